@@ -1,0 +1,145 @@
+"""The ``newsroom`` command line: ingest, who, analyze, console and run."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from bot.render_json import render_json
+from bot.render_text import render_text
+from bot.settings import Settings, load_dotenv
+from handlers import Context, Reply
+from handlers.analyze import analyze
+from handlers.ingest import IngestRequest, ingest
+from handlers.who import who
+from ingest import IngestError
+from ingest.manifest import read_manifest
+from nlp import Analyzer, ModelNotInstalled
+from store import Store
+
+logger = logging.getLogger(__name__)
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return (
+            date.fromisoformat(text[:10]).isoformat()
+            if len(text) > 10
+            else date.fromisoformat(text).isoformat()
+        )
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsroom", description=__doc__)
+    parser.add_argument(
+        "--db", help="SQLite database file (default: $NEWSROOM_DB or data/newsroom.db)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("ingest", help="store articles from files, URLs or stdin (-)")
+    p.add_argument("sources", nargs="*", metavar="PATH|URL|-")
+    p.add_argument("--outlet", help="outlet name, overriding page metadata and domain")
+    p.add_argument("--published", type=_iso_date, help="publication date, YYYY-MM-DD")
+    p.add_argument("--manifest", type=Path, help="JSON manifest of files with outlet and date")
+    p.add_argument("--if-empty", action="store_true", help="do nothing when the store has articles")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = commands.add_parser("who", help="who a person or organisation is, with evidence")
+    p.add_argument("name", nargs="+")
+    p.add_argument("--page", type=int, default=1, help="page of sentences (default 1)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = commands.add_parser("analyze", help="analyse texts without storing them")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    commands.add_parser("console", help="chat with the bot in this terminal")
+    commands.add_parser("run", help="start the chat platforms configured in the environment")
+    return parser
+
+
+def _context(settings: Settings, db_path: str) -> Context:
+    return Context(
+        store=Store.open(db_path),
+        analyzer=Analyzer(settings.get("NEWSROOM_SPACY_MODEL")),
+        policy=settings.fetch_policy(),
+        n_process=max(1, settings.integer("NEWSROOM_PROCESSES")),
+    )
+
+
+def _ingest_requests(args: argparse.Namespace) -> list[IngestRequest]:
+    requests = [
+        IngestRequest(source=s, outlet=args.outlet, published=args.published) for s in args.sources
+    ]
+    if args.manifest:
+        requests += [
+            IngestRequest(
+                source=str(e.path),
+                outlet=args.outlet or e.outlet,
+                published=args.published or e.published,
+            )
+            for e in read_manifest(args.manifest)
+        ]
+    return requests
+
+
+def _emit(reply: Reply, as_json: bool) -> int:
+    print(render_json(reply) if as_json else render_text(reply))
+    return 0 if reply.ok else 1
+
+
+def execute(args: argparse.Namespace, settings: Settings) -> int:
+    ctx = _context(settings, args.db or settings.get("NEWSROOM_DB"))
+    try:
+        if args.command == "ingest":
+            requests = _ingest_requests(args)
+            if not requests:
+                print("newsroom ingest: give a PATH, URL, - or --manifest FILE", file=sys.stderr)
+                return 2
+            if args.if_empty and ctx.store.article_count():
+                return 0
+            progress = None if args.json else (lambda note: print(f"… {note}", file=sys.stderr))
+            return _emit(ingest(ctx, requests, progress=progress), args.json)
+        if args.command == "who":
+            return _emit(who(ctx, " ".join(args.name), page=args.page), args.json)
+        if args.command == "analyze":
+            return _emit(analyze(ctx, args.paths), args.json)
+        if args.command in ("console", "run"):
+            from bot.run import run
+
+            return run(ctx, settings, console_only=args.command == "console")
+    finally:
+        ctx.store.close()
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    load_dotenv(Path(".env"), os.environ)  # type: ignore[arg-type]
+    settings = Settings.from_env()
+    args = build_parser().parse_args(argv)
+    level = "INFO" if args.verbose else settings.get("NEWSROOM_LOG_LEVEL").upper()
+    logging.basicConfig(
+        level=getattr(logging, level, logging.WARNING),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return execute(args, settings)
+    except ModelNotInstalled as exc:
+        print(f"newsroom: {exc}", file=sys.stderr)
+        return 3
+    except IngestError as exc:
+        print(f"newsroom: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

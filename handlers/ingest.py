@@ -1,0 +1,218 @@
+"""Ingesting articles: load, skip duplicates, analyse in one batch, store each atomically."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from handlers.context import Context
+from handlers.reply import Field, Reply, Section
+from handlers.wording import plural, snippet
+from ingest import Document, IngestError, content_hash, load_source, load_text
+from ingest.outlets import outlet_for
+from ingest.urls import domain_of
+from nlp.model import Analysis, name_key
+from nlp.resolve import choose_known
+from store.records import ArticleIn
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class IngestRequest:
+    """One article to ingest: a path, URL or ``-`` in ``source``, or pasted ``text``."""
+
+    source: str
+    text: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Outcome:
+    source: str
+    status: str  # new | duplicate | failed
+    article_id: int | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    entities: int = 0
+    mentions: int = 0
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _load(request: IngestRequest, ctx: Context, stdin: BinaryIO | None) -> Document:
+    if request.text is not None:
+        return load_text(request.text, ctx.policy, source=request.source)
+    return load_source(request.source, ctx.policy, stdin=stdin)
+
+
+def _article_in(
+    document: Document,
+    request: IngestRequest,
+    ctx: Context,
+    posted_by: str | None,
+    posted_in: str | None,
+) -> ArticleIn:
+    url = document.canonical_url or document.url
+    return ArticleIn(
+        text=document.text,
+        source=document.source,
+        content_hash=content_hash(document.text),
+        title=document.title or snippet(document.text),
+        outlet=outlet_for(document, request.outlet),
+        outlet_domain=domain_of(url) if url else None,
+        url=document.url,
+        canonical_url=document.canonical_url,
+        byline=document.author,
+        published=request.published or document.published,
+        posted_by=posted_by,
+        posted_in=posted_in,
+        content_type=document.content_type,
+        model=ctx.analyzer.model_name,
+    )
+
+
+def _links(ctx: Context, analysis: Analysis) -> list[int | None]:
+    """The stored entity each local entity is, or None when it is new."""
+    keys = {name_key(alias) for entity in analysis.entities for alias in entity.aliases}
+    candidates = ctx.store.known_entities(keys)
+    links = []
+    for entity in analysis.entities:
+        known = choose_known(entity, candidates)
+        links.append(known.id if known else None)
+    return links
+
+
+def _duplicate(outcome: Outcome, ctx: Context, article_id: int) -> Outcome:
+    stored = ctx.store.get_article(article_id)
+    outcome.status = "duplicate"
+    outcome.article_id = article_id
+    if stored:
+        outcome.title, outcome.outlet, outcome.published = (
+            stored.title,
+            stored.outlet,
+            stored.published,
+        )
+    return outcome
+
+
+def ingest_articles(
+    ctx: Context,
+    requests: list[IngestRequest],
+    posted_by: str | None = None,
+    posted_in: str | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> list[Outcome]:
+    """Ingest each request; one failing never stops the others or leaves half an article."""
+    outcomes: list[Outcome] = []
+    pending: list[tuple[Outcome, ArticleIn]] = []
+    for request in requests:
+        if progress:
+            progress(f"Reading {_short(request.source)}…")
+        outcome = Outcome(source=request.source, status="failed")
+        outcomes.append(outcome)
+        try:
+            article = _article_in(_load(request, ctx, stdin), request, ctx, posted_by, posted_in)
+        except IngestError as exc:
+            outcome.error = str(exc)
+            continue
+        existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
+        if existing:
+            _duplicate(outcome, ctx, existing.id)
+            continue
+        outcome.title, outcome.outlet, outcome.published = (
+            article.title,
+            article.outlet,
+            article.published,
+        )
+        pending.append((outcome, article))
+    if progress and pending:
+        progress(f"Analysing {plural(len(pending), 'article')}…")
+    texts = [article.text for _, article in pending]
+    n_process = ctx.n_process if len(texts) > 1 else 1
+    analyses = ctx.analyzer.analyze_many(texts, n_process=n_process)
+    for number, ((outcome, article), analysis) in enumerate(zip(pending, analyses, strict=True), 1):
+        _store_one(ctx, outcome, article, analysis)
+        if progress and len(pending) > 1:
+            progress(f"Stored {number} of {len(pending)}")
+    return outcomes
+
+
+def _short(source: str) -> str:
+    return source if len(source) <= 80 else source[:77] + "…"
+
+
+def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Analysis) -> None:
+    # Checked again: the same text may come twice in one batch.
+    existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
+    if existing:
+        _duplicate(outcome, ctx, existing.id)
+        return
+    try:
+        outcome.article_id = ctx.store.add_article(
+            article, analysis, _links(ctx, analysis), ctx.clock().isoformat(timespec="seconds")
+        )
+    except sqlite3.IntegrityError:
+        existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
+        if existing is None:
+            raise
+        _duplicate(outcome, ctx, existing.id)
+        return
+    outcome.status = "new"
+    outcome.entities = len(analysis.entities)
+    outcome.mentions = len(analysis.mentions)
+
+
+def ingest(ctx: Context, requests: list[IngestRequest], **options) -> Reply:
+    """/ingest URL|TEXT — add an article (a link, pasted text or a file) to the store.
+
+    The same article twice is reported as already ingested, with the stored one.
+    """
+    outcomes = ingest_articles(ctx, requests, **options)
+    return ingest_reply(outcomes)
+
+
+def _describe(outcome: Outcome) -> str:
+    title = outcome.title or outcome.source
+    where = f" ({outcome.outlet})" if outcome.outlet else ""
+    if outcome.status == "new":
+        return f"#{outcome.article_id} {title}{where}: {outcome.entities} names found"
+    if outcome.status == "duplicate":
+        return f"Already ingested as #{outcome.article_id}: {title}{where}"
+    return f"{outcome.source}: {outcome.error}"
+
+
+def ingest_reply(outcomes: list[Outcome]) -> Reply:
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("new", "duplicate", "failed")}
+    parts = [
+        f"{n} {label}"
+        for label, n in (
+            ("new", counts["new"]),
+            ("already ingested", counts["duplicate"]),
+            ("failed", counts["failed"]),
+        )
+        if n
+    ]
+    if len(outcomes) == 1:
+        title = _describe(outcomes[0])
+    else:
+        title = f"Ingested {len(outcomes)} articles: " + ", ".join(parts)
+    sections = []
+    if len(outcomes) > 1:
+        sections.append(Section(fields=[Field(o.status, _describe(o)) for o in outcomes]))
+    return Reply(
+        title=title,
+        sections=sections,
+        ok=counts["failed"] == 0,
+        data={"articles": [o.to_json() for o in outcomes], **counts},
+    )

@@ -1,0 +1,190 @@
+"""Who is this? An entity by name or alias: type, aliases, outlets and the sentences naming it."""
+
+from __future__ import annotations
+
+import math
+
+from handlers.context import Context
+from handlers.reply import Citation, Field, Reply, Section
+from handlers.wording import plural
+from store.records import Citation as StoredCitation
+from store.records import EntityMatch, EntitySummary
+
+PAGE_SIZE = 8
+TYPE_NAMES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "group",
+    "FAC": "facility",
+    "EVENT": "event",
+    "PRODUCT": "product",
+    "WORK_OF_ART": "work",
+    "LAW": "law",
+}
+
+
+def cite(row: StoredCitation) -> Citation:
+    return Citation(
+        sentence=" ".join(row.sentence.split()),
+        outlet=row.outlet,
+        title=row.title,
+        article_id=row.article_id,
+        link=row.url or row.source,
+        published=row.published,
+    )
+
+
+def citation_json(c: Citation) -> dict:
+    return {
+        "text": c.sentence,
+        "outlet": c.outlet,
+        "article_id": c.article_id,
+        "title": c.title,
+        "source": c.link,
+    }
+
+
+def _candidate_json(match: EntityMatch) -> dict:
+    return {
+        "id": match.id,
+        "name": match.name,
+        "type": match.type,
+        "articles": match.article_count,
+        "matched": match.matched,
+    }
+
+
+def _candidate_line(match: EntityMatch) -> str:
+    kind = TYPE_NAMES.get(match.type, match.type.lower())
+    plural = "s" if match.article_count != 1 else ""
+    return f"{match.name} ({kind}), in {match.article_count} article{plural}: /who #{match.id}"
+
+
+def _entity_id(query: str) -> int | None:
+    text = query.strip()
+    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else None
+
+
+def who(ctx: Context, query: str, page: int = 1) -> Reply:
+    """/who NAME — who a person or organisation is: aliases, outlets, and the sentences naming them.
+
+    Pick one of several matches with /who #ID; page through sentences with --page N.
+    """
+    query = " ".join(query.split())
+    if not query:
+        return Reply.error("Usage: /who NAME (for example /who Kiriyenko)", query=query)
+    wanted = _entity_id(query)
+    if wanted is not None:
+        summary = ctx.store.entity_summary(wanted)
+        if summary is None:
+            return _nobody(ctx, query)
+        return _entity_reply(ctx, query, summary, page, [])
+    matches = ctx.store.find_entities(query)
+    if not matches:
+        return _nobody(ctx, query)
+    exact = [m for m in matches if m.how == "exact"]
+    chosen = exact[0] if len(exact) == 1 else (matches[0] if len(matches) == 1 else None)
+    if chosen is None:
+        return _choose_reply(query, matches)
+    summary = ctx.store.entity_summary(chosen.id)
+    others = [m for m in matches if m.id != chosen.id]
+    return _entity_reply(ctx, query, summary, page, others)
+
+
+def _nobody(ctx: Context, query: str) -> Reply:
+    similar = ctx.store.similar_entities(query)
+    data = {"query": query, "entity": None, "candidates": [_candidate_json(m) for m in similar]}
+    if similar:
+        return Reply(
+            title=f"Nobody named “{query}” in the stored articles. Did you mean:",
+            sections=[Section(text="\n".join(_candidate_line(m) for m in similar))],
+            data=data,
+        )
+    loose = [cite(row) for row in ctx.store.text_search(query)]
+    if loose:
+        data["sentences"] = [citation_json(c) for c in loose]
+        return Reply(
+            title=f"No person or organisation named “{query}”, but these sentences use the words:",
+            sections=[Section(citations=loose)],
+            data=data,
+        )
+    count = ctx.store.article_count()
+    return Reply(
+        title=f"Nobody named “{query}” in the {plural(count, 'stored article')}.",
+        data=data,
+    )
+
+
+def _choose_reply(query: str, matches: list[EntityMatch]) -> Reply:
+    return Reply(
+        title=f"{len(matches)} entities match “{query}”: which one?",
+        sections=[Section(text="\n".join(_candidate_line(m) for m in matches))],
+        data={"query": query, "entity": None, "candidates": [_candidate_json(m) for m in matches]},
+    )
+
+
+def _entity_reply(
+    ctx: Context, query: str, summary: EntitySummary, page: int, others: list[EntityMatch]
+) -> Reply:
+    total = ctx.store.naming_sentence_count(summary.id)
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    page = min(max(1, page), pages)
+    sentences = [
+        cite(r) for r in ctx.store.naming_sentences(summary.id, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    ]
+    related = ctx.store.related_entities(summary.id)
+    kind = TYPE_NAMES.get(summary.type, summary.type.lower())
+    outlets = ", ".join(f"{name} ({n})" for name, n in summary.outlets)
+    fields = [
+        Field("Type", kind),
+        Field(
+            "Named in",
+            f"{plural(summary.article_count, 'article')} from "
+            f"{plural(len(summary.outlets), 'outlet')}: {outlets}",
+        ),
+    ]
+    other_names = [a for a in summary.aliases if a != summary.name]
+    if other_names:
+        fields.insert(1, Field("Also written", ", ".join(other_names)))
+    if summary.first_seen:
+        fields.append(
+            Field("First seen", f"{summary.first_seen} (article #{summary.first_article_id})")
+        )
+    if related:
+        fields.append(Field("Often named with", ", ".join(f"{n} ({c})" for n, _, c in related)))
+    sections = [
+        Section(fields=fields),
+        Section(heading=f"Sentences naming {summary.name}", citations=sentences),
+    ]
+    if others:
+        sections.append(
+            Section(heading="Other matches", text="\n".join(_candidate_line(m) for m in others))
+        )
+    footer = f"Page {page} of {pages}: /who {query} --page {page + 1}" if page < pages else None
+    entity = {
+        "id": summary.id,
+        "name": summary.name,
+        "type": summary.type,
+        "aliases": summary.aliases,
+        "descriptors": [],
+        "outlets": [name for name, _ in summary.outlets],
+        "outlet_articles": dict(summary.outlets),
+        "articles": summary.article_count,
+        "mentions": summary.mention_count,
+        "first_seen": summary.first_seen,
+        "first_article_id": summary.first_article_id,
+        "statements_by": [],
+        "statements_about": [],
+        "related": [{"name": n, "type": t, "articles": c} for n, t, c in related],
+        "sentences": [citation_json(c) for c in sentences],
+        "page": page,
+        "pages": pages,
+    }
+    return Reply(
+        title=f"{summary.name} ({kind})",
+        sections=sections,
+        footer=footer,
+        data={"query": query, "entity": entity, "candidates": [_candidate_json(m) for m in others]},
+    )

@@ -1,0 +1,14 @@
+"""Small helpers for the words of replies."""
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "article")`` → "1 article"; ``plural(3, "article")`` → "3 articles"."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def snippet(text: str, limit: int = 80) -> str:
+    """The opening words of a text, cut at a word boundary."""
+    first = " ".join(text.split())
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + "…"

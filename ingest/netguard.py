@@ -1,0 +1,48 @@
+"""Refusing URLs that point inside our own network (SSRF): checked after DNS resolution."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+from ingest.errors import IngestError
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def is_public(ip: IPAddress) -> bool:
+    """True only for globally routable unicast addresses (no loopback, private, link-local...)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def resolve(host: str, port: int) -> list[IPAddress]:
+    """All addresses the host resolves to; an IP literal resolves to itself."""
+    try:
+        return [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise IngestError(f"Could not resolve {host}: {exc.strerror or exc}") from None
+    seen: dict[str, IPAddress] = {}
+    for info in infos:
+        address = info[4][0].split("%", 1)[0]
+        seen.setdefault(address, ipaddress.ip_address(address))
+    if not seen:
+        raise IngestError(f"Could not resolve {host}")
+    return list(seen.values())
+
+
+def checked_address(host: str, port: int, allow_private: bool) -> IPAddress:
+    """The address to connect to; refuses the host if any of its addresses is not public."""
+    addresses = resolve(host, port)
+    if not allow_private:
+        blocked = [ip for ip in addresses if not is_public(ip)]
+        if blocked:
+            raise IngestError(
+                f"Refused to fetch {host}: it resolves to a private or local address ({blocked[0]})"
+            )
+    return addresses[0]

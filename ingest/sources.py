@@ -1,0 +1,49 @@
+"""Where articles come from: a file path, standard input, pasted text or an http(s) URL."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from ingest.errors import IngestError
+from ingest.extract import check_text, document_from_bytes, from_plain, looks_like_html
+from ingest.fetch import fetch
+from ingest.model import Document, FetchPolicy
+from ingest.urls import is_url
+
+
+def load_source(spec: str, policy: FetchPolicy, stdin: BinaryIO | None = None) -> Document:
+    """A Document from ``spec``: ``-`` reads standard input, a URL is fetched, else a file path."""
+    if spec == "-":
+        stream = stdin or sys.stdin.buffer
+        return document_from_bytes(stream.read(policy.max_bytes + 1), "stdin", policy)
+    if is_url(spec):
+        page = fetch(spec.strip(), policy)
+        return document_from_bytes(
+            page.body, spec.strip(), policy, page.content_type, page.charset, url=page.url
+        )
+    return load_file(Path(spec), policy)
+
+
+def load_file(path: Path, policy: FetchPolicy) -> Document:
+    if not path.exists():
+        raise IngestError(f"No such file: {path}")
+    if not path.is_file():
+        raise IngestError(f"Not a file: {path}")
+    size = path.stat().st_size
+    if size > policy.max_bytes:
+        raise IngestError(
+            f"Too large: {path.name} is {size / 1024 / 1024:.1f} MB; the limit is "
+            f"{policy.max_bytes / 1024 / 1024:g} MB"
+        )
+    return document_from_bytes(path.read_bytes(), str(path), policy)
+
+
+def load_text(text: str, policy: FetchPolicy, source: str = "pasted") -> Document:
+    """Text typed or pasted into chat; HTML pasted as text is still extracted."""
+    if looks_like_html(text):
+        return document_from_bytes(text.encode("utf-8"), source, policy, "text/html")
+    if len(text.encode("utf-8")) > policy.max_bytes:
+        return document_from_bytes(text.encode("utf-8"), source, policy)
+    return check_text(from_plain(text.strip(), source), policy)

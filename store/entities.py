@@ -1,0 +1,202 @@
+"""Reading entities: candidates for resolution, and the /who lookups (exact, word, similar)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+from sqlite_utils import Database
+
+from nlp.model import KnownEntity, name_key
+from store.records import Citation, EntityMatch, EntitySummary
+
+
+def known_entities(db: Database, keys: set[str]) -> list[KnownEntity]:
+    """Stored entities having any of these alias keys, with all their aliases."""
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        f"""SELECT e.id, e.name, e.type, a2.alias FROM aliases a
+            JOIN entities e ON e.id = a.entity_id
+            JOIN aliases a2 ON a2.entity_id = e.id
+            WHERE a.key IN ({marks})""",
+        sorted(keys),
+    ).fetchall()
+    aliases: dict[int, set[str]] = defaultdict(set)
+    heads: dict[int, tuple[str, str]] = {}
+    for entity_id, name, type_, alias in rows:
+        heads[entity_id] = (name, type_)
+        aliases[entity_id].add(alias)
+    return [
+        KnownEntity(id=i, name=n, type=t, aliases=tuple(sorted(aliases[i])))
+        for i, (n, t) in heads.items()
+    ]
+
+
+def _matches(db: Database, where: str, params: list, how: str) -> list[EntityMatch]:
+    rows = db.execute(
+        f"""SELECT e.id, e.name, e.type, a.alias,
+                   (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id)
+            FROM aliases a JOIN entities e ON e.id = a.entity_id
+            WHERE {where}""",
+        params,
+    ).fetchall()
+    best: dict[int, EntityMatch] = {}
+    for entity_id, name, type_, alias, count in rows:
+        best.setdefault(entity_id, EntityMatch(entity_id, name, type_, count, alias, how))
+    return sorted(best.values(), key=lambda m: (-m.article_count, m.name))
+
+
+def exact_matches(db: Database, query: str) -> list[EntityMatch]:
+    return _matches(db, "a.key = ?", [name_key(query)], "exact")
+
+
+def _trigram_hits(db: Database, key: str, any_trigram: bool, limit: int) -> list[str]:
+    """Alias keys containing ``key`` (or, with ``any_trigram``, sharing trigrams with it)."""
+    if any_trigram:
+        grams = {key[i : i + 3] for i in range(len(key) - 2)}
+        expression = " OR ".join('"' + g.replace('"', '""') + '"' for g in sorted(grams))
+    else:
+        expression = '"' + key.replace('"', '""') + '"'
+    if not expression:
+        return []
+    rows = db.execute(
+        "SELECT key FROM aliases_fts WHERE aliases_fts MATCH ? ORDER BY rank LIMIT ?",
+        [expression, limit],
+    ).fetchall()
+    return list(dict.fromkeys(row[0] for row in rows))
+
+
+def word_matches(db: Database, query: str, limit: int = 20) -> list[EntityMatch]:
+    """Entities with an alias containing the query as whole words ("Putin" → "Vladimir Putin")."""
+    key = name_key(query)
+    if len(key) < 3:
+        return []
+    keys = [k for k in _trigram_hits(db, key, False, 500) if f" {key} " in f" {k} "]
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return _matches(db, f"a.key IN ({marks})", keys, "word")[:limit]
+
+
+def similar_matches(
+    db: Database, query: str, limit: int = 5, cutoff: float = 0.75
+) -> list[EntityMatch]:
+    """Entities whose alias is spelled like the query: the "did you mean" list for typos."""
+    key = name_key(query)
+    if len(key) < 3:
+        return []
+    pool = _trigram_hits(db, key, True, 200)
+    scored = []
+    for candidate in pool:
+        words = candidate.split()
+        ratio = max(
+            [difflib.SequenceMatcher(None, key, candidate).ratio()]
+            + [difflib.SequenceMatcher(None, key, w).ratio() for w in words]
+        )
+        if ratio >= cutoff:
+            scored.append((ratio, candidate))
+    keys = [k for _, k in sorted(scored, reverse=True)][: limit * 3]
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    order = {k: i for i, k in enumerate(keys)}
+    found = _matches(db, f"a.key IN ({marks})", keys, "similar")
+    return sorted(found, key=lambda m: order.get(name_key(m.matched), 99))[:limit]
+
+
+def entity_summary(db: Database, entity_id: int) -> EntitySummary | None:
+    head = db.execute("SELECT id, name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if head is None:
+        return None
+    summary = EntitySummary(id=head[0], name=head[1], type=head[2])
+    summary.aliases = [
+        row[0]
+        for row in db.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC, alias",
+            [entity_id],
+        )
+    ]
+    outlet_rows = db.execute(
+        """SELECT COALESCE(o.name, 'unknown outlet'), COUNT(DISTINCT m.article_id),
+                  MIN(COALESCE(a.published, a.ingested_at))
+           FROM mentions m JOIN articles a ON a.id = m.article_id
+           LEFT JOIN outlets o ON o.id = a.outlet_id
+           WHERE m.entity_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""",
+        [entity_id],
+    ).fetchall()
+    summary.outlets = [(name, count) for name, count, _ in outlet_rows]
+    totals = db.execute(
+        "SELECT COUNT(DISTINCT article_id), COUNT(*) FROM mentions WHERE entity_id = ?",
+        [entity_id],
+    ).fetchone()
+    summary.article_count, summary.mention_count = totals
+    first = db.execute(
+        """SELECT a.id, COALESCE(a.published, a.ingested_at) AS seen FROM mentions m
+           JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
+           ORDER BY seen, a.id LIMIT 1""",
+        [entity_id],
+    ).fetchone()
+    if first:
+        summary.first_article_id, summary.first_seen = first
+    return summary
+
+
+def naming_sentences(
+    db: Database, entity_id: int, limit: int = 10, offset: int = 0
+) -> list[Citation]:
+    """The sentences that name the entity, newest articles first, each sentence once."""
+    rows = db.execute(
+        """SELECT a.id, o.name, a.title, a.source, a.url, a.published, m.sent_start, m.sent_end,
+                  substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start)
+           FROM mentions m JOIN articles a ON a.id = m.article_id
+           LEFT JOIN outlets o ON o.id = a.outlet_id
+           WHERE m.entity_id = ?
+           GROUP BY m.article_id, m.sent_start
+           ORDER BY COALESCE(a.published, a.ingested_at) DESC, a.id DESC, m.sent_start
+           LIMIT ? OFFSET ?""",
+        [entity_id, limit, offset],
+    ).fetchall()
+    return [Citation(*row) for row in rows]
+
+
+def naming_sentence_count(db: Database, entity_id: int) -> int:
+    return db.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE entity_id = ? "
+        "GROUP BY article_id, sent_start)",
+        [entity_id],
+    ).fetchone()[0]
+
+
+def related_entities(
+    db: Database, entity_id: int, limit: int = 5, window: int = 500
+) -> list[tuple[str, str, int]]:
+    """Entities most often named with this one, over its latest ``window`` articles."""
+    return db.execute(
+        """WITH recent AS (
+               SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?
+               ORDER BY article_id DESC LIMIT ?)
+           SELECT e.name, e.type, COUNT(DISTINCT m.article_id) AS together
+           FROM recent r JOIN mentions m ON m.article_id = r.article_id
+           JOIN entities e ON e.id = m.entity_id
+           WHERE m.entity_id != ?
+           GROUP BY e.id ORDER BY together DESC, e.name LIMIT ?""",
+        [entity_id, window, entity_id, limit],
+    ).fetchall()
+
+
+def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
+    """Sentences whose words match the query, for names no entity carries."""
+    words = [w for w in name_key(query).split() if w]
+    if not words:
+        return []
+    expression = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    rows = db.execute(
+        """SELECT a.id, o.name, a.title, a.source, a.url, a.published, s.start, s."end", s.text
+           FROM statements_fts f JOIN statements s ON s.id = f.rowid
+           JOIN articles a ON a.id = s.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+           WHERE statements_fts MATCH ? ORDER BY f.rank LIMIT ?""",
+        [expression, limit],
+    ).fetchall()
+    return [Citation(*row) for row in rows]

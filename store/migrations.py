@@ -1,0 +1,124 @@
+"""The schema as named, ordered steps; each runs in one transaction with its record.
+
+Statements run one ``execute`` at a time: ``executescript`` would commit mid-migration.
+New steps go at the end under a new name; applied steps are never edited.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsroom")
+
+
+def _run(db: Database, *statements: str) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+def _fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
+    """An external-content FTS5 index kept in step with ``table`` by triggers."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    _run(
+        db,
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={table}, tokenize='{tokenize}')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    )
+
+
+@migrations(name="0001_articles")
+def articles(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE outlets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            domain TEXT
+        )""",
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            canonical_url TEXT,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT,
+            outlet_id INTEGER REFERENCES outlets(id),
+            byline TEXT,
+            published TEXT,
+            ingested_at TEXT NOT NULL,
+            posted_by TEXT,
+            posted_in TEXT,
+            content_type TEXT,
+            model TEXT,
+            text TEXT NOT NULL
+        )""",
+        "CREATE UNIQUE INDEX articles_canonical_url ON articles(canonical_url) "
+        "WHERE canonical_url IS NOT NULL",
+        "CREATE INDEX articles_outlet ON articles(outlet_id)",
+    )
+    _fts(db, "articles", ["title", "text"], "porter unicode61 remove_diacritics 2")
+
+
+@migrations(name="0002_entities")
+def entities(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            first_article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL
+        )""",
+        """CREATE TABLE aliases (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            key TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'text',
+            UNIQUE (entity_id, key)
+        )""",
+        "CREATE INDEX aliases_key ON aliases(key)",
+        """CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            sent_start INTEGER NOT NULL,
+            sent_end INTEGER NOT NULL
+        )""",
+        "CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id)",
+        "CREATE INDEX mentions_article ON mentions(article_id)",
+    )
+    _fts(db, "aliases", ["key"], "trigram")
+
+
+@migrations(name="0003_statements")
+def statements(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX statements_article ON statements(article_id)",
+    )
+    _fts(db, "statements", ["text"], "porter unicode61 remove_diacritics 2")

@@ -1,0 +1,76 @@
+"""Plain rows going into and coming out of the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ArticleIn:
+    """An article ready to store: text plus everything known about where it came from."""
+
+    text: str
+    source: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    outlet_domain: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    posted_by: str | None = None
+    posted_in: str | None = None
+    content_type: str | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    title: str | None
+    outlet: str | None
+    source: str
+    url: str | None
+    published: str | None
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence of an article, as evidence for an answer."""
+
+    article_id: int
+    outlet: str | None
+    title: str | None
+    source: str
+    url: str | None
+    published: str | None
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass
+class EntitySummary:
+    id: int
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    article_count: int = 0
+    mention_count: int = 0
+    outlets: list[tuple[str, int]] = field(default_factory=list)
+    first_seen: str | None = None
+    first_article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """An entity a query could mean, with how it matched."""
+
+    id: int
+    name: str
+    type: str
+    article_count: int
+    matched: str  # the alias that matched
+    how: str  # exact | word | similar

@@ -1,0 +1,82 @@
+"""The store's one entry point: what handlers may ask of the database."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from nlp.model import Analysis, KnownEntity
+from store import articles, entities
+from store.db import connect
+from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StoredArticle
+
+
+class Store:
+    """A thin facade over the query modules; one per database, safe to share between threads."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        return cls(connect(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # articles
+    def article_count(self) -> int:
+        with self._lock:
+            return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def find_duplicate(self, content_hash: str, canonical_url: str | None) -> StoredArticle | None:
+        with self._lock:
+            return articles.find_duplicate(self.db, content_hash, canonical_url)
+
+    def get_article(self, article_id: int) -> StoredArticle | None:
+        with self._lock:
+            return articles.get_article(self.db, article_id)
+
+    def add_article(
+        self, article: ArticleIn, analysis: Analysis, links: Sequence[int | None], now: str
+    ) -> int:
+        with self._lock:
+            return articles.insert_article(self.db, article, analysis, links, now)
+
+    # entities
+    def known_entities(self, keys: set[str]) -> list[KnownEntity]:
+        with self._lock:
+            return entities.known_entities(self.db, keys)
+
+    def find_entities(self, query: str) -> list[EntityMatch]:
+        """Exact alias matches, else whole-word matches; typos are ``similar_entities``."""
+        with self._lock:
+            return entities.exact_matches(self.db, query) or entities.word_matches(self.db, query)
+
+    def similar_entities(self, query: str) -> list[EntityMatch]:
+        with self._lock:
+            return entities.similar_matches(self.db, query)
+
+    def entity_summary(self, entity_id: int) -> EntitySummary | None:
+        with self._lock:
+            return entities.entity_summary(self.db, entity_id)
+
+    def naming_sentences(self, entity_id: int, limit: int = 10, offset: int = 0) -> list[Citation]:
+        with self._lock:
+            return entities.naming_sentences(self.db, entity_id, limit, offset)
+
+    def naming_sentence_count(self, entity_id: int) -> int:
+        with self._lock:
+            return entities.naming_sentence_count(self.db, entity_id)
+
+    def related_entities(self, entity_id: int, limit: int = 5) -> list[tuple[str, str, int]]:
+        with self._lock:
+            return entities.related_entities(self.db, entity_id, limit)
+
+    def text_search(self, query: str, limit: int = 5) -> list[Citation]:
+        with self._lock:
+            return entities.text_search(self.db, query, limit)
