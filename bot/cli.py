@@ -37,9 +37,7 @@ def _iso_date(text: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsroom", description=__doc__)
-    parser.add_argument(
-        "--db", help="SQLite database file (default: $NEWSROOM_DB or data/newsroom.db)"
-    )
+    parser.add_argument("--db", help="SQLite database file (default: $NEWSROOM_DB or data/newsroom.db)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -75,9 +73,7 @@ def _context(settings: Settings, db_path: str) -> Context:
 
 
 def _ingest_requests(args: argparse.Namespace) -> list[IngestRequest]:
-    requests = [
-        IngestRequest(source=s, outlet=args.outlet, published=args.published) for s in args.sources
-    ]
+    requests = [IngestRequest(source=s, outlet=args.outlet, published=args.published) for s in args.sources]
     if args.manifest:
         requests += [
             IngestRequest(

@@ -18,9 +18,7 @@ def clean(text: str) -> str:
 def citation_line(c: Citation) -> str:
     where = ", ".join(part for part in (c.outlet, f"“{c.title}”" if c.title else None) if part)
     link = f" {c.link}" if c.link else ""
-    return (
-        f"  “{clean(c.sentence)}”\n    — {clean(where) or 'unknown outlet'} (#{c.article_id}){link}"
-    )
+    return f"  “{clean(c.sentence)}”\n    — {clean(where) or 'unknown outlet'} (#{c.article_id}){link}"
 
 
 def render_text(reply: Reply, width: int = 100) -> str:
@@ -33,9 +31,7 @@ def render_text(reply: Reply, width: int = 100) -> str:
             lines.extend(clean(section.text).splitlines())
         for field in section.fields:
             lines.append(
-                textwrap.fill(
-                    clean(f"{field.name}: {field.value}"), width=width, subsequent_indent="    "
-                )
+                textwrap.fill(clean(f"{field.name}: {field.value}"), width=width, subsequent_indent="    ")
             )
         lines.extend(citation_line(c) for c in section.citations)
     if reply.footer:

@@ -33,9 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
         "1 lets ingest fetch loopback and private addresses (tests only; never in production).",
     ),
     Setting("NEWSROOM_MAX_BYTES", "5242880", "Largest page or file ingested, in bytes."),
-    Setting(
-        "NEWSROOM_MAX_ARTICLE_CHARS", "300000", "Longest article text analysed, in characters."
-    ),
+    Setting("NEWSROOM_MAX_ARTICLE_CHARS", "300000", "Longest article text analysed, in characters."),
     Setting("NEWSROOM_FETCH_TIMEOUT", "10", "Seconds allowed for fetching one URL."),
     Setting("NEWSROOM_MAX_REDIRECTS", "5", "Redirects followed when fetching a URL."),
     Setting("NEWSROOM_PROCESSES", "1", "spaCy processes for bulk ingests (2 uses both cores)."),

@@ -131,9 +131,7 @@ def _entity_reply(
     total = ctx.store.naming_sentence_count(summary.id)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(max(1, page), pages)
-    sentences = [
-        cite(r) for r in ctx.store.naming_sentences(summary.id, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    ]
+    sentences = [cite(r) for r in ctx.store.naming_sentences(summary.id, PAGE_SIZE, (page - 1) * PAGE_SIZE)]
     related = ctx.store.related_entities(summary.id)
     kind = TYPE_NAMES.get(summary.type, summary.type.lower())
     outlets = ", ".join(f"{name} ({n})" for name, n in summary.outlets)
@@ -149,9 +147,7 @@ def _entity_reply(
     if other_names:
         fields.insert(1, Field("Also written", ", ".join(other_names)))
     if summary.first_seen:
-        fields.append(
-            Field("First seen", f"{summary.first_seen} (article #{summary.first_article_id})")
-        )
+        fields.append(Field("First seen", f"{summary.first_seen} (article #{summary.first_article_id})"))
     if related:
         fields.append(Field("Often named with", ", ".join(f"{n} ({c})" for n, _, c in related)))
     sections = [
@@ -159,9 +155,7 @@ def _entity_reply(
         Section(heading=f"Sentences naming {summary.name}", citations=sentences),
     ]
     if others:
-        sections.append(
-            Section(heading="Other matches", text="\n".join(_candidate_line(m) for m in others))
-        )
+        sections.append(Section(heading="Other matches", text="\n".join(_candidate_line(m) for m in others)))
     footer = f"Page {page} of {pages}: /who {query} --page {page + 1}" if page < pages else None
     entity = {
         "id": summary.id,

@@ -11,6 +11,9 @@ from ingest.language import looks_english
 from ingest.model import Document, FetchPolicy
 from ingest.urls import canonical_url
 
+#: Fewer words than this on a page is navigation or a paywall stub, not an article.
+MIN_ARTICLE_WORDS = 25
+
 _MAGIC = {
     b"%PDF": "a PDF",
     b"\x89PNG": "a PNG image",
@@ -55,7 +58,7 @@ def from_html(html: str, source: str, url: str | None = None) -> Document:
     """Main text and metadata of an HTML page through trafilatura."""
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = normalise_newlines(getattr(result, "text", None) or "") if result else ""
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestError("No article text found on that page")
     canonical = getattr(result, "url", None) or url
     return Document(
@@ -134,8 +137,7 @@ def document_from_bytes(
     """Any supported input to a checked Document: the single road from bytes to text."""
     if len(body) > policy.max_bytes:
         raise IngestError(
-            f"Too large: {len(body) / 1024 / 1024:.1f} MB; the limit is "
-            f"{policy.max_bytes / 1024 / 1024:g} MB"
+            f"Too large: {len(body) / 1024 / 1024:.1f} MB; the limit is {policy.max_bytes / 1024 / 1024:g} MB"
         )
     text = decode(body, charset)
     kind = content_type or _kind_from_name(source)
@@ -156,9 +158,7 @@ def check_text(document: Document, policy: FetchPolicy) -> Document:
     if not document.text.strip():
         raise IngestError("Empty: there is no text to ingest")
     if len(document.text) > policy.max_chars:
-        raise IngestError(
-            f"Too long: {len(document.text):,} characters; the limit is {policy.max_chars:,}"
-        )
+        raise IngestError(f"Too long: {len(document.text):,} characters; the limit is {policy.max_chars:,}")
     if not looks_english(document.text):
         raise IngestError("Not English: the bot analyses English articles only")
     return document

@@ -36,7 +36,7 @@ def _pinned_request(client: httpx.Client, url: str, policy: FetchPolicy) -> http
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError(f"Only http and https links can be fetched, not {url[:80]}")
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    ip = checked_address(parts.hostname, port, policy.allow_private)
+    ip = checked_address(parts.hostname, port, policy.allow_private, policy.allowed_networks)
     host_part = f"[{ip}]" if ip.version == 6 else str(ip)
     pinned = urlunsplit((parts.scheme, f"{host_part}:{port}", parts.path or "/", parts.query, ""))
     headers = {"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": policy.user_agent}
@@ -55,9 +55,7 @@ def _read_limited(response: httpx.Response, policy: FetchPolicy, deadline: float
         if size > policy.max_bytes:
             raise IngestError(_too_large(size, policy, at_least=True))
         if time.monotonic() > deadline:
-            raise IngestError(
-                f"Gave up: the page took longer than {policy.timeout_s:g} s to arrive"
-            )
+            raise IngestError(f"Gave up: the page took longer than {policy.timeout_s:g} s to arrive")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -89,28 +87,36 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
             request = _pinned_request(client, current, policy)
             try:
                 response = client.send(request, stream=True)
+                try:
+                    location = _redirect(response)
+                    if location is None:
+                        return _accept(response, current, policy, deadline)
+                finally:
+                    response.close()
             except httpx.TimeoutException:
                 raise IngestError(f"Gave up on {_host(current)}: no answer in time") from None
             except httpx.HTTPError as exc:
                 raise IngestError(f"Could not reach {_host(current)}: {_reason(exc)}") from None
-            with response:
-                if response.status_code in _REDIRECTS and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
-                    logger.debug("redirect to %s", current)
-                    continue
-                if response.status_code >= 400:
-                    raise IngestError(
-                        f"{_host(current)} answered {response.status_code} "
-                        f"{response.reason_phrase or ''}".rstrip()
-                    )
-                mime, charset = _content_type(response)
-                if mime not in ARTICLE_TYPES:
-                    raise IngestError(
-                        f"Not an article: {_host(current)} sent {mime or 'no content type'}"
-                    )
-                body = _read_limited(response, policy, deadline)
-                return Fetched(url=current, content_type=mime, charset=charset, body=body)
+            current = urljoin(current, location)
+            logger.debug("redirect to %s", current)
     raise IngestError(f"Too many redirects (more than {policy.max_redirects}) from {url[:80]}")
+
+
+def _redirect(response: httpx.Response) -> str | None:
+    if response.status_code in _REDIRECTS and "location" in response.headers:
+        return response.headers["location"]
+    return None
+
+
+def _accept(response: httpx.Response, url: str, policy: FetchPolicy, deadline: float) -> Fetched:
+    if response.status_code >= 400:
+        reason = response.reason_phrase or ""
+        raise IngestError(f"{_host(url)} answered {response.status_code} {reason}".rstrip())
+    mime, charset = _content_type(response)
+    if mime not in ARTICLE_TYPES:
+        raise IngestError(f"Not an article: {_host(url)} sent {mime or 'no content type'}")
+    body = _read_limited(response, policy, deadline)
+    return Fetched(url=url, content_type=mime, charset=charset, body=body)
 
 
 def _host(url: str) -> str:

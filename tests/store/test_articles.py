@@ -1,0 +1,83 @@
+import sqlite3
+
+import pytest
+
+from nlp.model import Analysis, LocalEntity, Mention, Sentence
+from store.records import ArticleIn
+
+TEXT = "Dmitry Peskov denied it. Elon Musk said nothing."
+
+
+def small_analysis() -> Analysis:
+    analysis = Analysis(
+        text=TEXT,
+        sentences=[Sentence(0, 24, TEXT[0:24]), Sentence(25, 48, TEXT[25:48])],
+        mentions=[Mention("Dmitry Peskov", 0, 13, "PERSON", 0), Mention("Elon Musk", 25, 34, "PERSON", 1)],
+    )
+    analysis.entities = [
+        LocalEntity("Dmitry Peskov", "PERSON", ["Dmitry Peskov"], [0]),
+        LocalEntity("Elon Musk", "PERSON", ["Elon Musk"], [1]),
+    ]
+    return analysis
+
+
+def article(text: str = TEXT, url: str | None = None) -> ArticleIn:
+    return ArticleIn(
+        text=text,
+        source="test.txt",
+        content_hash=f"hash-{text}-{url}",
+        outlet="Test Outlet",
+        canonical_url=url,
+        title="A test",
+    )
+
+
+def counts(store) -> dict[str, int]:
+    return {
+        t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "outlets", "entities", "aliases", "mentions", "statements")
+    }
+
+
+def test_an_article_is_stored_with_entities_mentions_and_statements(store):
+    article_id = store.add_article(article(), small_analysis(), [None, None], "2024-10-24T00:00:00")
+    assert counts(store) == {
+        "articles": 1,
+        "outlets": 1,
+        "entities": 2,
+        "aliases": 2,
+        "mentions": 2,
+        "statements": 2,
+    }
+    row = store.db.execute('SELECT start, "end", text FROM mentions WHERE text = ?', ["Elon Musk"]).fetchone()
+    assert TEXT[row[0] : row[1]] == row[2]
+    assert store.get_article(article_id).outlet == "Test Outlet"
+
+
+def test_duplicates_are_found_by_hash_and_by_canonical_url(store):
+    first = store.add_article(article(url="https://x.example/a"), small_analysis(), [None, None], "t")
+    by_hash = store.find_duplicate(f"hash-{TEXT}-https://x.example/a", None)
+    by_url = store.find_duplicate("other-hash", "https://x.example/a")
+    assert by_hash.id == by_url.id == first
+    assert store.find_duplicate("other-hash", "https://x.example/b") is None
+
+
+def test_a_failure_midway_leaves_no_rows(store):
+    store.add_article(article("First article."), small_analysis(), [None, None], "t")
+    before = counts(store)
+    # The second local entity points at an entity that does not exist: the mention insert,
+    # after the article, outlet and aliases were written, violates a foreign key.
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_article(article("Second article."), small_analysis(), [None, 9999], "t")
+    assert counts(store) == before
+    assert not store.db.conn.in_transaction
+
+
+def test_deleting_an_article_removes_its_rows_and_search_entries(store):
+    article_id = store.add_article(article(), small_analysis(), [None, None], "t")
+    assert store.text_search("denied")
+    store.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+    assert counts(store)["mentions"] == 0
+    assert store.text_search("denied") == []
+    hits = store.db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'peskov'")
+    assert hits.fetchone()[0] == 0
