@@ -11,7 +11,34 @@ from nlp.model import Analysis, KnownEntity, LocalEntity, name_key
 
 
 def group_mentions(analysis: Analysis) -> list[LocalEntity]:
-    """One LocalEntity per distinct name; its label is the one most mentions carry."""
+    """One LocalEntity per person or thing named; its label is the one most mentions carry.
+
+    Mentions with the same name group together, and a lone surname joins the one full
+    name in the article that ends with it ("Putin" → "Vladimir Putin").
+    """
+    return _fold_surnames(_group_by_name(analysis))
+
+
+def _fold_surnames(entities: list[LocalEntity]) -> list[LocalEntity]:
+    full_names: dict[str, list[LocalEntity]] = defaultdict(list)
+    for entity in entities:
+        words = name_key(entity.name).split()
+        if entity.label == "PERSON" and len(words) > 1:
+            full_names[words[-1]].append(entity)
+    kept = []
+    for entity in entities:
+        key = name_key(entity.name)
+        owners = full_names.get(key, []) if " " not in key else []
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.aliases = sorted(set(owner.aliases) | set(entity.aliases))
+            owner.mentions = sorted(owner.mentions + entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+def _group_by_name(analysis: Analysis) -> list[LocalEntity]:
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, mention in enumerate(analysis.mentions):
         key = name_key(mention.text)

@@ -1,0 +1,82 @@
+import io
+import json
+import sys
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import SAMPLE_MANIFEST, SAMPLES
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no developer .env is read
+    return str(tmp_path / "cli.db")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_manifest_ingest_then_duplicates_then_who(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "ingest", "--manifest", str(SAMPLE_MANIFEST), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["new"] == 3
+    assert [a["outlet"] for a in report["articles"]] == ["The Wall Street Journal", "Fortune", "CNN"]
+
+    code, out, _ = run(capsys, "--db", db, "ingest", "--manifest", str(SAMPLE_MANIFEST), "--json")
+    assert code == 0 and json.loads(out)["duplicate"] == 3
+
+    code, out, _ = run(capsys, "--db", db, "who", "Putin", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["query"] == "Putin"
+    assert set(answer["entity"]["outlets"]) == {"The Wall Street Journal", "Fortune", "CNN"}
+
+    code, out, _ = run(capsys, "--db", db, "who", "Putin")
+    assert code == 0 and "Sentences naming" in out and "— CNN" in out
+
+
+def test_if_empty_skips_a_store_that_has_articles(db, capsys):
+    run(capsys, "--db", db, "ingest", str(SAMPLES / "cnn-musk-putin.txt"), "--outlet", "CNN")
+    code, out, _ = run(capsys, "--db", db, "ingest", "--if-empty", "--manifest", str(SAMPLE_MANIFEST))
+    assert code == 0 and out == ""
+
+
+def test_analyze_json_offsets_slice_the_file(db, capsys):
+    path = SAMPLES / "wsj-musk-putin.txt"
+    code, out, _ = run(capsys, "analyze", str(path), "--json")
+    text = path.read_text(encoding="utf-8")
+    result = json.loads(out)
+    assert code == 0 and result["entities"]
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in result["entities"])
+
+
+def test_analyze_several_paths_gives_a_list(db, capsys):
+    paths = [str(SAMPLES / "cnn-musk-putin.txt"), str(SAMPLES / "fortune-musk-putin.txt")]
+    code, out, _ = run(capsys, "analyze", *paths, "--json")
+    assert code == 0 and [r["source"] for r in json.loads(out)] == paths
+
+
+def test_bad_input_is_one_line_and_a_non_zero_exit(db, capsys, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    code, out, _ = run(capsys, "--db", db, "ingest", str(binary))
+    assert code == 1
+    assert out.strip() == f"{binary}: Not text: the file looks like a PNG image"
+
+
+def test_stdin_ingest(db, capsys, monkeypatch):
+    text = (SAMPLES / "fortune-musk-putin.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, out, _ = run(capsys, "--db", db, "ingest", "-", "--outlet", "Fortune", "--json")
+    article = json.loads(out)["articles"][0]
+    assert code == 0 and article["source"] == "-" and article["outlet"] == "Fortune"
+
+
+def test_a_malformed_date_is_a_usage_error(db, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", db, "ingest", "x.txt", "--published", "yesterday"])
+    assert exit_info.value.code == 2
+    assert "not a date" in capsys.readouterr().err
