@@ -15,7 +15,12 @@ def test_a_console_session_fed_on_stdin(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSROOM_")}
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "--db", str(tmp_path / "c.db"), "console"],
-        input=session, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+        input=session,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
     )
     out = result.stdout
     assert "0 articles stored" in out

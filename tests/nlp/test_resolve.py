@@ -13,8 +13,12 @@ def analysis_of(*names: tuple[str, str]) -> Analysis:
 
 def test_a_lone_surname_joins_the_one_full_name_ending_with_it():
     entities = group_mentions(
-        analysis_of(("Vladimir Putin", "PERSON"), ("Putin", "PERSON"), ("Kiriyenko", "GPE"),
-                    ("Sergei Kiriyenko", "PERSON"))
+        analysis_of(
+            ("Vladimir Putin", "PERSON"),
+            ("Putin", "PERSON"),
+            ("Kiriyenko", "GPE"),
+            ("Sergei Kiriyenko", "PERSON"),
+        )
     )
     by_name = {e.name: e for e in entities}
     assert set(by_name) == {"Vladimir Putin", "Sergei Kiriyenko"}

@@ -1,0 +1,189 @@
+"""A synthetic store for benchmarks: the sample articles' analyses cloned and perturbed.
+
+spaCy runs once per sample; each synthetic article is a run of consecutive sentences from
+a sample with its names swapped for names from a generated pool (Zipf-distributed, so some
+are common and most are rare), offsets recomputed so every citation still slices its text.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.manifest import read_manifest  # noqa: E402
+from nlp import Analysis, Analyzer  # noqa: E402
+from nlp.model import name_key  # noqa: E402
+from store.db import connect  # noqa: E402
+
+SAMPLE_MANIFEST = ROOT / "examples" / "articles" / "manifest.json"
+OUTLETS = [
+    "The Wall Street Journal",
+    "Fortune",
+    "CNN",
+    "Reuters",
+    "Associated Press",
+    "BBC",
+    "The Guardian",
+    "Politico",
+    "Bloomberg",
+    "Financial Times",
+]
+SYLLABLES = [
+    "ka",
+    "ri",
+    "to",
+    "vel",
+    "an",
+    "mor",
+    "si",
+    "len",
+    "dra",
+    "po",
+    "nik",
+    "sha",
+    "bor",
+    "el",
+    "ta",
+    "vin",
+    "ro",
+    "gan",
+    "mi",
+    "lu",
+    "zen",
+    "ha",
+    "ost",
+    "ber",
+]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+@dataclass
+class Pool:
+    """Generated names by label; index 0 is the most common (Zipf)."""
+
+    names: dict[str, list[str]]
+
+    @classmethod
+    def generate(cls, rng: random.Random, size: int) -> Pool:
+        people = {f"{_word(rng)} {_word(rng)}" for _ in range(size)}
+        orgs = {
+            f"{_word(rng)} {rng.choice(['Group', 'Institute', 'Agency', 'Bank', 'Party'])}"
+            for _ in range(size // 4)
+        }
+        places = {_word(rng) + rng.choice(["ia", "stan", "land", "burg"]) for _ in range(size // 10)}
+        return cls({"PERSON": sorted(people), "ORG": sorted(orgs), "GPE": sorted(places)})
+
+    def pick(self, rng: random.Random, label: str) -> str | None:
+        names = self.names.get(label)
+        if not names:
+            return None
+        index = min(int(rng.paretovariate(1.1)) - 1, len(names) - 1)
+        return names[index]
+
+
+def sample_analyses() -> list[tuple[str, Analysis]]:
+    analyzer = Analyzer()
+    entries = read_manifest(SAMPLE_MANIFEST)
+    texts = [e.path.read_text(encoding="utf-8") for e in entries]
+    return [(e.outlet or "unknown", a) for e, a in zip(entries, analyzer.analyze_many(texts), strict=True)]
+
+
+def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float, span: int):
+    """Text, mentions (start, end, text, label, sent_start, sent_end) and sentences of one clone."""
+    first = rng.randrange(max(1, len(analysis.sentences) - span))
+    chosen = analysis.sentences[first : first + span]
+    swap: dict[str, str] = {}
+    pieces: list[str] = []
+    mentions: list[tuple[int, int, str, str, int, int]] = []
+    sentences: list[tuple[int, int, str]] = []
+    at = 0
+    for number, sentence in enumerate(chosen, start=first):
+        inside = [m for m in analysis.mentions if m.sentence == number]
+        start_out = at
+        cursor = sentence.start
+        local: list[tuple[int, int, str, str]] = []
+        for mention in inside:
+            piece = analysis.text[cursor : mention.start]
+            pieces.append(piece)
+            at += len(piece)
+            if mention.text not in swap:
+                replacement = None if rng.random() < keep_share else pool.pick(rng, mention.label)
+                swap[mention.text] = replacement or mention.text
+            name = swap[mention.text]
+            pieces.append(name)
+            local.append((at, at + len(name), name, mention.label))
+            at += len(name)
+            cursor = mention.end
+        tail = analysis.text[cursor : sentence.end] + " "
+        pieces.append(tail)
+        at += len(tail)
+        sentences.append((start_out, at - 1, "".join(pieces)[start_out : at - 1]))
+        mentions += [(s, e, t, lab, start_out, at - 1) for s, e, t, lab in local]
+    return "".join(pieces), mentions, sentences
+
+
+def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_share: float = 0.05) -> None:
+    """Write ``count`` synthetic articles to a fresh database at ``path`` in bulk."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    rng = random.Random(seed)
+    samples = sample_analyses()
+    pool = Pool.generate(rng, 20_000)
+    db = connect(path)
+    conn = db.conn
+    entity_ids: dict[tuple[str, str], int] = {}
+    with db.atomic():
+        for name in OUTLETS:
+            conn.execute("INSERT INTO outlets(name) VALUES (?)", [name])
+        for number in range(count):
+            outlet, analysis = samples[number % len(samples)]
+            text, mentions, sentences = clone(rng, analysis, pool, keep_share, span)
+            published = f"20{15 + number * 10 // count:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+            outlet_id = 1 + (number * 7 + rng.randrange(3)) % len(OUTLETS)
+            article_id = conn.execute(
+                "INSERT INTO articles (source, content_hash, title, outlet_id, published, ingested_at, "
+                "text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    f"synthetic/{number}.txt",
+                    f"synthetic-{seed}-{number}",
+                    text[:60],
+                    outlet_id,
+                    published,
+                    published + "T00:00:00",
+                    text,
+                ],
+            ).lastrowid
+            rows = []
+            for start, end, name, label, sent_start, sent_end in mentions:
+                key = (name, label)
+                if key not in entity_ids:
+                    entity_ids[key] = conn.execute(
+                        "INSERT INTO entities (name, type, created_at, first_article_id) VALUES (?,?,?,?)",
+                        [name, label, published, article_id],
+                    ).lastrowid
+                    aliases = {name} | ({name.split()[-1]} if label == "PERSON" and " " in name else set())
+                    conn.executemany(
+                        "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?, ?, ?)",
+                        [(entity_ids[key], a, name_key(a)) for a in aliases],
+                    )
+                rows.append((article_id, entity_ids[key], start, end, name, label, sent_start, sent_end))
+            conn.executemany(
+                'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, sent_start, '
+                "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            named = {(r[6], r[7]) for r in rows}
+            conn.executemany(
+                'INSERT INTO statements (article_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                [(article_id, "sentence", s, e, t) for s, e, t in sentences if (s, e) in named],
+            )
+    db.execute("ANALYZE")
+    db.close()
