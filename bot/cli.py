@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from bot.render_json import render_json
@@ -26,11 +26,7 @@ logger = logging.getLogger(__name__)
 
 def _iso_date(text: str) -> str:
     try:
-        return (
-            date.fromisoformat(text[:10]).isoformat()
-            if len(text) > 10
-            else date.fromisoformat(text).isoformat()
-        )
+        return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 

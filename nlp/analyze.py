@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -72,11 +72,9 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         return analysis_from_doc(self._parse(text))
 
-    def analyze_many(
-        self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16
-    ) -> Iterator[Analysis]:
+    def analyze_many(self, texts: list[str], n_process: int = 1, batch_size: int = 16) -> Iterator[Analysis]:
         """Batch analysis through ``nlp.pipe``; ``n_process=2`` uses both cores on long batches."""
-        self._allow_length(max((len(t) for t in texts), default=0) if isinstance(texts, list) else 0)
+        self._allow_length(max((len(t) for t in texts), default=0))
         for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
             yield analysis_from_doc(doc)
 
