@@ -14,8 +14,8 @@ from handlers.wording import plural, snippet
 from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
-from nlp.model import Analysis, name_key
-from nlp.resolve import choose_known
+from nlp.model import Analysis, Link
+from nlp.resolve import link_entity, lookup_keys, separate_blocked
 from store.records import ArticleIn
 
 logger = logging.getLogger(__name__)
@@ -81,15 +81,18 @@ def _article_in(
     )
 
 
-def _links(ctx: Context, analysis: Analysis) -> list[int | None]:
-    """The stored entity each local entity is, or None when it is new."""
-    keys = {name_key(alias) for entity in analysis.entities for alias in entity.aliases}
-    candidates = ctx.store.known_entities(keys)
-    links = []
+def _links(ctx: Context, analysis: Analysis) -> list[Link]:
+    """Which stored entity each of the article's entities is, with reporters' splits respected."""
+    separate_blocked(analysis, ctx.store.split_alias_keys())
+    wanted: dict[str, set[str]] = {"keys": set(), "skeletons": set(), "surnames": set(), "initials": set()}
     for entity in analysis.entities:
-        known = choose_known(entity, candidates)
-        links.append(known.id if known else None)
-    return links
+        for kind, values in lookup_keys(entity).items():
+            wanted[kind] |= values
+    candidates = ctx.store.resolution_candidates(wanted)
+    return [
+        link_entity(entity, candidates, [analysis.descriptors[i].text for i in entity.descriptors])
+        for entity in analysis.entities
+    ]
 
 
 def _duplicate(outcome: Outcome, ctx: Context, article_id: int) -> Outcome:
@@ -159,9 +162,8 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         _duplicate(outcome, ctx, existing.id)
         return
     try:
-        outcome.article_id = ctx.store.add_article(
-            article, analysis, _links(ctx, analysis), ctx.clock().isoformat(timespec="seconds")
-        )
+        now = ctx.clock().isoformat(timespec="seconds")
+        outcome.article_id = ctx.store.add_article(article, analysis, _links(ctx, analysis), now)
     except sqlite3.IntegrityError:
         existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
         if existing is None:

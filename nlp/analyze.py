@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.model import ENTITY_LABELS, Analysis, Mention, Sentence
+from nlp.components import findings_of
+from nlp.model import Analysis, Descriptor, Mention, Sentence
 from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
 
@@ -35,19 +36,24 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     """Convert a parsed Doc into plain dataclasses (pure: no model calls)."""
     sentences = [part for s in doc.sents for part in split_lines(s.start_char, s.end_char, doc.text)]
     starts = [s.start for s in sentences]
+    found = findings_of(doc)
     mentions = [
         Mention(
-            text=ent.text,
-            start=ent.start_char,
-            end=ent.end_char,
-            label=ent.label_,
-            sentence=max(0, bisect.bisect_right(starts, ent.start_char) - 1),
+            text=draft.text,
+            start=draft.start,
+            end=draft.end,
+            label=draft.label,
+            sentence=max(0, bisect.bisect_right(starts, draft.start) - 1),
         )
-        for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS
+        for draft in found.mentions.mentions
     ]
-    analysis = Analysis(text=doc.text, sentences=sentences, mentions=mentions)
-    analysis.entities = group_mentions(analysis)
+    titles = [(m, start, end, "title") for m, start, end in found.mentions.titles]
+    descriptors = [
+        Descriptor(doc.text[start:end], start, end, mention, kind)
+        for mention, start, end, kind in sorted(titles + found.descriptors, key=lambda d: (d[1], d[0]))
+    ]
+    analysis = Analysis(text=doc.text, sentences=sentences, mentions=mentions, descriptors=descriptors)
+    analysis.entities = group_mentions(analysis, found.mentions.ties, found.mentions.fallback)
     return analysis
 
 

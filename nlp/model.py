@@ -10,6 +10,9 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
+#: The reason recorded when a name joins its entity by being that entity's name.
+SAME_NAME = "same name"
+
 #: Entity labels the bot tracks as people, organisations and places.
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -34,6 +37,17 @@ class Mention:
     sentence: int  # index into Analysis.sentences
 
 
+@dataclass(frozen=True)
+class Descriptor:
+    """What the article calls a person: "Putin’s first deputy chief of staff"."""
+
+    text: str
+    start: int
+    end: int
+    mention: int  # index into Analysis.mentions of the name it describes
+    kind: str  # title | appositive | role
+
+
 @dataclass
 class LocalEntity:
     """One entity within one article: the mentions that name it and the forms they use."""
@@ -42,6 +56,9 @@ class LocalEntity:
     label: str
     aliases: list[str]
     mentions: list[int]  # indices into Analysis.mentions
+    descriptors: list[int] = field(default_factory=list)  # indices into Analysis.descriptors
+    reasons: dict[str, str] = field(default_factory=dict)  # alias → why it names this entity
+    maybe_person: bool = False  # tagged PERSON, relabelled for want of evidence in the article
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,21 @@ class KnownEntity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    descriptors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """The stored entity a local one is (None: a new entity), its type, and why.
+
+    ``absorb`` lists stored entities the article shows to be this one too (a rename stated
+    in the text joins "Twitter" to "X" even if they were stored apart).
+    """
+
+    entity_id: int | None
+    label: str
+    reason: str
+    absorb: tuple[int, ...] = ()
 
 
 @dataclass
@@ -60,6 +92,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[LocalEntity] = field(default_factory=list)
+    descriptors: list[Descriptor] = field(default_factory=list)
 
     def sentence_of(self, mention: Mention) -> Sentence:
         return self.sentences[mention.sentence]
@@ -70,6 +103,7 @@ class Analysis:
             "sentences": [asdict(s) for s in self.sentences],
             "entities": [asdict(m) for m in self.mentions],
             "grouped": [asdict(e) for e in self.entities],
+            "descriptors": [asdict(d) for d in self.descriptors],
         }
 
 
@@ -81,4 +115,52 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = re.sub(r"[^\w@'&.\- ]+", " ", folded)
-    return re.sub(r"\s+", " ", folded).strip(" .-'")
+    folded = re.sub(r"\s+", " ", folded).strip(" .-'")
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+_CONNECTORS = {"of", "the", "and", "for", "&", "on", "in", "de", "la"}
+
+
+def skeleton(key: str) -> str:
+    """A spelling-blind form of a name key: Dmitry/Dmitri, Sergei/Sergey, Kiriyenko/Kirienko meet."""
+    folded = key.replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
+    folded = re.sub(r"[^a-z0-9 ]", "", folded)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+def initials(name: str) -> str:
+    """ "The Wall Street Journal" → "wsj"; a one-word name has none."""
+    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w]
+    significant = [w for w in words if w not in _CONNECTORS]
+    return "".join(w[0] for w in significant) if len(significant) > 1 else ""
+
+
+def acronym_key(text: str) -> str:
+    """ "WSJ", "U.S." → "wsj", "us"; anything not written as an acronym → ""."""
+    letters = text.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters.lower()
+    return ""
+
+
+@dataclass(frozen=True)
+class AliasKeys:
+    """The forms an alias is stored and found under."""
+
+    key: str  # name_key
+    skeleton: str  # spelling-blind, full names only ("" for one word)
+    surname: str  # spelling-blind last word of a full name ("" for one word)
+    initials: str  # of a several-word name, or the acronym itself
+
+    @classmethod
+    def of(cls, alias: str) -> AliasKeys:
+        key = name_key(alias)
+        words = key.split()
+        several = len(words) > 1
+        return cls(
+            key=key,
+            skeleton=skeleton(key) if several else "",
+            surname=skeleton(words[-1]) if several else "",
+            initials=initials(alias) or acronym_key(alias),
+        )

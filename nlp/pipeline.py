@@ -8,6 +8,8 @@ import logging
 import spacy
 from spacy.language import Language
 
+from nlp.components import add_components
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -37,7 +39,7 @@ def load_pipeline(configured: str | None = None) -> Language:
             logger.debug("spaCy pipeline %s is not installed", name)
             continue
         logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
-        return nlp
+        return add_components(nlp)
     hint = (
         f"pip install {tried[0]}"
         if configured and configured != DEFAULT_MODEL

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from nlp.model import Analysis, name_key
+from nlp.model import SAME_NAME, Analysis, Link, LocalEntity, name_key
+from store.corrections import add_alias, log_link, merge_into
 from store.records import ArticleIn, StoredArticle
 
 _ARTICLE_COLUMNS = """a.id, a.title, o.name AS outlet, a.source, a.url, a.published, a.ingested_at"""
@@ -41,16 +42,43 @@ def _outlet_id(db: Database, name: str | None, domain: str | None) -> int | None
     return db.execute("SELECT id FROM outlets WHERE name = ?", [name]).fetchone()[0]
 
 
+def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
+    """A fuller form of the stored name becomes the name ("Putin" → "Vladimir Putin")."""
+    row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:  # merged away by a reporter between linking and storing
+        raise LookupError(f"entity #{entity_id} no longer exists; ingest again")
+    name, locked = row
+    stored, offered = name_key(name), name_key(local_name)
+    if not locked and len(offered.split()) > len(stored.split()) and f" {stored}" in f" {offered}":
+        db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
+
+
+def _entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, now: str) -> int:
+    for absorbed in link.absorb:
+        if link.entity_id is not None:
+            why = f"{local.name}: {', '.join(local.aliases)} in one article"
+            merge_into(db, link.entity_id, absorbed, why, now)
+    if link.entity_id is None:
+        return db.execute(
+            "INSERT INTO entities (name, type, created_at, first_article_id) VALUES (?, ?, ?, ?)",
+            [local.name, link.label, now, article_id],
+        ).lastrowid
+    _maybe_upgrade_name(db, link.entity_id, local.name)
+    if link.reason != SAME_NAME:
+        log_link(db, link.entity_id, article_id, local.name, link.reason, now)
+    return link.entity_id
+
+
 def insert_article(
     db: Database,
     article: ArticleIn,
     analysis: Analysis,
-    links: Sequence[int | None],
+    links: Sequence[Link],
     now: str,
 ) -> int:
     """Store the article and what analysis found in it; all or nothing.
 
-    ``links[i]`` is the stored entity that ``analysis.entities[i]`` is, or None for a new one.
+    ``links[i]`` says which stored entity ``analysis.entities[i]`` is, or that it is new.
     """
     if len(links) != len(analysis.entities):
         raise ValueError("one link per local entity is needed")
@@ -77,19 +105,14 @@ def insert_article(
                 article.text,
             ],
         ).lastrowid
-        mention_rows = []
+        mention_rows, descriptor_rows = [], []
         for local, link in zip(analysis.entities, links, strict=True):
-            entity_id = link
-            if entity_id is None:
-                entity_id = db.execute(
-                    "INSERT INTO entities (name, type, created_at, first_article_id) VALUES (?, ?, ?, ?)",
-                    [local.name, local.label, now, article_id],
-                ).lastrowid
+            entity_id = _entity_for(db, local, link, article_id, now)
             for alias in local.aliases:
-                db.execute(
-                    "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?, ?, ?)",
-                    [entity_id, alias, name_key(alias)],
-                )
+                add_alias(db, entity_id, alias)
+                reason = local.reasons.get(alias, SAME_NAME)
+                if reason != SAME_NAME:
+                    log_link(db, entity_id, article_id, alias, reason, now)
             for index in local.mentions:
                 mention = analysis.mentions[index]
                 sentence = analysis.sentences[mention.sentence]
@@ -105,10 +128,31 @@ def insert_article(
                         sentence.end,
                     )
                 )
+            for index in local.descriptors:
+                descriptor = analysis.descriptors[index]
+                sentence = analysis.sentences[analysis.mentions[descriptor.mention].sentence]
+                descriptor_rows.append(
+                    (
+                        entity_id,
+                        article_id,
+                        descriptor.text,
+                        name_key(descriptor.text),
+                        descriptor.kind,
+                        descriptor.start,
+                        descriptor.end,
+                        sentence.start,
+                        sentence.end,
+                    )
+                )
         db.conn.executemany(
             'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, '
             "sent_start, sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             mention_rows,
+        )
+        db.conn.executemany(
+            'INSERT INTO descriptors (entity_id, article_id, text, key, kind, start, "end", sent_start, '
+            "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            descriptor_rows,
         )
         named = {analysis.mentions[i].sentence for e in analysis.entities for i in e.mentions}
         db.conn.executemany(

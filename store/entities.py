@@ -11,26 +11,65 @@ from nlp.model import KnownEntity, name_key
 from store.records import Citation, EntityMatch, EntitySummary
 
 
-def known_entities(db: Database, keys: set[str]) -> list[KnownEntity]:
-    """Stored entities having any of these alias keys, with all their aliases."""
-    if not keys:
+def resolution_candidates(
+    db: Database, keys: set[str], skeletons: set[str], surnames: set[str], initials: set[str]
+) -> list[KnownEntity]:
+    """Stored entities an article's names could be: by alias, spelling, surname or initials."""
+    clauses, params = [], []
+    for column, values in (
+        ("key", keys),
+        ("skeleton", skeletons),
+        ("surname", surnames),
+        ("initials", initials),
+        ("key", initials),
+    ):
+        values = {v for v in values if v}
+        if values:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += sorted(values)
+    if not clauses:
         return []
-    marks = ",".join("?" * len(keys))
-    rows = db.execute(
-        f"""SELECT e.id, e.name, e.type, a2.alias FROM aliases a
-            JOIN entities e ON e.id = a.entity_id
-            JOIN aliases a2 ON a2.entity_id = e.id
-            WHERE a.key IN ({marks})""",
-        sorted(keys),
-    ).fetchall()
-    aliases: dict[int, set[str]] = defaultdict(set)
-    heads: dict[int, tuple[str, str]] = {}
-    for entity_id, name, type_, alias in rows:
-        heads[entity_id] = (name, type_)
-        aliases[entity_id].add(alias)
-    return [
-        KnownEntity(id=i, name=n, type=t, aliases=tuple(sorted(aliases[i]))) for i, (n, t) in heads.items()
+    ids = [
+        r[0]
+        for r in db.execute(f"SELECT DISTINCT entity_id FROM aliases WHERE {' OR '.join(clauses)}", params)
     ]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    aliases: dict[int, set[str]] = defaultdict(set)
+    for entity_id, alias in db.execute(
+        f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})", ids
+    ):
+        aliases[entity_id].add(alias)
+    descriptors: dict[int, list[str]] = defaultdict(list)
+    for entity_id, text in db.execute(
+        f"SELECT entity_id, text FROM descriptors WHERE entity_id IN ({marks}) GROUP BY entity_id, key", ids
+    ):
+        descriptors[entity_id].append(text)
+    return [
+        KnownEntity(
+            id=i, name=n, type=t, aliases=tuple(sorted(aliases[i])), descriptors=tuple(descriptors[i])
+        )
+        for i, n, t in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)
+    ]
+
+
+def entity_descriptors(db: Database, entity_id: int) -> list[tuple[str, str | None, int]]:
+    """(descriptor, outlet, article id) for every time an article described the entity."""
+    return db.execute(
+        """SELECT d.text, o.name, d.article_id FROM descriptors d
+           JOIN articles a ON a.id = d.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+           WHERE d.entity_id = ? ORDER BY COALESCE(a.published, a.ingested_at), d.start""",
+        [entity_id],
+    ).fetchall()
+
+
+def entity_reasons(db: Database, entity_id: int) -> list[tuple[str, str]]:
+    """(alias, why it joined) for every name joined to the entity by more than its spelling."""
+    return db.execute(
+        "SELECT alias, reason FROM entity_links WHERE entity_id = ? GROUP BY alias, reason ORDER BY MIN(id)",
+        [entity_id],
+    ).fetchall()
 
 
 def _matches(db: Database, where: str, params: list, how: str) -> list[EntityMatch]:
@@ -70,9 +109,16 @@ def _trigram_hits(db: Database, key: str, any_trigram: bool, limit: int) -> list
 def word_matches(db: Database, query: str, limit: int = 20) -> list[EntityMatch]:
     """Entities with an alias containing the query as whole words ("Putin" → "Vladimir Putin")."""
     key = name_key(query)
-    if len(key) < 3:
+    if not key:
         return []
-    keys = [k for k in _trigram_hits(db, key, False, 500) if f" {key} " in f" {k} "]
+    if len(key) < 3:  # too short for the trigram index: the alias table is small enough to scan
+        rows = db.execute(
+            "SELECT DISTINCT key FROM aliases WHERE key LIKE ? OR key LIKE ?", [f"{key} %", f"% {key}"]
+        )
+        pool = [r[0] for r in rows]
+    else:
+        pool = _trigram_hits(db, key, False, 500)
+    keys = [k for k in pool if f" {key} " in f" {k} "]
     if not keys:
         return []
     marks = ",".join("?" * len(keys))

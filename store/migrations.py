@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from nlp.model import AliasKeys
+
 migrations = Migrations("newsroom")
 
 
@@ -122,3 +124,55 @@ def statements(db: Database) -> None:
         "CREATE INDEX statements_article ON statements(article_id)",
     )
     _fts(db, "statements", ["text"], "porter unicode61 remove_diacritics 2")
+
+
+@migrations(name="0004_entity_resolution")
+def entity_resolution(db: Database) -> None:
+    """Alias lookup forms, descriptors, the reason for every join, and reporters' corrections."""
+    _run(
+        db,
+        "ALTER TABLE entities ADD COLUMN name_locked INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE aliases ADD COLUMN skeleton TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE aliases ADD COLUMN initials TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX aliases_skeleton ON aliases(skeleton) WHERE skeleton != ''",
+        "CREATE INDEX aliases_surname ON aliases(surname) WHERE surname != ''",
+        "CREATE INDEX aliases_initials ON aliases(initials) WHERE initials != ''",
+        """CREATE TABLE descriptors (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sent_start INTEGER NOT NULL,
+            sent_end INTEGER NOT NULL
+        )""",
+        "CREATE INDEX descriptors_entity ON descriptors(entity_id)",
+        """CREATE TABLE entity_links (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX entity_links_entity ON entity_links(entity_id)",
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            alias_key TEXT,
+            detail TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+    )
+    rows = db.execute("SELECT id, alias FROM aliases").fetchall()
+    for alias_id, alias in rows:
+        keys = AliasKeys.of(alias)
+        db.execute(
+            "UPDATE aliases SET skeleton = ?, surname = ?, initials = ? WHERE id = ?",
+            [keys.skeleton, keys.surname, keys.initials, alias_id],
+        )

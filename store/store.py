@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from nlp.model import Analysis, KnownEntity
-from store import articles, entities
+from nlp.model import Analysis, KnownEntity, Link
+from store import articles, corrections, entities
 from store.db import connect
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StoredArticle
 
@@ -41,16 +41,42 @@ class Store:
         with self._lock:
             return articles.get_article(self.db, article_id)
 
-    def add_article(
-        self, article: ArticleIn, analysis: Analysis, links: Sequence[int | None], now: str
-    ) -> int:
+    def add_article(self, article: ArticleIn, analysis: Analysis, links: Sequence[Link], now: str) -> int:
         with self._lock:
             return articles.insert_article(self.db, article, analysis, links, now)
 
     # entities
-    def known_entities(self, keys: set[str]) -> list[KnownEntity]:
+    def resolution_candidates(self, keys: dict[str, set[str]]) -> list[KnownEntity]:
+        """Entities named like ``keys`` (from nlp.resolve.lookup_keys, merged over an article)."""
         with self._lock:
-            return entities.known_entities(self.db, keys)
+            return entities.resolution_candidates(
+                self.db, keys["keys"], keys["skeletons"], keys["surnames"], keys["initials"]
+            )
+
+    def split_alias_keys(self) -> set[str]:
+        with self._lock:
+            return corrections.split_alias_keys(self.db)
+
+    def entity_descriptors(self, entity_id: int) -> list[tuple[str, str | None, int]]:
+        with self._lock:
+            return entities.entity_descriptors(self.db, entity_id)
+
+    def entity_reasons(self, entity_id: int) -> list[tuple[str, str]]:
+        with self._lock:
+            return entities.entity_reasons(self.db, entity_id)
+
+    # reporters' corrections
+    def merge_entities(self, keep: int, absorbed: int, now: str) -> None:
+        with self._lock:
+            corrections.merge(self.db, keep, absorbed, now)
+
+    def split_entity(self, entity_id: int, alias: str, now: str) -> int:
+        with self._lock:
+            return corrections.split(self.db, entity_id, alias, now)
+
+    def rename_entity(self, entity_id: int, name: str, now: str) -> None:
+        with self._lock:
+            corrections.rename(self.db, entity_id, name, now)
 
     def find_entities(self, query: str) -> list[EntityMatch]:
         """Exact alias matches, else whole-word matches; typos are ``similar_entities``."""

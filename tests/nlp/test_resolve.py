@@ -1,5 +1,7 @@
-from nlp.model import Analysis, KnownEntity, LocalEntity, Mention, Sentence
-from nlp.resolve import choose_known, group_mentions
+"""Joining names: within one article, and against entities the store holds."""
+
+from nlp.model import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
+from nlp.resolve import group_mentions, link_entity, separate_blocked
 
 
 def analysis_of(*names: tuple[str, str]) -> Analysis:
@@ -11,19 +13,25 @@ def analysis_of(*names: tuple[str, str]) -> Analysis:
     return Analysis(text=text, sentences=[Sentence(0, len(text), text)], mentions=mentions)
 
 
+def by_name(entities: list[LocalEntity]) -> dict[str, LocalEntity]:
+    return {e.name: e for e in entities}
+
+
 def test_a_lone_surname_joins_the_one_full_name_ending_with_it():
-    entities = group_mentions(
-        analysis_of(
-            ("Vladimir Putin", "PERSON"),
-            ("Putin", "PERSON"),
-            ("Kiriyenko", "GPE"),
-            ("Sergei Kiriyenko", "PERSON"),
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("Vladimir Putin", "PERSON"),
+                ("Putin", "PERSON"),
+                ("Kiriyenko", "GPE"),
+                ("Sergei Kiriyenko", "PERSON"),
+            )
         )
     )
-    by_name = {e.name: e for e in entities}
-    assert set(by_name) == {"Vladimir Putin", "Sergei Kiriyenko"}
-    assert by_name["Vladimir Putin"].aliases == ["Putin", "Vladimir Putin"]
-    assert by_name["Sergei Kiriyenko"].label == "PERSON" and by_name["Sergei Kiriyenko"].mentions == [2, 3]
+    assert set(entities) == {"Vladimir Putin", "Sergei Kiriyenko"}
+    assert entities["Vladimir Putin"].aliases == ["Putin", "Vladimir Putin"]
+    assert entities["Vladimir Putin"].reasons["Putin"] == "surname of Vladimir Putin in the same article"
+    assert entities["Sergei Kiriyenko"].label == "PERSON" and entities["Sergei Kiriyenko"].mentions == [2, 3]
 
 
 def test_an_ambiguous_surname_stays_alone():
@@ -33,10 +41,113 @@ def test_an_ambiguous_surname_stays_alone():
     assert {e.name for e in entities} == {"Donald Trump", "Melania Trump", "Trump"}
 
 
-def test_a_known_entity_is_chosen_only_when_one_fits():
-    local = LocalEntity("Putin", "PERSON", ["Putin"], [0])
-    putin = KnownEntity(1, "Vladimir Putin", "PERSON", ("Putin", "Vladimir Putin"))
-    place = KnownEntity(2, "Putin", "GPE", ("Putin",))
-    assert choose_known(local, [putin, place]) == putin
-    other = KnownEntity(3, "Putin", "PERSON", ("Putin",))
-    assert choose_known(local, [putin, other]) is None
+def test_short_and_acronym_forms_of_an_organisation_join_it():
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("Wall Street Journal", "ORG"),
+                ("Journal", "ORG"),
+                ("WSJ", "ORG"),
+                ("United States", "GPE"),
+                ("U.S.", "GPE"),
+            )
+        )
+    )
+    assert set(entities) == {"Wall Street Journal", "United States"}
+    assert (
+        entities["Wall Street Journal"].reasons["WSJ"] == "acronym of Wall Street Journal in the same article"
+    )
+    assert entities["United States"].aliases == ["U.S.", "United States"]
+
+
+def test_stated_ties_join_names_and_keep_the_reason():
+    analysis = analysis_of(("X", "ORG"), ("Twitter", "PERSON"))
+    entities = group_mentions(analysis, ties=[(0, 1, "renamed: X, formerly Twitter")])
+    assert (
+        len(entities) == 1
+        and entities[0].name == "X"
+        and entities[0].label == "ORG"
+        or entities[0].name == "X"
+    )
+    assert entities[0].reasons["Twitter"] == "renamed: X, formerly Twitter"
+
+
+def test_a_word_never_shown_to_be_a_person_is_relabelled():
+    entities = group_mentions(
+        analysis_of(("SpaceX", "PERSON"), ("SpaceX", "PERSON")), fallback={"spacex": "ORG"}
+    )
+    assert entities[0].label == "ORG" and entities[0].maybe_person
+
+
+def test_descriptors_follow_their_mentions():
+    analysis = analysis_of(("Bill Nelson", "PERSON"), ("Nelson", "PERSON"))
+    analysis.descriptors = [Descriptor("NASA Director", 0, 0, 1, "title")]
+    assert group_mentions(analysis)[0].descriptors == [0]
+
+
+PESKOV = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov",), ("Kremlin spokesman",))
+ALPEROVITCH = KnownEntity(
+    2, "Dmitri Alperovitch", "PERSON", ("Dmitri Alperovitch",), ("cybersecurity expert",)
+)
+PUTIN = KnownEntity(3, "Vladimir Putin", "PERSON", ("Putin", "Vladimir Putin"))
+PUTIN_PLACE = KnownEntity(4, "Putin", "GPE", ("Putin",))
+WSJ = KnownEntity(5, "Wall Street Journal", "ORG", ("Wall Street Journal",))
+SPACEX = KnownEntity(6, "SpaceX", "ORG", ("SpaceX",))
+
+
+def local(name: str, label: str = "PERSON", *aliases: str, maybe_person: bool = False) -> LocalEntity:
+    return LocalEntity(name, label, sorted({name, *aliases}), [0], maybe_person=maybe_person)
+
+
+def test_a_spelling_variant_joins_but_a_shared_first_name_does_not():
+    link = link_entity(local("Dmitri Peskov"), [PESKOV, ALPEROVITCH])
+    assert (link.entity_id, link.reason) == (1, "spelling variant of Dmitry Peskov")
+    assert link_entity(local("Dmitri Alperovitch"), [PESKOV, ALPEROVITCH]).entity_id == 2
+    assert link_entity(local("Dmitri Ivanov"), [PESKOV, ALPEROVITCH]).entity_id is None
+
+
+def test_transliterations_meet():
+    kiriyenko = KnownEntity(7, "Sergei Kiriyenko", "PERSON", ("Sergei Kiriyenko",))
+    assert link_entity(local("Sergey Kirienko"), [kiriyenko]).entity_id == 7
+
+
+def test_a_surname_joins_the_only_person_with_it_unless_described_differently():
+    assert link_entity(local("Peskov"), [PESKOV]).reason == "surname of Dmitry Peskov, the only one stored"
+    assert link_entity(local("Peskov"), [PESKOV], ["Kremlin spokesman"]).entity_id == 1
+    assert link_entity(local("Peskov"), [PESKOV], ["hockey goalkeeper"]).entity_id is None
+    other = KnownEntity(8, "Anna Peskov", "PERSON", ("Anna Peskov",))
+    assert link_entity(local("Peskov"), [PESKOV, other]).entity_id is None
+
+
+def test_exact_names_prefer_the_same_type():
+    assert link_entity(local("Putin"), [PUTIN, PUTIN_PLACE]).entity_id == 3
+
+
+def test_the_store_corrects_a_label():
+    link = link_entity(local("SpaceX", "PERSON"), [SPACEX])
+    assert (link.entity_id, link.label) == (6, "ORG")
+
+
+def test_an_acronym_finds_its_expansion():
+    link = link_entity(local("WSJ", "ORG"), [WSJ, SPACEX])
+    assert (link.entity_id, link.reason) == (5, "acronym of Wall Street Journal")
+
+
+def test_a_stated_rename_absorbs_a_separately_stored_old_name():
+    x = KnownEntity(9, "X", "ORG", ("X",))
+    twitter = KnownEntity(10, "Twitter", "GPE", ("Twitter",))
+    entity = LocalEntity(
+        "X", "ORG", ["Twitter", "X"], [0, 1], reasons={"Twitter": "renamed: X, formerly Twitter"}
+    )
+    link = link_entity(entity, [x, twitter])
+    assert (link.entity_id, link.absorb) == (9, (10,))
+
+
+def test_a_reporters_split_separates_the_alias_again():
+    analysis = analysis_of(("Dmitry Peskov", "PERSON"), ("Peskov", "PERSON"))
+    analysis.entities = group_mentions(analysis)
+    separate_blocked(analysis, {"peskov"})
+    assert sorted((e.name, e.mentions) for e in analysis.entities) == [
+        ("Dmitry Peskov", [0]),
+        ("Peskov", [1]),
+    ]

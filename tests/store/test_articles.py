@@ -1,10 +1,9 @@
-import sqlite3
-
 import pytest
 
-from nlp.model import Analysis, LocalEntity, Mention, Sentence
+from nlp.model import Analysis, Link, LocalEntity, Mention, Sentence
 from store.records import ArticleIn
 
+NEW = Link(None, "PERSON", "new")
 TEXT = "Dmitry Peskov denied it. Elon Musk said nothing."
 
 
@@ -40,7 +39,7 @@ def counts(store) -> dict[str, int]:
 
 
 def test_an_article_is_stored_with_entities_mentions_and_statements(store):
-    article_id = store.add_article(article(), small_analysis(), [None, None], "2024-10-24T00:00:00")
+    article_id = store.add_article(article(), small_analysis(), [NEW, NEW], "2024-10-24T00:00:00")
     assert counts(store) == {
         "articles": 1,
         "outlets": 1,
@@ -55,7 +54,7 @@ def test_an_article_is_stored_with_entities_mentions_and_statements(store):
 
 
 def test_duplicates_are_found_by_hash_and_by_canonical_url(store):
-    first = store.add_article(article(url="https://x.example/a"), small_analysis(), [None, None], "t")
+    first = store.add_article(article(url="https://x.example/a"), small_analysis(), [NEW, NEW], "t")
     by_hash = store.find_duplicate(f"hash-{TEXT}-https://x.example/a", None)
     by_url = store.find_duplicate("other-hash", "https://x.example/a")
     assert by_hash.id == by_url.id == first
@@ -63,18 +62,20 @@ def test_duplicates_are_found_by_hash_and_by_canonical_url(store):
 
 
 def test_a_failure_midway_leaves_no_rows(store):
-    store.add_article(article("First article."), small_analysis(), [None, None], "t")
+    store.add_article(article("First article."), small_analysis(), [NEW, NEW], "t")
     before = counts(store)
-    # The second local entity points at an entity that does not exist: the mention insert,
-    # after the article, outlet and aliases were written, violates a foreign key.
-    with pytest.raises(sqlite3.IntegrityError):
-        store.add_article(article("Second article."), small_analysis(), [None, 9999], "t")
+    # The second local entity points at an entity that no longer exists: found after the
+    # article, the outlet and the first entity with its aliases were written.
+    with pytest.raises(LookupError):
+        store.add_article(
+            article("Second article."), small_analysis(), [NEW, Link(9999, "PERSON", "same name")], "t"
+        )
     assert counts(store) == before
     assert not store.db.conn.in_transaction
 
 
 def test_deleting_an_article_removes_its_rows_and_search_entries(store):
-    article_id = store.add_article(article(), small_analysis(), [None, None], "t")
+    article_id = store.add_article(article(), small_analysis(), [NEW, NEW], "t")
     assert store.text_search("denied")
     store.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
     assert counts(store)["mentions"] == 0

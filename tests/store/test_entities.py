@@ -1,4 +1,4 @@
-from nlp.model import Analysis, LocalEntity, Mention, Sentence
+from nlp.model import Analysis, Link, LocalEntity, Mention, Sentence
 from store.records import ArticleIn
 
 
@@ -9,7 +9,10 @@ def add(store, name: str, label: str = "PERSON", text: str | None = None, link: 
     )
     analysis.entities = [LocalEntity(name, label, [name], [0])]
     store.add_article(
-        ArticleIn(text=text, source="t", content_hash=text, outlet="O"), analysis, [link], "2024-01-01"
+        ArticleIn(text=text, source="t", content_hash=text, outlet="O"),
+        analysis,
+        [Link(link, label, "same name") if link else Link(None, label, "new")],
+        "2024-01-01",
     )
     return store.db.execute("SELECT id FROM entities WHERE name = ?", [name]).fetchone()[0]
 

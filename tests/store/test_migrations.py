@@ -7,7 +7,17 @@ from sqlite_utils.migrations import Migrations
 from store.db import connect
 from store.migrations import migrations
 
-TABLES = {"outlets", "articles", "entities", "aliases", "mentions", "statements"}
+TABLES = {
+    "outlets",
+    "articles",
+    "entities",
+    "aliases",
+    "mentions",
+    "statements",
+    "descriptors",
+    "entity_links",
+    "corrections",
+}
 
 
 def test_fresh_database_has_every_table_and_index(tmp_path):
@@ -15,7 +25,12 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
     names = set(db.table_names())
     assert TABLES <= names
     assert {"articles_fts", "aliases_fts", "statements_fts"} <= names
-    assert [m.name for m in migrations.applied(db)] == ["0001_articles", "0002_entities", "0003_statements"]
+    assert [m.name for m in migrations.applied(db)] == [
+        "0001_articles",
+        "0002_entities",
+        "0003_statements",
+        "0004_entity_resolution",
+    ]
 
 
 def test_pragmas_wal_foreign_keys_busy_timeout(tmp_path):
@@ -30,7 +45,7 @@ def test_reopening_applies_nothing_twice(tmp_path):
     connect(path).close()
     db = connect(path)
     assert migrations.pending(db) == []
-    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 3
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 4
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path):
@@ -55,3 +70,14 @@ def test_foreign_keys_are_enforced(tmp_path):
             'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, '
             "sent_start, sent_end) VALUES (99, 99, 0, 1, 'x', 'PERSON', 0, 1)"
         )
+
+
+def test_alias_lookup_forms_are_backfilled(tmp_path):
+    db = connect(tmp_path / "n.db", migrate=False)
+    migrations.apply(db, stop_before="0004_entity_resolution")
+    db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Dmitry Peskov', 'PERSON', 't')")
+    db.execute("INSERT INTO aliases (entity_id, alias, key) VALUES (1, 'Dmitry Peskov', 'dmitry peskov')")
+    db.conn.commit()
+    migrations.apply(db)
+    row = db.execute("SELECT skeleton, surname, initials FROM aliases").fetchone()
+    assert row == ("dmitri peskov", "peskov", "dp")

@@ -1,0 +1,207 @@
+"""From spaCy's entity spans to clean mentions: the name itself, nothing around it.
+
+Fixes what en_core_web_sm gets wrong on news: possessives and titles inside names,
+e-mail addresses and URLs as organisations, single words called people that the
+article never introduces as people (SpaceX, Semafor, Kyiv), names missed when they
+stand alone ("Musk"), renames ("X, formerly Twitter") and handles (@elonmusk).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.model import ENTITY_LABELS, name_key
+from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
+
+_EDGE_PUNCT = "\"'“”‘’()[]{},;:!?—–-"
+_PLACE_PREPOSITIONS = {"in", "from", "to", "across", "near", "into", "inside", "outside", "around"}
+_RENAME = re.compile(
+    r"(?P<new>\b[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)\s*(?:,|—|–|\(|--?)\s*"
+    r"(?:formerly|previously|once)\s+(?:known\s+as\s+|called\s+)?"
+    r"(?P<old>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)"
+)
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    label: str
+    text: str
+    recovered: bool = False
+
+
+@dataclass
+class Findings:
+    mentions: list[Draft] = field(default_factory=list)
+    ties: list[tuple[int, int, str]] = field(default_factory=list)  # same entity, and why
+    titles: list[tuple[int, int, int]] = field(default_factory=list)  # (mention, start, end)
+    fallback: dict[str, str] = field(default_factory=dict)  # key → label if not a known person
+
+
+def _parts(span: Span) -> list[tuple[list[Token], str]]:
+    """A span split at a possessive inside it: "Musk’s X" names Musk, and X (not a person)."""
+    parts: list[tuple[list[Token], str]] = []
+    current: list[Token] = []
+    for token in span:
+        if current and POSSESSIVE.search(token.text) and token.i < span.end - 1:
+            if not POSSESSIVE.fullmatch(token.text):
+                current.append(token)
+            parts.append((current, span.label_))
+            current = []
+            continue
+        current.append(token)
+    if current:
+        label = span.label_ if not parts or span.label_ != "PERSON" else "ORG"
+        parts.append((current, label))
+    return parts
+
+
+def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[int, int] | None]:
+    """Character bounds of the bare name in ``tokens``, and of a title inside it, if any."""
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    title = None
+    if label == "PERSON" and len(tokens) > 1:
+        last_title = max((i for i, t in enumerate(tokens[:-1]) if is_title_word(t.text)), default=-1)
+        if last_title >= 0:
+            title = (tokens[0].idx, tokens[last_title].idx + len(tokens[last_title].text))
+            tokens = tokens[last_title + 1 :]
+    while len(tokens) > 1 and (
+        POSSESSIVE.fullmatch(tokens[-1].text)
+        or tokens[-1].text in ("'", "’")
+        or (tokens[-1].is_stop and tokens[-1].is_lower)
+        or (label != "PERSON" and is_title_word(tokens[-1].text))
+    ):
+        tokens = tokens[:-1]
+    if not tokens:
+        return 0, 0, None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    end = start + len(strip_possessive(doc.text[start:end]))
+    while end > start and doc.text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    while start < end and doc.text[start] in _EDGE_PUNCT:
+        start += 1
+    return start, end, title
+
+
+def _spans(doc: Doc) -> Findings:
+    found = Findings()
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or is_contact(ent.text) or ent.text.lstrip().startswith("@"):
+            continue
+        for tokens, label in _parts(ent):
+            start, end, title = _trim(doc, tokens, label)
+            text = doc.text[start:end]
+            if not re.search(r"[^\W\d_]", text):
+                continue
+            found.mentions.append(Draft(start, end, label, text))
+            if title:
+                found.titles.append((len(found.mentions) - 1, *title))
+    return found
+
+
+def _covered(found: Findings, start: int, end: int) -> int | None:
+    for index, draft in enumerate(found.mentions):
+        if draft.start < end and start < draft.end:
+            return index
+    return None
+
+
+def _renames(doc: Doc, found: Findings) -> None:
+    for match in _RENAME.finditer(doc.text):
+        sides = []
+        for group in ("new", "old"):
+            start, end = match.span(group)
+            index = _covered(found, start, end)
+            if index is None:
+                found.mentions.append(Draft(start, end, "ORG", doc.text[start:end], recovered=True))
+                index = len(found.mentions) - 1
+            sides.append(index)
+        new, old = sides
+        label = found.mentions[new].label if found.mentions[new].label != "PERSON" else "ORG"
+        for index in sides:
+            found.mentions[index].label = label
+        found.ties.append((new, old, f"renamed: {match.group('new')}, formerly {match.group('old')}"))
+
+
+def _handles(doc: Doc, found: Findings) -> None:
+    people = [i for i, d in enumerate(found.mentions) if d.label == "PERSON" and " " in d.text]
+    for match in HANDLE.finditer(doc.text):
+        handle = match.group(1)
+        owners = {found.mentions[i].text: i for i in people if handle_matches(handle, found.mentions[i].text)}
+        if len(owners) != 1:
+            continue  # a handle the text does not tie to one person is not kept
+        owner = next(iter(owners.values()))
+        found.mentions.append(Draft(match.start(), match.end(), "PERSON", match.group(), recovered=True))
+        found.ties.append((owner, len(found.mentions) - 1, f"handle of {found.mentions[owner].text}"))
+
+
+def _fallback_labels(doc: Doc, found: Findings) -> None:
+    """Single words called PERSON that the article never shows to be people get another label.
+
+    A word is a person when it is the surname of a full name in the article, follows a title,
+    or (decided later, against the store) is a person the store already knows.
+    """
+    surnames = {name_key(d.text).split()[-1] for d in found.mentions if d.label == "PERSON" and " " in d.text}
+    by_key: dict[str, list[Draft]] = defaultdict(list)
+    for draft in found.mentions:
+        by_key[name_key(draft.text)].append(draft)
+    for key, drafts in by_key.items():
+        labels = Counter(d.label for d in drafts)
+        if " " in key or labels.most_common(1)[0][0] != "PERSON" or key in surnames:
+            continue
+        befores = [_word_before(doc, d.start) for d in drafts]
+        camel = bool(re.search(r"[a-z][A-Z]", drafts[0].text))
+        if not camel and any(is_title_word(w) for w in befores):
+            continue
+        others = Counter({label: n for label, n in labels.items() if label != "PERSON"})
+        if others:
+            found.fallback[key] = others.most_common(1)[0][0]
+        elif any(w.lower() in _PLACE_PREPOSITIONS for w in befores):
+            found.fallback[key] = "GPE"
+        else:
+            found.fallback[key] = "ORG"
+
+
+def _word_before(doc: Doc, start: int) -> str:
+    words = doc.text[max(0, start - 40) : start].split()
+    return words[-1].strip(",.;:") if words else ""
+
+
+def _recover(doc: Doc, found: Findings) -> None:
+    """Standalone words the article already uses as names, which the model missed."""
+    names: dict[str, str] = {}
+    for draft in found.mentions:
+        words = draft.text.split()
+        if draft.label == "PERSON" and len(words) > 1:
+            names.setdefault(words[-1], "PERSON")
+        elif len(words) == 1 and not draft.text.startswith("@"):
+            names.setdefault(draft.text, draft.label)
+    taken = sorted((d.start, d.end) for d in found.mentions)
+    for token in doc:
+        word = strip_possessive(token.text)
+        if word not in names or not word[:1].isupper():
+            continue
+        start, end = token.idx, token.idx + len(word)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.mentions.append(Draft(start, end, names[word], word, recovered=True))
+
+
+def find_mentions(doc: Doc) -> Findings:
+    found = _spans(doc)
+    _renames(doc, found)
+    _handles(doc, found)
+    _recover(doc, found)
+    _fallback_labels(doc, found)
+    order = sorted(range(len(found.mentions)), key=lambda i: found.mentions[i].start)
+    position = {old: new for new, old in enumerate(order)}
+    found.mentions = [found.mentions[i] for i in order]
+    found.ties = [(position[a], position[b], why) for a, b, why in found.ties]
+    found.titles = [(position[m], s, e) for m, s, e in found.titles]
+    return found

@@ -1,0 +1,107 @@
+"""Changing entities: merges found at ingest, and reporters' merge, split and rename.
+
+Each change is logged with its reason (entity_links, corrections), so answers can say
+why two names are one and later ingests respect what a reporter decided.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from nlp.model import AliasKeys, name_key
+
+
+def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") -> None:
+    keys = AliasKeys.of(alias)
+    db.execute(
+        "INSERT OR IGNORE INTO aliases (entity_id, alias, key, origin, skeleton, surname, initials) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [entity_id, alias, keys.key, origin, keys.skeleton, keys.surname, keys.initials],
+    )
+
+
+def log_link(db: Database, entity_id: int, article_id: int | None, alias: str, reason: str, now: str) -> None:
+    db.execute(
+        "INSERT INTO entity_links (entity_id, article_id, alias, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+        [entity_id, article_id, alias, reason, now],
+    )
+
+
+def merge_into(db: Database, keep: int, absorbed: int, reason: str, now: str) -> None:
+    """Move everything of ``absorbed`` to ``keep`` and delete it."""
+    if keep == absorbed:
+        return
+    name = db.execute("SELECT name FROM entities WHERE id = ?", [absorbed]).fetchone()
+    if name is None:
+        return
+    for (alias,) in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [absorbed]).fetchall():
+        add_alias(db, keep, alias, "merged")
+    for table in ("mentions", "descriptors", "entity_links"):
+        db.execute(f"UPDATE {table} SET entity_id = ? WHERE entity_id = ?", [keep, absorbed])
+    db.execute("UPDATE corrections SET entity_id = ? WHERE entity_id = ?", [keep, absorbed])
+    _refresh_first_article(db, keep)
+    db.execute("DELETE FROM entities WHERE id = ?", [absorbed])
+    log_link(db, keep, None, name[0], f"merged: {reason}", now)
+
+
+def _refresh_first_article(db: Database, entity_id: int) -> None:
+    db.execute(
+        "UPDATE entities SET first_article_id = "
+        "(SELECT MIN(article_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
+        [entity_id, entity_id],
+    )
+
+
+def record(
+    db: Database, kind: str, entity_id: int | None, alias_key: str | None, detail: str, now: str
+) -> None:
+    db.execute(
+        "INSERT INTO corrections (kind, entity_id, alias_key, detail, created_at) VALUES (?, ?, ?, ?, ?)",
+        [kind, entity_id, alias_key, detail, now],
+    )
+
+
+def merge(db: Database, keep: int, absorbed: int, now: str) -> None:
+    """A reporter says two entities are one."""
+    with db.atomic():
+        rows = db.execute("SELECT id, name FROM entities WHERE id IN (?, ?)", [keep, absorbed])
+        names = dict(rows.fetchall())
+        detail = f"{names.get(absorbed)} is {names.get(keep)}"
+        merge_into(db, keep, absorbed, f"a reporter said {detail}", now)
+        record(db, "merge", keep, None, detail, now)
+
+
+def split(db: Database, entity_id: int, alias: str, now: str) -> int:
+    """A reporter says ``alias`` names someone else: it becomes an entity of its own."""
+    key = name_key(alias)
+    with db.atomic():
+        name, type_ = db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+        rows = db.execute("SELECT alias FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key])
+        forms = [r[0] for r in rows]
+        new_id = db.execute(
+            "INSERT INTO entities (name, type, created_at, name_locked) VALUES (?, ?, ?, 1)",
+            [forms[0] if forms else alias, type_, now],
+        ).lastrowid
+        db.execute("DELETE FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key])
+        for form in forms or [alias]:
+            add_alias(db, new_id, form, "correction")
+        mentions = db.execute("SELECT id, text FROM mentions WHERE entity_id = ?", [entity_id])
+        moved = [mention_id for mention_id, text in mentions if name_key(text) == key]
+        db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", [(new_id, m) for m in moved])
+        _refresh_first_article(db, new_id)
+        record(db, "split", entity_id, key, f"{alias} is not {name}", now)
+        log_link(db, new_id, None, alias, f"split off {name} by a reporter", now)
+    return new_id
+
+
+def rename(db: Database, entity_id: int, new_name: str, now: str) -> None:
+    """A reporter names the entity; ingests never rename it after that."""
+    with db.atomic():
+        (old,) = db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()
+        db.execute("UPDATE entities SET name = ?, name_locked = 1 WHERE id = ?", [new_name, entity_id])
+        add_alias(db, entity_id, new_name, "correction")
+        record(db, "rename", entity_id, name_key(new_name), f"{old} renamed {new_name}", now)
+
+
+def split_alias_keys(db: Database) -> set[str]:
+    return {row[0] for row in db.execute("SELECT alias_key FROM corrections WHERE kind = 'split'")}
