@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.render_json import render_json
 from bot.render_text import render_text
 from bot.settings import Settings, load_dotenv
-from handlers import Context, Reply
+from handlers import Context, Reply, entity
 from handlers.analyze import analyze
 from handlers.ingest import IngestRequest, ingest
 from handlers.who import who
@@ -52,6 +52,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("analyze", help="analyse texts without storing them")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = commands.add_parser("entity", help="correct the bot: merge, split or rename entities")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("merge", help="B is the same as A")
+    a.add_argument("keep", metavar="A")
+    a.add_argument("absorbed", metavar="B")
+    a = actions.add_parser("split", help="ALIAS names someone other than NAME")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("alias", metavar="ALIAS")
+    a = actions.add_parser("rename", help="call NAME's entity NEW")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("new_name", metavar="NEW")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
     commands.add_parser("console", help="chat with the bot in this terminal")
@@ -101,6 +114,14 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             return _emit(ingest(ctx, requests, progress=progress), args.json)
         if args.command == "who":
             return _emit(who(ctx, " ".join(args.name), page=args.page), args.json)
+        if args.command == "entity":
+            if args.action == "merge":
+                reply = entity.merge(ctx, args.keep, args.absorbed)
+            elif args.action == "split":
+                reply = entity.split(ctx, args.name, args.alias)
+            else:
+                reply = entity.rename(ctx, args.name, args.new_name)
+            return _emit(reply, args.json)
         if args.command == "analyze":
             return _emit(analyze(ctx, args.paths), args.json)
         if args.command in ("console", "run"):

@@ -67,8 +67,10 @@ def merge(db: Database, keep: int, absorbed: int, now: str) -> None:
         rows = db.execute("SELECT id, name FROM entities WHERE id IN (?, ?)", [keep, absorbed])
         names = dict(rows.fetchall())
         detail = f"{names.get(absorbed)} is {names.get(keep)}"
+        keys = [r[0] for r in db.execute("SELECT DISTINCT key FROM aliases WHERE entity_id = ?", [absorbed])]
         merge_into(db, keep, absorbed, f"a reporter said {detail}", now)
-        record(db, "merge", keep, None, detail, now)
+        for key in keys:  # a merge undoes earlier splits of these names
+            record(db, "merge", keep, key, detail, now)
 
 
 def split(db: Database, entity_id: int, alias: str, now: str) -> int:
@@ -104,4 +106,11 @@ def rename(db: Database, entity_id: int, new_name: str, now: str) -> None:
 
 
 def split_alias_keys(db: Database) -> set[str]:
-    return {row[0] for row in db.execute("SELECT alias_key FROM corrections WHERE kind = 'split'")}
+    """Names whose latest correction split them off an entity."""
+    rows = db.execute(
+        """SELECT alias_key, kind FROM corrections c
+           WHERE kind IN ('split', 'merge') AND alias_key IS NOT NULL
+             AND id = (SELECT MAX(id) FROM corrections WHERE alias_key = c.alias_key
+                       AND kind IN ('split', 'merge'))"""
+    )
+    return {key for key, kind in rows if kind == "split"}
