@@ -3,6 +3,7 @@
 spaCy runs once per sample; each synthetic article is a run of consecutive sentences from
 a sample with its names swapped for names from a generated pool (Zipf-distributed, so some
 are common and most are rare), offsets recomputed so every citation still slices its text.
+Descriptors are cloned with their mentions (their offsets are their sentence's).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from ingest.manifest import read_manifest  # noqa: E402
 from nlp import Analysis, Analyzer  # noqa: E402
 from nlp.model import name_key  # noqa: E402
+from store.corrections import add_alias  # noqa: E402
 from store.db import connect  # noqa: E402
 
 SAMPLE_MANIFEST = ROOT / "examples" / "articles" / "manifest.json"
@@ -97,20 +99,25 @@ def sample_analyses() -> list[tuple[str, Analysis]]:
 
 
 def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float, span: int):
-    """Text, mentions (start, end, text, label, sent_start, sent_end) and sentences of one clone."""
+    """Text, mentions (start, end, text, label, sent_start, sent_end), sentences and descriptors
+    (mention number, text) of one clone."""
     first = rng.randrange(max(1, len(analysis.sentences) - span))
     chosen = analysis.sentences[first : first + span]
     swap: dict[str, str] = {}
     pieces: list[str] = []
     mentions: list[tuple[int, int, str, str, int, int]] = []
     sentences: list[tuple[int, int, str]] = []
+    described = {d.mention: d.text for d in analysis.descriptors}
+    descriptors: list[tuple[int, str]] = []
     at = 0
     for number, sentence in enumerate(chosen, start=first):
-        inside = [m for m in analysis.mentions if m.sentence == number]
+        inside = [(i, m) for i, m in enumerate(analysis.mentions) if m.sentence == number]
         start_out = at
         cursor = sentence.start
         local: list[tuple[int, int, str, str]] = []
-        for mention in inside:
+        for index, mention in inside:
+            if index in described:
+                descriptors.append((len(mentions) + len(local), described[index]))
             piece = analysis.text[cursor : mention.start]
             pieces.append(piece)
             at += len(piece)
@@ -127,7 +134,7 @@ def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float,
         at += len(tail)
         sentences.append((start_out, at - 1, "".join(pieces)[start_out : at - 1]))
         mentions += [(s, e, t, lab, start_out, at - 1) for s, e, t, lab in local]
-    return "".join(pieces), mentions, sentences
+    return "".join(pieces), mentions, sentences, descriptors
 
 
 def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_share: float = 0.05) -> None:
@@ -145,7 +152,7 @@ def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_shar
             conn.execute("INSERT INTO outlets(name) VALUES (?)", [name])
         for number in range(count):
             outlet, analysis = samples[number % len(samples)]
-            text, mentions, sentences = clone(rng, analysis, pool, keep_share, span)
+            text, mentions, sentences, descriptors = clone(rng, analysis, pool, keep_share, span)
             published = f"20{15 + number * 10 // count:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
             outlet_id = 1 + (number * 7 + rng.randrange(3)) % len(OUTLETS)
             article_id = conn.execute(
@@ -170,15 +177,30 @@ def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_shar
                         [name, label, published, article_id],
                     ).lastrowid
                     aliases = {name} | ({name.split()[-1]} if label == "PERSON" and " " in name else set())
-                    conn.executemany(
-                        "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?, ?, ?)",
-                        [(entity_ids[key], a, name_key(a)) for a in aliases],
-                    )
+                    for alias in aliases:
+                        add_alias(db, entity_ids[key], alias)
                 rows.append((article_id, entity_ids[key], start, end, name, label, sent_start, sent_end))
             conn.executemany(
                 'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, sent_start, '
                 "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
+            )
+            conn.executemany(
+                'INSERT INTO descriptors (entity_id, article_id, text, key, kind, start, "end", sent_start, '
+                "sent_end) VALUES (?, ?, ?, ?, 'appositive', ?, ?, ?, ?)",
+                [
+                    (
+                        rows[m][1],
+                        article_id,
+                        text_,
+                        name_key(text_),
+                        rows[m][6],
+                        rows[m][7],
+                        rows[m][6],
+                        rows[m][7],
+                    )
+                    for m, text_ in descriptors
+                ],
             )
             named = {(r[6], r[7]) for r in rows}
             conn.executemany(

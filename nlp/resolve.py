@@ -147,7 +147,9 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
     return {
         "keys": {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)},
         "skeletons": {k.skeleton for k in found if k.skeleton},
-        "surnames": {skeleton(k) for k in lone} if _could_be_person(entity) else set(),
+        "surnames": {skeleton(k) for k in lone}
+        if _could_be_person(entity) and len(lone) == len(found)
+        else set(),
         "initials": {k.initials for k in found if k.initials},
     }
 
@@ -180,10 +182,16 @@ def link_entity(entity: LocalEntity, candidates: list[KnownEntity], descriptors:
     ours = list(descriptors)
     keys = lookup_keys(entity)
     single_word = all(" " not in name_key(a) for a in entity.aliases)
+    full_person = entity.label == "PERSON" and not single_word
+    # A full name meets stored names by full name: a surname it shares says nothing
+    # (Anna Peskov is not Dmitry Peskov, whose surname alias is "Peskov").
+    exact_keys = {k for k in keys["keys"] if " " in k or k.startswith("@")} if full_person else keys["keys"]
     exact = [
         k
         for k in candidates
-        if keys["keys"] & _keys(k) and (k.type == entity.label or entity.maybe_person or single_word)
+        if exact_keys & _keys(k)
+        and (k.type == entity.label or entity.maybe_person or single_word)
+        and not (single_word and k.type == "PERSON" and descriptors_conflict(ours, k.descriptors))
     ]
     if exact:
         return _exact_link(entity, exact)
@@ -205,6 +213,18 @@ def link_entity(entity: LocalEntity, candidates: list[KnownEntity], descriptors:
     ]
     if len(people) == 1:
         return Link(people[0].id, "PERSON", f"surname of {people[0].name}, the only one stored")
+    if full_person:
+        surname = skeleton(name_key(entity.name).split()[-1])
+        lone = [
+            k
+            for k in candidates
+            if k.type == "PERSON"
+            and all(" " not in a for a in _keys(k) if not a.startswith("@"))
+            and surname in {skeleton(a) for a in _keys(k)}
+            and not descriptors_conflict(ours, k.descriptors)
+        ]
+        if len(lone) == 1:
+            return Link(lone[0].id, "PERSON", f"full name of {lone[0].name}, stored by surname only")
     expansions = [
         k
         for k in candidates

@@ -80,3 +80,15 @@ def test_a_malformed_date_is_a_usage_error(db, capsys):
         main(["--db", db, "ingest", "x.txt", "--published", "yesterday"])
     assert exit_info.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_entity_corrections_from_the_command_line(db, capsys, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Dmitri Peskov denied the report. Kremlin spokesman Dmitry Peskov said so too, on Friday."
+    )
+    run(capsys, "--db", db, "ingest", str(text))
+    code, out, _ = run(capsys, "--db", db, "entity", "rename", "Dmitry Peskov", "Dmitry S. Peskov", "--json")
+    assert code == 0 and json.loads(out)["name"] == "Dmitry S. Peskov"
+    code, out, _ = run(capsys, "--db", db, "entity", "merge", "Nobody", "Peskov")
+    assert code == 1 and out.strip() == "Nobody named “Nobody”."

@@ -23,7 +23,8 @@ def test_who_answers_with_outlets_and_cited_sentences(seeded):
     assert set(entity["outlets"]) == {"The Wall Street Journal", "Fortune", "CNN"}
     for sentence in entity["sentences"]:
         assert "Putin" in sentence["text"] and sentence["outlet"] and sentence["source"]
-    assert reply.sections[1].citations
+    cited = next(s for s in reply.sections if s.heading and s.heading.startswith("Sentences naming"))
+    assert cited.citations and cited.citations[0].outlet
 
 
 def test_pages_of_sentences(seeded):
@@ -59,3 +60,24 @@ def test_several_matches_are_listed_to_pick_from(seeded):
 
 def test_an_empty_query_is_a_usage_error(seeded):
     assert not who(seeded, "   ").ok
+
+
+def test_who_gives_descriptors_with_their_outlets_and_why_names_are_one(seeded):
+    reply = who(seeded, "Kiriyenko")
+    entity = reply.data["entity"]
+    assert entity["name"] == "Sergei Kiriyenko"
+    assert entity["descriptors"][0]["text"] == "Putin’s first deputy chief of staff"
+    assert set(entity["descriptors"][0]["outlets"]) == {"The Wall Street Journal", "Fortune"}
+    assert reply.title == "Sergei Kiriyenko (person), Putin’s first deputy chief of staff"
+    assert {"alias": "Kiriyenko", "reason": "surname of Sergei Kiriyenko in the same article"} in entity[
+        "merge_reasons"
+    ]
+
+
+def test_short_queries_find_whole_words(seeded):
+    assert who(seeded, "Xi").data["entity"]["name"] == "Xi Jinping"
+
+
+def test_candidates_carry_a_descriptor(seeded):
+    reply = who(seeded, "Kirienko")
+    assert reply.data["candidates"][0]["descriptor"] == "Putin’s first deputy chief of staff"

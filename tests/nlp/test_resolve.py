@@ -151,3 +151,15 @@ def test_a_reporters_split_separates_the_alias_again():
         ("Dmitry Peskov", [0]),
         ("Peskov", [1]),
     ]
+
+
+def test_a_full_name_does_not_join_someone_else_through_a_shared_surname():
+    anna = LocalEntity("Anna Peskov", "PERSON", ["Anna Peskov", "Peskov"], [0, 1])
+    peskov = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov", "Peskov"))
+    assert link_entity(anna, [peskov]).entity_id is None
+
+
+def test_a_full_name_completes_a_person_stored_by_surname_only():
+    putin = KnownEntity(3, "Putin", "PERSON", ("Putin",))
+    link = link_entity(local("Vladimir Putin", "PERSON", "Putin"), [putin])
+    assert (link.entity_id, link.reason) == (3, "full name of Putin, stored by surname only")

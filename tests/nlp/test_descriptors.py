@@ -1,0 +1,40 @@
+"""Descriptors read from the parse, each pattern on a short text written for it."""
+
+
+def described(analyzer, text: str, name: str) -> list[str]:
+    analysis = analyzer.analyze(text)
+    entity = next(e for e in analysis.entities if e.name == name)
+    return [analysis.descriptors[i].text for i in entity.descriptors]
+
+
+def test_appositive(analyzer):
+    text = "The officials included Sergei Kiriyenko, Putin’s first deputy chief of staff, who denied it."
+    assert described(analyzer, text, "Sergei Kiriyenko") == ["Putin’s first deputy chief of staff"]
+
+
+def test_title_prefix(analyzer):
+    assert described(analyzer, "NASA Director Bill Nelson called for an inquiry.", "Bill Nelson") == [
+        "NASA Director"
+    ]
+
+
+def test_x_comma_a_y(analyzer):
+    text = "Dmitri Alperovitch, a Russia expert, said it was essential."
+    assert described(analyzer, text, "Dmitri Alperovitch") == ["Russia expert"]
+
+
+def test_founder_of(analyzer):
+    text = "Political scientist Ian Bremmer, founder of consulting firm Eurasia Group, wrote on Friday."
+    assert "founder of consulting firm Eurasia Group" in described(analyzer, text, "Ian Bremmer")
+
+
+def test_descriptor_offsets_slice_the_text(analyzer):
+    analysis = analyzer.analyze("Kremlin spokesman Dmitry Peskov said so. Chinese leader Xi Jinping agreed.")
+    assert analysis.descriptors
+    for descriptor in analysis.descriptors:
+        assert analysis.text[descriptor.start : descriptor.end] == descriptor.text
+
+
+def test_a_verb_before_a_name_is_not_a_descriptor(analyzer):
+    text = "His fortune is helping fund Donald Trump’s campaign."
+    assert described(analyzer, text, "Donald Trump") == []

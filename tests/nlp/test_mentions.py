@@ -1,0 +1,82 @@
+"""Mention clean-up, each rule on a short text written for it (real spaCy pipeline)."""
+
+
+def names(analyzer, text: str) -> dict[str, str]:
+    analysis = analyzer.analyze(text)
+    return {e.name: e.label for e in analysis.entities}
+
+
+def aliases(analyzer, text: str) -> set[str]:
+    return {a for e in analyzer.analyze(text).entities for a in e.aliases}
+
+
+def test_possessives_are_not_part_of_names(analyzer):
+    found = aliases(
+        analyzer,
+        "Donald Trump’s campaign and Walter Isaacson's book were discussed by Tucker Carlson’s guests.",
+    )
+    assert "Donald Trump" in found and "Walter Isaacson" in found
+    assert not any(a.endswith(("’s", "'s")) for a in found)
+
+
+def test_a_leading_title_becomes_a_descriptor(analyzer):
+    analysis = analyzer.analyze("Kremlin Spokesman Dmitry Peskov said there had been one call.")
+    peskov = next(e for e in analysis.entities if e.name == "Dmitry Peskov")
+    assert [analysis.descriptors[i].text for i in peskov.descriptors] == ["Kremlin Spokesman"]
+    assert "Kremlin Spokesman" not in {e.name for e in analysis.entities}
+
+
+def test_determiners_and_trailing_punctuation_are_dropped(analyzer):
+    found = names(
+        analyzer, "Officials at the White House said so. The Department of Defense declined to comment."
+    )
+    assert "White House" in found and "Department of Defense" in found
+    assert not any(n.lower().startswith("the ") for n in found)
+
+
+def test_email_addresses_and_urls_are_not_entities(analyzer):
+    found = aliases(
+        analyzer, "Write to Thomas Grove at thomas.grove@wsj.com or see https://www.wsj.com/world for more."
+    )
+    assert "Thomas Grove" in found
+    assert not any("@" in a or "wsj.com" in a for a in found)
+
+
+def test_a_single_word_never_shown_to_be_a_person_is_not_one(analyzer):
+    text = (
+        "SpaceX launched a rocket. SpaceX won a contract. The company Semafor reported it first. "
+        "Officials in Kyiv were pleased."
+    )
+    found = names(analyzer, text)
+    assert found.get("SpaceX") != "PERSON"
+    assert found.get("Kyiv", "GPE") != "PERSON"
+
+
+def test_a_surname_after_a_title_stays_a_person(analyzer):
+    text = "President Biden spoke on Monday. Biden said the talks went well."
+    assert names(analyzer, text).get("Biden") == "PERSON"
+
+
+def test_handles_join_the_person_the_text_ties_them_to(analyzer):
+    text = "Ian Bremmer criticised the plan. Also, @ianbremmer, GFY — Elon Musk (@elonmusk) October 25, 2024"
+    found = {e.name: e.aliases for e in analyzer.analyze(text).entities}
+    assert "@ianbremmer" in found["Ian Bremmer"]
+    assert "@elonmusk" in found["Elon Musk"]
+
+
+def test_a_stated_rename_ties_the_two_names(analyzer):
+    text = "Musk posted on X—formerly Twitter—that the report was false. Later he wrote on X again."
+    x = next(e for e in analyzer.analyze(text).entities if e.name == "X")
+    assert set(x.aliases) == {"X", "Twitter"} and x.label == "ORG" and len(x.mentions) >= 3
+    assert x.reasons["Twitter"] == "renamed: X, formerly Twitter"
+
+
+def test_standalone_surnames_the_model_missed_are_recovered(analyzer):
+    analysis = analyzer.analyze(
+        "Elon Musk met officials. The Musk-Putin contacts worried them, Musk admitted."
+    )
+    musk = next(e for e in analysis.entities if e.name == "Elon Musk")
+    assert len(musk.mentions) == 3
+    for index in musk.mentions:
+        mention = analysis.mentions[index]
+        assert analysis.text[mention.start : mention.end] == mention.text
