@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.descriptors import find_descriptors
-from nlp.mentions import Findings, find_mentions
+from nlp.mentions import Draft, Findings, find_mentions
 
 EXTENSION = "newsroom"
 
@@ -18,6 +18,27 @@ class DocFindings:
     mentions: Findings
     descriptors: list[tuple[int, int, int, str]]
 
+    def to_plain(self) -> dict:
+        """Lists and dicts only: Doc extensions cross process boundaries as msgpack."""
+        m = self.mentions
+        return {
+            "mentions": [[d.start, d.end, d.label, d.text, d.recovered] for d in m.mentions],
+            "ties": [list(t) for t in m.ties],
+            "titles": [list(t) for t in m.titles],
+            "fallback": dict(m.fallback),
+            "descriptors": [list(d) for d in self.descriptors],
+        }
+
+    @classmethod
+    def from_plain(cls, data: dict) -> DocFindings:
+        found = Findings(
+            mentions=[Draft(*row) for row in data["mentions"]],
+            ties=[tuple(t) for t in data["ties"]],
+            titles=[tuple(t) for t in data["titles"]],
+            fallback=dict(data["fallback"]),
+        )
+        return cls(found, [tuple(d) for d in data["descriptors"]])
+
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
@@ -25,18 +46,18 @@ if not Doc.has_extension(EXTENSION):
 
 def findings_of(doc: Doc) -> DocFindings:
     """What the component found, computed now if the pipeline ran without it."""
-    found = doc._.get(EXTENSION)
-    if found is None:
-        mentions = find_mentions(doc)
-        found = DocFindings(mentions, find_descriptors(doc, mentions.mentions))
-    return found
+    stored = doc._.get(EXTENSION)
+    if stored is not None:
+        return DocFindings.from_plain(stored)
+    mentions = find_mentions(doc)
+    return DocFindings(mentions, find_descriptors(doc, mentions.mentions))
 
 
 @Language.component("newsroom_mentions")
 def newsroom_mentions(doc: Doc) -> Doc:
     """After NER and the parser: mentions cleaned, labels checked, descriptors read."""
     doc._.set(EXTENSION, None)
-    doc._.set(EXTENSION, findings_of(doc))
+    doc._.set(EXTENSION, findings_of(doc).to_plain())
     return doc
 
 

@@ -57,3 +57,12 @@ def test_name_key_folds_case_accents_and_apostrophes():
     assert name_key("Trump’s") == name_key("Trump's") == "trump's"
     assert name_key("Zelenskyy") != name_key("Zelensky")
     assert name_key("Gérard Araud") == "gerard araud"
+
+
+def test_two_processes_give_the_same_analysis(analyzer):
+    texts = [
+        (SAMPLES / name).read_text(encoding="utf-8")
+        for name in ("cnn-musk-putin.txt", "fortune-musk-putin.txt")
+    ]
+    together = list(analyzer.analyze_many(texts, n_process=2))
+    assert [a.entities for a in together] == [analyzer.analyze(t).entities for t in texts]
