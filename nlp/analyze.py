@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.attributions import attributions_of
 from nlp.components import findings_of
 from nlp.model import Analysis, Descriptor, Mention, Sentence
 from nlp.pipeline import load_pipeline
@@ -54,6 +55,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     ]
     analysis = Analysis(text=doc.text, sentences=sentences, mentions=mentions, descriptors=descriptors)
     analysis.entities = group_mentions(analysis, found.mentions.ties, found.mentions.fallback)
+    analysis.attributions = attributions_of(found.attributions, doc.text, mentions, analysis.entities, starts)
     return analysis
 
 

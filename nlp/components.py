@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.attributions import find_attributions
 from nlp.descriptors import find_descriptors
 from nlp.mentions import Draft, Findings, find_mentions
 
@@ -17,6 +18,7 @@ EXTENSION = "newsroom"
 class DocFindings:
     mentions: Findings
     descriptors: list[tuple[int, int, int, str]]
+    attributions: list[dict]
 
     def to_plain(self) -> dict:
         """Lists and dicts only: Doc extensions cross process boundaries as msgpack."""
@@ -27,6 +29,7 @@ class DocFindings:
             "titles": [list(t) for t in m.titles],
             "fallback": dict(m.fallback),
             "descriptors": [list(d) for d in self.descriptors],
+            "attributions": self.attributions,
         }
 
     @classmethod
@@ -37,7 +40,7 @@ class DocFindings:
             titles=[tuple(t) for t in data["titles"]],
             fallback=dict(data["fallback"]),
         )
-        return cls(found, [tuple(d) for d in data["descriptors"]])
+        return cls(found, [tuple(d) for d in data["descriptors"]], data["attributions"])
 
 
 if not Doc.has_extension(EXTENSION):
@@ -50,12 +53,12 @@ def findings_of(doc: Doc) -> DocFindings:
     if stored is not None:
         return DocFindings.from_plain(stored)
     mentions = find_mentions(doc)
-    return DocFindings(mentions, find_descriptors(doc, mentions.mentions))
+    return DocFindings(mentions, find_descriptors(doc, mentions.mentions), find_attributions(doc))
 
 
 @Language.component("newsroom_mentions")
 def newsroom_mentions(doc: Doc) -> Doc:
-    """After NER and the parser: mentions cleaned, labels checked, descriptors read."""
+    """After NER and the parser: mentions cleaned, labels checked, descriptors and attributions read."""
     doc._.set(EXTENSION, None)
     doc._.set(EXTENSION, findings_of(doc).to_plain())
     return doc

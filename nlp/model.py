@@ -73,6 +73,28 @@ class KnownEntity:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """Someone (or some unnamed source) said, wrote or reported something.
+
+    Spans are character offsets into the article; ``content`` may be discontinuous.
+    """
+
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: str  # direct | indirect
+    speaker_type: str | None  # named | pronoun | described | anonymous | outlet (None: no source)
+    speaker: str | None  # the entity's name, a resolved pronoun, or the description as written
+    speaker_mention: int | None  # index into Analysis.mentions of a named speaker
+    cue_lemma: str
+    sentence: int  # index into Analysis.sentences where the content starts
+    confidence: float  # the scorer's probability
+
+    def content_text(self, text: str) -> str:
+        return " … ".join(text[s:e] for s, e in self.content)
+
+
+@dataclass(frozen=True)
 class Link:
     """The stored entity a local one is (None: a new entity), its type, and why.
 
@@ -93,6 +115,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[LocalEntity] = field(default_factory=list)
     descriptors: list[Descriptor] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
 
     def sentence_of(self, mention: Mention) -> Sentence:
         return self.sentences[mention.sentence]

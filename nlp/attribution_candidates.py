@@ -1,0 +1,278 @@
+"""Where a text might attribute something to someone: candidate (cue, source, content) triples.
+
+Read from the dependency parse and the quotation marks, generously: a trained scorer
+(nlp.attribution_model) decides which candidates are attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+Piece = tuple[int, int]
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "parataxis")
+_QUOTE = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]")
+_OPENERS = "“\"‘'"
+
+
+@dataclass
+class Candidate:
+    kind: str  # ccomp | xcomp | dobj | parataxis | according | colon | quote
+    content: list[Piece]
+    cue: Piece | None = None
+    source: Piece | None = None
+    cue_token: int | None = None
+    source_token: int | None = None  # head of the source phrase
+    features: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def _bounds(tokens: list[Token]) -> Piece | None:
+    kept = sorted(
+        (t for t in tokens if not (t.is_punct and t.text not in _OPENERS + "”’") and not t.is_space),
+        key=lambda t: t.i,
+    )
+    while kept and kept[0].text in "”’":
+        kept = kept[1:]
+    if not kept:
+        return None
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
+def _subtree(token: Token, without: tuple[Token, ...] = ()) -> list[Token]:
+    excluded = {t.i for w in without for t in w.subtree}
+    return [t for t in token.subtree if t.i not in excluded]
+
+
+SPEECH_LEMMAS = frozenset(
+    """say tell add write ask note explain tweet declare state insist argue claim continue recall reply
+    respond warn predict suggest acknowledge admit announce boast joke quip complain concede conclude
+    contend counter emphasize observe remark report reveal scoff shout stress urge vow whisper testify
+    deny confirm describe post read call""".split()
+)
+_RELATIVE = {"who", "that", "which", "whom"}
+
+
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for ("Ian Bremmer, who wrote ..." → Bremmer)."""
+    verb = token.head
+    if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    return token
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, the agent of a passive, or the subject of the verb or noun it hangs
+    from ("..., saying that" → the one who said; "a statement announcing" → the statement)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return None  # "X was asked": X did not speak
+    head = verb.head
+    if head is verb or depth > 3:
+        return None
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acl"):
+        return subject_of(head, depth + 1)
+    if verb.pos_ == "ADP":
+        return subject_of(head, depth + 1)
+    return None
+
+
+def cue_span(verb: Token) -> Piece:
+    """The cue: the verb with its auxiliaries and particles ("has said", "called for")."""
+    tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    tokens = [t for t in tokens if abs(t.i - verb.i) <= 3]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _source_piece(subject: Token | None) -> Piece | None:
+    if subject is None:
+        return None
+    clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl") and c.i > subject.i]
+    cut = min((c.left_edge.i for c in clauses), default=len(subject.doc))
+    tokens = [t for t in subject.subtree if t.i < cut and abs(t.i - subject.i) <= 12]
+    return _bounds(tokens)
+
+
+def _inverted_subject(verb: Token) -> tuple[Token, Token] | None:
+    """ "..., said two people briefed on the request": the parser makes the speaker an object, or
+    the subject of a clause after the verb. Returns (speaker's head, the phrase's head)."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "npadvmod", "attr"):
+            return child, child
+        if child.dep_ == "ccomp" and child.tag_ in ("VBN", "VBG"):
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+            if subjects:
+                return subjects[0], child
+    return None
+
+
+def _from_verb(verb: Token) -> list[Candidate]:
+    found = []
+    subject = subject_of(verb)
+    phrase = subject
+    inverted = _inverted_subject(verb) if subject is None else None
+    if inverted is not None:
+        subject, phrase = inverted
+    for child in verb.children:
+        if child.dep_ not in _COMPLEMENTS or (inverted is not None and child.i == phrase.i):
+            continue
+        piece = _bounds(_subtree(child))
+        if piece is None or piece[1] - piece[0] < 4:
+            continue
+        source = _bounds(list(phrase.subtree)) if inverted is not None else _source_piece(subject)
+        found.append(
+            Candidate(
+                child.dep_,
+                [piece],
+                cue_span(verb),
+                source,
+                verb.i,
+                subject.i if subject is not None else None,
+            )
+        )
+    return found
+
+
+def _according_to(doc: Doc, token: Token) -> Candidate | None:
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    piece = _bounds(_subtree(clause, without=(token,)))
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    source = objects[0] if objects else None
+    if piece is None:
+        return None
+    return Candidate(
+        "according",
+        [piece],
+        (token.idx, doc[token.i + 1].idx + 2),
+        _source_piece(source),
+        token.i,
+        source.i if source is not None else None,
+    )
+
+
+def _colon(doc: Doc, token: Token) -> Candidate | None:
+    """ "X said: ..." with the content after the colon, or in the next paragraph."""
+    if token.text != ":" or token.i == 0:
+        return None
+    after = [t for t in token.sent if t.i > token.i and not t.is_space]
+    if len(after) < 3 and token.sent.end < len(doc):
+        after = [t for t in doc[token.sent.end].sent if not t.is_space]
+    piece = _bounds(after)
+    if piece is None:
+        return None
+    before = doc[token.i - 1]
+    if before.i == before.sent.start or (before.i - 1 >= 0 and doc[before.i - 1].text in "\n"):
+        if before.pos_ in ("PROPN", "NOUN"):  # a transcript: "PENCE: Well, ..."
+            return Candidate(
+                "colon",
+                [piece],
+                (token.idx, token.idx + 1),
+                (before.idx, before.idx + len(before.text)),
+                token.i,
+                before.i,
+            )
+    verb = before if before.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = None
+    subject = subject_of(verb) if verb is not None else None
+    cue = cue_span(verb) if verb is not None else (token.idx, token.idx + 1)
+    return Candidate(
+        "colon",
+        [piece],
+        cue,
+        _source_piece(subject),
+        verb.i if verb is not None else token.i,
+        subject.i if subject is not None else None,
+    )
+
+
+def _quote_cue(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb introducing a quotation: a verb of saying beside it (in the sentences where the
+    quote starts and ends, then the one before), else the nearest verb in its first sentence."""
+    quote = doc.char_span(start, end, alignment_mode="expand")
+    if quote is None:
+        return None
+    sentences = [quote[0].sent]
+    if quote[-1].sent != quote[0].sent:
+        sentences.append(quote[-1].sent)
+    if quote[0].sent.start > 0:
+        sentences.append(doc[quote[0].sent.start - 1].sent)
+    outside = [
+        [t for t in sentence if t.pos_ == "VERB" and not (start <= t.idx < end) and subject_of(t) is not None]
+        for sentence in sentences
+    ]
+
+    def nearest(verbs: list[Token]) -> Token:
+        return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+    for verbs in outside:
+        spoken = [t for t in verbs if t.lemma_.lower() in SPEECH_LEMMAS]
+        if spoken:
+            return nearest(spoken)
+    return nearest(outside[0]) if outside[0] else None
+
+
+def _quotes(doc: Doc) -> list[Candidate]:
+    found = []
+    for match in _QUOTE.finditer(doc.text):
+        start, end = match.span(1)
+        verb = _quote_cue(doc, start, end)
+        subject = subject_of(verb) if verb is not None else None
+        found.append(
+            Candidate(
+                "quote",
+                [(start, end)],
+                cue_span(verb) if verb is not None else None,
+                _source_piece(subject),
+                verb.i if verb is not None else None,
+                subject.i if subject is not None else None,
+            )
+        )
+    return found
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            found += _from_verb(token)
+        elif token.lower_ == "according":
+            candidate = _according_to(doc, token)
+            if candidate:
+                found.append(candidate)
+        elif token.text == ":":
+            candidate = _colon(doc, token)
+            if candidate:
+                found.append(candidate)
+    return found + _quotes(doc)

@@ -1,0 +1,89 @@
+"""Scoring attribution candidates with a logistic model trained on PolNeAR (train split).
+
+The weights are a small JSON file shipped in the package (nlp/data); bench/train_attribution.py
+makes it. Features are plain strings, so the model is readable: `lemma=say` carries weight,
+`kind=dobj` little on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from nlp.attribution_candidates import Candidate
+
+QUOTE_MARKS = '“”"'
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "attribution_model.json"
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((3, "1-3"), (8, "4-8"), (20, "9-20"), (50, "21-50")):
+        if n <= limit:
+            return name
+    return "50+"
+
+
+def _in_quotes(text: str, position: int) -> bool:
+    before = text[max(0, position - 400) : position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _inside(position: int, candidate: Candidate) -> bool:
+    return any(start <= position < end for start, end in candidate.content)
+
+
+def features(doc: Doc, candidate: Candidate, others: list[Candidate] = ()) -> list[str]:
+    """What the scorer sees of a candidate: its cue, source, content shape and surroundings,
+    including whether it sits inside another candidate's content (a nested clause)."""
+    kind = candidate.kind
+    found = [f"kind={kind}"]
+    if candidate.cue is not None:
+        nested = any(o is not candidate and _inside(candidate.cue[0], o) for o in others)
+        found.append(f"{kind}|cue_inside_other={nested}")
+    holds = any(o is not candidate and o.cue is not None and _inside(o.cue[0], candidate) for o in others)
+    found.append(f"{kind}|holds_other_cue={holds}")
+    content = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    tokens = list(content) if content is not None else []
+    found.append(f"{kind}|len={_bucket(len(tokens))}")
+    if tokens:
+        first = tokens[0]
+        found.append(f"{kind}|first={first.lower_ if first.is_stop else first.pos_}")
+        found.append(f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in tokens)}")
+        quoted = kind == "quote" or any(t.text in QUOTE_MARKS for t in tokens)
+        found.append(f"{kind}|quoted={quoted}")
+    if candidate.cue_token is not None:
+        cue = doc[candidate.cue_token]
+        lemma = cue.lemma_.lower()
+        found += [f"lemma={lemma}", f"{kind}|lemma={lemma}", f"tag={cue.tag_}", f"{kind}|tag={cue.tag_}"]
+        found.append(f"cue_in_quotes={_in_quotes(doc.text, cue.idx)}")
+        found.append(f"{kind}|content_after_cue={candidate.start > cue.idx}")
+        if any(c.dep_ == "neg" for c in cue.children):
+            found.append("cue_negated")
+        found.append(f"cue_dep={cue.dep_}")
+    else:
+        found.append(f"{kind}|no_cue")
+    if candidate.source_token is not None:
+        source = doc[candidate.source_token]
+        found.append(f"source_pos={source.pos_}")
+        found.append(f"source_ent={source.ent_type_ or 'none'}")
+        found.append(f"source_lemma={source.lemma_.lower()}")
+        if candidate.cue_token is not None:
+            found.append(f"lemma={doc[candidate.cue_token].lemma_.lower()}|source_pos={source.pos_}")
+    else:
+        found.append(f"{kind}|no_source")
+    return found
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def probability(model: dict, feature_names: list[str]) -> float:
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(name, 0.0) for name in feature_names)
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))

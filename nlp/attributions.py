@@ -1,0 +1,217 @@
+"""Who said what: choosing attributions among the candidates, and typing their speakers.
+
+A speaker is named (an entity), a pronoun (resolved to the nearest earlier speaker who
+fits), described ("a Pentagon spokesman"), anonymous ("two people briefed on the request")
+or an outlet ("the Journal reported").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from nlp.attribution_candidates import Candidate, antecedent, candidates
+from nlp.attribution_model import features, load_model, probability
+from nlp.model import Attribution, LocalEntity, Mention
+
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "PERSON", "they": None, "we": None, "it": "ORG"}
+ANONYMOUS_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "officer",
+    "officers",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "diplomat",
+    "diplomats",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "associate",
+    "associates",
+    "employee",
+    "employees",
+    "staffer",
+    "staffers",
+    "someone",
+    "individual",
+    "individuals",
+    "ally",
+    "allies",
+    "confidant",
+    "confidants",
+}
+OUTLET_WORDS = {
+    "newspaper",
+    "paper",
+    "journal",
+    "report",
+    "reports",
+    "outlet",
+    "magazine",
+    "network",
+    "broadcaster",
+    "times",
+    "post",
+    "news",
+    "agency",
+    "tabloid",
+    "daily",
+    "site",
+    "website",
+    "newsletter",
+    "reporting",
+}
+OUTLET_NAME = re.compile(
+    r"\b(Journal|Times|Post|News|Press|Tribune|Herald|Guardian|Reuters|Bloomberg|CNN|BBC|Semafor|Axios|"
+    r"Politico|Fortune|Telegraph|Gazette|TASS|RIA|Interfax|Novosti|Mirror|Sun|Globe|Chronicle|NPR|NBC|ABC|"
+    r"CBS|Fox|MSNBC|AP|AFP|Breitbart|HuffPost)\b"
+)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    shorter = min(a.end - a.start, b.end - b.start)
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
+    return shorter > 0 and shared * 2 >= shorter
+
+
+def score_candidates(doc: Doc, model: dict | None = None) -> list[tuple[float, Candidate]]:
+    model = model or load_model()
+    found = candidates(doc)
+    return [(probability(model, features(doc, c, found)), c) for c in found]
+
+
+def choose(scored: list[tuple[float, Candidate]], threshold: float) -> list[tuple[Candidate, float]]:
+    """The accepted candidates, best first, none overlapping another (each stretch of text is
+    attributed once), returned in text order."""
+    chosen: list[tuple[Candidate, float]] = []
+    for p, candidate in sorted(scored, key=lambda pair: (-pair[0], pair[1].start)):
+        if p < threshold:
+            break
+        if not any(_overlaps(candidate, other) for other, _ in chosen):
+            chosen.append((candidate, p))
+    return sorted(chosen, key=lambda pair: pair[0].start)
+
+
+def select(doc: Doc, model: dict | None = None) -> list[tuple[Candidate, float]]:
+    model = model or load_model()
+    return choose(score_candidates(doc, model), model["threshold"])
+
+
+def _is_direct(text: str, candidate: Candidate) -> bool:
+    if candidate.kind == "quote":
+        return True
+    content = "".join(text[s:e] for s, e in candidate.content)
+    quoted = sum(len(m) for m in re.findall(r"[“\"][^”\"]+[”\"]", content))
+    return quoted * 2 >= len(content)
+
+
+def speaker_of(
+    text: str,
+    source: tuple[int, int] | None,
+    mentions: list[Mention],
+    owner: dict[int, LocalEntity],
+    earlier: list[tuple[str, str]],
+    head_word: str = "",
+) -> tuple[str | None, str | None, int | None]:
+    """(speaker type, speaker, mention index) of a source span; ``earlier`` holds the
+    (speaker, entity label) of named speakers before it, for pronouns."""
+    if source is None:
+        return None, None, None
+    start, end = source
+    words = text[start:end]
+    lowered = words.lower()
+    inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+    people = [i for i in inside if owner[i].label == "PERSON"]
+    if people:
+        return "named", owner[people[0]].name, people[0]
+    groups = [i for i in inside if owner[i].label in ("ORG", "GPE", "NORP")]
+    if lowered in PRONOUNS:
+        wanted = PRONOUNS[lowered]
+        for name, label in reversed(earlier):
+            if wanted is None or label == wanted:
+                return "pronoun", name, None
+        return "pronoun", words, None
+    head = head_word or (re.findall(r"[\w’']+", words)[-1] if re.search(r"\w", words) else "")
+    head_is_name = not head_word or any(head_word in mentions[i].text.lower() for i in inside)
+    if head.lower() in ANONYMOUS_HEADS:
+        return "anonymous", words, None
+    if groups and OUTLET_NAME.search(owner[groups[0]].name) and head_is_name:
+        return "outlet", owner[groups[0]].name, groups[0]
+    if head.lower() in OUTLET_WORDS:
+        return "outlet", words, groups[0] if groups else None
+    if groups and head_is_name:
+        return "named", owner[groups[0]].name, groups[0]
+    return "described", words, None
+
+
+def find_attributions(doc: Doc) -> list[dict]:
+    """The accepted candidates as plain data (they cross process boundaries with the Doc)."""
+    found = []
+    for candidate, p in select(doc):
+        speaker_piece = candidate.source
+        if candidate.source_token is not None:
+            head = antecedent(doc[candidate.source_token])
+            if head.i != candidate.source_token:
+                speaker_piece = (head.idx, head.idx + len(head.text))
+        cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
+        found.append(
+            {
+                "content": [list(piece) for piece in candidate.content],
+                "cue": list(candidate.cue) if candidate.cue else None,
+                "source": list(candidate.source) if candidate.source else None,
+                "speaker_piece": list(speaker_piece) if speaker_piece else None,
+                "speaker_head": doc[candidate.source_token].lower_
+                if candidate.source_token is not None
+                else "",
+                "cue_lemma": cue.lemma_.lower() if cue is not None and cue.text != ":" else "",
+                "direct": _is_direct(doc.text, candidate),
+                "p": round(p, 3),
+            }
+        )
+    return found
+
+
+def attributions_of(
+    found: list[dict],
+    text: str,
+    mentions: list[Mention],
+    entities: list[LocalEntity],
+    sentence_starts: list[int],
+) -> list[Attribution]:
+    """Attributions with typed speakers, pronouns resolved to the nearest earlier speaker who fits."""
+    owner = {m: e for e in entities for m in e.mentions}
+    result: list[Attribution] = []
+    earlier: list[tuple[str, str]] = []
+    for item in found:
+        piece = tuple(item["speaker_piece"]) if item["speaker_piece"] else None
+        kind, speaker, mention = speaker_of(
+            text, piece, mentions, owner, earlier, item.get("speaker_head", "")
+        )
+        if kind == "named" and mention is not None:
+            earlier.append((speaker, owner[mention].label))
+        content = tuple(tuple(p) for p in item["content"])
+        result.append(
+            Attribution(
+                content=content,
+                cue=tuple(item["cue"]) if item["cue"] else None,
+                source=tuple(item["source"]) if item["source"] else None,
+                kind="direct" if item["direct"] else "indirect",
+                speaker_type=kind,
+                speaker=speaker,
+                speaker_mention=mention,
+                cue_lemma=item["cue_lemma"],
+                sentence=max(0, bisect.bisect_right(sentence_starts, content[0][0]) - 1),
+                confidence=item["p"],
+            )
+        )
+    return result
