@@ -18,7 +18,8 @@ def clean(text: str) -> str:
 def citation_line(c: Citation) -> str:
     where = ", ".join(part for part in (c.outlet, f"“{c.title}”" if c.title else None) if part)
     link = f" {c.link}" if c.link else ""
-    return f"  “{clean(c.sentence)}”\n    — {clean(where) or 'unknown outlet'} (#{c.article_id}){link}"
+    lead = f"{clean(c.lead)}: " if c.lead else ""
+    return f"  {lead}“{clean(c.sentence)}”\n    — {clean(where) or 'unknown outlet'} (#{c.article_id}){link}"
 
 
 def render_text(reply: Reply, width: int = 100) -> str:

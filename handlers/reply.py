@@ -19,6 +19,7 @@ class Citation:
     article_id: int
     link: str | None = None  # URL, or the path the article was ingested from
     published: str | None = None
+    lead: str | None = None  # who said it and how, shown before the sentence ("Dmitry Peskov, said")
 
 
 @dataclass(frozen=True)

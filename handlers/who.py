@@ -7,11 +7,14 @@ import math
 from handlers.context import Context
 from handlers.descriptors import fold_descriptors
 from handlers.reply import Citation, Field, Reply, Section
+from handlers.statements import statement_citation, statement_json
 from handlers.wording import plural
 from store.records import Citation as StoredCitation
 from store.records import EntityMatch, EntitySummary
 
 PAGE_SIZE = 8
+STATEMENTS_SHOWN = 5
+STATEMENTS_JSON = 50
 TYPE_NAMES = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -170,6 +173,23 @@ def _entity_reply(
                 heading="Why these names are one", text="\n".join(f"{a}: {why}" for a, why in reasons[:8])
             )
         )
+    said = ctx.store.statements_by(summary.id, STATEMENTS_SHOWN)
+    about = ctx.store.statements_about(summary.id, STATEMENTS_SHOWN)
+    said_count, about_count = ctx.store.statement_counts(summary.id)
+    if said:
+        sections.append(
+            Section(
+                heading=f"What {summary.name} said ({said_count} in all)",
+                citations=[statement_citation(r) for r in said],
+            )
+        )
+    if about:
+        sections.append(
+            Section(
+                heading=f"Said about {summary.name} ({about_count} in all)",
+                citations=[statement_citation(r) for r in about],
+            )
+        )
     sections.append(Section(heading=f"Sentences naming {summary.name}", citations=sentences))
     candidates = [_candidate_json(ctx, m) for m in others]
     if candidates:
@@ -198,8 +218,10 @@ def _entity_reply(
         "mentions": summary.mention_count,
         "first_seen": summary.first_seen,
         "first_article_id": summary.first_article_id,
-        "statements_by": [],
-        "statements_about": [],
+        "statements_by": [statement_json(r) for r in ctx.store.statements_by(summary.id, STATEMENTS_JSON)],
+        "statements_about": [
+            statement_json(r) for r in ctx.store.statements_about(summary.id, STATEMENTS_JSON)
+        ],
         "related": [{"name": n, "type": t, "articles": c} for n, t, c in related],
         "merge_reasons": [{"alias": a, "reason": why} for a, why in reasons],
         "sentences": [citation_json(c) for c in sentences],

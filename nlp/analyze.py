@@ -10,8 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.attributions import attributions_of
+from nlp.claims import statements_of
 from nlp.components import findings_of
-from nlp.model import Analysis, Descriptor, Mention, Sentence
+from nlp.model import Analysis, Descriptor, Mention, NumberMention, Sentence
 from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
 
@@ -56,6 +57,8 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     analysis = Analysis(text=doc.text, sentences=sentences, mentions=mentions, descriptors=descriptors)
     analysis.entities = group_mentions(analysis, found.mentions.ties, found.mentions.fallback)
     analysis.attributions = attributions_of(found.attributions, doc.text, mentions, analysis.entities, starts)
+    analysis.numbers = [NumberMention(*row) for row in found.numbers]
+    analysis.statements = statements_of(analysis)
     return analysis
 
 

@@ -44,6 +44,8 @@ def _bounds(tokens: list[Token]) -> Piece | None:
     )
     while kept and kept[0].text in "”’":
         kept = kept[1:]
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].lower_ in ("and", "but", "or")):
+        kept = kept[:-1]
     if not kept:
         return None
     return kept[0].idx, kept[-1].idx + len(kept[-1].text)
@@ -58,7 +60,7 @@ SPEECH_LEMMAS = frozenset(
     """say tell add write ask note explain tweet declare state insist argue claim continue recall reply
     respond warn predict suggest acknowledge admit announce boast joke quip complain concede conclude
     contend counter emphasize observe remark report reveal scoff shout stress urge vow whisper testify
-    deny confirm describe post read call""".split()
+    deny confirm describe post read call allege assert""".split()
 )
 _RELATIVE = {"who", "that", "which", "whom"}
 
@@ -133,15 +135,40 @@ def _inverted_subject(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _stray_that_clause(verb: Token) -> Token | None:
+    """ "denied to the paper that the two had ...": the parser hangs the that-clause on the noun."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
+        for obj in objects if child.dep_ in ("dobj", "prep", "dative") else []:
+            for clause in obj.children:
+                marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if (
+                    clause.dep_ in ("relcl", "acl")
+                    and marks
+                    and subjects
+                    and marks[0].i == clause.left_edge.i
+                ):
+                    return clause
+    return None
+
+
 def _from_verb(verb: Token) -> list[Candidate]:
     found = []
+    stray = _stray_that_clause(verb)
     subject = subject_of(verb)
     phrase = subject
     inverted = _inverted_subject(verb) if subject is None else None
     if inverted is not None:
         subject, phrase = inverted
-    for child in verb.children:
-        if child.dep_ not in _COMPLEMENTS or (inverted is not None and child.i == phrase.i):
+    complements = list(verb.children) + ([stray] if stray is not None else [])
+    for child in complements:
+        is_stray = stray is not None and child.i == stray.i
+        if (child.dep_ not in _COMPLEMENTS and not is_stray) or (
+            inverted is not None and child.i == phrase.i
+        ):
             continue
         piece = _bounds(_subtree(child))
         if piece is None or piece[1] - piece[0] < 4:

@@ -120,11 +120,11 @@ def speaker_of(
     source: tuple[int, int] | None,
     mentions: list[Mention],
     owner: dict[int, LocalEntity],
-    earlier: list[tuple[str, str]],
+    earlier: list[tuple[str, str, int]],
     head_word: str = "",
 ) -> tuple[str | None, str | None, int | None]:
     """(speaker type, speaker, mention index) of a source span; ``earlier`` holds the
-    (speaker, entity label) of named speakers before it, for pronouns."""
+    (speaker, entity label, mention) of named speakers before it, for pronouns."""
     if source is None:
         return None, None, None
     start, end = source
@@ -137,9 +137,9 @@ def speaker_of(
     groups = [i for i in inside if owner[i].label in ("ORG", "GPE", "NORP")]
     if lowered in PRONOUNS:
         wanted = PRONOUNS[lowered]
-        for name, label in reversed(earlier):
+        for name, label, mention in reversed(earlier):
             if wanted is None or label == wanted:
-                return "pronoun", name, None
+                return "pronoun", name, mention
         return "pronoun", words, None
     head = head_word or (re.findall(r"[\w’']+", words)[-1] if re.search(r"\w", words) else "")
     head_is_name = not head_word or any(head_word in mentions[i].text.lower() for i in inside)
@@ -191,14 +191,14 @@ def attributions_of(
     """Attributions with typed speakers, pronouns resolved to the nearest earlier speaker who fits."""
     owner = {m: e for e in entities for m in e.mentions}
     result: list[Attribution] = []
-    earlier: list[tuple[str, str]] = []
+    earlier: list[tuple[str, str, int]] = []
     for item in found:
         piece = tuple(item["speaker_piece"]) if item["speaker_piece"] else None
         kind, speaker, mention = speaker_of(
             text, piece, mentions, owner, earlier, item.get("speaker_head", "")
         )
         if kind == "named" and mention is not None:
-            earlier.append((speaker, owner[mention].label))
+            earlier.append((speaker, owner[mention].label, mention))
         content = tuple(tuple(p) for p in item["content"])
         result.append(
             Attribution(

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from nlp.attributions import find_attributions
 from nlp.descriptors import find_descriptors
 from nlp.mentions import Draft, Findings, find_mentions
+from nlp.numbers import find_numbers
 
 EXTENSION = "newsroom"
 
@@ -19,6 +20,7 @@ class DocFindings:
     mentions: Findings
     descriptors: list[tuple[int, int, int, str]]
     attributions: list[dict]
+    numbers: list[list]
 
     def to_plain(self) -> dict:
         """Lists and dicts only: Doc extensions cross process boundaries as msgpack."""
@@ -30,6 +32,7 @@ class DocFindings:
             "fallback": dict(m.fallback),
             "descriptors": [list(d) for d in self.descriptors],
             "attributions": self.attributions,
+            "numbers": self.numbers,
         }
 
     @classmethod
@@ -40,7 +43,7 @@ class DocFindings:
             titles=[tuple(t) for t in data["titles"]],
             fallback=dict(data["fallback"]),
         )
-        return cls(found, [tuple(d) for d in data["descriptors"]], data["attributions"])
+        return cls(found, [tuple(d) for d in data["descriptors"]], data["attributions"], data["numbers"])
 
 
 if not Doc.has_extension(EXTENSION):
@@ -53,7 +56,9 @@ def findings_of(doc: Doc) -> DocFindings:
     if stored is not None:
         return DocFindings.from_plain(stored)
     mentions = find_mentions(doc)
-    return DocFindings(mentions, find_descriptors(doc, mentions.mentions), find_attributions(doc))
+    return DocFindings(
+        mentions, find_descriptors(doc, mentions.mentions), find_attributions(doc), find_numbers(doc)
+    )
 
 
 @Language.component("newsroom_mentions")

@@ -93,6 +93,49 @@ class Attribution:
     def content_text(self, text: str) -> str:
         return " … ".join(text[s:e] for s, e in self.content)
 
+    def to_json(self, text: str) -> dict:
+        def span(piece: tuple[int, int] | None) -> dict | None:
+            return {"text": text[piece[0] : piece[1]], "start": piece[0], "end": piece[1]} if piece else None
+
+        content = span((self.content[0][0], self.content[-1][1]))
+        content["text"] = self.content_text(text)
+        content["pieces"] = [list(p) for p in self.content]
+        return {
+            "source": span(self.source),
+            "cue": span(self.cue),
+            "content": content,
+            "kind": self.kind,
+            "speaker_type": self.speaker_type,
+            "speaker": self.speaker,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A figure as written, with its qualifier: "some 30" (value 30, qualifier "some")."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    qualifier: str | None
+    unit: str | None  # "$", "%" or None
+    noun: str | None  # what is counted, lemmatised ("domain")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A checkable statement: an attribution's content, or an unattributed sentence of fact."""
+
+    start: int
+    end: int
+    kind: str  # attributed | fact
+    sentence: int
+    attribution: int | None = None  # index into Analysis.attributions
+    numbers: tuple[int, ...] = ()  # indices into Analysis.numbers
+    entities: tuple[int, ...] = ()  # indices into Analysis.entities
+
 
 @dataclass(frozen=True)
 class Link:
@@ -116,6 +159,8 @@ class Analysis:
     entities: list[LocalEntity] = field(default_factory=list)
     descriptors: list[Descriptor] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
     def sentence_of(self, mention: Mention) -> Sentence:
         return self.sentences[mention.sentence]
@@ -127,6 +172,9 @@ class Analysis:
             "entities": [asdict(m) for m in self.mentions],
             "grouped": [asdict(e) for e in self.entities],
             "descriptors": [asdict(d) for d in self.descriptors],
+            "attributions": [a.to_json(self.text) for a in self.attributions],
+            "numbers": [asdict(n) for n in self.numbers],
+            "statements": [{**asdict(s), "text": self.text[s.start : s.end]} for s in self.statements],
         }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from sqlite_utils import Database
@@ -83,84 +84,167 @@ def insert_article(
     if len(links) != len(analysis.entities):
         raise ValueError("one link per local entity is needed")
     with db.atomic():
-        outlet_id = _outlet_id(db, article.outlet, article.outlet_domain)
-        article_id = db.execute(
-            """INSERT INTO articles (source, url, canonical_url, content_hash, title, outlet_id,
-                byline, published, ingested_at, posted_by, posted_in, content_type, model, text)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        article_id = _insert_article_row(db, article, now)
+        entity_ids = [
+            _entity_for(db, local, link, article_id, now)
+            for local, link in zip(analysis.entities, links, strict=True)
+        ]
+        _insert_names(db, analysis, entity_ids, article_id, now)
+        attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)
+        _insert_statements(db, analysis, entity_ids, attribution_ids, article_id)
+    return article_id
+
+
+def _insert_article_row(db: Database, article: ArticleIn, now: str) -> int:
+    outlet_id = _outlet_id(db, article.outlet, article.outlet_domain)
+    return db.execute(
+        """INSERT INTO articles (source, url, canonical_url, content_hash, title, outlet_id,
+            byline, published, ingested_at, posted_by, posted_in, content_type, model, text)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            article.source,
+            article.url,
+            article.canonical_url,
+            article.content_hash,
+            article.title,
+            outlet_id,
+            article.byline,
+            article.published,
+            now,
+            article.posted_by,
+            article.posted_in,
+            article.content_type,
+            article.model,
+            article.text,
+        ],
+    ).lastrowid
+
+
+def _insert_names(db: Database, analysis: Analysis, entity_ids: list[int], article_id: int, now: str) -> None:
+    mention_rows, descriptor_rows = [], []
+    for local, entity_id in zip(analysis.entities, entity_ids, strict=True):
+        for alias in local.aliases:
+            add_alias(db, entity_id, alias)
+            reason = local.reasons.get(alias, SAME_NAME)
+            if reason != SAME_NAME:
+                log_link(db, entity_id, article_id, alias, reason, now)
+        for index in local.mentions:
+            mention = analysis.mentions[index]
+            sentence = analysis.sentences[mention.sentence]
+            mention_rows.append(
+                (
+                    article_id,
+                    entity_id,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    mention.label,
+                    sentence.start,
+                    sentence.end,
+                )
+            )
+        for index in local.descriptors:
+            descriptor = analysis.descriptors[index]
+            sentence = analysis.sentences[analysis.mentions[descriptor.mention].sentence]
+            descriptor_rows.append(
+                (
+                    entity_id,
+                    article_id,
+                    descriptor.text,
+                    name_key(descriptor.text),
+                    descriptor.kind,
+                    descriptor.start,
+                    descriptor.end,
+                    sentence.start,
+                    sentence.end,
+                )
+            )
+    db.conn.executemany(
+        'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, sent_start, sent_end) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        mention_rows,
+    )
+    db.conn.executemany(
+        'INSERT INTO descriptors (entity_id, article_id, text, key, kind, start, "end", sent_start, '
+        "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        descriptor_rows,
+    )
+
+
+def _insert_attributions(
+    db: Database, analysis: Analysis, entity_ids: list[int], article_id: int
+) -> list[int]:
+    entity_of_mention = {m: entity_ids[i] for i, e in enumerate(analysis.entities) for m in e.mentions}
+    text = analysis.text
+    ids = []
+    for attribution in analysis.attributions:
+        sentence = analysis.sentences[attribution.sentence]
+        cue, source = attribution.cue, attribution.source
+        ids.append(
+            db.execute(
+                """INSERT INTO attributions (article_id, speaker_entity_id, speaker, speaker_type, kind, cue,
+                    cue_lemma, cue_start, cue_end, source_text, source_start, source_end, content_start,
+                    content_end, content_pieces, sent_start, sent_end, confidence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    article_id,
+                    entity_of_mention.get(attribution.speaker_mention),
+                    attribution.speaker,
+                    attribution.speaker_type,
+                    attribution.kind,
+                    text[cue[0] : cue[1]] if cue else None,
+                    attribution.cue_lemma,
+                    cue[0] if cue else None,
+                    cue[1] if cue else None,
+                    text[source[0] : source[1]] if source else None,
+                    source[0] if source else None,
+                    source[1] if source else None,
+                    attribution.content[0][0],
+                    attribution.content[-1][1],
+                    json.dumps([list(p) for p in attribution.content]),
+                    sentence.start,
+                    max(sentence.end, attribution.content[-1][1]),
+                    attribution.confidence,
+                ],
+            ).lastrowid
+        )
+    return ids
+
+
+def _insert_statements(
+    db: Database, analysis: Analysis, entity_ids: list[int], attribution_ids: list[int], article_id: int
+) -> None:
+    text = analysis.text
+    for statement in analysis.statements:
+        sentence = analysis.sentences[statement.sentence]
+        if statement.attribution is not None:
+            body = analysis.attributions[statement.attribution].content_text(text)
+            attribution_id = attribution_ids[statement.attribution]
+        else:
+            body, attribution_id = text[statement.start : statement.end], None
+        statement_id = db.execute(
+            'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, '
+            "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                article.source,
-                article.url,
-                article.canonical_url,
-                article.content_hash,
-                article.title,
-                outlet_id,
-                article.byline,
-                article.published,
-                now,
-                article.posted_by,
-                article.posted_in,
-                article.content_type,
-                article.model,
-                article.text,
+                article_id,
+                statement.kind,
+                statement.start,
+                statement.end,
+                body,
+                attribution_id,
+                min(sentence.start, statement.start),
+                max(sentence.end, statement.end),
             ],
         ).lastrowid
-        mention_rows, descriptor_rows = [], []
-        for local, link in zip(analysis.entities, links, strict=True):
-            entity_id = _entity_for(db, local, link, article_id, now)
-            for alias in local.aliases:
-                add_alias(db, entity_id, alias)
-                reason = local.reasons.get(alias, SAME_NAME)
-                if reason != SAME_NAME:
-                    log_link(db, entity_id, article_id, alias, reason, now)
-            for index in local.mentions:
-                mention = analysis.mentions[index]
-                sentence = analysis.sentences[mention.sentence]
-                mention_rows.append(
-                    (
-                        article_id,
-                        entity_id,
-                        mention.start,
-                        mention.end,
-                        mention.text,
-                        mention.label,
-                        sentence.start,
-                        sentence.end,
-                    )
-                )
-            for index in local.descriptors:
-                descriptor = analysis.descriptors[index]
-                sentence = analysis.sentences[analysis.mentions[descriptor.mention].sentence]
-                descriptor_rows.append(
-                    (
-                        entity_id,
-                        article_id,
-                        descriptor.text,
-                        name_key(descriptor.text),
-                        descriptor.kind,
-                        descriptor.start,
-                        descriptor.end,
-                        sentence.start,
-                        sentence.end,
-                    )
-                )
         db.conn.executemany(
-            'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, '
-            "sent_start, sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            mention_rows,
+            "INSERT OR IGNORE INTO statement_entities (statement_id, entity_id) VALUES (?, ?)",
+            [(statement_id, entity_ids[i]) for i in statement.entities],
         )
         db.conn.executemany(
-            'INSERT INTO descriptors (entity_id, article_id, text, key, kind, start, "end", sent_start, '
-            "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            descriptor_rows,
-        )
-        named = {analysis.mentions[i].sentence for e in analysis.entities for i in e.mentions}
-        db.conn.executemany(
-            'INSERT INTO statements (article_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            'INSERT INTO numbers (statement_id, text, value, qualifier, unit, noun, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, "sentence", s.start, s.end, s.text)
-                for number, s in enumerate(analysis.sentences)
-                if number in named
+                (statement_id, n.text, n.value, n.qualifier, n.unit, n.noun, n.start, n.end)
+                for n in (analysis.numbers[i] for i in statement.numbers)
             ],
         )
-    return article_id

@@ -8,7 +8,7 @@ from collections import defaultdict
 from sqlite_utils import Database
 
 from nlp.model import KnownEntity, name_key
-from store.records import Citation, EntityMatch, EntitySummary
+from store.records import Citation, EntityMatch, EntitySummary, StatementRow
 
 
 def resolution_candidates(
@@ -240,3 +240,45 @@ def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
         [expression, limit],
     ).fetchall()
     return [Citation(*row) for row in rows]
+
+
+STATEMENT_COLUMNS = """s.id, s.kind, s.text, t.speaker, t.speaker_type, t.speaker_entity_id, t.cue,
+    t.cue_lemma, a.id, o.name, a.title, a.source, a.url, a.published,
+    substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start), a.ingested_at"""
+STATEMENT_JOINS = """FROM statements s JOIN articles a ON a.id = s.article_id
+    LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN attributions t ON t.id = s.attribution_id"""
+
+
+def statements_by(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
+    rows = db.execute(
+        f"""SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS}
+            WHERE t.speaker_entity_id = ?
+            ORDER BY t.confidence DESC, COALESCE(a.published, a.ingested_at) DESC LIMIT ?""",
+        [entity_id, limit],
+    ).fetchall()
+    return [StatementRow(*row) for row in rows]
+
+
+def statements_about(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
+    rows = db.execute(
+        f"""SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS}
+            JOIN statement_entities se ON se.statement_id = s.id
+            WHERE se.entity_id = ? AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != ?)
+            ORDER BY s.kind = 'attributed' DESC, COALESCE(t.confidence, 0.5) DESC,
+                     COALESCE(a.published, a.ingested_at) DESC LIMIT ?""",
+        [entity_id, entity_id, limit],
+    ).fetchall()
+    return [StatementRow(*row) for row in rows]
+
+
+def statement_counts(db: Database, entity_id: int) -> tuple[int, int]:
+    by = db.execute("SELECT COUNT(*) FROM attributions WHERE speaker_entity_id = ?", [entity_id]).fetchone()[
+        0
+    ]
+    about = db.execute(
+        """SELECT COUNT(*) FROM statement_entities se JOIN statements s ON s.id = se.statement_id
+           LEFT JOIN attributions t ON t.id = s.attribution_id
+           WHERE se.entity_id = ? AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != ?)""",
+        [entity_id, entity_id],
+    ).fetchone()[0]
+    return by, about

@@ -176,3 +176,57 @@ def entity_resolution(db: Database) -> None:
             "UPDATE aliases SET skeleton = ?, surname = ?, initials = ? WHERE id = ?",
             [keys.skeleton, keys.surname, keys.initials, alias_id],
         )
+
+
+@migrations(name="0005_attributions")
+def attributions(db: Database) -> None:
+    """Who said what, the statements to compare, and the figures in them."""
+    _run(
+        db,
+        """CREATE TABLE attributions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            speaker_entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            speaker TEXT,
+            speaker_type TEXT,
+            kind TEXT NOT NULL,
+            cue TEXT,
+            cue_lemma TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            source_text TEXT,
+            source_start INTEGER,
+            source_end INTEGER,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            content_pieces TEXT NOT NULL,
+            sent_start INTEGER NOT NULL,
+            sent_end INTEGER NOT NULL,
+            confidence REAL NOT NULL
+        )""",
+        "CREATE INDEX attributions_article ON attributions(article_id)",
+        "CREATE INDEX attributions_speaker ON attributions(speaker_entity_id)",
+        "ALTER TABLE statements ADD COLUMN attribution_id INTEGER "
+        "REFERENCES attributions(id) ON DELETE CASCADE",
+        "ALTER TABLE statements ADD COLUMN sent_start INTEGER",
+        "ALTER TABLE statements ADD COLUMN sent_end INTEGER",
+        """CREATE TABLE statement_entities (
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (statement_id, entity_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX statement_entities_entity ON statement_entities(entity_id)",
+        """CREATE TABLE numbers (
+            id INTEGER PRIMARY KEY,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            value REAL,
+            qualifier TEXT,
+            unit TEXT,
+            noun TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        )""",
+        "CREATE INDEX numbers_statement ON numbers(statement_id)",
+        'UPDATE statements SET sent_start = start, sent_end = "end" WHERE sent_start IS NULL',
+    )

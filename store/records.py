@@ -74,3 +74,25 @@ class EntityMatch:
     article_count: int
     matched: str  # the alias that matched
     how: str  # exact | word | similar
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """What someone said (or a sentence of fact), with the article and sentence it is in."""
+
+    statement_id: int
+    kind: str  # attributed | fact
+    text: str
+    speaker: str | None
+    speaker_type: str | None
+    speaker_entity_id: int | None
+    cue: str | None
+    cue_lemma: str | None
+    article_id: int
+    outlet: str | None
+    title: str | None
+    source: str
+    url: str | None
+    published: str | None
+    sentence: str
+    ingested_at: str | None = None

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from nlp.model import Analysis, KnownEntity, Link
 from store import articles, corrections, entities
 from store.db import connect
-from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StoredArticle
+from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
 
 class Store:
@@ -64,6 +64,18 @@ class Store:
     def entity_reasons(self, entity_id: int) -> list[tuple[str, str]]:
         with self._lock:
             return entities.entity_reasons(self.db, entity_id)
+
+    def statements_by(self, entity_id: int, limit: int = 5) -> list[StatementRow]:
+        with self._lock:
+            return entities.statements_by(self.db, entity_id, limit)
+
+    def statements_about(self, entity_id: int, limit: int = 5) -> list[StatementRow]:
+        with self._lock:
+            return entities.statements_about(self.db, entity_id, limit)
+
+    def statement_counts(self, entity_id: int) -> tuple[int, int]:
+        with self._lock:
+            return entities.statement_counts(self.db, entity_id)
 
     # reporters' corrections
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.model import Analysis, Link, LocalEntity, Mention, Sentence
+from nlp.model import Analysis, Link, LocalEntity, Mention, NumberMention, Sentence, Statement
 from store.records import ArticleIn
 
 NEW = Link(None, "PERSON", "new")
@@ -13,6 +13,8 @@ def small_analysis() -> Analysis:
         sentences=[Sentence(0, 24, TEXT[0:24]), Sentence(25, 48, TEXT[25:48])],
         mentions=[Mention("Dmitry Peskov", 0, 13, "PERSON", 0), Mention("Elon Musk", 25, 34, "PERSON", 1)],
     )
+    analysis.numbers = [NumberMention("one", 0, 0, 1.0, None, None, None)]
+    analysis.statements = [Statement(0, 24, "fact", 0, None, (0,), (0,)), Statement(25, 48, "fact", 1)]
     analysis.entities = [
         LocalEntity("Dmitry Peskov", "PERSON", ["Dmitry Peskov"], [0]),
         LocalEntity("Elon Musk", "PERSON", ["Elon Musk"], [1]),

@@ -1,0 +1,59 @@
+"""Statements worth comparing across outlets: what someone said, and sentences of checkable fact."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.model import Analysis, Statement
+
+_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\d\d)\b"
+)
+MIN_WORDS = 6
+
+
+def _inside(start: int, end: int, pieces: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= start and end <= e for s, e in pieces)
+
+
+def statements_of(analysis: Analysis) -> list[Statement]:
+    """Every attribution's content, then each sentence no attribution covers that states a
+    checkable fact: a number, a date, or a named actor doing something."""
+    found: list[Statement] = []
+    covered: list[tuple[int, int]] = []
+    for index, attribution in enumerate(analysis.attributions):
+        start, end = attribution.content[0][0], attribution.content[-1][1]
+        covered += list(attribution.content)
+        found.append(
+            Statement(
+                start,
+                end,
+                "attributed",
+                attribution.sentence,
+                index,
+                _numbers(analysis, attribution.content),
+                _entities(analysis, attribution.content),
+            )
+        )
+    for number, sentence in enumerate(analysis.sentences):
+        span = ((sentence.start, sentence.end),)
+        share = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in covered)
+        if share * 2 >= sentence.end - sentence.start or len(sentence.text.split()) < MIN_WORDS:
+            continue
+        numbers, entities = _numbers(analysis, span), _entities(analysis, span)
+        if numbers or entities or _DATE.search(sentence.text):
+            found.append(Statement(sentence.start, sentence.end, "fact", number, None, numbers, entities))
+    return sorted(found, key=lambda s: (s.start, s.kind))
+
+
+def _numbers(analysis: Analysis, pieces: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    return tuple(i for i, n in enumerate(analysis.numbers) if _inside(n.start, n.end, pieces))
+
+
+def _entities(analysis: Analysis, pieces: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    return tuple(
+        i
+        for i, entity in enumerate(analysis.entities)
+        if any(_inside(analysis.mentions[m].start, analysis.mentions[m].end, pieces) for m in entity.mentions)
+    )
