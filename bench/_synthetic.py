@@ -77,8 +77,7 @@ class Pool:
     def generate(cls, rng: random.Random, size: int) -> Pool:
         people = {f"{_word(rng)} {_word(rng)}" for _ in range(size)}
         orgs = {
-            f"{_word(rng)} {rng.choice(['Group', 'Institute', 'Agency', 'Bank', 'Party'])}"
-            for _ in range(size // 4)
+            f"{_word(rng)} {rng.choice(['Group', 'Institute', 'Agency', 'Bank', 'Party'])}" for _ in range(size // 4)
         }
         places = {_word(rng) + rng.choice(["ia", "stan", "land", "burg"]) for _ in range(size // 10)}
         return cls({"PERSON": sorted(people), "ORG": sorted(orgs), "GPE": sorted(places)})

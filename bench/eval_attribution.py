@@ -44,9 +44,7 @@ def main() -> None:
     results = []
     for document, doc in zip(documents, parsed, strict=True):
         chosen = [c for c, _ in select(doc)]
-        predicted = [
-            Predicted(tuple(c.content), c.cue and (c.cue,), c.source and (c.source,)) for c in chosen
-        ]
+        predicted = [Predicted(tuple(c.content), c.cue and (c.cue,), c.source and (c.source,)) for c in chosen]
         results.append((document.attributions, predicted))
     figures = score(results)
     gold = sum(len(d.attributions) for d in documents)

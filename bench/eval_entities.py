@@ -29,9 +29,7 @@ def seeded_context(data_dir: Path, db_path: Path) -> Context:
     if not manifest.exists():
         manifest = ROOT / "examples" / "articles" / "manifest.json"
     ctx = Context(store=Store.open(db_path), analyzer=Analyzer())
-    requests = [
-        IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(manifest)
-    ]
+    requests = [IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(manifest)]
     ingest(ctx, requests)
     return ctx
 
@@ -65,9 +63,7 @@ def entity_checks(ctx: Context, item: dict) -> list[tuple[str, bool, str]]:
         ok = any(want.lower() in text for want in item["descriptors_any"] for text in texts)
         checks.append((f"{query} descriptor", ok, "; ".join(texts) or "none"))
     for outlet in item.get("outlets_all", []):
-        checks.append(
-            (f"{query} named in {outlet}", outlet in entity["outlets"], ", ".join(entity["outlets"]))
-        )
+        checks.append((f"{query} named in {outlet}", outlet in entity["outlets"], ", ".join(entity["outlets"])))
     if "min_statements_by" in item:
         count = len(entity["statements_by"])
         checks.append(

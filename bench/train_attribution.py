@@ -127,10 +127,7 @@ def main() -> None:
             results.append(
                 (
                     document.attributions,
-                    [
-                        Predicted(tuple(c.content), c.cue and (c.cue,), c.source and (c.source,))
-                        for c in chosen
-                    ],
+                    [Predicted(tuple(c.content), c.cue and (c.cue,), c.source and (c.source,)) for c in chosen],
                 )
             )
         f1 = score(results)["content_f1"]

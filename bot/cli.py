@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -14,6 +15,7 @@ from bot.render_text import render_text
 from bot.settings import Settings, load_dotenv
 from handlers import Context, Reply, entity
 from handlers.analyze import analyze
+from handlers.compare import compare
 from handlers.ingest import IngestRequest, ingest
 from handlers.who import who
 from ingest import IngestError
@@ -48,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("who", help="who a person or organisation is, with evidence")
     p.add_argument("name", nargs="+")
     p.add_argument("--page", type=int, default=1, help="page of sentences (default 1)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = commands.add_parser("compare", help="who supports, disputes or cannot verify a claim")
+    p.add_argument("claim", nargs="*")
+    p.add_argument("--batch", type=Path, help="a file of claims, one per line: one JSON object per line")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
     p = commands.add_parser("analyze", help="analyse texts without storing them")
@@ -101,6 +108,23 @@ def _emit(reply: Reply, as_json: bool) -> int:
     return 0 if reply.ok else 1
 
 
+def _compare(ctx: Context, args: argparse.Namespace) -> int:
+    if args.batch:
+        try:
+            claims = [line.strip() for line in args.batch.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except OSError as exc:
+            print(f"newsroom compare: cannot read {args.batch}: {exc.strerror}", file=sys.stderr)
+            return 2
+        for claim in claims:
+            reply = compare(ctx, claim)
+            print(json.dumps(reply.data, ensure_ascii=False) if args.json else render_text(reply) + "\n")
+        return 0
+    if not args.claim:
+        print("newsroom compare: give a CLAIM or --batch FILE", file=sys.stderr)
+        return 2
+    return _emit(compare(ctx, " ".join(args.claim)), args.json)
+
+
 def execute(args: argparse.Namespace, settings: Settings) -> int:
     ctx = _context(settings, args.db or settings.get("NEWSROOM_DB"))
     try:
@@ -115,6 +139,8 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             return _emit(ingest(ctx, requests, progress=progress), args.json)
         if args.command == "who":
             return _emit(who(ctx, " ".join(args.name), page=args.page), args.json)
+        if args.command == "compare":
+            return _compare(ctx, args)
         if args.command == "entity":
             if args.action == "merge":
                 reply = entity.merge(ctx, args.keep, args.absorbed)

@@ -31,9 +31,7 @@ def render_text(reply: Reply, width: int = 100) -> str:
         if section.text:
             lines.extend(clean(section.text).splitlines())
         for field in section.fields:
-            lines.append(
-                textwrap.fill(clean(f"{field.name}: {field.value}"), width=width, subsequent_indent="    ")
-            )
+            lines.append(textwrap.fill(clean(f"{field.name}: {field.value}"), width=width, subsequent_indent="    "))
         lines.extend(citation_line(c) for c in section.citations)
     if reply.footer:
         lines += ["", clean(reply.footer)]

@@ -11,6 +11,7 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handlers.compare import compare
 from handlers.context import Context
 from handlers.ingest import IngestRequest, Progress, ingest
 from handlers.reply import Reply, Section
@@ -68,6 +69,10 @@ def _split_page(args: str) -> tuple[str, int]:
 def _run_who(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
     query, page = _split_page(args)
     return who(ctx, _unquote(query), page=page)
+
+
+def _run_compare(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    return compare(ctx, args)
 
 
 def _run_ingest(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
@@ -129,14 +134,13 @@ def ingest_requests(text: str) -> list[IngestRequest]:
 
 COMMANDS: dict[str, Command] = {
     "who": Command("who", who, _run_who),
+    "compare": Command("compare", compare, _run_compare),
     "ingest": Command("ingest", ingest, _run_ingest),
     "help": Command("help", help_reply, _run_help),
 }
 
 
-def dispatch(
-    ctx: Context, line: str, caller: Caller | None = None, progress: Progress | None = None
-) -> Reply:
+def dispatch(ctx: Context, line: str, caller: Caller | None = None, progress: Progress | None = None) -> Reply:
     """Answer one chat input: a /command, or a link or text to ingest."""
     caller = caller or Caller()
     line = line.strip()

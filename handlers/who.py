@@ -139,9 +139,7 @@ def _choose_reply(ctx: Context, query: str, matches: list[EntityMatch]) -> Reply
     )
 
 
-def _entity_reply(
-    ctx: Context, query: str, summary: EntitySummary, page: int, others: list[EntityMatch]
-) -> Reply:
+def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, others: list[EntityMatch]) -> Reply:
     total = ctx.store.naming_sentence_count(summary.id)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(max(1, page), pages)
@@ -157,9 +155,7 @@ def _entity_reply(
     if other_names:
         fields.append(Field("Also written", ", ".join(other_names)))
     if described:
-        fields.append(
-            Field("Described as", "; ".join(f"{d.text} ({', '.join(d.outlets)})" for d in described[:5]))
-        )
+        fields.append(Field("Described as", "; ".join(f"{d.text} ({', '.join(d.outlets)})" for d in described[:5])))
     counts = f"{plural(summary.article_count, 'article')} from {plural(len(summary.outlets), 'outlet')}"
     fields.append(Field("Named in", f"{counts}: {outlets}"))
     if summary.first_seen:
@@ -169,9 +165,7 @@ def _entity_reply(
     sections = [Section(fields=fields)]
     if reasons:
         sections.append(
-            Section(
-                heading="Why these names are one", text="\n".join(f"{a}: {why}" for a, why in reasons[:8])
-            )
+            Section(heading="Why these names are one", text="\n".join(f"{a}: {why}" for a, why in reasons[:8]))
         )
     said = ctx.store.statements_by(summary.id, STATEMENTS_SHOWN)
     about = ctx.store.statements_about(summary.id, STATEMENTS_SHOWN)
@@ -193,9 +187,7 @@ def _entity_reply(
     sections.append(Section(heading=f"Sentences naming {summary.name}", citations=sentences))
     candidates = [_candidate_json(ctx, m) for m in others]
     if candidates:
-        sections.append(
-            Section(heading="Other matches", text="\n".join(_candidate_line(c) for c in candidates))
-        )
+        sections.append(Section(heading="Other matches", text="\n".join(_candidate_line(c) for c in candidates)))
     footer = f"Page {page} of {pages}: /who {query} --page {page + 1}" if page < pages else None
     headline = f"{summary.name} ({kind})" + (f", {described[0].text}" if described else "")
     entity = {
@@ -219,9 +211,7 @@ def _entity_reply(
         "first_seen": summary.first_seen,
         "first_article_id": summary.first_article_id,
         "statements_by": [statement_json(r) for r in ctx.store.statements_by(summary.id, STATEMENTS_JSON)],
-        "statements_about": [
-            statement_json(r) for r in ctx.store.statements_about(summary.id, STATEMENTS_JSON)
-        ],
+        "statements_about": [statement_json(r) for r in ctx.store.statements_about(summary.id, STATEMENTS_JSON)],
         "related": [{"name": n, "type": t, "articles": c} for n, t, c in related],
         "merge_reasons": [{"alias": a, "reason": why} for a, why in reasons],
         "sentences": [citation_json(c) for c in sentences],

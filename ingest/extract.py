@@ -121,9 +121,7 @@ def from_plain(text: str, source: str) -> Document:
 
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(
-        re.search(r"<(html|head|body|article|p)[\s>]", head)
-    )
+    return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(html|head|body|article|p)[\s>]", head))
 
 
 def document_from_bytes(

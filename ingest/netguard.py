@@ -36,19 +36,13 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return list(seen.values())
 
 
-def checked_address(
-    host: str, port: int, allow_private: bool, allowed_networks: tuple[str, ...] = ()
-) -> IPAddress:
+def checked_address(host: str, port: int, allow_private: bool, allowed_networks: tuple[str, ...] = ()) -> IPAddress:
     """The address to connect to; refuses the host if any of its addresses is not public
     (unless private ones are allowed, all or those in ``allowed_networks``)."""
     addresses = resolve(host, port)
     if not allow_private:
         networks = [ipaddress.ip_network(n) for n in allowed_networks]
-        blocked = [
-            ip for ip in addresses if not is_public(ip) and not any(ip in network for network in networks)
-        ]
+        blocked = [ip for ip in addresses if not is_public(ip) and not any(ip in network for network in networks)]
         if blocked:
-            raise IngestError(
-                f"Refused to fetch {host}: it resolves to a private or local address ({blocked[0]})"
-            )
+            raise IngestError(f"Refused to fetch {host}: it resolves to a private or local address ({blocked[0]})")
     return addresses[0]

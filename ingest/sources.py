@@ -20,9 +20,7 @@ def load_source(spec: str, policy: FetchPolicy, stdin: BinaryIO | None = None) -
         return document_from_bytes(stream.read(policy.max_bytes + 1), "stdin", policy)
     if is_url(spec):
         page = fetch(spec.strip(), policy)
-        return document_from_bytes(
-            page.body, spec.strip(), policy, page.content_type, page.charset, url=page.url
-        )
+        return document_from_bytes(page.body, spec.strip(), policy, page.content_type, page.charset, url=page.url)
     return load_file(Path(spec), policy)
 
 
@@ -34,8 +32,7 @@ def load_file(path: Path, policy: FetchPolicy) -> Document:
     size = path.stat().st_size
     if size > policy.max_bytes:
         raise IngestError(
-            f"Too large: {path.name} is {size / 1024 / 1024:.1f} MB; the limit is "
-            f"{policy.max_bytes / 1024 / 1024:g} MB"
+            f"Too large: {path.name} is {size / 1024 / 1024:.1f} MB; the limit is {policy.max_bytes / 1024 / 1024:g} MB"
         )
     return document_from_bytes(path.read_bytes(), str(path), policy)
 

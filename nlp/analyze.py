@@ -15,6 +15,7 @@ from nlp.components import findings_of
 from nlp.model import Analysis, Descriptor, Mention, NumberMention, Sentence
 from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
+from nlp.stance import STOP_LEMMAS, Terms
 
 
 def split_lines(start: int, end: int, text: str) -> list[Sentence]:
@@ -88,6 +89,18 @@ class Analyzer:
         self._allow_length(max((len(t) for t in texts), default=0))
         for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
             yield analysis_from_doc(doc)
+
+    def terms(self, texts: list[str]) -> list[Terms]:
+        """Content lemmas of short texts (claims, statements), without parsing or NER."""
+        skip = [name for name in self.nlp.pipe_names if name in ("parser", "ner", "newsroom_mentions")]
+        found = []
+        for doc in self.nlp.pipe(texts, disable=skip, batch_size=64):
+            words = [t for t in doc if t.is_alpha or t.like_num]
+            lemmas = {t.lemma_.lower() for t in words if t.lemma_.lower() not in STOP_LEMMAS and not t.is_stop}
+            lemmas |= {t.lower_ for t in words if t.pos_ == "PROPN"}
+            names = {t.lower_ for t in words if t.pos_ == "PROPN"}
+            found.append(Terms(frozenset(lemmas), frozenset(names)))
+        return found
 
     def _parse(self, text: str) -> Doc:
         self._allow_length(len(text))

@@ -145,12 +145,7 @@ def _stray_that_clause(verb: Token) -> Token | None:
             for clause in obj.children:
                 marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if (
-                    clause.dep_ in ("relcl", "acl")
-                    and marks
-                    and subjects
-                    and marks[0].i == clause.left_edge.i
-                ):
+                if clause.dep_ in ("relcl", "acl") and marks and subjects and marks[0].i == clause.left_edge.i:
                     return clause
     return None
 
@@ -166,9 +161,7 @@ def _from_verb(verb: Token) -> list[Candidate]:
     complements = list(verb.children) + ([stray] if stray is not None else [])
     for child in complements:
         is_stray = stray is not None and child.i == stray.i
-        if (child.dep_ not in _COMPLEMENTS and not is_stray) or (
-            inverted is not None and child.i == phrase.i
-        ):
+        if (child.dep_ not in _COMPLEMENTS and not is_stray) or (inverted is not None and child.i == phrase.i):
             continue
         piece = _bounds(_subtree(child))
         if piece is None or piece[1] - piece[0] < 4:

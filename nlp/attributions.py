@@ -132,8 +132,10 @@ def speaker_of(
     lowered = words.lower()
     inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
     people = [i for i in inside if owner[i].label == "PERSON"]
-    if people:
-        return "named", owner[people[0]].name, people[0]
+    if people:  # "Putin spokesman Dmitri Peskov": the person the phrase is about, not the one modifying it
+        heads = [i for i in people if head_word and head_word in mentions[i].text.lower()]
+        chosen = heads[0] if heads else people[-1]
+        return "named", owner[chosen].name, chosen
     groups = [i for i in inside if owner[i].label in ("ORG", "GPE", "NORP")]
     if lowered in PRONOUNS:
         wanted = PRONOUNS[lowered]
@@ -143,7 +145,7 @@ def speaker_of(
         return "pronoun", words, None
     head = head_word or (re.findall(r"[\w’']+", words)[-1] if re.search(r"\w", words) else "")
     head_is_name = not head_word or any(head_word in mentions[i].text.lower() for i in inside)
-    if head.lower() in ANONYMOUS_HEADS:
+    if head.lower() in ANONYMOUS_HEADS or (not inside and set(re.findall(r"[a-z]+", lowered)) & ANONYMOUS_HEADS):
         return "anonymous", words, None
     if groups and OUTLET_NAME.search(owner[groups[0]].name) and head_is_name:
         return "outlet", owner[groups[0]].name, groups[0]
@@ -170,9 +172,7 @@ def find_attributions(doc: Doc) -> list[dict]:
                 "cue": list(candidate.cue) if candidate.cue else None,
                 "source": list(candidate.source) if candidate.source else None,
                 "speaker_piece": list(speaker_piece) if speaker_piece else None,
-                "speaker_head": doc[candidate.source_token].lower_
-                if candidate.source_token is not None
-                else "",
+                "speaker_head": doc[candidate.source_token].lower_ if candidate.source_token is not None else "",
                 "cue_lemma": cue.lemma_.lower() if cue is not None and cue.text != ":" else "",
                 "direct": _is_direct(doc.text, candidate),
                 "p": round(p, 3),
@@ -194,9 +194,7 @@ def attributions_of(
     earlier: list[tuple[str, str, int]] = []
     for item in found:
         piece = tuple(item["speaker_piece"]) if item["speaker_piece"] else None
-        kind, speaker, mention = speaker_of(
-            text, piece, mentions, owner, earlier, item.get("speaker_head", "")
-        )
+        kind, speaker, mention = speaker_of(text, piece, mentions, owner, earlier, item.get("speaker_head", ""))
         if kind == "named" and mention is not None:
             earlier.append((speaker, owner[mention].label, mention))
         content = tuple(tuple(p) for p in item["content"])

@@ -56,9 +56,7 @@ def findings_of(doc: Doc) -> DocFindings:
     if stored is not None:
         return DocFindings.from_plain(stored)
     mentions = find_mentions(doc)
-    return DocFindings(
-        mentions, find_descriptors(doc, mentions.mentions), find_attributions(doc), find_numbers(doc)
-    )
+    return DocFindings(mentions, find_descriptors(doc, mentions.mentions), find_attributions(doc), find_numbers(doc))
 
 
 @Language.component("newsroom_mentions")

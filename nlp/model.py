@@ -14,9 +14,7 @@ from dataclasses import asdict, dataclass, field
 SAME_NAME = "same name"
 
 #: Entity labels the bot tracks as people, organisations and places.
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
 @dataclass(frozen=True)

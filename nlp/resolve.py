@@ -73,9 +73,7 @@ def group_mentions(
     return _fold_short_forms(entities)
 
 
-def _build(
-    analysis: Analysis, groups: _Groups, fallback: dict[str, str], tied: dict[str, str]
-) -> list[LocalEntity]:
+def _build(analysis: Analysis, groups: _Groups, fallback: dict[str, str], tied: dict[str, str]) -> list[LocalEntity]:
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(analysis.mentions)):
         members[groups.find(index)].append(index)
@@ -147,9 +145,7 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
     return {
         "keys": {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)},
         "skeletons": {k.skeleton for k in found if k.skeleton},
-        "surnames": {skeleton(k) for k in lone}
-        if _could_be_person(entity) and len(lone) == len(found)
-        else set(),
+        "surnames": {skeleton(k) for k in lone} if _could_be_person(entity) and len(lone) == len(found) else set(),
         "initials": {k.initials for k in found if k.initials},
     }
 
@@ -228,8 +224,7 @@ def link_entity(entity: LocalEntity, candidates: list[KnownEntity], descriptors:
     expansions = [
         k
         for k in candidates
-        if k.type != "PERSON"
-        and keys["initials"] & ({AliasKeys.of(a).initials for a in k.aliases} | _keys(k))
+        if k.type != "PERSON" and keys["initials"] & ({AliasKeys.of(a).initials for a in k.aliases} | _keys(k))
     ]
     if len(expansions) == 1:
         return Link(expansions[0].id, expansions[0].type, f"acronym of {expansions[0].name}")

@@ -86,8 +86,7 @@ def insert_article(
     with db.atomic():
         article_id = _insert_article_row(db, article, now)
         entity_ids = [
-            _entity_for(db, local, link, article_id, now)
-            for local, link in zip(analysis.entities, links, strict=True)
+            _entity_for(db, local, link, article_id, now) for local, link in zip(analysis.entities, links, strict=True)
         ]
         _insert_names(db, analysis, entity_ids, article_id, now)
         attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)
@@ -171,9 +170,7 @@ def _insert_names(db: Database, analysis: Analysis, entity_ids: list[int], artic
     )
 
 
-def _insert_attributions(
-    db: Database, analysis: Analysis, entity_ids: list[int], article_id: int
-) -> list[int]:
+def _insert_attributions(db: Database, analysis: Analysis, entity_ids: list[int], article_id: int) -> list[int]:
     entity_of_mention = {m: entity_ids[i] for i, e in enumerate(analysis.entities) for m in e.mentions}
     text = analysis.text
     ids = []

@@ -52,9 +52,7 @@ def _refresh_first_article(db: Database, entity_id: int) -> None:
     )
 
 
-def record(
-    db: Database, kind: str, entity_id: int | None, alias_key: str | None, detail: str, now: str
-) -> None:
+def record(db: Database, kind: str, entity_id: int | None, alias_key: str | None, detail: str, now: str) -> None:
     db.execute(
         "INSERT INTO corrections (kind, entity_id, alias_key, detail, created_at) VALUES (?, ?, ?, ?, ?)",
         [kind, entity_id, alias_key, detail, now],

@@ -29,17 +29,12 @@ def resolution_candidates(
             params += sorted(values)
     if not clauses:
         return []
-    ids = [
-        r[0]
-        for r in db.execute(f"SELECT DISTINCT entity_id FROM aliases WHERE {' OR '.join(clauses)}", params)
-    ]
+    ids = [r[0] for r in db.execute(f"SELECT DISTINCT entity_id FROM aliases WHERE {' OR '.join(clauses)}", params)]
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     aliases: dict[int, set[str]] = defaultdict(set)
-    for entity_id, alias in db.execute(
-        f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})", ids
-    ):
+    for entity_id, alias in db.execute(f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})", ids):
         aliases[entity_id].add(alias)
     descriptors: dict[int, list[str]] = defaultdict(list)
     for entity_id, text in db.execute(
@@ -47,9 +42,7 @@ def resolution_candidates(
     ):
         descriptors[entity_id].append(text)
     return [
-        KnownEntity(
-            id=i, name=n, type=t, aliases=tuple(sorted(aliases[i])), descriptors=tuple(descriptors[i])
-        )
+        KnownEntity(id=i, name=n, type=t, aliases=tuple(sorted(aliases[i])), descriptors=tuple(descriptors[i]))
         for i, n, t in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)
     ]
 
@@ -112,9 +105,7 @@ def word_matches(db: Database, query: str, limit: int = 20) -> list[EntityMatch]
     if not key:
         return []
     if len(key) < 3:  # too short for the trigram index: the alias table is small enough to scan
-        rows = db.execute(
-            "SELECT DISTINCT key FROM aliases WHERE key LIKE ? OR key LIKE ?", [f"{key} %", f"% {key}"]
-        )
+        rows = db.execute("SELECT DISTINCT key FROM aliases WHERE key LIKE ? OR key LIKE ?", [f"{key} %", f"% {key}"])
         pool = [r[0] for r in rows]
     else:
         pool = _trigram_hits(db, key, False, 500)
@@ -209,9 +200,7 @@ def naming_sentence_count(db: Database, entity_id: int) -> int:
     ).fetchone()[0]
 
 
-def related_entities(
-    db: Database, entity_id: int, limit: int = 5, window: int = 500
-) -> list[tuple[str, str, int]]:
+def related_entities(db: Database, entity_id: int, limit: int = 5, window: int = 500) -> list[tuple[str, str, int]]:
     """Entities most often named with this one, over its latest ``window`` articles."""
     return db.execute(
         """WITH recent AS (
@@ -242,11 +231,12 @@ def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
     return [Citation(*row) for row in rows]
 
 
-STATEMENT_COLUMNS = """s.id, s.kind, s.text, t.speaker, t.speaker_type, t.speaker_entity_id, t.cue,
-    t.cue_lemma, a.id, o.name, a.title, a.source, a.url, a.published,
+STATEMENT_COLUMNS = """s.id, s.kind, s.text, COALESCE(speaker_entity.name, t.speaker), t.speaker_type,
+    t.speaker_entity_id, t.cue, t.cue_lemma, a.id, o.name, a.title, a.source, a.url, a.published,
     substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start), a.ingested_at"""
 STATEMENT_JOINS = """FROM statements s JOIN articles a ON a.id = s.article_id
-    LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN attributions t ON t.id = s.attribution_id"""
+    LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN attributions t ON t.id = s.attribution_id
+    LEFT JOIN entities speaker_entity ON speaker_entity.id = t.speaker_entity_id"""
 
 
 def statements_by(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
@@ -272,9 +262,7 @@ def statements_about(db: Database, entity_id: int, limit: int = 5) -> list[State
 
 
 def statement_counts(db: Database, entity_id: int) -> tuple[int, int]:
-    by = db.execute("SELECT COUNT(*) FROM attributions WHERE speaker_entity_id = ?", [entity_id]).fetchone()[
-        0
-    ]
+    by = db.execute("SELECT COUNT(*) FROM attributions WHERE speaker_entity_id = ?", [entity_id]).fetchone()[0]
     about = db.execute(
         """SELECT COUNT(*) FROM statement_entities se JOIN statements s ON s.id = se.statement_id
            LEFT JOIN attributions t ON t.id = s.attribution_id

@@ -65,8 +65,7 @@ def articles(db: Database) -> None:
             model TEXT,
             text TEXT NOT NULL
         )""",
-        "CREATE UNIQUE INDEX articles_canonical_url ON articles(canonical_url) "
-        "WHERE canonical_url IS NOT NULL",
+        "CREATE UNIQUE INDEX articles_canonical_url ON articles(canonical_url) WHERE canonical_url IS NOT NULL",
         "CREATE INDEX articles_outlet ON articles(outlet_id)",
     )
     _fts(db, "articles", ["title", "text"], "porter unicode61 remove_diacritics 2")
@@ -206,8 +205,7 @@ def attributions(db: Database) -> None:
         )""",
         "CREATE INDEX attributions_article ON attributions(article_id)",
         "CREATE INDEX attributions_speaker ON attributions(speaker_entity_id)",
-        "ALTER TABLE statements ADD COLUMN attribution_id INTEGER "
-        "REFERENCES attributions(id) ON DELETE CASCADE",
+        "ALTER TABLE statements ADD COLUMN attribution_id INTEGER REFERENCES attributions(id) ON DELETE CASCADE",
         "ALTER TABLE statements ADD COLUMN sent_start INTEGER",
         "ALTER TABLE statements ADD COLUMN sent_end INTEGER",
         """CREATE TABLE statement_entities (

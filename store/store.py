@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nlp.model import Analysis, KnownEntity, Link
-from store import articles, corrections, entities
+from store import articles, claims, corrections, entities
 from store.db import connect
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
@@ -76,6 +76,19 @@ class Store:
     def statement_counts(self, entity_id: int) -> tuple[int, int]:
         with self._lock:
             return entities.statement_counts(self.db, entity_id)
+
+    # claims
+    def search_statements(self, words: list[str], entity_ids: list[int], limit: int = 80):
+        with self._lock:
+            return claims.search_statements(self.db, words, entity_ids, limit)
+
+    def article_statements(self, article_ids: list[int]) -> list[StatementRow]:
+        with self._lock:
+            return claims.article_statements(self.db, article_ids)
+
+    def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
+        with self._lock:
+            return claims.statement_numbers(self.db, ids)
 
     # reporters' corrections
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:

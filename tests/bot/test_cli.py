@@ -84,9 +84,7 @@ def test_a_malformed_date_is_a_usage_error(db, capsys):
 
 def test_entity_corrections_from_the_command_line(db, capsys, tmp_path):
     text = tmp_path / "a.txt"
-    text.write_text(
-        "Dmitri Peskov denied the report. Kremlin spokesman Dmitry Peskov said so too, on Friday."
-    )
+    text.write_text("Dmitri Peskov denied the report. Kremlin spokesman Dmitry Peskov said so too, on Friday.")
     run(capsys, "--db", db, "ingest", str(text))
     code, out, _ = run(capsys, "--db", db, "entity", "rename", "Dmitry Peskov", "Dmitry S. Peskov", "--json")
     assert code == 0 and json.loads(out)["name"] == "Dmitry S. Peskov"

@@ -11,9 +11,7 @@ def sample(name: str, outlet: str) -> IngestRequest:
 
 
 def test_articles_are_stored_with_outlets_and_reused_entities(ctx):
-    reply = ingest(
-        ctx, [sample("wsj-musk-putin.txt", "The Wall Street Journal"), sample("cnn-musk-putin.txt", "CNN")]
-    )
+    reply = ingest(ctx, [sample("wsj-musk-putin.txt", "The Wall Street Journal"), sample("cnn-musk-putin.txt", "CNN")])
     assert reply.ok and reply.data["new"] == 2
     assert [a["outlet"] for a in reply.data["articles"]] == ["The Wall Street Journal", "CNN"]
     # "Elon Musk" in the second article joins the entity made from the first.
@@ -36,9 +34,7 @@ def test_pasted_text_twice_in_one_batch_is_stored_once(ctx):
 
 
 def test_html_and_markdown_files(ctx):
-    reply = ingest(
-        ctx, [IngestRequest(str(FIXTURES / "article.html")), IngestRequest(str(FIXTURES / "article.md"))]
-    )
+    reply = ingest(ctx, [IngestRequest(str(FIXTURES / "article.html")), IngestRequest(str(FIXTURES / "article.md"))])
     html, markdown = reply.data["articles"]
     assert html["outlet"] == "Example Gazette" and html["published"] == "2024-10-26"
     assert markdown["title"] == "Starlink over Taiwan"

@@ -9,8 +9,7 @@ from tests.conftest import SAMPLE_MANIFEST
 @pytest.fixture
 def seeded(ctx):
     requests = [
-        IngestRequest(str(e.path), outlet=e.outlet, published=e.published)
-        for e in read_manifest(SAMPLE_MANIFEST)
+        IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(SAMPLE_MANIFEST)
     ]
     assert ingest(ctx, requests).data["new"] == 3
     return ctx

@@ -60,9 +60,6 @@ def test_name_key_folds_case_accents_and_apostrophes():
 
 
 def test_two_processes_give_the_same_analysis(analyzer):
-    texts = [
-        (SAMPLES / name).read_text(encoding="utf-8")
-        for name in ("cnn-musk-putin.txt", "fortune-musk-putin.txt")
-    ]
+    texts = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("cnn-musk-putin.txt", "fortune-musk-putin.txt")]
     together = list(analyzer.analyze_many(texts, n_process=2))
     assert [a.entities for a in together] == [analyzer.analyze(t).entities for t in texts]

@@ -13,9 +13,7 @@ def test_appositive(analyzer):
 
 
 def test_title_prefix(analyzer):
-    assert described(analyzer, "NASA Director Bill Nelson called for an inquiry.", "Bill Nelson") == [
-        "NASA Director"
-    ]
+    assert described(analyzer, "NASA Director Bill Nelson called for an inquiry.", "Bill Nelson") == ["NASA Director"]
 
 
 def test_x_comma_a_y(analyzer):

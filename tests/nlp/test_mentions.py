@@ -27,9 +27,7 @@ def test_a_leading_title_becomes_a_descriptor(analyzer):
 
 
 def test_determiners_and_trailing_punctuation_are_dropped(analyzer):
-    found = names(
-        analyzer, "Officials at the White House said so. The Department of Defense declined to comment."
-    )
+    found = names(analyzer, "Officials at the White House said so. The Department of Defense declined to comment.")
     assert "White House" in found and "Department of Defense" in found
     assert not any(n.lower().startswith("the ") for n in found)
 
@@ -72,9 +70,7 @@ def test_a_stated_rename_ties_the_two_names(analyzer):
 
 
 def test_standalone_surnames_the_model_missed_are_recovered(analyzer):
-    analysis = analyzer.analyze(
-        "Elon Musk met officials. The Musk-Putin contacts worried them, Musk admitted."
-    )
+    analysis = analyzer.analyze("Elon Musk met officials. The Musk-Putin contacts worried them, Musk admitted.")
     musk = next(e for e in analysis.entities if e.name == "Elon Musk")
     assert len(musk.mentions) == 3
     for index in musk.mentions:

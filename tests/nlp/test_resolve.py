@@ -35,9 +35,7 @@ def test_a_lone_surname_joins_the_one_full_name_ending_with_it():
 
 
 def test_an_ambiguous_surname_stays_alone():
-    entities = group_mentions(
-        analysis_of(("Donald Trump", "PERSON"), ("Melania Trump", "PERSON"), ("Trump", "PERSON"))
-    )
+    entities = group_mentions(analysis_of(("Donald Trump", "PERSON"), ("Melania Trump", "PERSON"), ("Trump", "PERSON")))
     assert {e.name for e in entities} == {"Donald Trump", "Melania Trump", "Trump"}
 
 
@@ -54,28 +52,19 @@ def test_short_and_acronym_forms_of_an_organisation_join_it():
         )
     )
     assert set(entities) == {"Wall Street Journal", "United States"}
-    assert (
-        entities["Wall Street Journal"].reasons["WSJ"] == "acronym of Wall Street Journal in the same article"
-    )
+    assert entities["Wall Street Journal"].reasons["WSJ"] == "acronym of Wall Street Journal in the same article"
     assert entities["United States"].aliases == ["U.S.", "United States"]
 
 
 def test_stated_ties_join_names_and_keep_the_reason():
     analysis = analysis_of(("X", "ORG"), ("Twitter", "PERSON"))
     entities = group_mentions(analysis, ties=[(0, 1, "renamed: X, formerly Twitter")])
-    assert (
-        len(entities) == 1
-        and entities[0].name == "X"
-        and entities[0].label == "ORG"
-        or entities[0].name == "X"
-    )
+    assert len(entities) == 1 and entities[0].name == "X" and entities[0].label == "ORG" or entities[0].name == "X"
     assert entities[0].reasons["Twitter"] == "renamed: X, formerly Twitter"
 
 
 def test_a_word_never_shown_to_be_a_person_is_relabelled():
-    entities = group_mentions(
-        analysis_of(("SpaceX", "PERSON"), ("SpaceX", "PERSON")), fallback={"spacex": "ORG"}
-    )
+    entities = group_mentions(analysis_of(("SpaceX", "PERSON"), ("SpaceX", "PERSON")), fallback={"spacex": "ORG"})
     assert entities[0].label == "ORG" and entities[0].maybe_person
 
 
@@ -86,9 +75,7 @@ def test_descriptors_follow_their_mentions():
 
 
 PESKOV = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov",), ("Kremlin spokesman",))
-ALPEROVITCH = KnownEntity(
-    2, "Dmitri Alperovitch", "PERSON", ("Dmitri Alperovitch",), ("cybersecurity expert",)
-)
+ALPEROVITCH = KnownEntity(2, "Dmitri Alperovitch", "PERSON", ("Dmitri Alperovitch",), ("cybersecurity expert",))
 PUTIN = KnownEntity(3, "Vladimir Putin", "PERSON", ("Putin", "Vladimir Putin"))
 PUTIN_PLACE = KnownEntity(4, "Putin", "GPE", ("Putin",))
 WSJ = KnownEntity(5, "Wall Street Journal", "ORG", ("Wall Street Journal",))
@@ -136,9 +123,7 @@ def test_an_acronym_finds_its_expansion():
 def test_a_stated_rename_absorbs_a_separately_stored_old_name():
     x = KnownEntity(9, "X", "ORG", ("X",))
     twitter = KnownEntity(10, "Twitter", "GPE", ("Twitter",))
-    entity = LocalEntity(
-        "X", "ORG", ["Twitter", "X"], [0, 1], reasons={"Twitter": "renamed: X, formerly Twitter"}
-    )
+    entity = LocalEntity("X", "ORG", ["Twitter", "X"], [0, 1], reasons={"Twitter": "renamed: X, formerly Twitter"})
     link = link_entity(entity, [x, twitter])
     assert (link.entity_id, link.absorb) == (9, (10,))
 

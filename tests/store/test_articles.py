@@ -69,9 +69,7 @@ def test_a_failure_midway_leaves_no_rows(store):
     # The second local entity points at an entity that no longer exists: found after the
     # article, the outlet and the first entity with its aliases were written.
     with pytest.raises(LookupError):
-        store.add_article(
-            article("Second article."), small_analysis(), [NEW, Link(9999, "PERSON", "same name")], "t"
-        )
+        store.add_article(article("Second article."), small_analysis(), [NEW, Link(9999, "PERSON", "same name")], "t")
     assert counts(store) == before
     assert not store.db.conn.in_transaction
 

@@ -1,0 +1,256 @@
+"""Comparing coverage of a claim: who supports it, who disputes it, who could not verify it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from handlers.context import Context
+from handlers.reply import Field, Reply, Section
+from handlers.statements import statement_citation, statement_json
+from handlers.wording import plural
+from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
+from store.records import StatementRow
+
+RELEVANT = 0.5  # share of the claim's words a statement must carry
+META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
+STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
+SHOWN_PER_STANCE = 6
+
+
+@dataclass
+class Judged:
+    row: StatementRow
+    stance: Stance
+    numbers: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    claim: str
+    judged: list[Judged]
+    verdict: str
+    why: str
+    original_report: str | None
+    citing: dict[str, list[str]]  # outlet → outlets it cites for the claim
+    numbers: list[dict]
+    anonymous_share: float | None
+
+
+def _claim_entities(ctx: Context, claim: str) -> list[int]:
+    found = []
+    for entity in ctx.analyzer.analyze(claim).entities:
+        matches = ctx.store.find_entities(entity.name)
+        if matches:
+            found.append(matches[0].id)
+    return found
+
+
+def _is_meta(row: StatementRow, claim: Terms, statement: Terms) -> bool:
+    """A doubt or denial in an article about the claim, pointing back at the reporting ("unable to
+    corroborate it", "denied ... regular talks") though it names nobody in the claim."""
+    doubting = bool(DOUBT_TEXT.search(row.text)) or (row.cue_lemma or "") in DENIAL_CUES
+    shares_word = bool((claim.lemmas - claim.names) & statement.lemmas)
+    return doubting and (bool(META.search(row.text)) or shares_word)
+
+
+def _judge(ctx: Context, claim_terms: Terms, rows: list[StatementRow], in_claimed_articles: bool) -> list[Judged]:
+    terms = ctx.analyzer.terms([r.text for r in rows])
+    judged = []
+    for row, statement_terms in zip(rows, terms, strict=True):
+        score = overlap(claim_terms, statement_terms)
+        if in_claimed_articles and _is_meta(row, claim_terms, statement_terms):
+            score = max(score, RELEVANT)
+        if score < RELEVANT:
+            continue
+        stance = stance_of(claim_terms, statement_terms, row.text, row.cue_lemma or "", row.cue or "", score)
+        judged.append(Judged(row, stance))
+    return judged
+
+
+def compare_claim(ctx: Context, claim: str) -> Comparison:
+    claim_terms = ctx.analyzer.terms([claim])[0]
+    entity_ids = _claim_entities(ctx, claim)
+    words = sorted(claim_terms.lemmas | set(re.findall(r"[A-Za-z][\w’']+", claim.lower())) - {"the", "and"})
+    hits = [row for row, _ in ctx.store.search_statements(words, entity_ids)]
+    first = _judge(ctx, claim_terms, hits, False)
+    articles = sorted({j.row.article_id for j in first})
+    seen = {j.row.statement_id for j in first}
+    extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
+    judged = first + _judge(ctx, claim_terms, extra, True)
+    figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
+    for item in judged:
+        item.numbers = figures.get(item.row.statement_id, [])
+    judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
+    citing = _citing(judged)
+    verdict, why = _verdict(judged)
+    supporters = [j for j in judged if j.stance.stance == "supports"]
+    anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
+    return Comparison(
+        claim=claim,
+        judged=judged,
+        verdict=verdict,
+        why=why,
+        original_report=_original(judged, citing),
+        citing=citing,
+        numbers=_number_differences(judged),
+        anonymous_share=anonymous / len(supporters) if supporters else None,
+    )
+
+
+def _citing(judged: list[Judged]) -> dict[str, list[str]]:
+    """Outlets that attribute the claim to another outlet ("according to the Journal")."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for item in judged:
+        row = item.row
+        if (
+            row.speaker_type == "outlet"
+            and row.speaker
+            and row.outlet
+            and item.stance.stance in ("supports", "reports")
+        ):
+            if row.speaker.lower() not in row.outlet.lower() and row.speaker not in found[row.outlet]:
+                found[row.outlet].append(row.speaker)
+    return dict(found)
+
+
+def _original(judged: list[Judged], citing: dict[str, list[str]]) -> str | None:
+    """The earliest outlet carrying the claim on its own sources; else the outlet others cite."""
+    own = [j.row for j in judged if j.stance.stance == "supports" and j.row.outlet and j.row.outlet not in citing]
+    if own:
+        return min(own, key=lambda r: (r.published or r.ingested_at or "", r.article_id)).outlet
+    cited = [name for names in citing.values() for name in names]
+    return max(set(cited), key=cited.count) if cited else None
+
+
+def _verdict(judged: list[Judged]) -> tuple[str, str]:
+    by_stance: dict[str, list[Judged]] = defaultdict(list)
+    for item in judged:
+        by_stance[item.stance.stance].append(item)
+    if not judged:
+        return "no coverage", "No stored statement is about this claim."
+
+    def who(stance: str) -> str:
+        names = list(dict.fromkeys((j.row.speaker or j.row.outlet or "an outlet") for j in by_stance[stance]))
+        return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+    parts = [f"{stance}: {who(stance)}" for stance in STANCE_ORDER if by_stance[stance]]
+    if by_stance["supports"] and by_stance["disputes"]:
+        return "disputed", "Supported by " + who("supports") + "; disputed by " + who("disputes") + "."
+    if by_stance["disputes"]:
+        return "disputed", "Disputed by " + who("disputes") + "; nobody stored supports it."
+    if by_stance["supports"]:
+        return "supported", "Supported by " + who("supports") + "; nobody stored disputes it."
+    return "unverified", "Nobody stored confirms or denies it (" + "; ".join(parts) + ")."
+
+
+def _number_differences(judged: list[Judged]) -> list[dict]:
+    """Figures counting the same thing written differently ("some 30" vs "over 30")."""
+    by_noun: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for item in judged:
+        for text, _value, _qualifier, unit, noun in item.numbers:
+            key = noun or unit or ""
+            if key:
+                by_noun[key][text].add(item.row.outlet or "unknown outlet")
+    found = []
+    for noun, variants in by_noun.items():
+        if len(variants) > 1:
+            found.append({"counts": noun, "variants": [{"text": t, "outlets": sorted(o)} for t, o in variants.items()]})
+    return found
+
+
+def compare(ctx: Context, claim: str) -> Reply:
+    """/compare CLAIM — who supports, disputes or cannot verify a claim, grouped by outlet, with evidence."""
+    claim = " ".join(claim.split()).strip("\"'“”")
+    if len(claim.split()) < 2:
+        return Reply.error("Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)")
+    result = compare_claim(ctx, claim)
+    return comparison_reply(result)
+
+
+def comparison_reply(result: Comparison) -> Reply:
+    sections = [Section(fields=_summary_fields(result))]
+    for stance in STANCE_ORDER:
+        items = [j for j in result.judged if j.stance.stance == stance]
+        if items:
+            shown = "" if len(items) <= SHOWN_PER_STANCE else f", the {SHOWN_PER_STANCE} most relevant shown"
+            sections.append(
+                Section(
+                    heading=f"{stance.capitalize()} ({len(items)}{shown})",
+                    citations=[statement_citation(j.row, j.stance.why) for j in items[:SHOWN_PER_STANCE]],
+                )
+            )
+    for difference in result.numbers:
+        sections.append(
+            Section(
+                heading=f"Numbers differ: {difference['counts']}",
+                text="\n".join(f"“{v['text']}”: {', '.join(v['outlets'])}" for v in difference["variants"]),
+            )
+        )
+    return Reply(
+        title=f"“{result.claim}”: {result.verdict}",
+        sections=sections,
+        data=comparison_json(result),
+    )
+
+
+def _summary_fields(result: Comparison) -> list[Field]:
+    fields = [Field("Verdict", f"{result.verdict}. {result.why}")]
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for item in result.judged:
+        outlets[item.row.outlet or "unknown outlet"].add(item.stance.stance)
+    for outlet, stances in sorted(outlets.items()):
+        cites = result.citing.get(outlet)
+        note = f"; cites {', '.join(cites)}" if cites else ""
+        fields.append(Field(outlet, ", ".join(s for s in STANCE_ORDER if s in stances) + note))
+    if result.original_report:
+        fields.append(Field("Reported first by", result.original_report))
+    if result.anonymous_share is not None:
+        share = round(100 * result.anonymous_share)
+        fields.append(Field("Anonymous sources", f"{share}% of the supporting statements rest on unnamed sources"))
+    fields.append(Field("Evidence", plural(len(result.judged), "statement")))
+    return fields
+
+
+def comparison_json(result: Comparison) -> dict:
+    articles: dict[int, dict] = {}
+    for item in result.judged:
+        row = item.row
+        entry = articles.setdefault(
+            row.article_id,
+            {
+                "article_id": row.article_id,
+                "outlet": row.outlet,
+                "title": row.title,
+                "source": row.url or row.source,
+                "stances": set(),
+            },
+        )
+        entry["stances"].add(item.stance.stance)
+    for entry in articles.values():
+        stances = entry.pop("stances")
+        entry["stance"] = (
+            next(s for s in STANCE_ORDER if s in stances)
+            if len(stances) == 1
+            else ("disputes" if "disputes" in stances and "supports" not in stances else "mixed")
+        )
+        entry["cites"] = result.citing.get(entry["outlet"], [])
+    return {
+        "claim": result.claim,
+        "verdict": result.verdict,
+        "why": result.why,
+        "original_report": result.original_report,
+        "anonymous_share": result.anonymous_share,
+        "statements": [
+            {
+                "stance": j.stance.stance,
+                "why": j.stance.why,
+                "relevance": round(j.stance.relevance, 2),
+                **statement_json(j.row),
+            }
+            for j in result.judged
+        ],
+        "numbers": result.numbers,
+        "articles": list(articles.values()),
+    }

@@ -1,0 +1,126 @@
+"""How a statement stands toward a claim: supports, disputes, unverified or reports.
+
+Pure functions over lemmas and text: the lemmas come from Analyzer.terms. Rules, in order:
+a denial (cue or wording), a claim of "regular" contact met by "only one", a negation of the
+claim's own words, and doubt ("unable to corroborate", "I don't know if this story is true");
+otherwise a statement that carries the claim's words supports it, and one that only touches
+it reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DENIAL_CUES = {"deny", "reject", "dispute", "refute", "dismiss", "contradict", "rebut", "debunk", "disavow"}
+DENIAL_TEXT = re.compile(
+    r"\b(false|untrue|not true|no truth|fake news|nonsense|absurd|baseless|fabricated|hoax|lies|"
+    r"never (happened|spoke|talked|met)|did ?n[o'’]t (happen|speak|talk|meet)|denied|denies|deny)\b",
+    re.IGNORECASE,
+)
+DOUBT_TEXT = re.compile(
+    r"\b(unable to (corroborate|confirm|verify)|could ?n[o'’]t (independently )?(corroborate|confirm|verify)|"
+    r"can ?n[o'’]t (independently )?(corroborate|confirm|verify)|not (been )?(independently )?(verified|confirmed)|"
+    r"(don|do|does|did)(n[’']t| not) know (if|whether)|if (it is |it's |it’s |that's |that’s |this is |they are )?true|"
+    r"should be investigated|unconfirmed|unverified|no evidence|(un|not )aware|remains? unclear|"
+    r"could not be (reached|verified|confirmed))\b",
+    re.IGNORECASE,
+)
+RESTRICTIVE = re.compile(
+    r"\b(only|just|a single|solely)\b[^.;]{0,20}\b(one|once|single)\b|\bonly once\b", re.IGNORECASE
+)
+FREQUENCY_WORDS = {
+    "regular",
+    "regularly",
+    "frequent",
+    "frequently",
+    "repeated",
+    "repeatedly",
+    "ongoing",
+    "constant",
+    "constantly",
+    "often",
+    "routinely",
+    "multiple",
+    "many",
+    "continuous",
+}
+NEGATION = re.compile(r"\b(not|no|never|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+HEDGE = re.compile(
+    r"\b(allegedly|reportedly|alleged|allegation|claims? that|rumou?rs?|purported(ly)?)\b", re.IGNORECASE
+)
+STOP_LEMMAS = set(
+    """be have do say tell the a an and or of to in on at for with by from that this these those it its he she
+    they them his her their there here as about into over after before since than then so not no also late
+    will would could should may might can""".split()
+)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The content lemmas of a text, and whether it claims repetition ("regular contact")."""
+
+    lemmas: frozenset[str]
+    names: frozenset[str]  # lemmas of proper nouns
+
+    @property
+    def frequent(self) -> bool:
+        return bool(self.lemmas & FREQUENCY_WORDS)
+
+
+def overlap(claim: Terms, statement: Terms) -> float:
+    """Share of the claim's words (names count double) found in the statement."""
+    if not claim.lemmas:
+        return 0.0
+    weight = {lemma: 2.0 if lemma in claim.names else 1.0 for lemma in claim.lemmas}
+    found = sum(w for lemma, w in weight.items() if lemma in statement.lemmas)
+    return found / sum(weight.values())
+
+
+@dataclass(frozen=True)
+class Stance:
+    stance: str  # supports | disputes | unverified | reports
+    why: str
+    relevance: float
+
+
+def stance_of(
+    claim: Terms,
+    statement: Terms,
+    text: str,
+    cue_lemma: str = "",
+    cue: str = "",
+    relevance: float | None = None,
+) -> Stance:
+    """The stance of one statement (its ``text``, said with ``cue``) toward the claim."""
+    score = overlap(claim, statement) if relevance is None else relevance
+    negated_cue = bool(NEGATION.search(cue or ""))
+    if cue_lemma in DENIAL_CUES and not negated_cue:
+        return Stance("disputes", f"{cue or 'denies'}", score)
+    if cue_lemma in DENIAL_CUES and negated_cue:
+        return Stance("reports", f"{cue}: no denial, no confirmation", score)
+    if DOUBT_TEXT.search(text):
+        return Stance("unverified", DOUBT_TEXT.search(text).group(0), score)
+    if claim.frequent and RESTRICTIVE.search(text):
+        return Stance("disputes", f"“{RESTRICTIVE.search(text).group(0)}” against a claim of repeated contact", score)
+    if DENIAL_TEXT.search(text) and score >= 0.3:
+        return Stance("disputes", DENIAL_TEXT.search(text).group(0), score)
+    if NEGATION.search(text) and score >= 0.5 and _negates_claim(claim, text):
+        return Stance("disputes", "negates the claim's own words", score)
+    if HEDGE.search(text):
+        return Stance("reports", f"passes it on: “{HEDGE.search(text).group(0)}”", score)
+    if score >= 0.5:
+        return Stance("supports", "states it", score)
+    return Stance("reports", "touches on it", score)
+
+
+def _negates_claim(claim: Terms, text: str) -> bool:
+    """A negation within a few words of one of the claim's (non-name) words."""
+    words = re.findall(r"[\w’']+", text.lower())
+    key = {w for w in claim.lemmas if w not in claim.names}
+    for i, word in enumerate(words):
+        if NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
+            window = words[i + 1 : i + 7]
+            if any(w.rstrip("s") in key or w in key for w in window):
+                return True
+    return False

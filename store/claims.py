@@ -1,0 +1,74 @@
+"""Finding the statements a claim is about: full-text ranking plus the entities they name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlite_utils import Database
+
+from store.entities import STATEMENT_COLUMNS, STATEMENT_JOINS
+from store.records import StatementRow
+
+
+def _fts_expression(words: list[str]) -> str:
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search_statements(
+    db: Database, words: list[str], entity_ids: list[int], limit: int = 80
+) -> list[tuple[StatementRow, float]]:
+    """Statements matching the claim's words (bm25, best first) or naming its entities, with the
+    full-text score (0 for entity-only hits)."""
+    scored: dict[int, float] = {}
+    if words:
+        for statement_id, rank in db.execute(
+            "SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
+            "ORDER BY bm25(statements_fts) LIMIT ?",
+            [_fts_expression(words), limit],
+        ):
+            scored[statement_id] = -rank
+    if entity_ids:
+        needed = min(2, len(entity_ids))
+        marks = ",".join("?" * len(entity_ids))
+        for (statement_id,) in db.execute(
+            f"""SELECT statement_id FROM statement_entities WHERE entity_id IN ({marks})
+                GROUP BY statement_id HAVING COUNT(DISTINCT entity_id) >= ? LIMIT ?""",
+            [*entity_ids, needed, limit * 2],
+        ):
+            scored.setdefault(statement_id, 0.0)
+    return [(row, scored[row.statement_id]) for row in statements_by_id(db, list(scored))]
+
+
+def statements_by_id(db: Database, ids: list[int]) -> list[StatementRow]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} WHERE s.id IN ({marks})", ids)
+    return [StatementRow(*row) for row in rows]
+
+
+def article_statements(db: Database, article_ids: list[int]) -> list[StatementRow]:
+    """Every attributed statement of these articles (for doubts and denials that name nothing)."""
+    if not article_ids:
+        return []
+    marks = ",".join("?" * len(article_ids))
+    rows = db.execute(
+        f"SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} WHERE s.article_id IN ({marks}) AND s.kind = 'attributed'",
+        article_ids,
+    )
+    return [StatementRow(*row) for row in rows]
+
+
+def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
+    """(text, value, qualifier, unit, noun) of the figures in each statement."""
+    found: dict[int, list[tuple]] = defaultdict(list)
+    if not ids:
+        return found
+    marks = ",".join("?" * len(ids))
+    for statement_id, *figure in db.execute(
+        f"SELECT statement_id, text, value, qualifier, unit, noun FROM numbers WHERE statement_id IN ({marks}) "
+        "ORDER BY start",
+        ids,
+    ):
+        found[statement_id].append(tuple(figure))
+    return found
