@@ -61,6 +61,10 @@ def features(doc: Doc, candidate: Candidate, others: list[Candidate] = ()) -> li
         found += [f"lemma={lemma}", f"{kind}|lemma={lemma}", f"tag={cue.tag_}", f"{kind}|tag={cue.tag_}"]
         found.append(f"cue_in_quotes={_in_quotes(doc.text, cue.idx)}")
         found.append(f"{kind}|content_after_cue={candidate.start > cue.idx}")
+        if candidate.end <= cue.idx:  # "..., Nelson told Semafor": reported speech ending in a comma
+            between = doc.text[candidate.end : cue.idx]
+            found.append(f"{kind}|comma_before_speaker={',' in between and len(between) < 40}")
+            found.append(f"lemma={lemma}|before")
         if any(c.dep_ == "neg" for c in cue.children):
             found.append("cue_negated")
         found.append(f"cue_dep={cue.dep_}")
