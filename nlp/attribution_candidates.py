@@ -68,7 +68,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 def antecedent(token: Token) -> Token:
     """What a relative pronoun stands for ("Ian Bremmer, who wrote ..." → Bremmer)."""
     verb = token.head
-    if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
+    if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
     return token
 
@@ -88,7 +88,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ == "nsubjpass":
             return None  # "X was asked": X did not speak
     head = verb.head
-    if head is verb or depth > 3:
+    if head.i == verb.i or depth > 3:
         return None
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return head
@@ -184,7 +184,7 @@ def _according_to(doc: Doc, token: Token) -> Candidate | None:
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
     clause = token.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     piece = _bounds(_subtree(clause, without=(token,)))
     objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -285,12 +285,12 @@ def _quotes(doc: Doc) -> list[Candidate]:
 def candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
-            found += _from_verb(token)
-        elif token.lower_ == "according":
+        if token.lower_ == "according":
             candidate = _according_to(doc, token)
             if candidate:
                 found.append(candidate)
+        elif token.pos_ in ("VERB", "AUX"):
+            found += _from_verb(token)
         elif token.text == ":":
             candidate = _colon(doc, token)
             if candidate:

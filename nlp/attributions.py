@@ -139,7 +139,8 @@ def _is_direct(text: str, candidate: Candidate) -> bool:
         return True
     content = "".join(text[s:e] for s, e in candidate.content)
     quoted = sum(len(m) for m in re.findall(r"[“\"][^”\"]+[”\"]", content))
-    return quoted * 2 >= len(content)
+    opened = text[max(0, candidate.start - 2) : candidate.start].strip()[-1:] in ("“", '"')
+    return opened or quoted * 2 >= len(content)
 
 
 def speaker_of(

@@ -1,0 +1,60 @@
+import json
+
+import pytest
+
+from handlers.compare import compare
+from handlers.ingest import IngestRequest, ingest
+from ingest.manifest import read_manifest
+from tests.conftest import SAMPLE_MANIFEST
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, analyzer):
+    from handlers import Context
+    from ingest import FetchPolicy
+    from store import Store
+
+    ctx = Context(store=Store.open(tmp_path_factory.mktemp("cmp") / "c.db"), analyzer=analyzer, policy=FetchPolicy())
+    ingest(
+        ctx,
+        [IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(SAMPLE_MANIFEST)],
+    )
+    yield ctx
+    ctx.store.close()
+
+
+def test_the_regular_contact_claim_is_disputed_with_both_sides(seeded):
+    data = compare(seeded, "Musk and Putin have been in regular contact since late 2022").data
+    assert data["verdict"] == "disputed"
+    assert data["original_report"] == "The Wall Street Journal"
+    stances = {s["stance"] for s in data["statements"]}
+    assert {"supports", "disputes", "unverified"} <= stances
+    assert any("Peskov" in (s["speaker"] or "") for s in data["statements"] if s["stance"] == "disputes")
+    assert {a["outlet"] for a in data["articles"]} == {"The Wall Street Journal", "Fortune", "CNN"}
+
+
+def test_compare_json_shape(seeded):
+    data = compare(seeded, "Kiriyenko created 30 internet domains to spread Russian disinformation").data
+    assert set(data) >= {"claim", "verdict", "why", "original_report", "statements", "numbers", "articles"}
+    statement = data["statements"][0]
+    assert set(statement) >= {
+        "stance",
+        "speaker",
+        "speaker_type",
+        "cue",
+        "text",
+        "sentence",
+        "outlet",
+        "article_id",
+        "source",
+    }
+    assert set(data["articles"][0]) >= {"article_id", "outlet", "title", "source", "stance"}
+    variants = {v["text"] for d in data["numbers"] for v in d["variants"]}
+    assert {"some 30", "over 30"} <= variants
+    json.dumps(data)
+
+
+def test_no_coverage_and_a_malformed_claim(seeded):
+    data = compare(seeded, "Penguins have learned to operate nuclear submarines").data
+    assert data["verdict"] == "no coverage" and data["statements"] == []
+    assert not compare(seeded, "Musk").ok

@@ -1,0 +1,103 @@
+"""Each attribution pattern on a short text written for it (real pipeline and trained scorer)."""
+
+import pytest
+
+
+def found(analyzer, text: str) -> list[dict]:
+    analysis = analyzer.analyze(text)
+    return [a.to_json(text) | {"lemma": a.cue_lemma} for a in analysis.attributions]
+
+
+def one(analyzer, text: str, content_part: str) -> dict:
+    matches = [a for a in found(analyzer, text) if content_part in a["content"]["text"]]
+    assert matches, f"no attribution containing {content_part!r} in {found(analyzer, text)}"
+    return matches[0]
+
+
+def test_indirect_speech_with_that(analyzer):
+    a = one(
+        analyzer, "Kremlin spokesman Dmitry Peskov said that Musk and Putin had spoken only once.", "spoken only once"
+    )
+    assert (a["speaker"], a["speaker_type"], a["kind"], a["cue"]["text"]) == (
+        "Dmitry Peskov",
+        "named",
+        "indirect",
+        "said",
+    )
+
+
+def test_direct_quote_with_the_speaker_after(analyzer):
+    text = "“There’s no stopping Elon Musk, he’s going to do what he thinks he needs to do,” Vladimir Putin said."
+    a = one(analyzer, text, "no stopping")
+    assert (a["speaker"], a["kind"]) == ("Vladimir Putin", "direct")
+
+
+def test_speaker_before_the_quote(analyzer):
+    text = "Elon Musk said: “I do have a top-secret clearance, but most of it is boring.”"
+    a = one(analyzer, text, "top-secret clearance")
+    assert a["speaker"] == "Elon Musk" and a["kind"] == "direct"
+
+
+def test_quote_over_several_sentences(analyzer):
+    text = "“They don’t love it. The government depends on him,” the person said, referring to the contacts."
+    a = one(analyzer, text, "don’t love it")
+    assert a["speaker_type"] == "anonymous"
+
+
+def test_according_to_an_outlet(analyzer):
+    text = "Musk has maintained regular contact with Putin, according to a report by the Wall Street Journal."
+    a = one(analyzer, text, "regular contact")
+    assert a["speaker_type"] == "outlet" and "Wall Street Journal" in a["speaker"]
+
+
+def test_inverted_speaker_who_is_anonymous(analyzer):
+    text = (
+        "At one point, Putin asked the billionaire to avoid activating Starlink over Taiwan, "
+        "said two people briefed on the request."
+    )
+    a = one(analyzer, text, "Starlink over Taiwan")
+    assert a["speaker_type"] == "anonymous" and "two people briefed" in a["speaker"]
+
+
+def test_a_described_speaker(analyzer):
+    text = "A Pentagon spokesman said the department does not comment on individual security clearances."
+    a = one(analyzer, text, "does not comment")
+    assert a["speaker_type"] == "described"
+
+
+def test_a_pronoun_resolves_to_the_last_named_speaker(analyzer):
+    text = (
+        "Dmitry Peskov said the contacts were limited to one call. "
+        "He said neither Putin nor Kremlin officials were holding regular conversations with Musk."
+    )
+    a = one(analyzer, text, "neither Putin")
+    assert (a["speaker"], a["speaker_type"]) == ("Dmitry Peskov", "pronoun")
+
+
+def test_denial_cue(analyzer):
+    text = "Putin spokesman Dmitri Peskov denied to the paper that the two had maintained regular talks."
+    a = one(analyzer, text, "regular talks")
+    assert a["speaker"] == "Dmitri Peskov" and a["lemma"] == "deny"
+
+
+def test_unquoted_reported_speech_before_the_speaker(analyzer):
+    text = (
+        "I don't know if this story is true. I think it should be investigated, Nelson told Semafor's Burgess Everett."
+    )
+    a = one(analyzer, text, "should be investigated")
+    assert a["speaker"] == "Nelson"
+
+
+@pytest.mark.parametrize("text", ["The sun rose over Moscow on a cold morning.", "Starlink terminals cost money."])
+def test_no_attribution_where_nobody_speaks(analyzer, text):
+    assert found(analyzer, text) == []
+
+
+def test_offsets_slice_the_text(analyzer):
+    text = "Ian Bremmer wrote that Musk had told him he had spoken with Putin and Kremlin officials about Ukraine."
+    for a in found(analyzer, text):
+        for role in ("source", "cue"):
+            if a[role]:
+                assert text[a[role]["start"] : a[role]["end"]] == a[role]["text"]
+        for start, end in a["content"]["pieces"]:
+            assert text[start:end] in a["content"]["text"]

@@ -1,0 +1,46 @@
+"""Each stance rule on short statements written for it."""
+
+from nlp.stance import Terms, stance_of
+
+CLAIM = Terms(frozenset({"musk", "putin", "regular", "contact", "2022"}), frozenset({"musk", "putin"}))
+
+
+def terms(*words: str, names: tuple[str, ...] = ("musk", "putin")) -> Terms:
+    return Terms(frozenset(words), frozenset(n for n in names if n in words))
+
+
+def test_a_denial_cue_disputes():
+    result = stance_of(
+        CLAIM, terms("musk", "putin", "talk"), "that the two had maintained regular talks", "deny", "denied"
+    )
+    assert result.stance == "disputes"
+
+
+def test_a_negated_denial_only_reports():
+    result = stance_of(CLAIM, terms("musk"), "the claim", "deny", "did not explicitly deny")
+    assert result.stance == "reports"
+
+
+def test_doubt_is_unverified():
+    text = "that the White House was unable to corroborate it"
+    assert stance_of(CLAIM, terms("house"), text, "say", "said", relevance=0.5).stance == "unverified"
+    text = "I don't know if this story is true"
+    assert stance_of(CLAIM, terms("story"), text, relevance=0.5).stance == "unverified"
+
+
+def test_only_one_call_disputes_a_claim_of_regular_contact():
+    text = "that Musk and Putin had only one phone call"
+    assert stance_of(CLAIM, terms("musk", "putin", "phone", "call"), text, "add", "added").stance == "disputes"
+
+
+def test_negating_the_claims_words_disputes():
+    text = "neither Putin nor Kremlin officials were holding regular conversations with Musk"
+    result = stance_of(CLAIM, terms("putin", "musk", "regular", "conversation", "kremlin"), text, "say", "said")
+    assert result.stance == "disputes"
+
+
+def test_stating_it_supports_and_passing_it_on_reports():
+    text = "Musk has been in regular contact with Putin since late 2022"
+    assert stance_of(CLAIM, terms("musk", "putin", "regular", "contact", "2022"), text).stance == "supports"
+    text = "a report which claims that Musk and Putin have been in regular contact since late 2022"
+    assert stance_of(CLAIM, terms("musk", "putin", "regular", "contact", "2022"), text).stance == "reports"
