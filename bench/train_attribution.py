@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.append(str(ROOT / "bench"))
 
 from _polnear import content_match, overlap, read_split  # noqa: E402
 
@@ -116,7 +116,6 @@ def main() -> None:
     print(f"{len(train_rows)} candidates, {sum(label for _, label in train_rows)} positive")
     model = train(train_rows, args.epochs)
     best = (0.0, 0.5)
-    sys.path.insert(0, str(ROOT / "bench"))
     from _polnear import Predicted, score  # noqa: PLC0415
 
     scored = [(document, score_candidates(doc, model)) for document, doc, _ in held]

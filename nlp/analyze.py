@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from nlp.attributions import attributions_of
 from nlp.claims import statements_of
 from nlp.components import findings_of
+from nlp.doctext import text_of
 from nlp.model import Analysis, Descriptor, Mention, NumberMention, Sentence
 from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
@@ -37,7 +38,7 @@ def split_lines(start: int, end: int, text: str) -> list[Sentence]:
 
 def analysis_from_doc(doc: Doc) -> Analysis:
     """Convert a parsed Doc into plain dataclasses (pure: no model calls)."""
-    sentences = [part for s in doc.sents for part in split_lines(s.start_char, s.end_char, doc.text)]
+    sentences = [part for s in doc.sents for part in split_lines(s.start_char, s.end_char, text_of(doc))]
     starts = [s.start for s in sentences]
     found = findings_of(doc)
     mentions = [
@@ -52,12 +53,12 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     ]
     titles = [(m, start, end, "title") for m, start, end in found.mentions.titles]
     descriptors = [
-        Descriptor(doc.text[start:end], start, end, mention, kind)
+        Descriptor(text_of(doc)[start:end], start, end, mention, kind)
         for mention, start, end, kind in sorted(titles + found.descriptors, key=lambda d: (d[1], d[0]))
     ]
-    analysis = Analysis(text=doc.text, sentences=sentences, mentions=mentions, descriptors=descriptors)
+    analysis = Analysis(text=text_of(doc), sentences=sentences, mentions=mentions, descriptors=descriptors)
     analysis.entities = group_mentions(analysis, found.mentions.ties, found.mentions.fallback)
-    analysis.attributions = attributions_of(found.attributions, doc.text, mentions, analysis.entities, starts)
+    analysis.attributions = attributions_of(found.attributions, text_of(doc), mentions, analysis.entities, starts)
     analysis.numbers = [NumberMention(*row) for row in found.numbers]
     analysis.statements = statements_of(analysis)
     return analysis

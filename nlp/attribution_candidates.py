@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from nlp.doctext import text_of
+
 Piece = tuple[int, int]
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "parataxis")
@@ -265,7 +267,7 @@ def _quote_cue(doc: Doc, start: int, end: int) -> Token | None:
 
 def _quotes(doc: Doc) -> list[Candidate]:
     found = []
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(text_of(doc)):
         start, end = match.span(1)
         verb = _quote_cue(doc, start, end)
         subject = subject_of(verb) if verb is not None else None

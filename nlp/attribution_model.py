@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from nlp.attribution_candidates import Candidate
+from nlp.doctext import text_of
 
 QUOTE_MARKS = '“”"'
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "attribution_model.json"
@@ -59,10 +60,10 @@ def features(doc: Doc, candidate: Candidate, others: list[Candidate] = ()) -> li
         cue = doc[candidate.cue_token]
         lemma = cue.lemma_.lower()
         found += [f"lemma={lemma}", f"{kind}|lemma={lemma}", f"tag={cue.tag_}", f"{kind}|tag={cue.tag_}"]
-        found.append(f"cue_in_quotes={_in_quotes(doc.text, cue.idx)}")
+        found.append(f"cue_in_quotes={_in_quotes(text_of(doc), cue.idx)}")
         found.append(f"{kind}|content_after_cue={candidate.start > cue.idx}")
         if candidate.end <= cue.idx:  # "..., Nelson told Semafor": reported speech ending in a comma
-            between = doc.text[candidate.end : cue.idx]
+            between = text_of(doc)[candidate.end : cue.idx]
             found.append(f"{kind}|comma_before_speaker={',' in between and len(between) < 40}")
             found.append(f"lemma={lemma}|before")
         if any(c.dep_ == "neg" for c in cue.children):

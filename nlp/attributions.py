@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from nlp.attribution_candidates import SPEECH_LEMMAS, Candidate, antecedent, candidates
 from nlp.attribution_model import features, load_model, probability
+from nlp.doctext import text_of
 from nlp.model import Attribution, LocalEntity, Mention
 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "PERSON", "they": None, "we": None, "it": "ORG"}
@@ -94,7 +95,7 @@ def _speech_before_speaker(doc: Doc, candidate: Candidate) -> bool:
     if candidate.kind not in ("ccomp", "parataxis") or candidate.cue is None or candidate.source_token is None:
         return False
     cue = doc[candidate.cue_token]
-    between = doc.text[candidate.end : candidate.cue[0]]
+    between = text_of(doc)[candidate.end : candidate.cue[0]]
     speaker = doc[candidate.source_token]
     return (
         cue.lemma_.lower() in SPEECH_LEMMAS
@@ -202,7 +203,7 @@ def find_attributions(doc: Doc) -> list[dict]:
                 "speaker_piece": list(speaker_piece) if speaker_piece else None,
                 "speaker_head": doc[candidate.source_token].lower_ if candidate.source_token is not None else "",
                 "cue_lemma": cue.lemma_.lower() if cue is not None and cue.text != ":" else "",
-                "direct": _is_direct(doc.text, candidate),
+                "direct": _is_direct(text_of(doc), candidate),
                 "p": round(p, 3),
             }
         )

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from nlp.attributions import find_attributions
 from nlp.descriptors import find_descriptors
+from nlp.doctext import forget_text
 from nlp.mentions import Draft, Findings, find_mentions
 from nlp.numbers import find_numbers
 
@@ -64,6 +65,7 @@ def newsroom_mentions(doc: Doc) -> Doc:
     """After NER and the parser: mentions cleaned, labels checked, descriptors and attributions read."""
     doc._.set(EXTENSION, None)
     doc._.set(EXTENSION, findings_of(doc).to_plain())
+    forget_text(doc)
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.doctext import text_of
 from nlp.mentions import Draft
 from nlp.names import is_title_word
 
@@ -59,7 +60,7 @@ def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens or len(tokens) > MAX_TOKENS or not _is_role(tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return (start, end) if _balanced(tokens[0].doc.text[start:end]) else None
+    return (start, end) if _balanced(text_of(tokens[0].doc)[start:end]) else None
 
 
 def _prefix(span: Span) -> list[Token]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.doctext import text_of
 from nlp.model import ENTITY_LABELS, name_key
 from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
 
@@ -81,10 +82,10 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
     if not tokens:
         return 0, 0, None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    end = start + len(strip_possessive(doc.text[start:end]))
-    while end > start and doc.text[end - 1] in _EDGE_PUNCT:
+    end = start + len(strip_possessive(text_of(doc)[start:end]))
+    while end > start and text_of(doc)[end - 1] in _EDGE_PUNCT:
         end -= 1
-    while start < end and doc.text[start] in _EDGE_PUNCT:
+    while start < end and text_of(doc)[start] in _EDGE_PUNCT:
         start += 1
     return start, end, title
 
@@ -96,7 +97,7 @@ def _spans(doc: Doc) -> Findings:
             continue
         for tokens, label in _parts(ent):
             start, end, title = _trim(doc, tokens, label)
-            text = doc.text[start:end]
+            text = text_of(doc)[start:end]
             if not re.search(r"[^\W\d_]", text):
                 continue
             found.mentions.append(Draft(start, end, label, text))
@@ -113,13 +114,13 @@ def _covered(found: Findings, start: int, end: int) -> int | None:
 
 
 def _renames(doc: Doc, found: Findings) -> None:
-    for match in _RENAME.finditer(doc.text):
+    for match in _RENAME.finditer(text_of(doc)):
         sides = []
         for group in ("new", "old"):
             start, end = match.span(group)
             index = _covered(found, start, end)
             if index is None:
-                found.mentions.append(Draft(start, end, "ORG", doc.text[start:end], recovered=True))
+                found.mentions.append(Draft(start, end, "ORG", text_of(doc)[start:end], recovered=True))
                 index = len(found.mentions) - 1
             sides.append(index)
         new, old = sides
@@ -131,7 +132,7 @@ def _renames(doc: Doc, found: Findings) -> None:
 
 def _handles(doc: Doc, found: Findings) -> None:
     people = [i for i, d in enumerate(found.mentions) if d.label == "PERSON" and " " in d.text]
-    for match in HANDLE.finditer(doc.text):
+    for match in HANDLE.finditer(text_of(doc)):
         handle = match.group(1)
         owners = {found.mentions[i].text: i for i in people if handle_matches(handle, found.mentions[i].text)}
         if len(owners) != 1:
@@ -169,7 +170,7 @@ def _fallback_labels(doc: Doc, found: Findings) -> None:
 
 
 def _word_before(doc: Doc, start: int) -> str:
-    words = doc.text[max(0, start - 40) : start].split()
+    words = text_of(doc)[max(0, start - 40) : start].split()
     return words[-1].strip(",.;:") if words else ""
 
 

@@ -7,6 +7,8 @@ import re
 
 from spacy.tokens import Doc
 
+from nlp.doctext import text_of
+
 NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 QUALIFIERS = (
     "more than",
@@ -128,7 +130,7 @@ def find_numbers(doc: Doc) -> list[list]:
         if ent.label_ not in NUMBER_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
-        before = doc.text[max(0, start - 24) : start].lower()
+        before = text_of(doc)[max(0, start - 24) : start].lower()
         text = ent.text
         qualifier = None
         for word in sorted(QUALIFIERS, key=len, reverse=True):
@@ -145,7 +147,7 @@ def find_numbers(doc: Doc) -> list[list]:
         noun = counted.lemma_.lower() if counted is not None and counted.pos_ == "NOUN" else None
         found.append(
             [
-                doc.text[start:end],
+                text_of(doc)[start:end],
                 start,
                 end,
                 parse_value(ent.text),
