@@ -6,6 +6,7 @@ Offsets are Python string indices into the article text exactly as analysed, so
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -179,6 +180,7 @@ class Analysis:
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The form under which names are stored and looked up: case, accents and spacing folded."""
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
@@ -223,6 +225,7 @@ class AliasKeys:
     initials: str  # of a several-word name, or the acronym itself
 
     @classmethod
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - a pure function of a string
     def of(cls, alias: str) -> AliasKeys:
         key = name_key(alias)
         words = key.split()
