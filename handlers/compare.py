@@ -55,11 +55,13 @@ def _is_meta(row: StatementRow, claim: Terms, statement: Terms) -> bool:
     return doubting and (bool(META.search(row.text)) or shares_word)
 
 
-def _judge(ctx: Context, claim_terms: Terms, rows: list[StatementRow], in_claimed_articles: bool) -> list[Judged]:
+def _judge(
+    ctx: Context, claim_terms: Terms, rows: list[StatementRow], in_claimed_articles: bool, rarity: dict[str, float]
+) -> list[Judged]:
     terms = ctx.analyzer.terms([r.text for r in rows])
     judged = []
     for row, statement_terms in zip(rows, terms, strict=True):
-        score = overlap(claim_terms, statement_terms)
+        score = overlap(claim_terms, statement_terms, rarity)
         if in_claimed_articles and _is_meta(row, claim_terms, statement_terms):
             score = max(score, RELEVANT)
         if score < RELEVANT:
@@ -74,11 +76,12 @@ def compare_claim(ctx: Context, claim: str) -> Comparison:
     entity_ids = _claim_entities(ctx, claim)
     words = sorted(claim_terms.lemmas | set(re.findall(r"[A-Za-z][\w’']+", claim.lower())) - {"the", "and"})
     hits = [row for row, _ in ctx.store.search_statements(words, entity_ids)]
-    first = _judge(ctx, claim_terms, hits, False)
+    rarity = ctx.store.term_weights(sorted(claim_terms.lemmas))
+    first = _judge(ctx, claim_terms, hits, False, rarity)
     articles = sorted({j.row.article_id for j in first})
     seen = {j.row.statement_id for j in first}
     extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
-    judged = first + _judge(ctx, claim_terms, extra, True)
+    judged = first + _judge(ctx, claim_terms, extra, True, rarity)
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
     for item in judged:
         item.numbers = figures.get(item.row.statement_id, [])

@@ -68,11 +68,13 @@ class Terms:
         return bool(self.lemmas & FREQUENCY_WORDS)
 
 
-def overlap(claim: Terms, statement: Terms) -> float:
-    """Share of the claim's words (names count double) found in the statement."""
+def overlap(claim: Terms, statement: Terms, rarity: dict[str, float] | None = None) -> float:
+    """Share of the claim's words found in the statement, each weighted by its ``rarity`` (inverse
+    document frequency over the store; a word nobody used weighs most) and names counting double."""
     if not claim.lemmas:
         return 0.0
-    weight = {lemma: 2.0 if lemma in claim.names else 1.0 for lemma in claim.lemmas}
+    rarity = rarity or {}
+    weight = {lemma: (2.0 if lemma in claim.names else 1.0) * rarity.get(lemma, 1.0) for lemma in claim.lemmas}
     found = sum(w for lemma, w in weight.items() if lemma in statement.lemmas)
     return found / sum(weight.values())
 

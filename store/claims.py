@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from sqlite_utils import Database
@@ -72,3 +73,18 @@ def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
     ):
         found[statement_id].append(tuple(figure))
     return found
+
+
+def term_weights(db: Database, terms: list[str]) -> dict[str, float]:
+    """Inverse document frequency of each term over the stored statements (rare words weigh more)."""
+    total = db.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
+    weights = {}
+    for term in terms:
+        try:
+            found = db.execute(
+                "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [_fts_expression([term])]
+            ).fetchone()[0]
+        except Exception:  # noqa: BLE001 - a term FTS cannot parse weighs as a rare one
+            found = 0
+        weights[term] = math.log((total + 1) / (found + 1)) + 1.0
+    return weights

@@ -86,6 +86,10 @@ class Store:
         with self._lock:
             return claims.article_statements(self.db, article_ids)
 
+    def term_weights(self, terms: list[str]) -> dict[str, float]:
+        with self._lock:
+            return claims.term_weights(self.db, terms)
+
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
         with self._lock:
             return claims.statement_numbers(self.db, ids)

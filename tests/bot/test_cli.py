@@ -90,3 +90,29 @@ def test_entity_corrections_from_the_command_line(db, capsys, tmp_path):
     assert code == 0 and json.loads(out)["name"] == "Dmitry S. Peskov"
     code, out, _ = run(capsys, "--db", db, "entity", "merge", "Nobody", "Peskov")
     assert code == 1 and out.strip() == "Nobody named “Nobody”."
+
+
+def test_analyze_json_has_attributions_with_offsets(db, capsys):
+    path = SAMPLES / "cnn-musk-putin.txt"
+    code, out, _ = run(capsys, "analyze", str(path), "--json")
+    text = path.read_text(encoding="utf-8")
+    attributions = json.loads(out)["attributions"]
+    assert code == 0 and attributions
+    for a in attributions:
+        assert set(a) >= {"source", "cue", "content", "kind", "speaker_type", "speaker"}
+        assert a["kind"] in ("direct", "indirect")
+        assert a["speaker_type"] in ("named", "pronoun", "described", "anonymous", "outlet", None)
+        for role in ("source", "cue"):
+            if a[role]:
+                assert text[a[role]["start"] : a[role]["end"]] == a[role]["text"]
+    kirby = [a for a in attributions if a["speaker"] == "John Kirby"]
+    assert kirby and "unable to corroborate" in kirby[0]["content"]["text"]
+
+
+def test_compare_batch_answers_one_json_object_per_line(db, capsys, tmp_path):
+    run(capsys, "--db", db, "ingest", "--manifest", str(SAMPLE_MANIFEST))
+    claims = tmp_path / "claims.txt"
+    claims.write_text("Musk and Putin have been in regular contact since late 2022\n\nPenguins run the Kremlin now\n")
+    code, out, _ = run(capsys, "--db", db, "compare", "--batch", str(claims), "--json")
+    answers = [json.loads(line) for line in out.strip().splitlines()]
+    assert code == 0 and [a["verdict"] for a in answers] == ["disputed", "no coverage"]
