@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from handlers import Context  # noqa: E402
-from handlers.compare import compare_claim  # noqa: E402
+from handlers.compare import article_stances, compare_claim  # noqa: E402
 from handlers.ingest import IngestRequest, ingest_articles  # noqa: E402
 from ingest import FetchPolicy  # noqa: E402
 from nlp import Analyzer  # noqa: E402
@@ -44,15 +44,6 @@ def ingest_bodies(ctx: Context, bodies: list[dict]) -> dict[str, int]:
     requests = [IngestRequest(f"fnc1-body-{b['Body ID']}", text=b["articleBody"], outlet="FNC-1") for b in bodies]
     outcomes = ingest_articles(ctx, requests)
     return {b["Body ID"]: o.article_id for b, o in zip(bodies, outcomes, strict=True) if o.article_id is not None}
-
-
-def article_label(stances: list[str]) -> str:
-    labels = Counter(STANCE_TO_LABEL[s] for s in stances)
-    if labels["disagree"] and labels["disagree"] >= labels["agree"]:
-        return "disagree"
-    if labels["agree"]:
-        return "agree"
-    return "discuss"
 
 
 def fnc_score(pairs: list[tuple[str, str]]) -> float:
@@ -102,13 +93,10 @@ def main() -> None:
     pairs: list[tuple[str, str]] = []
     compare_started = time.perf_counter()
     for headline in headlines:
-        result = compare_claim(ctx, headline)
-        per_article: dict[int, list[str]] = defaultdict(list)
-        for judged in result.judged:
-            per_article[judged.row.article_id].append(judged.stance.stance)
+        per_article = article_stances(compare_claim(ctx, headline).judged)
         for row in by_headline[headline]:
             article = body_article.get(row["Body ID"])
-            predicted = article_label(per_article[article]) if article in per_article else "unrelated"
+            predicted = STANCE_TO_LABEL[per_article[article]] if article in per_article else "unrelated"
             pairs.append((row["Stance"], predicted))
     per_claim = (time.perf_counter() - compare_started) / max(1, len(headlines))
     ctx.store.close()

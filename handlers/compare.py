@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,7 +14,8 @@ from handlers.wording import plural
 from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
 from store.records import StatementRow
 
-RELEVANT = 0.5  # share of the claim's words a statement must carry
+RELEVANT = 0.2  # weighted share of the claim's words a statement must carry to be shown
+CORE = 0.35  # ... and to count toward the verdict (a passing mention does not decide it)
 META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
 STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 SHOWN_PER_STANCE = 6
@@ -76,7 +78,9 @@ def compare_claim(ctx: Context, claim: str) -> Comparison:
     entity_ids = _claim_entities(ctx, claim)
     words = sorted(claim_terms.lemmas | set(re.findall(r"[A-Za-z][\w’']+", claim.lower())) - {"the", "and"})
     hits = [row for row, _ in ctx.store.search_statements(words, entity_ids)]
-    rarity = ctx.store.term_weights(sorted(claim_terms.lemmas))
+    counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))
+    rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
+    unseen = sorted(term for term, n in counts.items() if n == 0)
     first = _judge(ctx, claim_terms, hits, False, rarity)
     articles = sorted({j.row.article_id for j in first})
     seen = {j.row.statement_id for j in first}
@@ -88,6 +92,13 @@ def compare_claim(ctx: Context, claim: str) -> Comparison:
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
     citing = _citing(judged)
     verdict, why = _verdict(judged)
+    if (
+        unseen
+        and verdict != "no coverage"
+        and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4
+    ):
+        verdict = "no coverage"
+        why = f"No stored statement mentions {', '.join(unseen)}; what is shown only shares the claim's other words."
     supporters = [j for j in judged if j.stance.stance == "supports"]
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
     return Comparison(
@@ -129,10 +140,13 @@ def _original(judged: list[Judged], citing: dict[str, list[str]]) -> str | None:
 
 def _verdict(judged: list[Judged]) -> tuple[str, str]:
     by_stance: dict[str, list[Judged]] = defaultdict(list)
-    for item in judged:
+    core = [j for j in judged if j.stance.relevance >= CORE]
+    for item in core:
         by_stance[item.stance.stance].append(item)
     if not judged:
         return "no coverage", "No stored statement is about this claim."
+    if not core:
+        return "no coverage", f"Nothing stored states it; {plural(len(judged), 'statement')} only touch on its words."
 
     def who(stance: str) -> str:
         names = list(dict.fromkeys((j.row.speaker or j.row.outlet or "an outlet") for j in by_stance[stance]))
@@ -214,6 +228,26 @@ def _summary_fields(result: Comparison) -> list[Field]:
         fields.append(Field("Anonymous sources", f"{share}% of the supporting statements rest on unnamed sources"))
     fields.append(Field("Evidence", plural(len(result.judged), "statement")))
     return fields
+
+
+def article_stances(judged: list[Judged]) -> dict[int, str]:
+    """One stance per article: it disputes the claim when its disputes weigh as much as half its
+    support; it supports it when it only supports it; otherwise it reports on it (hedged, doubted
+    or passed on, the article takes no side)."""
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for item in judged:
+        counts[item.row.article_id][item.stance.stance] += 1
+    found = {}
+    for article_id, count in counts.items():
+        if count["disputes"] and count["disputes"] * 2 >= count["supports"]:
+            found[article_id] = "disputes"
+        elif count["supports"] and not (count["reports"] or count["unverified"]):
+            found[article_id] = "supports"
+        elif count["unverified"] and not count["supports"]:
+            found[article_id] = "unverified"
+        else:
+            found[article_id] = "reports"
+    return found
 
 
 def comparison_json(result: Comparison) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import sqlite3
 from collections import defaultdict
 
 from sqlite_utils import Database
@@ -75,16 +75,16 @@ def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-def term_weights(db: Database, terms: list[str]) -> dict[str, float]:
-    """Inverse document frequency of each term over the stored statements (rare words weigh more)."""
+def term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
+    """How many stored statements use each term (as full-text search stems it), and how many
+    statements there are."""
     total = db.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
-    weights = {}
+    counts = {}
     for term in terms:
         try:
-            found = db.execute(
+            counts[term] = db.execute(
                 "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [_fts_expression([term])]
             ).fetchone()[0]
-        except Exception:  # noqa: BLE001 - a term FTS cannot parse weighs as a rare one
-            found = 0
-        weights[term] = math.log((total + 1) / (found + 1)) + 1.0
-    return weights
+        except sqlite3.OperationalError:  # a term full-text search cannot parse counts as unseen
+            counts[term] = 0
+    return counts, total

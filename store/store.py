@@ -86,9 +86,9 @@ class Store:
         with self._lock:
             return claims.article_statements(self.db, article_ids)
 
-    def term_weights(self, terms: list[str]) -> dict[str, float]:
+    def term_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
         with self._lock:
-            return claims.term_weights(self.db, terms)
+            return claims.term_counts(self.db, terms)
 
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
         with self._lock:

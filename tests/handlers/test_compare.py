@@ -56,5 +56,6 @@ def test_compare_json_shape(seeded):
 
 def test_no_coverage_and_a_malformed_claim(seeded):
     data = compare(seeded, "Penguins have learned to operate nuclear submarines").data
-    assert data["verdict"] == "no coverage" and data["statements"] == []
+    assert data["verdict"] == "no coverage"
+    assert "penguin" in data["why"]  # loose matches may be listed, but never decide the verdict
     assert not compare(seeded, "Musk").ok
