@@ -92,13 +92,9 @@ def compare_claim(ctx: Context, claim: str) -> Comparison:
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
     citing = _citing(judged)
     verdict, why = _verdict(judged)
-    if (
-        unseen
-        and verdict != "no coverage"
-        and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4
-    ):
+    if unseen and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4:
         verdict = "no coverage"
-        why = f"No stored statement mentions {', '.join(unseen)}; what is shown only shares the claim's other words."
+        why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
     supporters = [j for j in judged if j.stance.stance == "supports"]
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
     return Comparison(
@@ -146,7 +142,8 @@ def _verdict(judged: list[Judged]) -> tuple[str, str]:
     if not judged:
         return "no coverage", "No stored statement is about this claim."
     if not core:
-        return "no coverage", f"Nothing stored states it; {plural(len(judged), 'statement')} only touch on its words."
+        verb = "shares" if len(judged) == 1 else "share"
+        return "no coverage", f"Nothing stored states it; {plural(len(judged), 'statement')} {verb} some of its words."
 
     def who(stance: str) -> str:
         names = list(dict.fromkeys((j.row.speaker or j.row.outlet or "an outlet") for j in by_stance[stance]))
