@@ -108,6 +108,7 @@ def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float,
     sentences: list[tuple[int, int, str]] = []
     described = {d.mention: d.text for d in analysis.descriptors}
     descriptors: list[tuple[int, str]] = []
+    position: dict[int, int] = {}  # sample mention → clone mention
     at = 0
     for number, sentence in enumerate(chosen, start=first):
         inside = [(i, m) for i, m in enumerate(analysis.mentions) if m.sentence == number]
@@ -115,6 +116,7 @@ def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float,
         cursor = sentence.start
         local: list[tuple[int, int, str, str]] = []
         for index, mention in inside:
+            position[index] = len(mentions) + len(local)
             if index in described:
                 descriptors.append((len(mentions) + len(local), described[index]))
             piece = analysis.text[cursor : mention.start]
@@ -133,7 +135,64 @@ def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float,
         at += len(tail)
         sentences.append((start_out, at - 1, "".join(pieces)[start_out : at - 1]))
         mentions += [(s, e, t, lab, start_out, at - 1) for s, e, t, lab in local]
-    return "".join(pieces), mentions, sentences, descriptors
+    said = [
+        (a.sentence - first, position.get(a.speaker_mention), a.speaker_type, a.cue_lemma)
+        for a in analysis.attributions
+        if first <= a.sentence < first + len(chosen)
+    ]
+    return "".join(pieces), mentions, sentences, descriptors, said
+
+
+def _statements(conn, article_id: int, rows: list[tuple], sentences: list[tuple], said: list[tuple]) -> None:
+    """Attributions at sentence level (content = the cloned sentence), and a fact statement for
+    every other sentence naming someone: enough for /who's statements to have real weight."""
+    by_sentence: dict[int, list[tuple]] = {}
+    for row in rows:
+        by_sentence.setdefault(row[6], []).append(row)
+    attributed = {}
+    for sentence_index, speaker, speaker_type, cue in said:
+        start, end, _ = sentences[sentence_index]
+        speaker_entity = rows[speaker][1] if speaker is not None else None
+        attributed[start] = conn.execute(
+            "INSERT INTO attributions (article_id, speaker_entity_id, speaker, speaker_type, kind, cue, cue_lemma, "
+            "content_start, content_end, content_pieces, sent_start, sent_end, confidence) "
+            "VALUES (?, ?, ?, ?, 'indirect', ?, ?, ?, ?, ?, ?, ?, 0.9)",
+            [
+                article_id,
+                speaker_entity,
+                rows[speaker][4] if speaker is not None else None,
+                speaker_type,
+                cue,
+                cue,
+                start,
+                end,
+                f"[[{start}, {end}]]",
+                start,
+                end,
+            ],
+        ).lastrowid
+    for start, end, text in sentences:
+        named = by_sentence.get(start, [])
+        if not named and start not in attributed:
+            continue
+        statement_id = conn.execute(
+            'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, sent_end) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article_id,
+                "attributed" if start in attributed else "fact",
+                start,
+                end,
+                text,
+                attributed.get(start),
+                start,
+                end,
+            ],
+        ).lastrowid
+        conn.executemany(
+            "INSERT OR IGNORE INTO statement_entities (statement_id, entity_id) VALUES (?, ?)",
+            [(statement_id, row[1]) for row in named],
+        )
 
 
 def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_share: float = 0.05) -> None:
@@ -151,7 +210,7 @@ def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_shar
             conn.execute("INSERT INTO outlets(name) VALUES (?)", [name])
         for number in range(count):
             outlet, analysis = samples[number % len(samples)]
-            text, mentions, sentences, descriptors = clone(rng, analysis, pool, keep_share, span)
+            text, mentions, sentences, descriptors, said = clone(rng, analysis, pool, keep_share, span)
             published = f"20{15 + number * 10 // count:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
             outlet_id = 1 + (number * 7 + rng.randrange(3)) % len(OUTLETS)
             article_id = conn.execute(
@@ -201,10 +260,6 @@ def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_shar
                     for m, text_ in descriptors
                 ],
             )
-            named = {(r[6], r[7]) for r in rows}
-            conn.executemany(
-                'INSERT INTO statements (article_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-                [(article_id, "sentence", s, e, t) for s, e, t in sentences if (s, e) in named],
-            )
+            _statements(conn, article_id, rows, sentences, said)
     db.execute("ANALYZE")
     db.close()
