@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _checks import report  # noqa: E402
+
 from handlers import Context  # noqa: E402
 from handlers.ingest import IngestRequest, ingest  # noqa: E402
 from handlers.who import who  # noqa: E402
@@ -112,18 +114,10 @@ def main() -> int:
             "no_possessive_names": [no_possessive(ctx, n) for n in gold["no_possessive_names"]],
         }
         ctx.store.close()
-    figures = []
-    for section, checks in sections.items():
-        print(f"== {section}")
-        for name, ok, found in checks:
-            print(f"  {'PASS' if ok else 'FAIL'}  {name}  [{found}]")
-        passed = sum(ok for _, ok, _ in checks)
-        print(f"  {passed}/{len(checks)} passed")
-        figures.append(f"{section}_passed={passed} {section}_checks={len(checks)}")
     total = sum(ok for checks in sections.values() for _, ok, _ in checks)
     count = sum(len(checks) for checks in sections.values())
     print(f"total: {total}/{count} checks passed")
-    print(" ".join(figures + [f"entity_checks_passed={total} entity_checks={count}"]))
+    report(sections, [f"entity_checks_passed={total} entity_checks={count}"])
     return 0
 
 

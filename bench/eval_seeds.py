@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
+from _checks import report  # noqa: E402
 from eval_entities import seeded_context  # noqa: E402
 
 from handlers import Context  # noqa: E402
@@ -104,15 +105,7 @@ def main() -> int:
             "compare": [c for item in gold["compare"] for c in compare_checks(ctx, item)],
         }
         ctx.store.close()
-    figures = []
-    for section, checks in sections.items():
-        print(f"== {section}")
-        for name, ok, found in checks:
-            print(f"  {'PASS' if ok else 'FAIL'}  {name}  [{found}]")
-        passed = sum(ok for _, ok, _ in checks)
-        print(f"  {passed}/{len(checks)} passed")
-        figures.append(f"{section}_passed={passed} {section}_checks={len(checks)}")
-    print(" ".join(figures))
+    report(sections)
     return 0
 
 

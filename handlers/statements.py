@@ -1,9 +1,36 @@
-"""Statements as evidence: one converter to citations and JSON, shared by /who and /compare."""
+"""Evidence: stored sentences and statements as citations and JSON, shared by /who and /compare."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from handlers.reply import Citation
 from store.records import StatementRow
+
+
+class Sourced(Protocol):
+    """Any stored row that can cite its sentence (store Citation, StatementRow)."""
+
+    sentence: str
+    outlet: str | None
+    title: str | None
+    article_id: int
+    url: str | None
+    source: str
+    published: str | None
+
+
+def cite(row: Sourced, lead: str | None = None) -> Citation:
+    return Citation(
+        sentence=" ".join(row.sentence.split()),
+        outlet=row.outlet,
+        title=row.title,
+        article_id=row.article_id,
+        link=row.url or row.source,
+        published=row.published,
+        lead=lead,
+    )
+
 
 SPEAKER_KINDS = {
     "named": "",
@@ -25,17 +52,7 @@ def speaker_label(row: StatementRow) -> str:
 
 def statement_citation(row: StatementRow, stance: str | None = None) -> Citation:
     lead = speaker_label(row) + (f", {row.cue}" if row.cue else "")
-    if stance:
-        lead = f"[{stance}] {lead}"
-    return Citation(
-        sentence=" ".join(row.sentence.split()),
-        outlet=row.outlet,
-        title=row.title,
-        article_id=row.article_id,
-        link=row.url or row.source,
-        published=row.published,
-        lead=lead,
-    )
+    return cite(row, f"[{stance}] {lead}" if stance else lead)
 
 
 def statement_json(row: StatementRow) -> dict:

@@ -7,9 +7,8 @@ import math
 from handlers.context import Context
 from handlers.descriptors import fold_descriptors
 from handlers.reply import Citation, Field, Reply, Section
-from handlers.statements import statement_citation, statement_json
+from handlers.statements import cite, statement_citation, statement_json
 from handlers.wording import plural
-from store.records import Citation as StoredCitation
 from store.records import EntityMatch, EntitySummary
 
 PAGE_SIZE = 8
@@ -27,17 +26,6 @@ TYPE_NAMES = {
     "WORK_OF_ART": "work",
     "LAW": "law",
 }
-
-
-def cite(row: StoredCitation) -> Citation:
-    return Citation(
-        sentence=" ".join(row.sentence.split()),
-        outlet=row.outlet,
-        title=row.title,
-        article_id=row.article_id,
-        link=row.url or row.source,
-        published=row.published,
-    )
 
 
 def citation_json(c: Citation) -> dict:
