@@ -157,7 +157,7 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
         )
     said = ctx.store.statements_by(summary.id, STATEMENTS_SHOWN)
     about = ctx.store.statements_about(summary.id, STATEMENTS_SHOWN)
-    said_count, about_count = ctx.store.statement_counts(summary.id)
+    said_count, naming_count = ctx.store.statement_counts(summary.id)
     if said:
         sections.append(
             Section(
@@ -168,7 +168,7 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
     if about:
         sections.append(
             Section(
-                heading=f"Said about {summary.name} ({about_count} in all)",
+                heading=f"Said about {summary.name} (latest; {naming_count} statements name them)",
                 citations=[statement_citation(r) for r in about],
             )
         )

@@ -240,29 +240,46 @@ STATEMENT_JOINS = """FROM statements s JOIN articles a ON a.id = s.article_id
 
 
 def statements_by(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
+    """What the entity said, the attributions the scorer is surest of first."""
     rows = db.execute(
-        f"""SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS}
-            WHERE t.speaker_entity_id = ?
-            ORDER BY t.confidence DESC, COALESCE(a.published, a.ingested_at) DESC LIMIT ?""",
+        f"""WITH chosen AS (
+               SELECT id, confidence FROM attributions INDEXED BY attributions_speaker_confidence
+               WHERE speaker_entity_id = ?
+               ORDER BY confidence DESC, id DESC LIMIT ?)
+            SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} JOIN chosen ON chosen.id = s.attribution_id
+            ORDER BY chosen.confidence DESC, chosen.id DESC""",
         [entity_id, limit],
     ).fetchall()
     return [StatementRow(*row) for row in rows]
 
 
 def statements_about(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
-    rows = db.execute(
-        f"""SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS}
-            JOIN statement_entities se ON se.statement_id = s.id
-            WHERE se.entity_id = ? AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != ?)
-            ORDER BY s.kind = 'attributed' DESC, COALESCE(t.confidence, 0.5) DESC,
-                     COALESCE(a.published, a.ingested_at) DESC LIMIT ?""",
-        [entity_id, entity_id, limit],
-    ).fetchall()
-    return [StatementRow(*row) for row in rows]
+    """What others said naming the entity, latest first; sentences of fact fill any room left."""
+    found: list[StatementRow] = []
+    for kind in ("attributed", "fact"):
+        rows = db.execute(
+            f"""WITH chosen AS (
+                   SELECT se.statement_id AS id FROM statement_entities se
+                   JOIN statements s ON s.id = se.statement_id
+                   LEFT JOIN attributions t ON t.id = s.attribution_id
+                   WHERE se.entity_id = ? AND s.kind = ?
+                     AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != ?)
+                   ORDER BY se.statement_id DESC LIMIT ?)
+                SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} JOIN chosen ON chosen.id = s.id
+                ORDER BY s.id DESC""",
+            [entity_id, kind, entity_id, limit - len(found)],
+        ).fetchall()
+        found += [StatementRow(*row) for row in rows]
+        if len(found) >= limit:
+            break
+    return found
 
 
 def statement_counts(db: Database, entity_id: int) -> tuple[int, int]:
-    by = db.execute("SELECT COUNT(*) FROM attributions WHERE speaker_entity_id = ?", [entity_id]).fetchone()[0]
+    by = db.execute(
+        "SELECT COUNT(*) FROM attributions INDEXED BY attributions_speaker_confidence WHERE speaker_entity_id = ?",
+        [entity_id],
+    ).fetchone()[0]
     about = db.execute(
         """SELECT COUNT(*) FROM statement_entities se JOIN statements s ON s.id = se.statement_id
            LEFT JOIN attributions t ON t.id = s.attribution_id

@@ -228,3 +228,14 @@ def attributions(db: Database) -> None:
         "CREATE INDEX numbers_statement ON numbers(statement_id)",
         'UPDATE statements SET sent_start = start, sent_end = "end" WHERE sent_start IS NULL',
     )
+
+
+@migrations(name="0006_statement_lookups")
+def statement_lookups(db: Database) -> None:
+    """What someone said is found from the attribution side: statements need their attribution indexed."""
+    _run(
+        db,
+        "CREATE INDEX statements_attribution ON statements(attribution_id)",
+        "CREATE INDEX attributions_speaker_confidence ON attributions(speaker_entity_id, confidence)",
+        "DROP INDEX attributions_speaker",  # the new index serves its lookups too
+    )

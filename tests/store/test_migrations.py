@@ -34,6 +34,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0003_statements",
         "0004_entity_resolution",
         "0005_attributions",
+        "0006_statement_lookups",
     ]
 
 
@@ -49,7 +50,7 @@ def test_reopening_applies_nothing_twice(tmp_path):
     connect(path).close()
     db = connect(path)
     assert migrations.pending(db) == []
-    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 5
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 6
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path):
