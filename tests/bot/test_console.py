@@ -42,3 +42,19 @@ def test_console_links_and_paste_end_at_an_empty_line(ctx, site):
     assert failures == 0
     assert "Peskov denies regular contacts (Example Gazette)" in text
     assert "Dmitry Peskov (person)" in text
+
+
+def test_run_names_platform_tokens_it_cannot_use_yet(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSROOM_", "SLACK_", "DISCORD_"))}
+    env["SLACK_BOT_TOKEN"] = "xoxb-test"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--db", str(tmp_path / "r.db"), "run"],
+        input="/quit\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0
+    assert "SLACK_BOT_TOKEN is set, but this version has no chat adapter for it yet" in result.stderr
