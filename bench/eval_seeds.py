@@ -1,5 +1,5 @@
-"""Scores the attributions and compare sections of seeds-gold.json through the real ingest,
-the stored attributions and /compare.
+"""Scores the attributions, compare and digest_after_all_three sections of seeds-gold.json through
+the real ingest, the stored attributions, /compare and the digest.
 
 Usage: python bench/eval_seeds.py DATA_DIR   (DATA_DIR is ../shared/eval; skipped when absent)
 Prints every check with PASS or FAIL and ends with a key=value line of the totals.
@@ -21,6 +21,7 @@ from eval_entities import seeded_context  # noqa: E402
 
 from handlers import Context  # noqa: E402
 from handlers.compare import compare  # noqa: E402
+from handlers.digest import digest  # noqa: E402
 
 
 def _has(value: str | None, wanted: str) -> bool:
@@ -88,6 +89,19 @@ def compare_checks(ctx: Context, item: dict) -> list[tuple[str, bool, str]]:
     return checks
 
 
+def digest_checks(ctx: Context, gold: dict) -> list[tuple[str, bool, str]]:
+    first = digest(ctx, "eval:desk", mark_sent=True).data
+    names = [e["name"] for e in first["new_entities"]]
+    checks = [(f"new entity {name}", name in names, ", ".join(names[:12])) for name in gold["new_entities_all"]]
+    count = len(first["disputed_claims"])
+    checks.append(
+        (f"at least {gold['disputed_claims_min']} disputed claims", count >= gold["disputed_claims_min"], str(count))
+    )
+    second = digest(ctx, "eval:desk")
+    checks.append(("second digest has nothing new", not second.data["articles"], second.title))
+    return checks
+
+
 def main() -> int:
     if len(sys.argv) != 2:
         print(__doc__)
@@ -103,6 +117,7 @@ def main() -> int:
         sections = {
             "attributions": [attribution_check(ctx, item) for item in gold["attributions"]],
             "compare": [c for item in gold["compare"] for c in compare_checks(ctx, item)],
+            "digest_after_all_three": digest_checks(ctx, gold["digest_after_all_three"]),
         }
         ctx.store.close()
     report(sections)

@@ -16,6 +16,7 @@ from bot.settings import Settings, load_dotenv
 from handlers import Context, Reply, entity
 from handlers.analyze import analyze
 from handlers.compare import compare
+from handlers.digest import digest
 from handlers.ingest import IngestRequest, ingest
 from handlers.who import who
 from ingest import IngestError
@@ -55,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("compare", help="who supports, disputes or cannot verify a claim")
     p.add_argument("claim", nargs="*")
     p.add_argument("--batch", type=Path, help="a file of claims, one per line: one JSON object per line")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = commands.add_parser("digest", help="what is new since a channel's last digest (sends nothing)")
+    p.add_argument("--channel", help="PLATFORM:CHANNEL (default console:console)")
+    p.add_argument("--since", help="ingested since this ISO time, instead of since the last digest")
+    p.add_argument("--mark-sent", action="store_true", help="advance the channel's watermark past this digest")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
     p = commands.add_parser("analyze", help="analyse texts without storing them")
@@ -139,6 +146,8 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             return _emit(ingest(ctx, requests, progress=progress), args.json)
         if args.command == "who":
             return _emit(who(ctx, " ".join(args.name), page=args.page), args.json)
+        if args.command == "digest":
+            return _emit(digest(ctx, args.channel, args.since, args.mark_sent), args.json)
         if args.command == "compare":
             return _compare(ctx, args)
         if args.command == "entity":

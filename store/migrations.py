@@ -239,3 +239,20 @@ def statement_lookups(db: Database) -> None:
         "CREATE INDEX attributions_speaker_confidence ON attributions(speaker_entity_id, confidence)",
         "DROP INDEX attributions_speaker",  # the new index serves its lookups too
     )
+
+
+@migrations(name="0007_channels")
+def channels(db: Database) -> None:
+    """Chat channels: settings, and the watermark of the last article a digest covered."""
+    _run(
+        db,
+        """CREATE TABLE channels (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            settings TEXT NOT NULL DEFAULT '{}',
+            last_article_id INTEGER NOT NULL DEFAULT 0,
+            last_digest_at TEXT,
+            UNIQUE (platform, channel)
+        )""",
+    )

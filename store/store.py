@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nlp.model import Analysis, KnownEntity, Link
-from store import articles, claims, corrections, entities
+from store import articles, claims, corrections, digests, entities
 from store.db import connect
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
@@ -82,6 +82,10 @@ class Store:
         with self._lock:
             return claims.search_statements(self.db, words, entity_ids, limit)
 
+    def statements(self, ids: list[int]) -> list[StatementRow]:
+        with self._lock:
+            return claims.statements_by_id(self.db, ids)
+
     def article_statements(self, article_ids: list[int]) -> list[StatementRow]:
         with self._lock:
             return claims.article_statements(self.db, article_ids)
@@ -93,6 +97,35 @@ class Store:
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
         with self._lock:
             return claims.statement_numbers(self.db, ids)
+
+    # digests
+    def channel_watermark(self, platform: str, channel: str) -> int:
+        with self._lock:
+            return digests.channel_watermark(self.db, platform, channel)
+
+    def advance_watermark(self, platform: str, channel: str, article_id: int, now: str) -> None:
+        with self._lock:
+            digests.advance_watermark(self.db, platform, channel, article_id, now)
+
+    def window_articles(self, after_id: int, since: str | None = None, until_id: int | None = None) -> list[tuple]:
+        with self._lock:
+            return digests.window_articles(self.db, after_id, since, until_id)
+
+    def first_seen_entities(self, article_ids: list[int]) -> list[tuple]:
+        with self._lock:
+            return digests.first_seen_entities(self.db, article_ids)
+
+    def window_disagreements(self, article_ids: list[int]) -> list[tuple]:
+        with self._lock:
+            return digests.window_disagreements(self.db, article_ids)
+
+    def claims_disputed_by(self, statement_id: int, limit: int = 2) -> list[tuple[int, str]]:
+        with self._lock:
+            return digests.claims_disputed_by(self.db, statement_id, limit)
+
+    def anonymous_count(self, article_ids: list[int]) -> int:
+        with self._lock:
+            return digests.anonymous_count(self.db, article_ids)
 
     # reporters' corrections
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:

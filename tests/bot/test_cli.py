@@ -116,3 +116,15 @@ def test_compare_batch_answers_one_json_object_per_line(db, capsys, tmp_path):
     code, out, _ = run(capsys, "--db", db, "compare", "--batch", str(claims), "--json")
     answers = [json.loads(line) for line in out.strip().splitlines()]
     assert code == 0 and [a["verdict"] for a in answers] == ["disputed", "no coverage"]
+
+
+def test_digest_prints_without_sending_and_marks_when_asked(db, capsys):
+    run(capsys, "--db", db, "ingest", "--manifest", str(SAMPLE_MANIFEST))
+    code, out, _ = run(capsys, "--db", db, "digest", "--json")
+    data = json.loads(out)
+    assert code == 0 and set(data) >= {"since", "until", "articles", "new_entities", "disputed_claims", "numbers"}
+    assert {"name", "type", "descriptor", "first_article_id"} <= set(data["new_entities"][0])
+    assert {"claim", "verdict", "sides"} <= set(data["disputed_claims"][0])
+    run(capsys, "--db", db, "digest", "--mark-sent")
+    code, out, _ = run(capsys, "--db", db, "digest")
+    assert code == 0 and out.strip() == "Nothing new since the last digest."

@@ -20,6 +20,7 @@ TABLES = {
     "attributions",
     "statement_entities",
     "numbers",
+    "channels",
 }
 
 
@@ -35,6 +36,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0004_entity_resolution",
         "0005_attributions",
         "0006_statement_lookups",
+        "0007_channels",
     ]
 
 
@@ -50,7 +52,7 @@ def test_reopening_applies_nothing_twice(tmp_path):
     connect(path).close()
     db = connect(path)
     assert migrations.pending(db) == []
-    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 6
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 7
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path):

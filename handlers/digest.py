@@ -1,0 +1,181 @@
+"""The digest: what a channel has not yet been told: new articles, new names, disputed claims."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from handlers.compare import CORE, compare_claim
+from handlers.context import Context
+from handlers.descriptors import fold_descriptors
+from handlers.reply import Field, Reply, Section
+from handlers.wording import plural
+from nlp.stance import stance_of
+from store.records import StatementRow
+
+MAX_CLAIMS = 5
+
+
+@dataclass(frozen=True)
+class Channel:
+    platform: str
+    channel: str
+
+    @classmethod
+    def parse(cls, text: str | None) -> Channel:
+        """ "slack:C123" → (slack, C123); a bare name is a console channel."""
+        platform, _, channel = (text or "console:console").partition(":")
+        return cls(platform, channel) if channel else cls("console", platform)
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.channel}"
+
+
+def _side(row: StatementRow, stance: str) -> dict:
+    speaker = row.speaker if row.kind == "attributed" and row.speaker else row.outlet
+    return {
+        "stance": stance,
+        "speaker": speaker,
+        "speaker_type": row.speaker_type if row.kind == "attributed" else "outlet",
+        "outlet": row.outlet,
+        "text": row.text,
+    }
+
+
+def _disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
+    """Claims a denial in the window answers: for each denial or restriction ("only one call"), the
+    stored statements naming the same people are its candidate claims; a claim is disputed when the
+    denial's stance toward it is a dispute. Its other sides come from /compare on the claim."""
+    claims: dict[int, dict] = {}
+    for statement_id, sentence in ctx.store.window_disagreements(article_ids):
+        answer = ctx.store.statements([statement_id])[0]
+        for claim_id, claim_text in ctx.store.claims_disputed_by(statement_id):
+            claim_terms, answer_terms = ctx.analyzer.terms([claim_text, answer.text])
+            stance = stance_of(claim_terms, answer_terms, answer.text, answer.cue_lemma or "", answer.cue or "", 1.0)
+            if stance.stance != "disputes":
+                continue
+            if claim_id in claims:  # another voice against a claim already listed
+                side = _side(answer, "disputes")
+                if side not in claims[claim_id]["sides"]:
+                    claims[claim_id]["sides"].append(side)
+                break
+            claimed = ctx.store.statements([claim_id])[0]
+            result = compare_claim(ctx, " ".join(claim_text.split()))
+            sides = [_side(claimed, "supports"), _side(answer, "disputes")]
+            sides += [
+                _side(j.row, j.stance.stance)
+                for j in result.judged
+                if j.stance.stance in ("supports", "disputes")
+                and j.stance.relevance >= CORE
+                and j.row.statement_id not in (claim_id, statement_id)
+            ]
+            claims[claim_id] = {
+                "claim": " ".join(claim_text.split()),
+                "raised_by": " ".join(sentence.split()),
+                "verdict": "disputed",
+                "why": f"{sides[1]['speaker']}: {stance.why}",
+                "original_report": result.original_report or claimed.outlet,
+                "sides": sides,
+                "numbers": result.numbers,
+            }
+            break
+        if len(claims) >= MAX_CLAIMS:
+            break
+    return list(claims.values())
+
+
+def build_digest(ctx: Context, channel: Channel, since: str | None = None) -> dict:
+    """Everything after the channel's watermark (or ingested since ``since``); sends nothing."""
+    after = 0 if since else ctx.store.channel_watermark(channel.platform, channel.channel)
+    rows = ctx.store.window_articles(after, since)
+    article_ids = [r[0] for r in rows]
+    entities = []
+    for entity_id, name, type_, first_article, _mentions in ctx.store.first_seen_entities(article_ids):
+        folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
+        entities.append(
+            {
+                "name": name,
+                "type": type_,
+                "descriptor": folded[0].text if folded else None,
+                "first_article_id": first_article,
+            }
+        )
+    claims = _disputed_claims(ctx, article_ids)
+    numbers = [n for claim in claims for n in claim["numbers"]]
+    return {
+        "channel": str(channel),
+        "since": rows[0][5] if rows else since,
+        "until": rows[-1][5] if rows else None,
+        "after_article_id": after,
+        "until_article_id": article_ids[-1] if article_ids else after,
+        "articles": [
+            {"article_id": r[0], "outlet": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows
+        ],
+        "new_entities": entities,
+        "disputed_claims": claims,
+        "numbers": numbers,
+        "anonymous_statements": ctx.store.anonymous_count(article_ids),
+    }
+
+
+def digest_reply(data: dict) -> Reply:
+    if not data["articles"]:
+        return Reply(title="Nothing new since the last digest.", data=data)
+    by_outlet: dict[str, int] = defaultdict(int)
+    for article in data["articles"]:
+        by_outlet[article["outlet"] or "unknown outlet"] += 1
+    sections = [
+        Section(
+            fields=[
+                Field(
+                    "Articles",
+                    f"{len(data['articles'])}: " + ", ".join(f"{o} ({n})" for o, n in sorted(by_outlet.items())),
+                ),
+                Field(
+                    "Anonymous sources", plural(data["anonymous_statements"], "statement") + " rest on unnamed sources"
+                ),
+            ]
+        )
+    ]
+    people = [e for e in data["new_entities"] if e["descriptor"]][:10] or data["new_entities"][:10]
+    if people:
+        lines = [
+            f"{e['name']}" + (f", {e['descriptor']}" if e["descriptor"] else "") + f" (#{e['first_article_id']})"
+            for e in people
+        ]
+        more = len(data["new_entities"]) - len(people)
+        sections.append(
+            Section(heading="New names" + (f" ({more} more in --json)" if more > 0 else ""), text="\n".join(lines))
+        )
+    for claim in data["disputed_claims"]:
+        sides = defaultdict(list)
+        for side in claim["sides"]:
+            sides[side["stance"]].append(f"{side['speaker']} ({side['outlet']})")
+        text = "\n".join(f"{stance}: {', '.join(dict.fromkeys(names))}" for stance, names in sides.items())
+        first = f"\nreported first by {claim['original_report']}" if claim["original_report"] else ""
+        sections.append(Section(heading=f"Disputed: “{claim['claim']}”", text=text + first))
+    for difference in data["numbers"]:
+        sections.append(
+            Section(
+                heading=f"Numbers differ: {difference['counts']}",
+                text="\n".join(f"“{v['text']}”: {', '.join(v['outlets'])}" for v in difference["variants"]),
+            )
+        )
+    return Reply(
+        title=f"Digest for {data['channel']}: {plural(len(data['articles']), 'new article')}, "
+        f"{plural(len(data['new_entities']), 'new name')}, {plural(len(data['disputed_claims']), 'disputed claim')}",
+        sections=sections,
+        data=data,
+    )
+
+
+def digest(ctx: Context, channel: str | None = None, since: str | None = None, mark_sent: bool = False) -> Reply:
+    """/digest — what is new since this channel's last digest: articles, new names, disputed claims."""
+    where = Channel.parse(channel)
+    data = build_digest(ctx, where, since)
+    reply = digest_reply(data)
+    if mark_sent and data["articles"]:
+        ctx.store.advance_watermark(
+            where.platform, where.channel, data["until_article_id"], ctx.clock().isoformat(timespec="seconds")
+        )
+    return reply

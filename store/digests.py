@@ -1,0 +1,99 @@
+"""What a digest covers: the articles after a channel's watermark, and what first appeared in them."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def channel_watermark(db: Database, platform: str, channel: str) -> int:
+    row = db.execute(
+        "SELECT last_article_id FROM channels WHERE platform = ? AND channel = ?", [platform, channel]
+    ).fetchone()
+    return row[0] if row else 0
+
+
+def advance_watermark(db: Database, platform: str, channel: str, article_id: int, now: str) -> None:
+    """Move the watermark forward (never back) once a digest up to ``article_id`` was posted."""
+    with db.atomic():
+        db.execute(
+            "INSERT INTO channels (platform, channel, last_article_id, last_digest_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (platform, channel) DO UPDATE SET "
+            "last_article_id = MAX(last_article_id, excluded.last_article_id), "
+            "last_digest_at = excluded.last_digest_at",
+            [platform, channel, article_id, now],
+        )
+
+
+def window_articles(db: Database, after_id: int, since: str | None, until_id: int | None) -> list[tuple]:
+    """(id, outlet, title, source, published, ingested_at) of the articles in the window."""
+    clauses, params = ["a.id > ?"], [after_id]
+    if since:
+        clauses.append("a.ingested_at >= ?")
+        params.append(since)
+    if until_id is not None:
+        clauses.append("a.id <= ?")
+        params.append(until_id)
+    return db.execute(
+        f"""SELECT a.id, o.name, a.title, COALESCE(a.url, a.source), a.published, a.ingested_at
+            FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+            WHERE {" AND ".join(clauses)} ORDER BY a.id""",
+        params,
+    ).fetchall()
+
+
+def first_seen_entities(db: Database, article_ids: list[int]) -> list[tuple]:
+    """(id, name, type, first_article_id, mentions) of entities whose first article is in the window."""
+    if not article_ids:
+        return []
+    marks = ",".join("?" * len(article_ids))
+    return db.execute(
+        f"""SELECT e.id, e.name, e.type, e.first_article_id,
+                   (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n
+            FROM entities e WHERE e.first_article_id IN ({marks}) AND e.type IN ('PERSON', 'ORG')
+            ORDER BY e.type = 'PERSON' DESC, n DESC, e.name""",
+        article_ids,
+    ).fetchall()
+
+
+def window_disagreements(db: Database, article_ids: list[int]) -> list[tuple]:
+    """(statement id, sentence) of denials and doubts in the window: where disputed claims start."""
+    if not article_ids:
+        return []
+    marks = ",".join("?" * len(article_ids))
+    return db.execute(
+        f"""SELECT s.id, substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start)
+            FROM statements s JOIN attributions t ON t.id = s.attribution_id JOIN articles a ON a.id = s.article_id
+            WHERE s.article_id IN ({marks})
+              AND (t.cue_lemma IN ('deny', 'reject', 'dispute', 'refute', 'dismiss', 'contradict', 'rebut')
+                   OR s.text LIKE '%only one%' OR s.text LIKE '%only once%' OR s.text LIKE '%corroborate%'
+                   OR s.text LIKE '%not true%' OR s.text LIKE '%false%')
+            ORDER BY s.id""",
+        article_ids,
+    ).fetchall()
+
+
+def anonymous_count(db: Database, article_ids: list[int]) -> int:
+    if not article_ids:
+        return 0
+    marks = ",".join("?" * len(article_ids))
+    return db.execute(
+        f"SELECT COUNT(*) FROM attributions WHERE article_id IN ({marks}) AND speaker_type = 'anonymous'", article_ids
+    ).fetchone()[0]
+
+
+def claims_disputed_by(db: Database, statement_id: int, limit: int = 2) -> list[tuple[int, str]]:
+    """(id, text) of statements naming at least two of the entities a denial or doubt names: the
+    claims it answers ("Peskov: only one call" answers "Musk has been in regular contact with Putin")."""
+    return db.execute(
+        """WITH named AS (
+               SELECT entity_id FROM statement_entities WHERE statement_id = ?
+               UNION SELECT speaker_entity_id FROM attributions t JOIN statements s ON s.attribution_id = t.id
+               WHERE s.id = ? AND speaker_entity_id IS NOT NULL)
+           SELECT s.id, s.text FROM statement_entities se JOIN statements s ON s.id = se.statement_id
+           LEFT JOIN attributions t ON t.id = s.attribution_id
+           WHERE se.entity_id IN (SELECT entity_id FROM named) AND s.id != ?
+             AND COALESCE(t.cue_lemma, '') NOT IN ('deny', 'reject', 'dispute', 'refute', 'dismiss')
+           GROUP BY s.id HAVING COUNT(DISTINCT se.entity_id) >= 2
+           ORDER BY COUNT(DISTINCT se.entity_id) DESC, s.kind = 'fact' DESC, s.id LIMIT ?""",
+        [statement_id, statement_id, statement_id, limit],
+    ).fetchall()
