@@ -7,33 +7,17 @@ prints every check with PASS or FAIL, and ends with a key=value line of the tota
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _checks import report  # noqa: E402
+from _checks import run_gold  # noqa: E402
 
 from handlers import Context  # noqa: E402
-from handlers.ingest import IngestRequest, ingest  # noqa: E402
 from handlers.who import who  # noqa: E402
-from ingest.manifest import read_manifest  # noqa: E402
-from nlp import Analyzer  # noqa: E402
 from nlp.model import name_key  # noqa: E402
-from store import Store  # noqa: E402
-
-
-def seeded_context(data_dir: Path, db_path: Path) -> Context:
-    manifest = data_dir.parent / "corpus" / "seeds" / "manifest.json"
-    if not manifest.exists():
-        manifest = ROOT / "examples" / "articles" / "manifest.json"
-    ctx = Context(store=Store.open(db_path), analyzer=Analyzer())
-    requests = [IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(manifest)]
-    ingest(ctx, requests)
-    return ctx
 
 
 def same(a: str, b: str) -> bool:
@@ -96,30 +80,13 @@ def no_possessive(ctx: Context, name: str) -> tuple[str, bool, str]:
     return f"no name “{name}”", not found, ", ".join(found) or "none"
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    data_dir = Path(sys.argv[1])
-    gold_path = data_dir / "seeds-gold.json"
-    if not gold_path.exists():
-        print(f"skipped: {gold_path} not found")
-        return 0
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as folder:
-        ctx = seeded_context(data_dir, Path(folder) / "eval.db")
-        sections = {
-            "entities": [c for item in gold["entities"] for c in entity_checks(ctx, item)],
-            "never_person": [never_person(ctx, n) for n in gold["never_person"]],
-            "no_possessive_names": [no_possessive(ctx, n) for n in gold["no_possessive_names"]],
-        }
-        ctx.store.close()
-    total = sum(ok for checks in sections.values() for _, ok, _ in checks)
-    count = sum(len(checks) for checks in sections.values())
-    print(f"total: {total}/{count} checks passed")
-    report(sections, [f"entity_checks_passed={total} entity_checks={count}"])
-    return 0
+def sections_of(ctx: Context, gold: dict) -> dict[str, list[tuple[str, bool, str]]]:
+    return {
+        "entities": [c for item in gold["entities"] for c in entity_checks(ctx, item)],
+        "never_person": [never_person(ctx, n) for n in gold["never_person"]],
+        "no_possessive_names": [no_possessive(ctx, n) for n in gold["no_possessive_names"]],
+    }
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_gold(__doc__, sections_of))

@@ -7,17 +7,14 @@ Prints every check with PASS or FAIL and ends with a key=value line of the total
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
-from _checks import report  # noqa: E402
-from eval_entities import seeded_context  # noqa: E402
+from _checks import run_gold  # noqa: E402
 
 from handlers import Context  # noqa: E402
 from handlers.compare import compare  # noqa: E402
@@ -102,27 +99,13 @@ def digest_checks(ctx: Context, gold: dict) -> list[tuple[str, bool, str]]:
     return checks
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    data_dir = Path(sys.argv[1])
-    gold_path = data_dir / "seeds-gold.json"
-    if not gold_path.exists():
-        print(f"skipped: {gold_path} not found")
-        return 0
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as folder:
-        ctx = seeded_context(data_dir, Path(folder) / "eval.db")
-        sections = {
-            "attributions": [attribution_check(ctx, item) for item in gold["attributions"]],
-            "compare": [c for item in gold["compare"] for c in compare_checks(ctx, item)],
-            "digest_after_all_three": digest_checks(ctx, gold["digest_after_all_three"]),
-        }
-        ctx.store.close()
-    report(sections)
-    return 0
+def sections_of(ctx: Context, gold: dict) -> dict[str, list[tuple[str, bool, str]]]:
+    return {
+        "attributions": [attribution_check(ctx, item) for item in gold["attributions"]],
+        "compare": [c for item in gold["compare"] for c in compare_checks(ctx, item)],
+        "digest_after_all_three": digest_checks(ctx, gold["digest_after_all_three"]),
+    }
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_gold(__doc__, sections_of))
