@@ -18,7 +18,6 @@ from store import Store
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "examples" / "articles"
 SAMPLE_MANIFEST = SAMPLES / "manifest.json"
-EVAL_DIR = ROOT.parent / "shared" / "eval"
 
 
 @pytest.fixture(autouse=True)
