@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
-from _polnear import content_match, overlap, read_split  # noqa: E402
+from _polnear import Predicted, content_match, overlap, read_split, score  # noqa: E402
 
 from nlp.attribution_candidates import candidates  # noqa: E402
 from nlp.attribution_model import MODEL_PATH, features  # noqa: E402
@@ -31,7 +31,7 @@ from nlp.attributions import choose, score_candidates  # noqa: E402
 from nlp.pipeline import load_pipeline  # noqa: E402
 
 
-def labelled(doc, gold) -> list[tuple[list[str], int, object]]:
+def labelled(doc, gold) -> list[tuple[list[str], int]]:
     found = candidates(doc)
     pairs = sorted(
         (
@@ -47,7 +47,7 @@ def labelled(doc, gold) -> list[tuple[list[str], int, object]]:
         if ci not in positive and gi not in used:
             positive.add(ci)
             used.add(gi)
-    return [(features(doc, c, found), int(i in positive), c) for i, c in enumerate(found)]
+    return [(features(doc, c, found), int(i in positive)) for i, c in enumerate(found)]
 
 
 def parse_all(documents, cache: Path | None) -> list:
@@ -106,20 +106,16 @@ def main() -> None:
     documents = read_split(folder)
     parsed = parse_all(documents, args.cache / "train.spacy" if args.cache else None)
     print(f"parsed {len(documents)} articles in {time.perf_counter() - started:.0f} s")
-    held_out = {i for i in range(len(documents)) if i % 10 == 0}
     train_rows, held = [], []
     for i, (document, doc) in enumerate(zip(documents, parsed, strict=True)):
-        rows = labelled(doc, document.attributions)
-        if i in held_out:
-            held.append((document, doc, rows))
+        if i % 10 == 0:  # a held-out tenth chooses the threshold
+            held.append((document, doc))
         else:
-            train_rows += [(names, label) for names, label, _ in rows]
+            train_rows += labelled(doc, document.attributions)
     print(f"{len(train_rows)} candidates, {sum(label for _, label in train_rows)} positive")
     model = train(train_rows, args.epochs)
     best = (0.0, 0.5)
-    from _polnear import Predicted, score  # noqa: PLC0415
-
-    scored = [(document, score_candidates(doc, model)) for document, doc, _ in held]
+    scored = [(document, score_candidates(doc, model)) for document, doc in held]
     for threshold in [x / 100 for x in range(20, 80, 2)]:
         results = []
         for document, pairs in scored:

@@ -161,9 +161,6 @@ class Analysis:
     numbers: list[NumberMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
 
-    def sentence_of(self, mention: Mention) -> Sentence:
-        return self.sentences[mention.sentence]
-
     def to_json(self) -> dict:
         return {
             "chars": len(self.text),

@@ -16,7 +16,6 @@ TITLE_WORDS = frozenset(
     professor prof prof. dr dr. mr mr. mrs mrs. ms ms. sir lord dame deputy head owner editor
     correspondent reporter columnist commander president-elect""".split()
 )
-DETERMINERS = ("the ", "a ", "an ")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z0-9_]{2,15})\b(?!\.\w)")
@@ -28,14 +27,6 @@ def strip_possessive(text: str) -> str:
     if not match or match.start() == 0:
         return text
     return text[: match.start()] + ("s" if match.group().startswith("s") else "")
-
-
-def strip_determiner(text: str) -> str:
-    lowered = text.lower()
-    for determiner in DETERMINERS:
-        if lowered.startswith(determiner) and len(text) > len(determiner):
-            return text[len(determiner) :]
-    return text
 
 
 def is_contact(text: str) -> bool:

@@ -101,16 +101,16 @@ def stance_of(
         return Stance("disputes", f"{cue or 'denies'}", score)
     if cue_lemma in DENIAL_CUES and negated_cue:
         return Stance("reports", f"{cue}: no denial, no confirmation", score)
-    if DOUBT_TEXT.search(text):
-        return Stance("unverified", DOUBT_TEXT.search(text).group(0), score)
-    if claim.frequent and RESTRICTIVE.search(text):
-        return Stance("disputes", f"“{RESTRICTIVE.search(text).group(0)}” against a claim of repeated contact", score)
-    if DENIAL_TEXT.search(text) and score >= 0.3:
-        return Stance("disputes", DENIAL_TEXT.search(text).group(0), score)
+    if doubt := DOUBT_TEXT.search(text):
+        return Stance("unverified", doubt.group(0), score)
+    if claim.frequent and (restriction := RESTRICTIVE.search(text)):
+        return Stance("disputes", f"“{restriction.group(0)}” against a claim of repeated contact", score)
+    if (denial := DENIAL_TEXT.search(text)) and score >= 0.3:
+        return Stance("disputes", denial.group(0), score)
     if NEGATION.search(text) and score >= 0.5 and _negates_claim(claim, text):
         return Stance("disputes", "negates the claim's own words", score)
-    if HEDGE.search(text):
-        return Stance("reports", f"passes it on: “{HEDGE.search(text).group(0)}”", score)
+    if hedge := HEDGE.search(text):
+        return Stance("reports", f"passes it on: “{hedge.group(0)}”", score)
     if score >= 0.5:
         return Stance("supports", "states it", score)
     return Stance("reports", "touches on it", score)
