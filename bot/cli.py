@@ -93,6 +93,7 @@ def _context(settings: Settings, db_path: str) -> Context:
         analyzer=Analyzer(settings.get("NEWSROOM_SPACY_MODEL")),
         policy=settings.fetch_policy(),
         n_process=max(1, settings.integer("NEWSROOM_PROCESSES")),
+        timezone=settings.timezone(),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from bot.render_text import render_text
-from handlers import Caller, Context, dispatch
+from handlers import Caller, Context, Reply, dispatch
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ class Console:
         self.ctx = ctx
         self.out = out
         self.prompt = prompt
-        self.caller = Caller(user="console", channel="console")
+        self.caller = Caller(user="console", channel="console", platform="console")
 
     def say(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -70,3 +70,14 @@ class Console:
 def _is_link_line(line: str) -> bool:
     words = line.split()
     return bool(words) and all(w.lower().startswith(("http://", "https://")) for w in words)
+
+
+class ConsolePoster:
+    """Digests scheduled for the console are printed in the terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    async def post_digest(self, channel: str, reply: Reply) -> bool:
+        self.console.say(render_text(reply))
+        return True

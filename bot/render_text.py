@@ -35,4 +35,5 @@ def render_text(reply: Reply, width: int = 100) -> str:
         lines.extend(citation_line(c) for c in section.citations)
     if reply.footer:
         lines += ["", clean(reply.footer)]
+    lines += [f"Picture: {path}" for path in reply.files]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ingest import FetchPolicy
 
@@ -38,6 +39,32 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSROOM_MAX_REDIRECTS", "5", "Redirects followed when fetching a URL."),
     Setting("NEWSROOM_PROCESSES", "1", "spaCy processes for bulk ingests (2 uses both cores)."),
     Setting("NEWSROOM_LOG_LEVEL", "WARNING", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting("NEWSROOM_TZ", "UTC", "Time zone for digest schedules of channels that set none (/newsroom tz)."),
+    Setting(
+        "NEWSROOM_DIGEST_GRACE_MINUTES",
+        "360",
+        "A digest missed while the bot was down is posted once at start-up if at most this late.",
+    ),
+    Setting("SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-...); with it, newsroom run starts Slack."),
+    Setting("SLACK_APP_TOKEN", "", "Slack app-level token (xapp-...): Socket Mode, no public URL needed."),
+    Setting("SLACK_SIGNING_SECRET", "", "Slack signing secret: HTTP mode (/slack/events) when no app token."),
+    Setting("SLACK_HTTP_HOST", "0.0.0.0", "HTTP mode: address to listen on."),
+    Setting("SLACK_HTTP_PORT", "3000", "HTTP mode: port for /slack/events."),
+    Setting("SLACK_API_URL", "https://slack.com/api/", "Slack Web API base URL (a proxy or a local test server)."),
+    Setting(
+        "SLACK_EDITORS",
+        "",
+        "Slack user ids (comma-separated) who may ingest, forget and change digests; empty: everyone.",
+    ),
+    Setting("SLACK_EDITOR_CHANNELS", "", "Slack channel ids where everyone may do what editors may."),
+    Setting("DISCORD_TOKEN", "", "Discord bot token; with it, newsroom run starts Discord."),
+    Setting("DISCORD_API_URL", "https://discord.com/api/v10", "Discord REST API base URL (a proxy or a test server)."),
+    Setting("DISCORD_GUILDS", "", "Guild ids (comma-separated) to sync commands to at once; empty: global sync."),
+    Setting(
+        "DISCORD_EDITOR_ROLE",
+        "",
+        "Role that may ingest, forget and change digests (members with Manage Server always may).",
+    ),
 )
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
 
@@ -72,8 +99,20 @@ class Settings:
         except ValueError:
             raise SystemExit(f"{name} must be a whole number, not {self.values[name]!r}") from None
 
+    def words(self, name: str) -> list[str]:
+        """A comma-separated setting as a list, blanks dropped."""
+        return [word.strip() for word in self.values[name].split(",") if word.strip()]
+
     def flag(self, name: str) -> bool:
         return self.values[name].strip().lower() in ("1", "true", "yes", "on")
+
+    def timezone(self) -> str:
+        name = self.values["NEWSROOM_TZ"]
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SystemExit(f"NEWSROOM_TZ must be a time zone such as Europe/Berlin, not {name!r}") from None
+        return name
 
     def fetch_policy(self) -> FetchPolicy:
         return FetchPolicy(

@@ -11,8 +11,14 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handlers.channel_settings import is_read_only as settings_read_only
+from handlers.channel_settings import newsroom_settings, settings_reply
 from handlers.compare import compare
 from handlers.context import Context
+from handlers.digest import Channel
+from handlers.digest_commands import digest_command
+from handlers.digest_commands import is_read_only as digest_read_only
+from handlers.errors import UsageError
 from handlers.ingest import IngestRequest, Progress, ingest
 from handlers.reply import Reply, Section
 from handlers.who import who
@@ -21,13 +27,28 @@ from ingest.urls import find_urls
 
 @dataclass(frozen=True)
 class Caller:
-    """Who asked, and where: kept with ingested articles."""
+    """Who asked, and where: kept with ingested articles. ``editor`` is the platform's word on whether
+    this person may change things (ingest, forget, digest settings); questions are for everyone."""
 
     user: str | None = None
     channel: str | None = None
+    platform: str = "console"
+    editor: bool = True
+
+    @property
+    def where(self) -> Channel:
+        return Channel(self.platform, self.channel or self.platform)
 
 
 Runner = Callable[[Context, str, Caller, Progress | None], Reply]
+
+
+def _never(args: str) -> bool:
+    return False
+
+
+def _always(args: str) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,8 @@ class Command:
     name: str
     handler: Callable[..., Reply]
     run: Runner
+    read_only: Callable[[str], bool] = _always  # False: editors only, for these arguments
+    slow: Callable[[str], bool] = _never  # True: chat adapters acknowledge first, then answer
 
     @property
     def usage(self) -> str:
@@ -48,10 +71,6 @@ class Command:
 def help_line(handler: Callable[..., Reply]) -> str:
     """The first line of a handler's docstring: ``/name ARGS — what it does``."""
     return inspect.cleandoc(handler.__doc__ or "").splitlines()[0]
-
-
-class UsageError(ValueError):
-    """A malformed command; the message says how to write it."""
 
 
 def _split_page(args: str) -> tuple[str, int]:
@@ -83,6 +102,20 @@ def _run_ingest(ctx: Context, args: str, caller: Caller, progress: Progress | No
         posted_in=caller.channel,
         progress=progress,
     )
+
+
+def _run_digest(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    return digest_command(ctx, caller.where, args)
+
+
+def _run_newsroom(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    words = args.split()
+    if not words or words[0].lower() == "help":
+        reply = help_reply(" ".join(words[1:2]))
+        if not words:
+            reply.sections += settings_reply(ctx, caller.where).sections
+        return reply
+    return newsroom_settings(ctx, caller.where, args)
 
 
 def _run_help(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
@@ -134,23 +167,35 @@ def ingest_requests(text: str) -> list[IngestRequest]:
 
 COMMANDS: dict[str, Command] = {
     "who": Command("who", who, _run_who),
-    "compare": Command("compare", compare, _run_compare),
-    "ingest": Command("ingest", ingest, _run_ingest),
+    "compare": Command("compare", compare, _run_compare, slow=lambda args: len(args.split()) > 12),
+    "ingest": Command("ingest", ingest, _run_ingest, read_only=_never, slow=_always),
+    "digest": Command("digest", digest_command, _run_digest, read_only=digest_read_only, slow=_always),
+    "newsroom": Command("newsroom", newsroom_settings, _run_newsroom, read_only=settings_read_only),
     "help": Command("help", help_reply, _run_help),
 }
+
+REFUSED = "Only the newsroom's editors may do that here; ask one, or use /who and /compare, which are for everyone."
+
+
+def parse_command(line: str) -> tuple[Command | None, str, str]:
+    """``/who Putin`` → (the who command, "who", "Putin"); a line that is not a command gives None."""
+    line = line.strip()
+    if not line.startswith("/"):
+        return None, "", line
+    name, _, args = line[1:].partition(" ")
+    return COMMANDS.get(name.lower()), name, args.strip()
 
 
 def dispatch(ctx: Context, line: str, caller: Caller | None = None, progress: Progress | None = None) -> Reply:
     """Answer one chat input: a /command, or a link or text to ingest."""
     caller = caller or Caller()
-    line = line.strip()
+    command, name, args = parse_command(line)
     try:
-        if line.startswith("/"):
-            name, _, args = line[1:].partition(" ")
-            command = COMMANDS.get(name.lower())
-            if command is None:
-                return Reply.error(f"Unknown command /{name[:40]}. Try /help.")
-            return command.run(ctx, args, caller, progress)
-        return _run_ingest(ctx, line, caller, progress)
+        if command is None and name:
+            return Reply.error(f"Unknown command /{name[:40]}. Try /help.")
+        command = command or COMMANDS["ingest"]
+        if not caller.editor and not command.read_only(args):
+            return Reply.error(REFUSED, refused=True)
+        return command.run(ctx, args, caller, progress)
     except UsageError as exc:
         return Reply.error(str(exc))

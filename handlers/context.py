@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest import FetchPolicy
 from nlp import Analyzer
 from store import Store
+
+if TYPE_CHECKING:
+    from handlers.schedules import Schedules
 
 
 def utc_now() -> datetime:
@@ -22,3 +27,6 @@ class Context:
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     clock: Callable[[], datetime] = utc_now
     n_process: int = 1  # spaCy processes for bulk ingests
+    schedules: Schedules | None = None  # set when the bot runs; the one-shot CLI has none
+    timezone: str = "UTC"  # digest times when a channel has not chosen its own
+    charts_dir: Path | None = None  # where digest charts go; None: next to the database

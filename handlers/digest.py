@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from handlers.compare import CORE, compare_claim
 from handlers.context import Context
 from handlers.descriptors import fold_descriptors
+from handlers.digest_chart import chart_path, render_chart
 from handlers.reply import Field, Reply, Section
 from handlers.wording import plural
 from nlp.stance import stance_of
@@ -42,7 +44,7 @@ def _side(row: StatementRow, stance: str) -> dict:
     }
 
 
-def _disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
+def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     """Claims a denial in the window answers: for each denial or restriction ("only one call"), the
     stored statements naming the same people are its candidate claims; a claim is disputed when the
     denial's stance toward it is a dispute. Its other sides come from /compare on the claim."""
@@ -84,11 +86,8 @@ def _disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     return list(claims.values())
 
 
-def build_digest(ctx: Context, channel: Channel, since: str | None = None) -> dict:
-    """Everything after the channel's watermark (or ingested since ``since``); sends nothing."""
-    after = 0 if since else ctx.store.channel_watermark(channel.platform, channel.channel)
-    rows = ctx.store.window_articles(after, since)
-    article_ids = [r[0] for r in rows]
+def new_entities(ctx: Context, article_ids: list[int]) -> list[dict]:
+    """People and organisations first named in these articles, each with its best descriptor."""
     entities = []
     for entity_id, name, type_, first_article, _mentions in ctx.store.first_seen_entities(article_ids):
         folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
@@ -100,14 +99,31 @@ def build_digest(ctx: Context, channel: Channel, since: str | None = None) -> di
                 "first_article_id": first_article,
             }
         )
-    claims = _disputed_claims(ctx, article_ids)
+    return entities
+
+
+def build_digest(ctx: Context, channel: Channel, since: str | None = None, with_chart: bool = True) -> dict:
+    """Everything after the channel's watermark (or ingested since ``since``); sends nothing.
+
+    The window is fixed by the article ids read first: an article stored while this runs waits for
+    the next digest rather than slipping past the watermark."""
+    after = 0 if since else ctx.store.channel_watermark(channel.platform, channel.channel)
+    rows = ctx.store.window_articles(after, since)
+    article_ids = [r[0] for r in rows]
+    entities = new_entities(ctx, article_ids)
+    claims = disputed_claims(ctx, article_ids)
     numbers = [n for claim in claims for n in claim["numbers"]]
+    until_id = article_ids[-1] if article_ids else after
+    chart = None
+    if article_ids and with_chart:
+        path = chart_path(ctx.charts_dir, ctx.store.path, str(channel), until_id)
+        chart = render_chart(ctx.store.outlet_mentions(article_ids), path)
     return {
         "channel": str(channel),
         "since": rows[0][5] if rows else since,
         "until": rows[-1][5] if rows else None,
         "after_article_id": after,
-        "until_article_id": article_ids[-1] if article_ids else after,
+        "until_article_id": until_id,
         "articles": [
             {"article_id": r[0], "outlet": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows
         ],
@@ -115,6 +131,7 @@ def build_digest(ctx: Context, channel: Channel, since: str | None = None) -> di
         "disputed_claims": claims,
         "numbers": numbers,
         "anonymous_statements": ctx.store.anonymous_count(article_ids),
+        "chart": str(chart) if chart else None,
     }
 
 
@@ -162,6 +179,7 @@ def digest_reply(data: dict) -> Reply:
             )
         )
     return Reply(
+        files=[Path(data["chart"])] if data.get("chart") else [],
         title=f"Digest for {data['channel']}: {plural(len(data['articles']), 'new article')}, "
         f"{plural(len(data['new_entities']), 'new name')}, {plural(len(data['disputed_claims']), 'disputed claim')}",
         sections=sections,

@@ -12,6 +12,7 @@ from handlers.context import Context
 from handlers.reply import Field, Reply, Section
 from handlers.wording import plural, snippet
 from ingest import Document, IngestError, content_hash, load_source, load_text
+from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
 from nlp.model import Analysis, Link
@@ -31,6 +32,8 @@ class IngestRequest:
     text: str | None = None
     outlet: str | None = None
     published: str | None = None
+    body: bytes | None = None  # a file's bytes, as a chat platform delivered it
+    content_type: str | None = None
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Outcome:
 def _load(request: IngestRequest, ctx: Context, stdin: BinaryIO | None) -> Document:
     if request.text is not None:
         return load_text(request.text, ctx.policy, source=request.source)
+    if request.body is not None:
+        return document_from_bytes(request.body, request.source, ctx.policy, request.content_type)
     return load_source(request.source, ctx.policy, stdin=stdin)
 
 

@@ -6,6 +6,7 @@ Text here is raw: adapters escape it for their platform.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -43,6 +44,7 @@ class Reply:
     data: dict[str, Any] | list[Any] = field(default_factory=dict)  # the --json document
     ok: bool = True  # False: the request failed (CLI exits non-zero)
     footer: str | None = None  # paging hints and the like
+    files: list[Path] = field(default_factory=list)  # pictures uploaded with the answer (a digest's chart)
 
     @classmethod
     def error(cls, message: str, **data: Any) -> Reply:

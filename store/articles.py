@@ -245,3 +245,17 @@ def _insert_statements(
                 for n in (analysis.numbers[i] for i in statement.numbers)
             ],
         )
+
+
+def delete_article(db: Database, article_id: int) -> bool:
+    """Remove an article and everything read from it, in one transaction; names it alone gave go too."""
+    with db.atomic():
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
+            return False
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        db.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
+        db.execute(
+            "UPDATE entities SET first_article_id = (SELECT MIN(article_id) FROM mentions m WHERE m.entity_id = "
+            "entities.id) WHERE first_article_id IS NULL"
+        )
+    return True

@@ -97,3 +97,18 @@ def claims_disputed_by(db: Database, statement_id: int, limit: int = 2) -> list[
            ORDER BY COUNT(DISTINCT se.entity_id) DESC, s.kind = 'fact' DESC, s.id LIMIT ?""",
         [statement_id, statement_id, statement_id, limit],
     ).fetchall()
+
+
+def outlet_mentions(db: Database, article_ids: list[int]) -> list[tuple[str, str, int]]:
+    """(entity name, outlet, mentions) of people and organisations named in the window's articles."""
+    if not article_ids:
+        return []
+    marks = ",".join("?" * len(article_ids))
+    return db.execute(
+        f"""SELECT e.name, COALESCE(o.name, 'unknown outlet'), COUNT(*)
+            FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
+            LEFT JOIN outlets o ON o.id = a.outlet_id
+            WHERE m.article_id IN ({marks}) AND e.type IN ('PERSON', 'ORG')
+            GROUP BY e.id, o.id""",
+        article_ids,
+    ).fetchall()

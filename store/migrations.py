@@ -256,3 +256,23 @@ def channels(db: Database) -> None:
             UNIQUE (platform, channel)
         )""",
     )
+
+
+@migrations(name="0008_digest_claims")
+def digest_claims(db: Database) -> None:
+    """One row per scheduled digest slot: the first instance to insert it posts, any other skips."""
+    _run(
+        db,
+        """CREATE TABLE digest_claims (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            slot TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'claimed',
+            until_article_id INTEGER,
+            finished_at TEXT,
+            UNIQUE (platform, channel, slot)
+        )""",
+    )

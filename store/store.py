@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nlp.model import Analysis, KnownEntity, Link
-from store import articles, claims, corrections, digests, entities
+from store import articles, channels, claims, corrections, digests, entities
 from store.db import connect
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
@@ -24,6 +24,13 @@ class Store:
     @classmethod
     def open(cls, path: str | Path) -> Store:
         return cls(connect(path))
+
+    @property
+    def path(self) -> str | None:
+        """The database file, or None for an in-memory database."""
+        with self._lock:
+            row = self.db.execute("PRAGMA database_list").fetchone()
+        return row[2] or None
 
     def close(self) -> None:
         self.db.close()
@@ -44,6 +51,10 @@ class Store:
     def add_article(self, article: ArticleIn, analysis: Analysis, links: Sequence[Link], now: str) -> int:
         with self._lock:
             return articles.insert_article(self.db, article, analysis, links, now)
+
+    def delete_article(self, article_id: int) -> bool:
+        with self._lock:
+            return articles.delete_article(self.db, article_id)
 
     # entities
     def resolution_candidates(self, keys: dict[str, set[str]]) -> list[KnownEntity]:
@@ -123,9 +134,44 @@ class Store:
         with self._lock:
             return digests.claims_disputed_by(self.db, statement_id, limit)
 
+    def outlet_mentions(self, article_ids: list[int]) -> list[tuple[str, str, int]]:
+        with self._lock:
+            return digests.outlet_mentions(self.db, article_ids)
+
     def anonymous_count(self, article_ids: list[int]) -> int:
         with self._lock:
             return digests.anonymous_count(self.db, article_ids)
+
+    # channels
+    def channel_settings(self, platform: str, channel: str) -> dict:
+        with self._lock:
+            return channels.channel_settings(self.db, platform, channel)
+
+    def update_channel_settings(self, platform: str, channel: str, changes: dict) -> dict:
+        with self._lock:
+            return channels.update_channel_settings(self.db, platform, channel, changes)
+
+    def channels_with(self, key: str) -> list[tuple[str, str, dict]]:
+        with self._lock:
+            return channels.channels_with(self.db, key)
+
+    def last_digest_at(self, platform: str, channel: str) -> str | None:
+        with self._lock:
+            return channels.last_digest_at(self.db, platform, channel)
+
+    def claim_digest(self, platform: str, channel: str, slot: str, instance: str, now: str) -> bool:
+        with self._lock:
+            return channels.claim_digest(self.db, platform, channel, slot, instance, now)
+
+    def finish_claim(
+        self, platform: str, channel: str, slot: str, status: str, until_article_id: int | None, now: str
+    ) -> None:
+        with self._lock:
+            channels.finish_claim(self.db, platform, channel, slot, status, until_article_id, now)
+
+    def digest_claims(self, platform: str, channel: str) -> list[tuple[str, str, str]]:
+        with self._lock:
+            return channels.digest_claims(self.db, platform, channel)
 
     # reporters' corrections
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:

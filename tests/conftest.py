@@ -93,3 +93,34 @@ def site() -> Iterator[LocalSite]:
     yield server
     server.server.shutdown()
     server.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Path:
+    """A database file holding the three sample articles, built once and copied per test."""
+    from handlers.ingest import IngestRequest, ingest
+    from ingest.manifest import read_manifest
+
+    path = tmp_path_factory.mktemp("seeded") / "seeded.db"
+    store = Store.open(path)
+    requests = [
+        IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(SAMPLE_MANIFEST)
+    ]
+    ingest(Context(store=store, analyzer=analyzer), requests)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def seeded_ctx(seeded_template: Path, tmp_path: Path, analyzer: Analyzer) -> Iterator[Context]:
+    """A fresh copy of the sample database, with local URLs allowed and charts under tmp_path."""
+    import shutil
+
+    path = tmp_path / "newsroom.db"
+    shutil.copyfile(seeded_template, path)
+    store = Store.open(path)
+    yield Context(
+        store=store, analyzer=analyzer, policy=FetchPolicy(allow_private=True), charts_dir=tmp_path / "charts"
+    )
+    store.close()

@@ -44,17 +44,23 @@ def test_console_links_and_paste_end_at_an_empty_line(ctx, site):
     assert "Dmitry Peskov (person)" in text
 
 
-def test_run_names_platform_tokens_it_cannot_use_yet(tmp_path):
+def _run(tmp_path, lines: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSROOM_", "SLACK_", "DISCORD_"))}
-    env["SLACK_BOT_TOKEN"] = "xoxb-test"
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "bot.cli", "--db", str(tmp_path / "r.db"), "run"],
-        input="/quit\n",
+        input=lines,
         capture_output=True,
         text=True,
         cwd=tmp_path,
         env=env,
         timeout=120,
     )
-    assert result.returncode == 0
-    assert "SLACK_BOT_TOKEN is set, but this version has no chat adapter for it yet" in result.stderr
+
+
+def test_run_without_tokens_chats_here_and_its_digest_schedule_survives_a_restart(tmp_path):
+    first = _run(tmp_path, "/digest daily 08:00 Europe/Berlin\n/quit\n")
+    assert first.returncode == 0, first.stderr
+    assert "Digest scheduled: daily 08:00 (Europe/Berlin); next on" in first.stdout
+    second = _run(tmp_path, "/digest status\n/quit\n")
+    assert "Schedule: daily 08:00" in second.stdout
+    assert "Next digest:" in second.stdout and "08:00 CE" in second.stdout

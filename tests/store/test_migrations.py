@@ -21,6 +21,7 @@ TABLES = {
     "statement_entities",
     "numbers",
     "channels",
+    "digest_claims",
 }
 
 
@@ -37,6 +38,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0005_attributions",
         "0006_statement_lookups",
         "0007_channels",
+        "0008_digest_claims",
     ]
 
 
@@ -52,7 +54,7 @@ def test_reopening_applies_nothing_twice(tmp_path):
     connect(path).close()
     db = connect(path)
     assert migrations.pending(db) == []
-    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 7
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 8
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path):

@@ -1,0 +1,118 @@
+"""/digest in chat: preview this channel's digest, post it now, or schedule it."""
+
+from __future__ import annotations
+
+import shlex
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from handlers.context import Context
+from handlers.digest import Channel, build_digest, digest_reply
+from handlers.errors import UsageError
+from handlers.reply import Field, Reply, Section
+from handlers.schedules import parse_schedule
+
+#: Sub-commands anyone may use; the rest change what the channel receives.
+READ_ONLY = ("", "preview", "status")
+
+
+def _words(args: str) -> list[str]:
+    """Quotes are allowed (``cron "0 8 * * 1-5"``) but carry no meaning: every field is a word."""
+    try:
+        quoted = shlex.split(args.replace("“", '"').replace("”", '"'))
+    except ValueError as exc:
+        raise UsageError(f"Could not read the digest words: {exc}") from None
+    return [word for part in quoted for word in part.split()]
+
+
+def channel_timezone(ctx: Context, channel: Channel) -> str:
+    return ctx.store.channel_settings(channel.platform, channel.channel).get("tz") or ctx.timezone
+
+
+def check_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"Unknown time zone “{name[:40]}”; use a name such as Europe/Berlin or UTC") from None
+    return name
+
+
+def is_read_only(args: str) -> bool:
+    words = args.split()
+    return (words[0].lower() if words else "") in READ_ONLY
+
+
+def _when(moment: datetime | None, timezone: str) -> str:
+    if moment is None:
+        return "not scheduled"
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%a %d %b %Y %H:%M %Z")
+
+
+def digest_status(ctx: Context, channel: Channel) -> Reply:
+    settings = ctx.store.channel_settings(channel.platform, channel.channel)
+    timezone = settings.get("tz") or ctx.timezone
+    schedule = settings.get("schedule")
+    next_run = ctx.schedules.next_run(channel) if ctx.schedules and schedule else None
+    last = ctx.store.last_digest_at(channel.platform, channel.channel)
+    fields = [
+        Field("Schedule", schedule or "none (set one with /digest daily 08:00)"),
+        Field("Time zone", timezone),
+        Field("Next digest", _when(next_run, timezone) if schedule else "none"),
+        Field("Last digest", _when(datetime.fromisoformat(last), timezone) if last else "never"),
+        Field("When nothing is new", "a one-line note" if settings.get("nothing_new") else "no post"),
+    ]
+    data = {
+        "channel": str(channel),
+        "schedule": schedule,
+        "timezone": timezone,
+        "next_run": next_run.isoformat() if next_run else None,
+        "last_run": last,
+    }
+    return Reply(
+        title=f"Digest for this channel: {schedule or 'not scheduled'}", sections=[Section(fields=fields)], data=data
+    )
+
+
+def digest_command(ctx: Context, channel: Channel, args: str) -> Reply:
+    """/digest [now|status|off|daily 08:00|weekdays 07:30|cron "0 8 * * 1-5"] — this channel's digest.
+
+    With no words it previews what the next digest would say, without sending or advancing anything.
+    ``now`` posts it in the channel; ``daily``, ``weekdays`` and ``cron`` schedule it in the channel's
+    time zone (see /newsroom tz); ``off`` stops it; ``status`` shows the next and last run.
+    """
+    words = _words(args)
+    verb = words[0].lower() if words else "preview"
+    if verb == "preview":
+        return digest_reply(build_digest(ctx, channel))
+    if verb == "status":
+        return digest_status(ctx, channel)
+    if ctx.schedules is None:
+        return Reply.error("Scheduling and posting digests need the bot running (make run); try /digest to preview.")
+    if verb == "now":
+        ctx.schedules.post_now(channel)
+        return Reply(title="Posting this channel's digest now.", data={"channel": str(channel), "posting": True})
+    if verb == "off":
+        removed = ctx.schedules.remove_schedule(channel)
+        ctx.store.update_channel_settings(channel.platform, channel.channel, {"schedule": None, "crontab": None})
+        title = "Digest schedule removed." if removed else "This channel had no digest schedule."
+        return Reply(title=title, data={"channel": str(channel), "schedule": None})
+    timezone = channel_timezone(ctx, channel)
+    if len(words) in (3, 7) and ("/" in words[-1] or words[-1].upper() == "UTC"):
+        timezone = check_timezone(words.pop())
+    spec = parse_schedule(words, timezone)
+    try:
+        next_run = ctx.schedules.set_schedule(channel, spec)
+    except ValueError as exc:
+        raise UsageError(f"Cannot schedule “{spec.label}”: {exc}") from None
+    ctx.store.update_channel_settings(
+        channel.platform, channel.channel, {"schedule": spec.label, "crontab": spec.crontab, "tz": timezone}
+    )
+    return Reply(
+        title=f"Digest scheduled: {spec.label} ({timezone}); next on {_when(next_run, timezone)}.",
+        data={
+            "channel": str(channel),
+            "schedule": spec.label,
+            "timezone": timezone,
+            "next_run": next_run.isoformat() if next_run else None,
+        },
+    )
