@@ -34,6 +34,7 @@ class IngestRequest:
     published: str | None = None
     body: bytes | None = None  # a file's bytes, as a chat platform delivered it
     content_type: str | None = None
+    failure: str | None = None  # the platform could not deliver it; reported like any other failure
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Outcome:
 
 
 def _load(request: IngestRequest, ctx: Context, stdin: BinaryIO | None) -> Document:
+    if request.failure:
+        raise IngestError(request.failure)
     if request.text is not None:
         return load_text(request.text, ctx.policy, source=request.source)
     if request.body is not None:

@@ -77,3 +77,14 @@ def digest_claims(db: Database, platform: str, channel: str) -> list[tuple[str, 
         "SELECT slot, instance, status FROM digest_claims WHERE platform = ? AND channel = ? ORDER BY id",
         [platform, channel],
     ).fetchall()
+
+
+def first_sight(db: Database, platform: str, event_id: str, now: str, forget_before: str) -> bool:
+    """True the first time an event id is seen; ids older than ``forget_before`` are dropped."""
+    with db.atomic():
+        db.execute("DELETE FROM seen_events WHERE seen_at < ?", [forget_before])
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO seen_events (platform, event_id, seen_at) VALUES (?, ?, ?)",
+            [platform, event_id, now],
+        )
+    return cursor.rowcount == 1

@@ -276,3 +276,18 @@ def digest_claims(db: Database) -> None:
             UNIQUE (platform, channel, slot)
         )""",
     )
+
+
+@migrations(name="0009_seen_events")
+def seen_events(db: Database) -> None:
+    """Platform event ids already handled: a retried delivery, on any instance, is handled once."""
+    _run(
+        db,
+        """CREATE TABLE seen_events (
+            platform TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (platform, event_id)
+        )""",
+        "CREATE INDEX seen_events_at ON seen_events(seen_at)",
+    )

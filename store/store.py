@@ -173,6 +173,10 @@ class Store:
         with self._lock:
             return channels.digest_claims(self.db, platform, channel)
 
+    def first_sight(self, platform: str, event_id: str, now: str, forget_before: str) -> bool:
+        with self._lock:
+            return channels.first_sight(self.db, platform, event_id, now, forget_before)
+
     # reporters' corrections
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:
         with self._lock:

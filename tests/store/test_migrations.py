@@ -22,6 +22,7 @@ TABLES = {
     "numbers",
     "channels",
     "digest_claims",
+    "seen_events",
 }
 
 
@@ -39,6 +40,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0006_statement_lookups",
         "0007_channels",
         "0008_digest_claims",
+        "0009_seen_events",
     ]
 
 
@@ -54,7 +56,7 @@ def test_reopening_applies_nothing_twice(tmp_path):
     connect(path).close()
     db = connect(path)
     assert migrations.pending(db) == []
-    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 8
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 9
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path):

@@ -1,0 +1,101 @@
+"""What every chat adapter shares: answering off the event loop, progress notes, posted articles,
+retried events. Adapters keep only the platform's own calls."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from handlers import Caller, Context, Reply, dispatch
+from handlers.ingest import IngestRequest
+from handlers.posted import ingest_posted
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+ARTICLE_TYPES = ("text/plain", "text/markdown", "text/html", "text/x-markdown", "application/xhtml+xml")
+SORRY = "Something went wrong on our side; it is logged. Try again in a moment."
+
+
+def is_article_file(name: str, content_type: str | None) -> bool:
+    """Files the bot reads as articles: text, Markdown and HTML, by type or by name."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return kind in ARTICLE_TYPES or name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+class ProgressRelay:
+    """Progress notes from the worker thread, sent on the event loop: a few, spaced out, because
+    every platform limits how often one answer may be edited (Slack: 5 uses of a response_url)."""
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        send: Callable[[str], Awaitable[object]],
+        max_notes: int = 2,
+        min_interval: float = 1.5,
+    ) -> None:
+        self.loop = loop
+        self.send = send
+        self.max_notes = max_notes
+        self.min_interval = min_interval
+        self.sent = 0
+        self._last = 0.0
+
+    def __call__(self, note: str) -> None:
+        now = time.monotonic()
+        if self.sent >= self.max_notes or now - self._last < self.min_interval:
+            return
+        self.sent += 1
+        self._last = now
+        future = asyncio.run_coroutine_threadsafe(self.send(note), self.loop)
+        future.add_done_callback(_log_failure)
+
+
+def _log_failure(future) -> None:  # noqa: ANN001 - a concurrent.futures.Future
+    if future.exception():
+        logger.warning("progress note not sent: %s", future.exception())
+
+
+async def answer(
+    ctx: Context, line: str, caller: Caller, send_progress: Callable[[str], Awaitable[object]] | None = None
+) -> Reply:
+    """Run a command in a worker thread (spaCy and SQLite block); errors become one short line."""
+    progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
+    try:
+        return await asyncio.to_thread(dispatch, ctx, line, caller, progress)
+    except Exception:
+        logger.exception("command failed: %r from %s", line[:200], caller)
+        return Reply.error(SORRY)
+
+
+async def ingest_post(
+    ctx: Context,
+    requests: list[IngestRequest],
+    caller: Caller,
+    send_progress: Callable[[str], Awaitable[object]] | None = None,
+) -> Reply:
+    """Ingest what was posted in a channel; the reply names new entities and disputed claims."""
+    progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
+    try:
+        return await asyncio.to_thread(ingest_posted, ctx, requests, caller, progress)
+    except Exception:
+        logger.exception("ingesting a post failed in %s", caller.where)
+        return Reply.error(SORRY)
+
+
+def first_sight(ctx: Context, platform: str, event_id: str) -> bool:
+    """False for an event this bot (on any instance sharing the database) has already handled."""
+    now = ctx.clock()
+    return ctx.store.first_sight(
+        platform,
+        event_id,
+        now.isoformat(timespec="seconds"),
+        (now - timedelta(days=1)).isoformat(timespec="seconds"),
+    )
+
+
+def wants_ingest(ctx: Context, platform: str, channel: str) -> bool:
+    return bool(ctx.store.channel_settings(platform, channel).get("ingest"))

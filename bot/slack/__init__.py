@@ -1,0 +1,1 @@
+"""Slack: the bot on slack-bolt's async app, in Socket Mode or over HTTP."""

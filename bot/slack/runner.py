@@ -1,0 +1,41 @@
+"""Starting Slack from the settings: Socket Mode with an app token, else HTTP mode."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+from bot.digests import DigestService
+from bot.settings import Settings
+from bot.slack.app import SlackBot
+from bot.slack.config import SlackConfig
+from bot.slack.http import start_http
+from handlers import Context
+
+logger = logging.getLogger(__name__)
+
+
+async def run_slack(ctx: Context, settings: Settings, digests: DigestService | None = None) -> None:
+    config = SlackConfig.from_settings(settings)
+    if not config.socket_mode and not config.signing_secret:
+        raise SystemExit("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)")
+    bot = SlackBot(ctx, config)
+    if digests is not None:
+        digests.add_poster("slack", bot)
+    if config.socket_mode:
+        handler = AsyncSocketModeHandler(bot.app, config.app_token, web_client=bot.client)
+        await handler.connect_async()
+        logger.warning("Slack connected in Socket Mode")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await handler.close_async()
+    host, port = settings.get("SLACK_HTTP_HOST"), settings.integer("SLACK_HTTP_PORT")
+    runner = await start_http(bot.app, host, port)
+    logger.warning("Slack HTTP mode: listening on http://%s:%d/slack/events", host, port)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,118 @@
+"""A local stand-in for Slack: the Web API, response_url endpoints, file downloads and uploads, and
+a Socket Mode websocket. It records every call and can answer 429 with Retry-After."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import WSMsgType, web
+
+
+class FakeSlack:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.responses: list[dict[str, Any]] = []  # posts to response_url
+        self.uploads: list[bytes] = []
+        self.files: dict[str, bytes] = {}
+        self.rate_limits: dict[str, int] = defaultdict(int)  # method → 429s still to give
+        self.envelopes: list[dict[str, Any]] = []  # Socket Mode: sent to the bot after "hello"
+        self.acks: list[dict[str, Any]] = []  # Socket Mode: what the bot sent back
+        self._ts = itertools.count(1)
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base}/api/"
+
+    def response_url(self, name: str = "cmd") -> str:
+        return f"{self.base}/respond/{name}"
+
+    def called(self, method: str) -> list[dict[str, Any]]:
+        return [payload for name, payload in self.calls if name == method]
+
+    async def start(self) -> FakeSlack:
+        app = web.Application(client_max_size=20 * 1024 * 1024)
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/files/{name}", self._file)
+        app.router.add_get("/ws", self._websocket)
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self.runner.addresses[0][1]
+        return self
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()
+
+    @staticmethod
+    async def _payload(request: web.Request) -> dict[str, Any]:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            return {**request.query, **json.loads(raw or "{}")}
+        payload: dict[str, Any] = {**request.query, **dict(parse_qsl(raw))}
+        for key in ("blocks", "attachments", "files"):
+            if isinstance(payload.get(key), str):
+                payload[key] = json.loads(payload[key])
+        return payload
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        payload = await self._payload(request)
+        if self.rate_limits[method] > 0:
+            self.rate_limits[method] -= 1
+            self.calls.append((f"{method}:429", payload))
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
+        self.calls.append((method, payload))
+        return web.json_response(self._answer(method, payload))
+
+    def _answer(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "newsroom"}
+        if method == "chat.postMessage":
+            ts = f"1700000000.{next(self._ts):06d}"
+            return {"ok": True, "channel": payload.get("channel"), "ts": ts, "message": {"ts": ts}}
+        if method == "files.getUploadURLExternal":
+            return {"ok": True, "upload_url": f"{self.base}/upload/F{len(self.uploads) + 1}", "file_id": "F1"}
+        if method == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": "F1", "title": "chart"}]}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/ws"}
+        return {"ok": True}
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.responses.append(await self._payload(request))
+        return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads.append(await request.read())
+        return web.Response(text="OK")
+
+    async def _file(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if request.headers.get("Authorization") != "Bearer xoxb-test" or name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], content_type="text/plain")
+
+    async def _websocket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_str(json.dumps({"type": "hello", "num_connections": 1}))
+        for envelope in self.envelopes:
+            await ws.send_str(json.dumps(envelope))
+        async for message in ws:
+            if message.type == WSMsgType.TEXT:
+                self.acks.append(json.loads(message.data))
+        return ws
