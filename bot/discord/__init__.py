@@ -1,0 +1,1 @@
+"""Discord: the same bot on discord.py, with application commands, embeds and button views."""

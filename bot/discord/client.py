@@ -1,0 +1,209 @@
+"""The discord.py client: application commands, paging views, posted articles, digests.
+
+A thin adapter: every command goes through ``handlers.dispatch`` and every answer is a Reply drawn
+by ``embeds``. Mentions are off for the whole client (``allowed_mentions`` none).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import discord
+from discord import app_commands
+
+from bot.chat import answer, ingest_post, is_article_file, wants_ingest
+from bot.discord.embeds import reply_embeds
+from bot.discord.views import PagerView
+from handlers import Caller, Context, Reply
+from handlers.commands import REFUSED
+from handlers.ingest import IngestRequest
+from ingest.urls import find_urls
+
+logger = logging.getLogger(__name__)
+
+WORKING, DONE, FAILED = "👀", "✅", "❌"
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def is_editor(interaction_or_member: discord.Interaction | discord.Member | discord.User, role: str) -> bool:
+    """Members with Manage Server, or the configured role (by name or id), may change things."""
+    member = getattr(interaction_or_member, "user", interaction_or_member)
+    if not isinstance(member, discord.Member):
+        return False  # direct messages: no server, no editors
+    if member.guild_permissions.manage_guild:
+        return True
+    return bool(role) and any(r.name == role or str(r.id) == role for r in member.roles)
+
+
+class NewsroomDiscord(discord.Client):
+    """One client; ``post_digest`` makes it a digest Poster."""
+
+    def __init__(self, ctx: Context, editor_role: str = "", guilds: list[int] | None = None) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = True  # privileged: needed to read links posted in channels
+        super().__init__(intents=intents, allowed_mentions=NO_MENTIONS)
+        self.ctx = ctx
+        self.editor_role = editor_role
+        self.guild_ids = guilds or []
+        self.tree = app_commands.CommandTree(self)
+        self.tree.on_error = self._on_command_error
+        self._add_commands()
+
+    # commands
+    def _add_commands(self) -> None:
+        def editors_only(interaction: discord.Interaction) -> bool:
+            return is_editor(interaction, self.editor_role)
+
+        @app_commands.command(name="who", description="Who a person or organisation is, with evidence")
+        @app_commands.describe(name="A name or alias, e.g. Kiriyenko")
+        async def who(interaction: discord.Interaction, name: str) -> None:
+            await self.run_command(interaction, f"/who {name}")
+
+        @app_commands.command(name="compare", description="Who supports, disputes or cannot verify a claim")
+        async def compare(interaction: discord.Interaction, claim: str) -> None:
+            await self.run_command(interaction, f"/compare {claim}")
+
+        @app_commands.command(name="ingest", description="Add an article: a link, or an attached file")
+        @app_commands.check(editors_only)
+        async def ingest(
+            interaction: discord.Interaction, link: str | None = None, file: discord.Attachment | None = None
+        ) -> None:
+            await self.run_ingest(interaction, link, file)
+
+        @app_commands.command(name="digest", description="This channel's digest: preview, now, daily 08:00, off…")
+        async def digest(interaction: discord.Interaction, words: str = "") -> None:
+            await self.run_command(interaction, f"/digest {words}")
+
+        @app_commands.command(name="newsroom", description="Help, and this channel's settings")
+        async def newsroom(interaction: discord.Interaction, words: str = "") -> None:
+            await self.run_command(interaction, f"/newsroom {words}")
+
+        for command in (who, compare, ingest, digest, newsroom):
+            self.tree.add_command(command)
+
+    async def setup_hook(self) -> None:
+        """Sync commands: to the configured guilds at once, else globally (Discord takes up to an hour)."""
+        if self.guild_ids:
+            for guild_id in self.guild_ids:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+        else:
+            await self.tree.sync()
+
+    def caller(self, interaction: discord.Interaction) -> Caller:
+        return Caller(
+            user=str(interaction.user.id),
+            channel=str(interaction.channel_id),
+            platform="discord",
+            editor=is_editor(interaction, self.editor_role),
+        )
+
+    async def run_command(self, interaction: discord.Interaction, line: str) -> None:
+        """Defer at once (the 3-second rule), answer in a worker thread, follow up with page 1."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+
+        async def note(text: str) -> None:
+            await interaction.edit_original_response(content=f"… {discord.utils.escape_mentions(text)}")
+
+        reply = await answer(self.ctx, line.strip(), self.caller(interaction), note)
+        await self.follow_up(interaction, reply)
+
+    async def run_ingest(
+        self, interaction: discord.Interaction, link: str | None, file: discord.Attachment | None
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        requests = [IngestRequest(source=url) for url in find_urls(link or "")]
+        if file is not None:
+            requests.append(await self._attachment_request(file))
+        if not requests:
+            await self.follow_up(interaction, Reply.error("Give /ingest a link or attach a file."))
+            return
+
+        async def note(text: str) -> None:
+            await interaction.edit_original_response(content=f"… {discord.utils.escape_mentions(text)}")
+
+        reply = await ingest_post(self.ctx, requests, self.caller(interaction), note)
+        await self.follow_up(interaction, reply)
+
+    async def follow_up(self, interaction: discord.Interaction, reply: Reply) -> None:
+        pages = reply_embeds(reply)
+        view = PagerView(pages)
+        await interaction.followup.send(embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    async def _on_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        if isinstance(error, app_commands.CheckFailure):
+            message = REFUSED
+        else:
+            logger.error("discord command failed", exc_info=error)
+            message = "Something went wrong on our side; it is logged. Try again in a moment."
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True)
+        else:
+            await interaction.response.send_message(message, ephemeral=True)
+
+    # posted articles
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.author == self.user or message.guild is None:
+            return
+        if not wants_ingest(self.ctx, "discord", str(message.channel.id)):
+            return
+        links = find_urls(message.content or "")
+        files = [a for a in message.attachments if is_article_file(a.filename, a.content_type)]
+        if not links and not files:
+            return
+        caller = Caller(
+            user=str(message.author.id),
+            channel=str(message.channel.id),
+            platform="discord",
+            editor=is_editor(message.author, self.editor_role),
+        )
+        if not caller.editor:
+            return  # only editors' posts are read; others are conversation
+        await self._react(message, WORKING)
+        requests = [IngestRequest(source=url) for url in links]
+        requests += [await self._attachment_request(a) for a in files]
+        reply = await ingest_post(self.ctx, requests, caller)
+        await self._react(message, WORKING, remove=True)
+        await self._react(message, DONE if reply.ok else FAILED)
+        for number, embed in enumerate(reply_embeds(reply)):
+            if number == 0:
+                await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+            else:
+                await message.channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    async def _attachment_request(self, attachment: discord.Attachment) -> IngestRequest:
+        limit = self.ctx.policy.max_bytes
+        if attachment.size > limit:
+            return IngestRequest(
+                source=attachment.filename, failure=f"Too large: the limit is {limit / 1024 / 1024:g} MB"
+            )
+        try:
+            body = await attachment.read()
+        except discord.HTTPException as exc:
+            logger.warning("attachment %s not downloaded: %s", attachment.filename, exc)
+            return IngestRequest(source=attachment.filename, failure="Could not download the attachment")
+        return IngestRequest(source=attachment.filename, body=body, content_type=attachment.content_type)
+
+    async def _react(self, message: discord.Message, emoji: str, remove: bool = False) -> None:
+        try:
+            if remove:
+                await message.remove_reaction(emoji, self.user)  # type: ignore[arg-type]
+            else:
+                await message.add_reaction(emoji)
+        except discord.HTTPException as exc:
+            logger.warning("reaction %s failed: %s", emoji, exc)
+
+    # digests
+    async def post_digest(self, channel: str, reply: Reply) -> bool:
+        try:
+            target = self.get_channel(int(channel)) or await self.fetch_channel(int(channel))
+            embeds = reply_embeds(reply)
+            for number, embed in enumerate(embeds):
+                files = [discord.File(Path(p)) for p in reply.files] if number == len(embeds) - 1 else []
+                await target.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)  # type: ignore[union-attr]
+        except (discord.HTTPException, ValueError, OSError):
+            logger.exception("digest for discord:%s not posted", channel)
+            return False
+        return True

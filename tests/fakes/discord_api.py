@@ -1,0 +1,160 @@
+"""A local stand-in for Discord's REST API: what login, command sync, interaction callbacks,
+follow-ups, reactions, channel messages and attachment downloads need. It records every call."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+from aiohttp import web
+
+APP_ID = "200"
+BOT = {"id": "100", "username": "newsroom", "discriminator": "0", "global_name": None, "avatar": None, "bot": True}
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    # discord.py reads JSON only when the content type is exactly application/json (no charset).
+    return web.Response(status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
+
+
+class FakeDiscord:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, Any]] = []  # (method, path, payload)
+        self.attachments: dict[str, bytes] = {}
+        self._ids = itertools.count(9000)
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base}/api/v10"
+
+    def sent(self, method: str, fragment: str) -> list[Any]:
+        return [payload for m, path, payload in self.calls if m == method and fragment in path]
+
+    async def start(self) -> FakeDiscord:
+        app = web.Application(client_max_size=20 * 1024 * 1024)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
+        app.router.add_get("/attachments/{name}", self._attachment)
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", 0).start()
+        self.port = self.runner.addresses[0][1]
+        return self
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()
+
+    @staticmethod
+    async def _payload(request: web.Request) -> Any:
+        if request.content_type.startswith("multipart/"):
+            parts: dict[str, Any] = {"files": []}
+            reader = await request.multipart()
+            async for part in reader:
+                if part.name == "payload_json":
+                    parts.update(json.loads(await part.text()))
+                else:
+                    parts["files"].append((part.filename, await part.read()))
+            return parts
+        raw = await request.text()
+        return json.loads(raw) if raw else None
+
+    def message(self, channel_id: str, payload: Any) -> dict[str, Any]:
+        payload = payload or {}
+        return {
+            "id": str(next(self._ids)),
+            "channel_id": channel_id,
+            "type": 0,
+            "content": payload.get("content") or "",
+            "embeds": payload.get("embeds") or [],
+            "attachments": [],
+            "author": BOT,
+            "timestamp": "2026-11-22T08:00:00+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "pinned": False,
+            "flags": payload.get("flags", 0),
+            "components": [],
+        }
+
+    async def _api(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["tail"]
+        payload = await self._payload(request)
+        self.calls.append((request.method, path, payload))
+        parts = path.strip("/").split("/")
+        if path == "/users/@me":
+            return _json(BOT)
+        if path == "/oauth2/applications/@me":
+            return _json(
+                {
+                    "id": APP_ID,
+                    "name": "newsroom",
+                    "icon": None,
+                    "description": "",
+                    "bot_public": True,
+                    "bot_require_code_grant": False,
+                    "owner": BOT,
+                    "verify_key": "k",
+                    "flags": 0,
+                    "summary": "",
+                }
+            )
+        if parts[0] == "applications" and parts[-1] == "commands":
+            return _json(
+                [
+                    {
+                        **command,
+                        "id": str(next(self._ids)),
+                        "application_id": APP_ID,
+                        "version": "1",
+                        "default_member_permissions": None,
+                        "dm_permission": True,
+                        "type": command.get("type", 1),
+                    }
+                    for command in payload or []
+                ]
+            )
+        if parts[0] == "interactions":
+            kind = payload["type"]
+            resource: dict[str, Any] = {"type": kind}
+            if kind == 4:
+                resource["message"] = self.message("1", payload.get("data"))
+            return _json(
+                {
+                    "interaction": {"id": parts[1], "type": 2, "response_message_loading": kind == 5},
+                    "resource": resource,
+                }
+            )
+        if parts[0] == "webhooks":
+            return _json(self.message("1", payload))
+        if parts[0] == "channels" and "reactions" in parts:
+            return web.Response(status=204)
+        if parts[0] == "channels" and parts[-1] == "messages":
+            return _json(self.message(parts[1], payload))
+        if parts[0] == "channels" and len(parts) == 2:
+            return _json(
+                {
+                    "id": parts[1],
+                    "type": 0,
+                    "guild_id": "300",
+                    "name": "news",
+                    "position": 0,
+                    "permission_overwrites": [],
+                }
+            )
+        return _json({"message": "not faked", "code": 0}, status=404)
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in self.attachments:
+            return web.Response(status=404)
+        return web.Response(body=self.attachments[name], headers={"Content-Type": "text/plain"})
