@@ -29,9 +29,10 @@ async def run_slack(ctx: Context, settings: Settings, digests: DigestService | N
         await handler.connect_async()
         logger.warning("Slack connected in Socket Mode")
         try:
-            await asyncio.Event().wait()
+            await asyncio.Event().wait()  # until cancelled
         finally:
             await handler.close_async()
+        return
     host, port = settings.get("SLACK_HTTP_HOST"), settings.integer("SLACK_HTTP_PORT")
     runner = await start_http(bot.app, host, port)
     logger.warning("Slack HTTP mode: listening on http://%s:%d/slack/events", host, port)
