@@ -1,0 +1,159 @@
+"""Slack acknowledgement and answer times over real HTTP: signed slash commands into the Bolt app.
+
+Reference: a bare aiohttp POST round trip on the same loopback, and Slack's 3-second ack deadline.
+Figures: p50/p95 of the ack (HTTP answer to Slack) and of the full answer (the response_url post),
+for /who (fast) and /ingest of a pasted article (slow: acked first, answered after analysis).
+Usage: python bench/slack_ack.py [--requests 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import aiohttp  # noqa: E402
+from aiohttp import web  # noqa: E402
+from slack_sdk.signature import SignatureVerifier  # noqa: E402
+
+from bot.slack.app import SlackBot  # noqa: E402
+from bot.slack.config import SlackConfig  # noqa: E402
+from bot.slack.http import bound_port, start_http  # noqa: E402
+from handlers import Context  # noqa: E402
+from handlers.ingest import IngestRequest, ingest  # noqa: E402
+from ingest.manifest import read_manifest  # noqa: E402
+from nlp import Analyzer  # noqa: E402
+from store import Store  # noqa: E402
+from tests.fakes.slack_api import FakeSlack  # noqa: E402
+
+SECRET = "bench-secret"
+DEADLINE_MS = 3000.0
+ARTICLE = (
+    "Kremlin spokesman Dmitry Peskov said on {day} that Elon Musk and Vladimir Putin had spoken only once, "
+    "by telephone, and denied any regular contact. Officials in Washington declined to comment on the report."
+)
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+async def measure(ctx: Context, requests: int) -> dict[str, float]:
+    fake = await FakeSlack().start()
+    bot = SlackBot(ctx, SlackConfig(bot_token="xoxb-bench", signing_secret=SECRET, api_url=fake.api_url))
+    runner = await start_http(bot.app, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{bound_port(runner)}/slack/events"
+
+    async def echo(request: web.Request) -> web.Response:
+        return web.Response(text=await request.text())
+
+    bare = web.Application()
+    bare.router.add_post("/", echo)
+    bare_runner = web.AppRunner(bare, access_log=None)
+    await bare_runner.setup()
+    await web.TCPSite(bare_runner, "127.0.0.1", 0).start()
+    bare_url = f"http://127.0.0.1:{bound_port(bare_runner)}/"
+    figures: dict[str, list[float]] = {
+        "bare": [],
+        "who_ack": [],
+        "who_answer": [],
+        "ingest_ack": [],
+        "ingest_answer": [],
+    }
+    async with aiohttp.ClientSession() as session:
+
+        async def slash(command: str, text: str, number: int) -> tuple[float, float]:
+            name = f"{command}-{number}"
+            form = urlencode(
+                {
+                    "team_id": "T1",
+                    "channel_id": "C1",
+                    "user_id": "U1",
+                    "command": f"/{command}",
+                    "text": text,
+                    "response_url": fake.response_url(name),
+                    "trigger_id": "1",
+                }
+            )
+            stamp = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Slack-Request-Timestamp": stamp,
+                "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=form),
+            }
+            before = len(fake.responses)
+            started = time.perf_counter()
+            async with session.post(url, data=form, headers=headers) as response:
+                await response.read()
+            acked = time.perf_counter()
+            final = "#" if command == "ingest" else "Dmitry Peskov"
+            while not any(final in str(r.get("blocks")) for r in fake.responses[before:]):
+                await asyncio.sleep(0.001)
+            return (acked - started) * 1000, (time.perf_counter() - started) * 1000
+
+        await slash("who", "Peskov", -1)  # warm-up: auth.test, first query
+        for number in range(requests):
+            started = time.perf_counter()
+            async with session.post(bare_url, data="x" * 200) as response:
+                await response.read()
+            figures["bare"].append((time.perf_counter() - started) * 1000)
+            ack, done = await slash("who", "Peskov", number)
+            figures["who_ack"].append(ack)
+            figures["who_answer"].append(done)
+        for number in range(max(5, requests // 4)):
+            text = ARTICLE.format(day=DAYS[number % 7]) + f" Report number {number}."
+            ack, done = await slash("ingest", text, number)
+            figures["ingest_ack"].append(ack)
+            figures["ingest_answer"].append(done)
+    await runner.cleanup()
+    await bare_runner.cleanup()
+    await fake.stop()
+    out: dict[str, float] = {}
+    for key, values in figures.items():
+        out[f"{key}_p50_ms"] = statistics.median(values)
+        out[f"{key}_p95_ms"] = percentile(values, 0.95)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "bench.db")
+        ctx = Context(store=store, analyzer=Analyzer())
+        ingest(
+            ctx,
+            [
+                IngestRequest(str(e.path), outlet=e.outlet, published=e.published)
+                for e in read_manifest(ROOT / "examples" / "articles" / "manifest.json")
+            ],
+        )
+        figures = asyncio.run(measure(ctx, args.requests))
+        store.close()
+    print(f"{'':14} {'p50 ms':>9} {'p95 ms':>9}")
+    for key in ("bare", "who_ack", "who_answer", "ingest_ack", "ingest_answer"):
+        print(f"{key:14} {figures[key + '_p50_ms']:9.1f} {figures[key + '_p95_ms']:9.1f}")
+    ratio = figures["who_ack_p95_ms"] / max(figures["bare_p95_ms"], 1e-6)
+    print(
+        f"/who ack p95 is {ratio:.1f}x a bare aiohttp round trip; "
+        f"{figures['ingest_ack_p95_ms'] / DEADLINE_MS:.1%} of Slack's 3 s deadline for the slowest ack (ingest)"
+    )
+    figures["who_ack_vs_bare_p95"] = ratio
+    figures["ingest_ack_share_of_deadline"] = figures["ingest_ack_p95_ms"] / DEADLINE_MS
+    print(" ".join(f"{k}={v:.3f}" if "share" in k else f"{k}={v:.1f}" for k, v in figures.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
