@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import discord
 
+from bot.text import chunks
 from handlers.reply import Citation, Reply
 
 TITLE, DESCRIPTION, FIELDS, NAME, VALUE, FOOTER = 256, 4096, 25, 256, 1024, 2048
@@ -21,26 +22,11 @@ def escape(text: str) -> str:
     return discord.utils.escape_mentions(text)
 
 
-def _chunks(text: str, limit: int) -> list[str]:
-    pieces: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        if cut < limit // 2:
-            cut = text.rfind(" ", 0, limit)
-        if cut < limit // 2:
-            cut = limit
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n ")
-    if text:
-        pieces.append(text)
-    return pieces or [BLANK]
-
-
 def _fields(name: str, value: str) -> list[tuple[str, str]]:
     """One logical field as Discord fields: the name shortened only in its label, the value whole."""
     label = escape(name) or BLANK
     label = label if len(label) <= NAME else label[: NAME - 1] + "…"
-    return [(label if i == 0 else BLANK, piece) for i, piece in enumerate(_chunks(escape(value), VALUE))]
+    return [(label if i == 0 else BLANK, piece) for i, piece in enumerate(chunks(escape(value), VALUE) or [BLANK])]
 
 
 def _citation(c: Citation) -> list[tuple[str, str]]:

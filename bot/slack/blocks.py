@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.text import chunks
 from handlers.reply import Citation, Reply
 
 MAX_BLOCKS = 50
@@ -29,22 +30,6 @@ def escape(text: str) -> str:
     """Text Slack shows as written: no mentions, no links, no broadcasts."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _BROADCAST.sub("@\u2060\\1", text)
-
-
-def chunks(text: str, limit: int) -> list[str]:
-    """Pieces of at most ``limit`` characters, broken at line ends, then spaces, when possible."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        if cut < limit // 2:
-            cut = text.rfind(" ", 0, limit)
-        if cut < limit // 2:
-            cut = limit
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n ")
-    if text:
-        pieces.append(text)
-    return pieces
 
 
 def _section(markdown: str) -> list[Block]:

@@ -1,6 +1,7 @@
 """Block Kit rendering: escaped, inside Slack's limits, nothing cut."""
 
-from bot.slack.blocks import chunks, escape, reply_blocks, split
+from bot.slack.blocks import escape, reply_blocks, split
+from bot.text import chunks
 from handlers import Citation, Field, Reply, Section
 
 
