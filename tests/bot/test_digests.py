@@ -129,8 +129,9 @@ def test_a_run_missed_beyond_the_grace_period_is_skipped(seeded_ctx):
         service = service_for(seeded_ctx, poster, grace_seconds=60)
         service.start()
         service.scheduler.pause()
-        service.schedule(DESK, CronTrigger(minute="*/30", timezone=UTC))
-        service.scheduler.modify_job(job_id(DESK), next_run_time=datetime.now(UTC) - timedelta(hours=2))
+        missed = (datetime.now(UTC) - timedelta(hours=2)).replace(second=0, microsecond=0)
+        service.schedule(DESK, CronTrigger(hour=missed.hour, minute=missed.minute, timezone=UTC))  # daily
+        service.scheduler.modify_job(job_id(DESK), next_run_time=missed)
         service.scheduler.resume()
         await asyncio.sleep(0.5)
         service.shutdown()
