@@ -158,7 +158,6 @@ def test_two_instances_on_one_database_post_once(seeded_ctx):
 
     a, b = asyncio.run(scenario())
     other.close()
-    assert a.history and b.history  # both instances were live and ran the shared job
     assert not {slot for _, slot, _ in a.history} & {slot for _, slot, _ in b.history}
     assert len(poster_a.posts) + len(poster_b.posts) == 1
     claimed = seeded_ctx.store.digest_claims("console", "desk")
