@@ -16,7 +16,7 @@ from handlers.channel_settings import newsroom_settings, settings_reply
 from handlers.compare import compare
 from handlers.context import Context
 from handlers.digest import Channel
-from handlers.digest_commands import digest_command
+from handlers.digest_commands import digest_command, digest_is_slow
 from handlers.digest_commands import is_read_only as digest_read_only
 from handlers.errors import UsageError
 from handlers.ingest import IngestRequest, Progress, ingest
@@ -169,7 +169,7 @@ COMMANDS: dict[str, Command] = {
     "who": Command("who", who, _run_who),
     "compare": Command("compare", compare, _run_compare, slow=lambda args: len(args.split()) > 12),
     "ingest": Command("ingest", ingest, _run_ingest, read_only=_never, slow=_always),
-    "digest": Command("digest", digest_command, _run_digest, read_only=digest_read_only, slow=_always),
+    "digest": Command("digest", digest_command, _run_digest, read_only=digest_read_only, slow=digest_is_slow),
     "newsroom": Command("newsroom", newsroom_settings, _run_newsroom, read_only=settings_read_only),
     "help": Command("help", help_reply, _run_help),
 }

@@ -42,6 +42,12 @@ def is_read_only(args: str) -> bool:
     return (words[0].lower() if words else "") in READ_ONLY
 
 
+def digest_is_slow(args: str) -> bool:
+    """Only the preview builds a digest (claims, chart) while the reporter waits."""
+    words = args.split()
+    return not words or words[0].lower() == "preview"
+
+
 def _when(moment: datetime | None, timezone: str) -> str:
     if moment is None:
         return "not scheduled"
