@@ -15,14 +15,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
-from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
 from bot.slack.app import SlackBot  # noqa: E402
 from bot.slack.config import SlackConfig  # noqa: E402
@@ -32,7 +30,7 @@ from handlers.ingest import IngestRequest, ingest  # noqa: E402
 from ingest.manifest import read_manifest  # noqa: E402
 from nlp import Analyzer  # noqa: E402
 from store import Store  # noqa: E402
-from tests.fakes.slack_api import FakeSlack  # noqa: E402
+from tests.fakes.slack_api import FakeSlack, signed_headers, slash_form  # noqa: E402
 
 SECRET = "bench-secret"
 DEADLINE_MS = 3000.0
@@ -74,23 +72,8 @@ async def measure(ctx: Context, requests: int) -> dict[str, float]:
 
         async def slash(command: str, text: str, number: int) -> tuple[float, float]:
             name = f"{command}-{number}"
-            form = urlencode(
-                {
-                    "team_id": "T1",
-                    "channel_id": "C1",
-                    "user_id": "U1",
-                    "command": f"/{command}",
-                    "text": text,
-                    "response_url": fake.response_url(name),
-                    "trigger_id": "1",
-                }
-            )
-            stamp = str(int(time.time()))
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": stamp,
-                "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=form),
-            }
+            form = slash_form(f"/{command}", text, fake.response_url(name))
+            headers = signed_headers(SECRET, form, "application/x-www-form-urlencoded")
             before = len(fake.responses)
             started = time.perf_counter()
             async with session.post(url, data=form, headers=headers) as response:

@@ -7,6 +7,7 @@ by ``embeds``. Mentions are off for the whole client (``allowed_mentions`` none)
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import discord
@@ -34,6 +35,15 @@ def is_editor(interaction_or_member: discord.Interaction | discord.Member | disc
     if member.guild_permissions.manage_guild:
         return True
     return bool(role) and any(r.name == role or str(r.id) == role for r in member.roles)
+
+
+def _progress(interaction: discord.Interaction) -> Callable[[str], Awaitable[object]]:
+    """Progress notes replace the "thinking…" placeholder of a deferred answer."""
+
+    async def note(text: str) -> None:
+        await interaction.edit_original_response(content=f"… {discord.utils.escape_mentions(text)}")
+
+    return note
 
 
 class NewsroomDiscord(discord.Client):
@@ -104,10 +114,7 @@ class NewsroomDiscord(discord.Client):
         """Defer at once (the 3-second rule), answer in a worker thread, follow up with page 1."""
         await interaction.response.defer(ephemeral=True, thinking=True)
 
-        async def note(text: str) -> None:
-            await interaction.edit_original_response(content=f"… {discord.utils.escape_mentions(text)}")
-
-        reply = await answer(self.ctx, line.strip(), self.caller(interaction), note)
+        reply = await answer(self.ctx, line.strip(), self.caller(interaction), _progress(interaction))
         await self.follow_up(interaction, reply)
 
     async def run_ingest(
@@ -121,10 +128,7 @@ class NewsroomDiscord(discord.Client):
             await self.follow_up(interaction, Reply.error("Give /ingest a link or attach a file."))
             return
 
-        async def note(text: str) -> None:
-            await interaction.edit_original_response(content=f"… {discord.utils.escape_mentions(text)}")
-
-        reply = await ingest_post(self.ctx, requests, self.caller(interaction), note)
+        reply = await ingest_post(self.ctx, requests, self.caller(interaction), _progress(interaction))
         await self.follow_up(interaction, reply)
 
     async def follow_up(self, interaction: discord.Interaction, reply: Reply) -> None:

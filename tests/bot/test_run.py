@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import time
-from urllib.parse import urlencode
 
 import aiohttp
-from slack_sdk.signature import SignatureVerifier
 
 from bot.run import serve
 from bot.settings import Settings
 from tests.bot.slack.harness import SECRET
-from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_api import FakeSlack, signed_headers, slash_form
 from tests.fakes.waiting import wait_for
 
 
@@ -25,23 +22,8 @@ def free_port() -> int:
 
 
 async def signed_command(url: str, text: str, response_url: str) -> int:
-    form = urlencode(
-        {
-            "team_id": "T1",
-            "channel_id": "CNEWS",
-            "user_id": "U1",
-            "command": "/digest",
-            "text": text,
-            "response_url": response_url,
-            "trigger_id": "1",
-        }
-    )
-    stamp = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": stamp,
-        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=form),
-    }
+    form = slash_form("/digest", text, response_url, channel="CNEWS")
+    headers = signed_headers(SECRET, form, "application/x-www-form-urlencoded")
     async with aiohttp.ClientSession() as session, session.post(url, data=form, headers=headers) as response:
         return response.status
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections import defaultdict
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import WSMsgType, web
+from slack_sdk.signature import SignatureVerifier
 
 
 class FakeSlack:
@@ -116,3 +118,29 @@ class FakeSlack:
             if message.type == WSMsgType.TEXT:
                 self.acks.append(json.loads(message.data))
         return ws
+
+
+def signed_headers(secret: str, body: str, content_type: str, timestamp: int | None = None) -> dict[str, str]:
+    """The headers Slack sends with ``body``: its timestamp and its v0 signature."""
+    stamp = str(timestamp if timestamp is not None else int(time.time()))
+    return {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body),
+    }
+
+
+def slash_form(command: str, text: str, response_url: str, channel: str = "C1", user: str = "U1") -> str:
+    """A slash command as Slack posts it (form-encoded)."""
+    return urlencode(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "channel_id": channel,
+            "user_id": user,
+            "command": command,
+            "text": text,
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )

@@ -9,13 +9,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.app import SlackBot
 from bot.slack.config import SlackConfig
 from bot.slack.http import bound_port, start_http
 from handlers import Context
-from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_api import FakeSlack, signed_headers, slash_form
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -50,30 +49,14 @@ class SlackHarness:
         headers: dict[str, str] | None = None,
     ) -> tuple[int, str, float]:
         """POST as Slack does; returns (status, body, seconds until the answer)."""
-        stamp = str(timestamp if timestamp is not None else int(time.time()))
-        signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
-        all_headers = {
-            "Content-Type": content_type,
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": signature,
-            **(headers or {}),
-        }
+        all_headers = {**signed_headers(secret, body, content_type, timestamp), **(headers or {})}
         started = time.monotonic()
         async with self.session.post(self.url, data=body.encode(), headers=all_headers) as response:
             return response.status, await response.text(), time.monotonic() - started
 
     async def command(self, name: str, text: str = "", user: str = "U1", channel: str = "C1", **options: Any):
-        form = {
-            "token": "legacy",
-            "team_id": "T1",
-            "channel_id": channel,
-            "user_id": user,
-            "command": f"/{name}",
-            "text": text,
-            "response_url": self.fake.response_url(name),
-            "trigger_id": "1.2.3",
-        }
-        return await self.send(urlencode(form), "application/x-www-form-urlencoded", **options)
+        form = slash_form(f"/{name}", text, self.fake.response_url(name), channel=channel, user=user)
+        return await self.send(form, "application/x-www-form-urlencoded", **options)
 
     async def event(self, event: dict[str, Any], event_id: str | None = None, retry: int | None = None):
         self.events += 1
