@@ -11,6 +11,7 @@ from handlers.context import Context
 from handlers.reply import Field, Reply, Section
 from handlers.statements import statement_citation, statement_json
 from handlers.wording import plural
+from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance
 from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
 from store.records import StatementRow
 
@@ -19,6 +20,7 @@ CORE = 0.35  # ... and to count toward the verdict (a passing mention does not d
 META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
 STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 SHOWN_PER_STANCE = 6
+CANDIDATE_ARTICLES = 40  # articles full-text search puts before the article-level stance model
 
 
 @dataclass
@@ -38,6 +40,9 @@ class Comparison:
     citing: dict[str, list[str]]  # outlet → outlets it cites for the claim
     numbers: list[dict]
     anonymous_share: float | None
+    articles: dict[int, ArticleStance] = field(default_factory=dict)  # related articles, model's call
+    claim_words: ClaimWords | None = None  # what the article-level model saw, for scoring it
+    evidence: dict[int, ArticleEvidence] = field(default_factory=dict)
 
 
 def _claim_entities(ctx: Context, claim: str) -> list[int]:
@@ -73,7 +78,32 @@ def _judge(
     return judged
 
 
-def compare_claim(ctx: Context, claim: str) -> Comparison:
+def article_evidence(
+    ctx: Context, claim: str, names: frozenset[str], judged: list[Judged]
+) -> tuple[ClaimWords, dict[int, ArticleEvidence]]:
+    """The candidate articles for the article-level stance: the best full-text matches over whole
+    articles, and every article with a judged statement."""
+    words = sorted({w.lower() for w in WORD.findall(claim) if len(w) > 1})
+    frequency, total = ctx.store.article_term_counts(words)
+    claim_words = ClaimWords.of(claim, sorted(names), frequency, total)
+    ranked = ctx.store.search_articles([w for w in words if frequency.get(w)], CANDIDATE_ARTICLES)
+    best = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
+    place = {article_id: (i + 1, score / best) for i, (article_id, score) in enumerate(ranked)}
+    stances: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for item in judged:
+        stances[item.row.article_id].append((item.stance.stance, item.stance.relevance))
+    wanted = list(dict.fromkeys([*place, *stances]))
+    texts = ctx.store.article_texts(wanted)
+    evidence = {}
+    for article_id in wanted:
+        if article_id in texts:
+            rank, share = place.get(article_id, (None, 0.0))
+            title, text = texts[article_id]
+            evidence[article_id] = ArticleEvidence(title, text, rank, share, tuple(stances[article_id]))
+    return claim_words, evidence
+
+
+def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) -> Comparison:
     claim_terms = ctx.analyzer.terms([claim])[0]
     entity_ids = _claim_entities(ctx, claim)
     words = sorted(claim_terms.lemmas | set(re.findall(r"[A-Za-z][\w’']+", claim.lower())) - {"the", "and"})
@@ -97,6 +127,8 @@ def compare_claim(ctx: Context, claim: str) -> Comparison:
         why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
     supporters = [j for j in judged if j.stance.stance == "supports"]
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
+    claim_words, evidence = article_evidence(ctx, claim, claim_terms.names, judged)
+    calls = {article_id: article_stance(claim_words, e, stance_model) for article_id, e in evidence.items()}
     return Comparison(
         claim=claim,
         judged=judged,
@@ -106,6 +138,9 @@ def compare_claim(ctx: Context, claim: str) -> Comparison:
         citing=citing,
         numbers=_number_differences(judged),
         anonymous_share=anonymous / len(supporters) if supporters else None,
+        articles={article_id: call for article_id, call in calls.items() if call.label != "unrelated"},
+        claim_words=claim_words,
+        evidence=evidence,
     )
 
 

@@ -88,3 +88,41 @@ def term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
         except sqlite3.OperationalError:  # a term full-text search cannot parse counts as unseen
             counts[term] = 0
     return counts, total
+
+
+def search_articles(db: Database, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
+    """Articles matching any of the claim's words, best bm25 first, with the (positive) score."""
+    if not words:
+        return []
+    try:
+        rows = db.execute(
+            "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? "
+            "ORDER BY bm25(articles_fts) LIMIT ?",
+            [_fts_expression(words), limit],
+        ).fetchall()
+    except sqlite3.OperationalError:  # a query full-text search cannot parse finds nothing
+        return []
+    return [(article_id, -rank) for article_id, rank in rows]
+
+
+def article_texts(db: Database, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(title, text) of each article."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    rows = db.execute(f"SELECT id, COALESCE(title, ''), text FROM articles WHERE id IN ({marks})", article_ids)
+    return {article_id: (title, text) for article_id, title, text in rows}
+
+
+def article_term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
+    """How many stored articles use each term (as full-text search stems it), and how many there are."""
+    total = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    counts = {}
+    for term in terms:
+        try:
+            counts[term] = db.execute(
+                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", [_fts_expression([term])]
+            ).fetchone()[0]
+        except sqlite3.OperationalError:
+            counts[term] = 0
+    return counts, total

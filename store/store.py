@@ -105,6 +105,18 @@ class Store:
         with self._lock:
             return claims.term_counts(self.db, terms)
 
+    def search_articles(self, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
+        with self._lock:
+            return claims.search_articles(self.db, words, limit)
+
+    def article_texts(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+        with self._lock:
+            return claims.article_texts(self.db, article_ids)
+
+    def article_term_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        with self._lock:
+            return claims.article_term_counts(self.db, terms)
+
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
         with self._lock:
             return claims.statement_numbers(self.db, ids)

@@ -1,0 +1,220 @@
+"""How a whole article stands toward a claim: unrelated, supports, disputes or reports.
+
+Statements alone miss articles that cover a claim in their own words, and cannot tell a story
+that repeats a rumour from one that confirms it. This scorer reads the article as a whole: how
+much of the claim it carries (weighted by rarity, in the lead and in the body), its full-text
+rank among the candidates, the hedges, doubts and denials in the sentences that carry the claim,
+the hedges in the claim itself, and the stances of its statements. The weights are a softmax
+model trained on FNC-1 (bench/train_stance.py); features are plain strings, so it stays readable.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "stance_model.json"
+LABELS = ("unrelated", "supports", "disputes", "reports")
+WORD = re.compile(r"[A-Za-z][A-Za-z’']*|\d[\d,.]*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+LEAD_CHARS = 400
+CLAIM_HEDGE = re.compile(
+    r"\b(reportedly|allegedly|alleged|claims?|claimed|rumou?rs?|rumou?red|may|might|could|apparently|"
+    r"purportedly|possibly|suspected|believed|said to|according to|reports?|reported)\b|\?",
+    re.IGNORECASE,
+)
+REFUTING = re.compile(
+    r"\b(fake|fraud|hoax|false|deny|denies|denied|not|despite|nope|doubt|doubts|bogus|debunk|debunked|"
+    r"pranks?|retract|retracted|untrue|never|no evidence|misleading|satire|satirical)\b",
+    re.IGNORECASE,
+)
+CONFIRMING = re.compile(
+    r"\b(confirmed|confirms|confirm|officially|announced|revealed|verified|has been|have been|was|were)\b",
+    re.IGNORECASE,
+)
+
+
+def word_key(word: str) -> str:
+    """A crude stem that lets "contacts" meet "contact" and "Russia's" meet "Russia"."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word[:6]
+
+
+def content_keys(text: str) -> list[str]:
+    """Stems of the content words of a text, in order."""
+    return [word_key(w) for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 1]
+
+
+@dataclass(frozen=True)
+class ArticleEvidence:
+    """What the scorer knows of one candidate article for one claim."""
+
+    title: str
+    text: str
+    rank: int | None  # 1-based full-text rank among the candidates; None when found only by statements
+    score_share: float  # its bm25 score as a share of the best candidate's
+    statement_stances: Sequence[tuple[str, float]] = ()  # (stance, relevance) of its judged statements
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """The claim's content stems, their rarity over the store, and which are names."""
+
+    text: str
+    keys: tuple[str, ...]
+    rarity: dict[str, float]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, claim: str, names: Sequence[str], document_frequency: dict[str, int], total: int) -> ClaimWords:
+        words = [w for w in WORD.findall(claim) if w.lower() not in STOP_WORDS and len(w) > 1]
+        keys = tuple(dict.fromkeys(word_key(w) for w in words))
+        rarity = {}
+        for word in words:
+            n = document_frequency.get(word.lower(), 0)
+            rarity[word_key(word)] = math.log((total + 1) / (n + 1)) + 1.0
+        return cls(claim, keys, rarity, frozenset(word_key(n) for n in names))
+
+
+def _bucket(value: float, step: float, top: float = 1.0) -> str:
+    return f"{min(top, math.floor(value / step) * step):.2f}"
+
+
+def _count_bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (3, "2-3"), (7, "4-7")):
+        if n <= limit:
+            return name
+    return "8+"
+
+
+def _rank_bucket(rank: int | None) -> str:
+    if rank is None:
+        return "none"
+    for limit, name in ((1, "1"), (3, "2-3"), (6, "4-6"), (10, "7-10"), (20, "11-20")):
+        if rank <= limit:
+            return name
+    return "21+"
+
+
+def _cover(claim: ClaimWords, keys: set[str]) -> float:
+    if not claim.keys:
+        return 0.0
+    weight = {k: claim.rarity.get(k, 1.0) * (2.0 if k in claim.names else 1.0) for k in claim.keys}
+    return sum(w for k, w in weight.items() if k in keys) / sum(weight.values())
+
+
+def _bigrams(keys: Sequence[str]) -> set[tuple[str, str]]:
+    return set(zip(keys, keys[1:], strict=False))
+
+
+def features(claim: ClaimWords, article: ArticleEvidence) -> list[str]:
+    """What the scorer sees of one claim and one article."""
+    body = f"{article.title}\n{article.text}"
+    body_keys = content_keys(body)
+    keyset = set(body_keys)
+    cover = _cover(claim, keyset)
+    lead_cover = _cover(claim, set(content_keys(body[:LEAD_CHARS])))
+    names = [k for k in claim.keys if k in claim.names]
+    found = [
+        "bias",
+        f"rank={_rank_bucket(article.rank)}",
+        f"share={_bucket(article.score_share, 0.2)}",
+        f"cover={_bucket(cover, 0.1)}",
+        f"lead_cover={_bucket(lead_cover, 0.2)}",
+        f"bigrams={_count_bucket(len(_bigrams(claim.keys) & _bigrams(body_keys)))}",
+    ]
+    if names:
+        found.append(f"names={_bucket(sum(k in keyset for k in names) / len(names), 0.25)}")
+    else:
+        found.append("names=none")
+    hedges = {m.group(0).lower() for m in CLAIM_HEDGE.finditer(claim.text)}
+    found += [f"claim_hedge={h}" for h in sorted(hedges)] or ["claim_hedge=none"]
+    refutes = {m.group(0).lower() for m in REFUTING.finditer(claim.text)}
+    found += [f"claim_refute={r}" for r in sorted(refutes)] or ["claim_refute=none"]
+    found += _sentence_features(claim, body, cover)
+    found += _statement_features(article.statement_stances)
+    coarse = "high" if cover >= 0.5 else "mid" if cover >= 0.25 else "low"
+    found += [f"{coarse}|{name}" for name in found if name.startswith(("claim_", "near_", "stmt_"))]
+    return found
+
+
+def _sentence_features(claim: ClaimWords, body: str, cover: float) -> list[str]:
+    """Hedges, doubts and denials in the sentences that carry the claim, and in the whole text."""
+    sentences = [s for s in SENTENCE_END.split(body) if s.strip()]
+    scored = sorted(sentences, key=lambda s: -_cover(claim, set(content_keys(s))))[:3]
+    near = " ".join(scored)
+    found = [
+        f"refuting={_count_bucket(len(REFUTING.findall(body)))}",
+        f"hedges={_count_bucket(len(HEDGE.findall(body)))}",
+        f"doubt={_count_bucket(len(DOUBT_TEXT.findall(body)))}",
+        f"denial={_count_bucket(len(DENIAL_TEXT.findall(body)))}",
+    ]
+    for name, pattern in (("refute", REFUTING), ("hedge", HEDGE), ("doubt", DOUBT_TEXT), ("denial", DENIAL_TEXT)):
+        if pattern.search(near):
+            found.append(f"near_{name}")
+    if CONFIRMING.search(near):
+        found.append("near_confirming")
+    if "?" in near:
+        found.append("near_question")
+    if not scored or cover == 0:
+        found.append("near_nothing")
+    return found
+
+
+def _statement_features(stances: Sequence[tuple[str, float]]) -> list[str]:
+    if not stances:
+        return ["stmt_none"]
+    found = []
+    for stance in ("supports", "disputes", "unverified", "reports"):
+        weights = [relevance for s, relevance in stances if s == stance]
+        if weights:
+            found.append(f"stmt_{stance}={_count_bucket(len(weights))}")
+            found.append(f"stmt_{stance}_best={_bucket(max(weights), 0.25)}")
+    return found
+
+
+@dataclass(frozen=True)
+class ArticleStance:
+    label: str  # one of LABELS
+    confidence: float  # the model's probability for that label
+    related: float  # probability that the article is about the claim at all
+
+
+def load_model(path: Path = MODEL_PATH) -> dict:
+    return _load(str(path))
+
+
+@functools.lru_cache(maxsize=2)
+def _load(path: str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def probabilities(model: dict, names: list[str]) -> list[float]:
+    """Softmax over the model's labels for these features."""
+    weights = model["weights"]
+    scores = []
+    for label in model["labels"]:
+        table = weights.get(label, {})
+        scores.append(sum(table.get(name, 0.0) for name in names))
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def article_stance(claim: ClaimWords, article: ArticleEvidence, model: dict | None = None) -> ArticleStance:
+    model = model or load_model()
+    chances = dict(zip(model["labels"], probabilities(model, features(claim, article)), strict=True))
+    label = max(chances, key=chances.get)
+    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"])
