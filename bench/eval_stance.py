@@ -24,21 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
-from _fnc import FNC_TO_STANCE, STANCE_TO_FNC, collect, fnc_score, folds_by_headline, headline_pairs  # noqa: E402
-from _softmax import train_softmax  # noqa: E402
+from _fnc import STANCE_TO_FNC, collect, fnc_score, folds_by_headline, headline_pairs, train_model  # noqa: E402
 
-from nlp.article_stance import LABELS, probabilities  # noqa: E402
+from nlp.article_stance import probabilities  # noqa: E402
 
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
-CLASS_WEIGHT = {"unrelated": 0.5, "supports": 1.0, "disputes": 1.5, "reports": 1.0}
-
-
-def train(pairs) -> dict:
-    """The article-level stance model for these pairs (only the bodies retrieval returned)."""
-    found = [p for p in pairs if p.features is not None]
-    return train_softmax(
-        [p.features for p in found], [FNC_TO_STANCE[p.gold] for p in found], LABELS, CLASS_WEIGHT
-    )
 
 
 def predict(model: dict, pair) -> str:
@@ -52,7 +42,7 @@ def cross_validate(pairs, folds: int) -> list[tuple[str, str]]:
     scored = []
     split = folds_by_headline(pairs, folds)
     for i, held_out in enumerate(split):
-        model = train([p for j, fold in enumerate(split) if j != i for p in fold])
+        model = train_model([p for j, fold in enumerate(split) if j != i for p in fold])
         scored += [(p.gold, predict(model, p)) for p in held_out]
     return scored
 

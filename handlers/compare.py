@@ -8,19 +8,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from handlers.context import Context
-from handlers.reply import Field, Reply, Section
+from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import statement_citation, statement_json
 from handlers.wording import plural
 from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance
 from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
-from store.records import StatementRow
+from store.records import StatementRow, StoredArticle
 
 RELEVANT = 0.2  # weighted share of the claim's words a statement must carry to be shown
 CORE = 0.35  # ... and to count toward the verdict (a passing mention does not decide it)
 META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
 STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 SHOWN_PER_STANCE = 6
-CANDIDATE_ARTICLES = 40  # articles full-text search puts before the article-level stance model
+CANDIDATE_ARTICLES = 60  # articles full-text search puts before the article-level stance model
 
 
 @dataclass
@@ -40,7 +40,8 @@ class Comparison:
     citing: dict[str, list[str]]  # outlet → outlets it cites for the claim
     numbers: list[dict]
     anonymous_share: float | None
-    articles: dict[int, ArticleStance] = field(default_factory=dict)  # related articles, model's call
+    articles: dict[int, ArticleStance] = field(default_factory=dict)  # every candidate: the model's call
+    unquoted: list[tuple[StoredArticle, ArticleStance]] = field(default_factory=list)  # related, no statement
     claim_words: ClaimWords | None = None  # what the article-level model saw, for scoring it
     evidence: dict[int, ArticleEvidence] = field(default_factory=dict)
 
@@ -129,6 +130,13 @@ def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) ->
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
     claim_words, evidence = article_evidence(ctx, claim, claim_terms.names, judged)
     calls = {article_id: article_stance(claim_words, e, stance_model) for article_id, e in evidence.items()}
+    quoted = {j.row.article_id for j in judged}
+    unquoted = []
+    for article_id, call in sorted(calls.items(), key=lambda item: -item[1].related):
+        if call.label != "unrelated" and article_id not in quoted and (article := ctx.store.get_article(article_id)):
+            unquoted.append((article, call))
+    if unquoted and verdict == "no coverage":
+        why += f" {plural(len(unquoted), 'article')} cover it in their own words (the whole-article reading below)."
     return Comparison(
         claim=claim,
         judged=judged,
@@ -138,7 +146,8 @@ def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) ->
         citing=citing,
         numbers=_number_differences(judged),
         anonymous_share=anonymous / len(supporters) if supporters else None,
-        articles={article_id: call for article_id, call in calls.items() if call.label != "unrelated"},
+        articles=calls,
+        unquoted=unquoted,
         claim_words=claim_words,
         evidence=evidence,
     )
@@ -230,6 +239,14 @@ def comparison_reply(result: Comparison) -> Reply:
                     citations=[statement_citation(j.row, j.stance.why) for j in items[:SHOWN_PER_STANCE]],
                 )
             )
+    if result.unquoted:
+        shown = "" if len(result.unquoted) <= SHOWN_PER_STANCE else f", the {SHOWN_PER_STANCE} most likely shown"
+        sections.append(
+            Section(
+                heading=f"Covering it with no statement to quote ({len(result.unquoted)}{shown})",
+                citations=[_article_citation(a, call) for a, call in result.unquoted[:SHOWN_PER_STANCE]],
+            )
+        )
     for difference in result.numbers:
         sections.append(
             Section(
@@ -244,11 +261,25 @@ def comparison_reply(result: Comparison) -> Reply:
     )
 
 
+def _article_citation(article: StoredArticle, call: ArticleStance) -> Citation:
+    return Citation(
+        sentence=" ".join(call.sentence.split()),
+        outlet=article.outlet,
+        title=article.title,
+        article_id=article.id,
+        link=article.url or article.source,
+        published=article.published,
+        lead=f"[{call.label}, {call.confidence:.0%} sure] {call.why}",
+    )
+
+
 def _summary_fields(result: Comparison) -> list[Field]:
     fields = [Field("Verdict", f"{result.verdict}. {result.why}")]
     outlets: dict[str, set[str]] = defaultdict(set)
     for item in result.judged:
         outlets[item.row.outlet or "unknown outlet"].add(item.stance.stance)
+    for article, call in result.unquoted:
+        outlets[article.outlet or "unknown outlet"].add(call.label)
     for outlet, stances in sorted(outlets.items()):
         cites = result.citing.get(outlet)
         note = f"; cites {', '.join(cites)}" if cites else ""
@@ -260,26 +291,6 @@ def _summary_fields(result: Comparison) -> list[Field]:
         fields.append(Field("Anonymous sources", f"{share}% of the supporting statements rest on unnamed sources"))
     fields.append(Field("Evidence", plural(len(result.judged), "statement")))
     return fields
-
-
-def article_stances(judged: list[Judged]) -> dict[int, str]:
-    """One stance per article: it disputes the claim when its disputes weigh as much as half its
-    support; it supports it when it only supports it; otherwise it reports on it (hedged, doubted
-    or passed on, the article takes no side)."""
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for item in judged:
-        counts[item.row.article_id][item.stance.stance] += 1
-    found = {}
-    for article_id, count in counts.items():
-        if count["disputes"] and count["disputes"] * 2 >= count["supports"]:
-            found[article_id] = "disputes"
-        elif count["supports"] and not (count["reports"] or count["unverified"]):
-            found[article_id] = "supports"
-        elif count["unverified"] and not count["supports"]:
-            found[article_id] = "unverified"
-        else:
-            found[article_id] = "reports"
-    return found
 
 
 def comparison_json(result: Comparison) -> dict:
@@ -305,6 +316,18 @@ def comparison_json(result: Comparison) -> dict:
             else ("disputes" if "disputes" in stances and "supports" not in stances else "mixed")
         )
         entry["cites"] = result.citing.get(entry["outlet"], [])
+    for article, call in result.unquoted:
+        articles[article.id] = {
+            "article_id": article.id,
+            "outlet": article.outlet,
+            "title": article.title,
+            "source": article.url or article.source,
+            "stance": call.label,
+            "cites": [],
+        }
+    for article_id, entry in articles.items():
+        if call := result.articles.get(article_id):
+            entry["article_stance"] = {"stance": call.label, "confidence": round(call.confidence, 2), "why": call.why}
     return {
         "claim": result.claim,
         "verdict": result.verdict,

@@ -146,13 +146,25 @@ def features(claim: ClaimWords, article: ArticleEvidence) -> list[str]:
     found += _statement_features(article.statement_stances)
     coarse = "high" if cover >= 0.5 else "mid" if cover >= 0.25 else "low"
     found += [f"{coarse}|{name}" for name in found if name.startswith(("claim_", "near_", "stmt_"))]
+    # A hedge in the claim means something else beside a denial in the article than beside a confirmation.
+    found += [
+        f"{a}&{b}"
+        for a in found
+        if a.startswith(("near_", "claim_hedge", "claim_refute"))
+        for b in found
+        if b.startswith(("near_", "refuting=", "hedges=", "doubt=", "denial=")) and a < b
+    ]
     return found
+
+
+def _closest_sentences(claim: ClaimWords, body: str, count: int) -> list[str]:
+    sentences = [s.strip() for s in SENTENCE_END.split(body) if s.strip()]
+    return sorted(sentences, key=lambda s: -_cover(claim, set(content_keys(s))))[:count]
 
 
 def _sentence_features(claim: ClaimWords, body: str, cover: float) -> list[str]:
     """Hedges, doubts and denials in the sentences that carry the claim, and in the whole text."""
-    sentences = [s for s in SENTENCE_END.split(body) if s.strip()]
-    scored = sorted(sentences, key=lambda s: -_cover(claim, set(content_keys(s))))[:3]
+    scored = _closest_sentences(claim, body, 3)
     near = " ".join(scored)
     found = [
         f"refuting={_count_bucket(len(REFUTING.findall(body)))}",
@@ -189,6 +201,8 @@ class ArticleStance:
     label: str  # one of LABELS
     confidence: float  # the model's probability for that label
     related: float  # probability that the article is about the claim at all
+    why: str  # what the call rests on, in a few words
+    sentence: str  # the article's sentence that carries most of the claim
 
 
 def load_model(path: Path = MODEL_PATH) -> dict:
@@ -213,8 +227,23 @@ def probabilities(model: dict, names: list[str]) -> list[float]:
     return [e / total for e in exps]
 
 
+def _why(claim: ClaimWords, article: ArticleEvidence, sentence: str) -> str:
+    cover = _cover(claim, set(content_keys(f"{article.title}\n{article.text}")))
+    said = [
+        word
+        for word, pattern in (("hedged", HEDGE), ("doubted", DOUBT_TEXT), ("denied", DENIAL_TEXT))
+        if pattern.search(sentence)
+    ]
+    return f"whole-article reading: carries {cover:.0%} of the claim's words" + (
+        f", {' and '.join(said)} where it does" if said else ""
+    )
+
+
 def article_stance(claim: ClaimWords, article: ArticleEvidence, model: dict | None = None) -> ArticleStance:
+    """The model's call on one article, with what it rests on and the sentence to cite."""
     model = model or load_model()
     chances = dict(zip(model["labels"], probabilities(model, features(claim, article)), strict=True))
     label = max(chances, key=chances.get)
-    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"])
+    closest = _closest_sentences(claim, f"{article.title}\n{article.text}", 1)
+    sentence = closest[0] if closest else ""
+    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"], _why(claim, article, sentence), sentence)

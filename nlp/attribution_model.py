@@ -12,7 +12,7 @@ import json
 import math
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.attribution_candidates import Candidate
 from nlp.doctext import text_of
@@ -78,8 +78,30 @@ def features(doc: Doc, candidate: Candidate, others: list[Candidate] = ()) -> li
         found.append(f"source_lemma={source.lemma_.lower()}")
         if candidate.cue_token is not None:
             found.append(f"lemma={doc[candidate.cue_token].lemma_.lower()}|source_pos={source.pos_}")
+        found += _source_features(doc, candidate, source)
     else:
         found.append(f"{kind}|no_source")
+    return found
+
+
+PRONOUNS = {"he", "she", "i", "they", "we", "it", "you", "who", "which", "that"}
+
+
+def _source_features(doc: Doc, candidate: Candidate, source: Token) -> list[str]:
+    """Whether the source is likely the right one: a pronoun, how far from the cue, in the same
+    sentence, inside the content (a quote's own "I")."""
+    kind = candidate.kind
+    found = [
+        f"source_dep={source.dep_}",
+        f"{kind}|source_pronoun={source.lower_ in PRONOUNS}",
+        f"{kind}|source_ent={source.ent_type_ or 'none'}",
+    ]
+    if candidate.cue_token is not None:
+        cue = doc[candidate.cue_token]
+        found.append(f"{kind}|source_distance={_bucket(abs(cue.i - source.i))}")
+        found.append(f"source_same_sentence={cue.sent.start == source.sent.start}")
+    if candidate.source is not None:
+        found.append(f"source_in_content={_inside(candidate.source[0], candidate)}")
     return found
 
 

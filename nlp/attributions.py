@@ -88,6 +88,8 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 #: "I think it should be investigated, Nelson told Semafor." Reported speech before a named
 #: speaker and a verb of saying is an attribution even without quotation marks (machine
 #: translations and transcripts drop them), though such text is rare in the training data.
+#: So is "..., said two people briefed on the request": the whole clause is theirs, even when
+#: it holds a speech verb of its own ("Putin asked him to ...").
 SPEECH_BEFORE_SPEAKER = 0.5
 
 
@@ -102,7 +104,7 @@ def _speech_before_speaker(doc: Doc, candidate: Candidate) -> bool:
         and candidate.end <= candidate.cue[0]
         and "," in between
         and len(between) < 40
-        and speaker.pos_ == "PROPN"
+        and (speaker.pos_ == "PROPN" or speaker.lower_ in ANONYMOUS_HEADS)
     )
 
 
