@@ -117,7 +117,25 @@ def score_candidates(doc: Doc, model: dict | None = None) -> list[tuple[float, C
         if _speech_before_speaker(doc, candidate):
             p = max(p, SPEECH_BEFORE_SPEAKER)
         scored.append((p, candidate))
-    return scored
+    return _quotes_keep_their_extent(scored)
+
+
+def _quotes_keep_their_extent(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """A clause inside a quotation, with the quotation's own cue, is a partial reading of the same
+    attribution: the quotation marks give its extent, so the quote takes the clause's score."""
+    best_inside: dict[int, float] = {}
+    for p, other in scored:
+        for i, (_, quote) in enumerate(scored):
+            if (
+                quote.kind == "quote"
+                and other is not quote
+                and other.cue_token is not None
+                and other.cue_token == quote.cue_token
+                and quote.start <= other.start
+                and other.end <= quote.end
+            ):
+                best_inside[i] = max(best_inside.get(i, 0.0), p)
+    return [(max(p, best_inside.get(i, 0.0)), c) for i, (p, c) in enumerate(scored)]
 
 
 def choose(scored: list[tuple[float, Candidate]], threshold: float) -> list[tuple[Candidate, float]]:
