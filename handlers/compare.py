@@ -123,12 +123,15 @@ def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) ->
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
     citing = _citing(judged)
     verdict, why = _verdict(judged)
-    if unseen and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4:
+    novel = bool(unseen) and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4
+    if novel:
         verdict = "no coverage"
         why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
     supporters = [j for j in judged if j.stance.stance == "supports"]
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
     claim_words, evidence = article_evidence(ctx, claim, claim_terms.names, judged)
+    if novel:  # its key words are nowhere in the store: no article can be about it
+        evidence = {}
     calls = {article_id: article_stance(claim_words, e, stance_model) for article_id, e in evidence.items()}
     quoted = {j.row.article_id for j in judged}
     unquoted = []

@@ -59,3 +59,42 @@ def test_no_coverage_and_a_malformed_claim(seeded):
     assert data["verdict"] == "no coverage"
     assert "penguin" in data["why"]  # loose matches may be listed, but never decide the verdict
     assert not compare(seeded, "Musk").ok
+
+
+def test_each_article_carries_the_whole_article_reading(seeded):
+    data = compare(seeded, "Musk and Putin have been in regular contact since late 2022").data
+    for article in data["articles"]:
+        reading = article["article_stance"]
+        assert reading["stance"] in {"unrelated", "supports", "disputes", "reports"}
+        assert 0 < reading["confidence"] <= 1 and "claim's words" in reading["why"]
+    assert any(a["article_stance"]["stance"] != "unrelated" for a in data["articles"])
+
+
+def test_an_unrelated_claim_lists_no_article_by_its_reading(seeded):
+    reply = compare(seeded, "Penguins have learned to operate nuclear submarines")
+    assert not any(s.heading and s.heading.startswith("Covering it") for s in reply.sections)
+    assert all(a.get("article_stance", {}).get("stance") in (None, "unrelated") for a in reply.data["articles"])
+
+
+def test_an_article_covering_the_claim_in_its_own_words_is_listed(tmp_path, analyzer):
+    from handlers import Context
+    from store import Store
+
+    ctx = Context(store=Store.open(tmp_path / "own.db"), analyzer=analyzer)
+    ingest(
+        ctx,
+        [
+            IngestRequest(
+                "penguins.txt",
+                text="Zoo keepers in Edinburgh trained penguins to ring a bell at feeding time.\n\n"
+                "The penguins rang the bell within a week of training.",
+                outlet="The Scotsman",
+            ),
+            IngestRequest("budget.txt", text="The council approved a budget for bicycle lanes.", outlet="Gazette"),
+        ],
+    )
+    reply = compare(ctx, "Penguins trained to ring a bell at feeding time")
+    outlets = {a["outlet"]: a for a in reply.data["articles"]}
+    assert "Gazette" not in outlets
+    assert outlets["The Scotsman"]["article_stance"]["stance"] != "unrelated"
+    ctx.store.close()
