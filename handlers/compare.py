@@ -129,9 +129,9 @@ def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) ->
         why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
     supporters = [j for j in judged if j.stance.stance == "supports"]
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
-    claim_words, evidence = article_evidence(ctx, claim, claim_terms.names, judged)
-    if novel:  # its key words are nowhere in the store: no article can be about it
-        evidence = {}
+    claim_words, evidence = None, {}
+    if not novel:  # with its key words nowhere in the store, no article can be about it
+        claim_words, evidence = article_evidence(ctx, claim, claim_terms.names, judged)
     calls = {article_id: article_stance(claim_words, e, stance_model) for article_id, e in evidence.items()}
     quoted = {j.row.article_id for j in judged}
     unquoted = []
