@@ -3,6 +3,7 @@ bodies, running each headline through /compare's retrieval, folding by headline,
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import multiprocessing
@@ -27,6 +28,20 @@ STANCE_TO_FNC = {stance: label for label, stance in FNC_TO_STANCE.items()}
 NO_MODEL = {"labels": list(LABELS), "weights": {}}
 #: Related pairs weigh four times an unrelated one in the FNC-1 score; a disagreement is rare.
 CLASS_WEIGHT = {"unrelated": 0.5, "supports": 1.0, "disputes": 1.5, "reports": 1.0}
+
+
+def fnc_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments both FNC-1 scripts take: the data folder, a reusable database and feature cache."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--keep", type=Path, help="database of ingested bodies, reused when it exists")
+    parser.add_argument("--cache", type=Path, help="features of every pair, reused when it exists")
+    parser.add_argument("--workers", type=int, default=2)
+    return parser
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return args.keep or Path(f"/tmp/newsroom-fnc1-{int(time.time())}.db")
 
 
 @dataclass

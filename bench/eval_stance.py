@@ -14,9 +14,7 @@ everything unrelated scores about 39 %.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
-from _fnc import STANCE_TO_FNC, collect, fnc_score, folds_by_headline, headline_pairs, train_model  # noqa: E402
+from _fnc import (  # noqa: E402
+    STANCE_TO_FNC,
+    collect,
+    database_path,
+    fnc_parser,
+    fnc_score,
+    folds_by_headline,
+    headline_pairs,
+    train_model,
+)
 
 from nlp.article_stance import probabilities  # noqa: E402
 
@@ -68,22 +75,17 @@ def report(scored: list[tuple[str, str]]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data_dir", type=Path)
+    parser = fnc_parser(__doc__)
     parser.add_argument("--headlines", type=int, default=0, help="a fixed sample of this many headlines (0: all)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="database of ingested bodies, reused when it exists")
-    parser.add_argument("--cache", type=Path, help="features of every pair, reused when it exists")
     args = parser.parse_args()
     folder = args.data_dir / "fnc1"
     if not folder.exists():
         print(f"skipped: {folder} not found")
         return
-    db_path = args.keep or Path(f"/tmp/newsroom-fnc1-{int(time.time())}.db")
     headlines = headline_pairs(folder, args.headlines, args.seed)
-    pairs = collect(folder, db_path, headlines, args.workers, args.cache)
+    pairs = collect(folder, database_path(args), headlines, args.workers, args.cache)
     returned = sum(1 for p in pairs if p.features is not None and p.gold != "unrelated")
     related = sum(1 for p in pairs if p.gold != "unrelated")
     print(f"FNC-1 train: {len(headlines)} headlines, {len(pairs)} pairs; /compare returned {returned} of {related}")

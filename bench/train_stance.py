@@ -10,7 +10,6 @@ by headline.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -21,25 +20,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
-from _fnc import collect, headline_pairs, train_model  # noqa: E402
+from _fnc import collect, database_path, fnc_parser, headline_pairs, train_model  # noqa: E402
 
 from nlp.article_stance import MODEL_PATH  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--keep", type=Path, help="database of ingested bodies, reused when it exists")
-    parser.add_argument("--cache", type=Path, help="features of every pair, reused when it exists")
-    parser.add_argument("--workers", type=int, default=2)
+    parser = fnc_parser(__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     folder = args.data_dir / "fnc1"
     if not folder.exists():
         print(f"skipped: {folder} not found")
         return
-    db_path = args.keep or Path(f"/tmp/newsroom-fnc1-{int(time.time())}.db")
-    pairs = collect(folder, db_path, headline_pairs(folder, 0, 0), args.workers, args.cache)
+    pairs = collect(folder, database_path(args), headline_pairs(folder, 0, 0), args.workers, args.cache)
     started = time.perf_counter()
     model = train_model(pairs)
     model["trained_on"] = "FNC-1 train_stances.csv, every headline (bench/train_stance.py)"

@@ -118,12 +118,27 @@ def _bigrams(keys: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(keys, keys[1:], strict=False))
 
 
-def features(claim: ClaimWords, article: ArticleEvidence) -> list[str]:
-    """What the scorer sees of one claim and one article."""
+@dataclass(frozen=True)
+class _Reading:
+    """One pass over an article for one claim, shared by the features, the why and the citation."""
+
+    body: str
+    keys: list[str]
+    cover: float
+    closest: list[str]  # the sentences that carry most of the claim, best first
+
+
+def _read(claim: ClaimWords, article: ArticleEvidence) -> _Reading:
     body = f"{article.title}\n{article.text}"
-    body_keys = content_keys(body)
-    keyset = set(body_keys)
-    cover = _cover(claim, keyset)
+    keys = content_keys(body)
+    return _Reading(body, keys, _cover(claim, set(keys)), _closest_sentences(claim, body, 3))
+
+
+def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | None = None) -> list[str]:
+    """What the scorer sees of one claim and one article."""
+    reading = reading or _read(claim, article)
+    body, cover = reading.body, reading.cover
+    keyset = set(reading.keys)
     lead_cover = _cover(claim, set(content_keys(body[:LEAD_CHARS])))
     names = [k for k in claim.keys if k in claim.names]
     found = [
@@ -132,7 +147,7 @@ def features(claim: ClaimWords, article: ArticleEvidence) -> list[str]:
         f"share={_bucket(article.score_share, 0.2)}",
         f"cover={_bucket(cover, 0.1)}",
         f"lead_cover={_bucket(lead_cover, 0.2)}",
-        f"bigrams={_count_bucket(len(_bigrams(claim.keys) & _bigrams(body_keys)))}",
+        f"bigrams={_count_bucket(len(_bigrams(claim.keys) & _bigrams(reading.keys)))}",
     ]
     if names:
         found.append(f"names={_bucket(sum(k in keyset for k in names) / len(names), 0.25)}")
@@ -142,7 +157,7 @@ def features(claim: ClaimWords, article: ArticleEvidence) -> list[str]:
     found += [f"claim_hedge={h}" for h in sorted(hedges)] or ["claim_hedge=none"]
     refutes = {m.group(0).lower() for m in REFUTING.finditer(claim.text)}
     found += [f"claim_refute={r}" for r in sorted(refutes)] or ["claim_refute=none"]
-    found += _sentence_features(claim, body, cover)
+    found += _sentence_features(body, reading.closest, cover)
     found += _statement_features(article.statement_stances)
     coarse = "high" if cover >= 0.5 else "mid" if cover >= 0.25 else "low"
     found += [f"{coarse}|{name}" for name in found if name.startswith(("claim_", "near_", "stmt_"))]
@@ -162,9 +177,8 @@ def _closest_sentences(claim: ClaimWords, body: str, count: int) -> list[str]:
     return sorted(sentences, key=lambda s: -_cover(claim, set(content_keys(s))))[:count]
 
 
-def _sentence_features(claim: ClaimWords, body: str, cover: float) -> list[str]:
+def _sentence_features(body: str, scored: list[str], cover: float) -> list[str]:
     """Hedges, doubts and denials in the sentences that carry the claim, and in the whole text."""
-    scored = _closest_sentences(claim, body, 3)
     near = " ".join(scored)
     found = [
         f"refuting={_count_bucket(len(REFUTING.findall(body)))}",
@@ -227,8 +241,7 @@ def probabilities(model: dict, names: list[str]) -> list[float]:
     return [e / total for e in exps]
 
 
-def _why(claim: ClaimWords, article: ArticleEvidence, sentence: str) -> str:
-    cover = _cover(claim, set(content_keys(f"{article.title}\n{article.text}")))
+def _why(cover: float, sentence: str) -> str:
     said = [
         word
         for word, pattern in (("hedged", HEDGE), ("doubted", DOUBT_TEXT), ("denied", DENIAL_TEXT))
@@ -242,8 +255,8 @@ def _why(claim: ClaimWords, article: ArticleEvidence, sentence: str) -> str:
 def article_stance(claim: ClaimWords, article: ArticleEvidence, model: dict | None = None) -> ArticleStance:
     """The model's call on one article, with what it rests on and the sentence to cite."""
     model = model or load_model()
-    chances = dict(zip(model["labels"], probabilities(model, features(claim, article)), strict=True))
+    reading = _read(claim, article)
+    chances = dict(zip(model["labels"], probabilities(model, features(claim, article, reading)), strict=True))
     label = max(chances, key=chances.get)
-    closest = _closest_sentences(claim, f"{article.title}\n{article.text}", 1)
-    sentence = closest[0] if closest else ""
-    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"], _why(claim, article, sentence), sentence)
+    sentence = reading.closest[0] if reading.closest else ""
+    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"], _why(reading.cover, sentence), sentence)
