@@ -123,19 +123,21 @@ def score_candidates(doc: Doc, model: dict | None = None) -> list[tuple[float, C
 def _quotes_keep_their_extent(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """A clause inside a quotation, with the quotation's own cue, is a partial reading of the same
     attribution: the quotation marks give its extent, so the quote takes the clause's score."""
-    best_inside: dict[int, float] = {}
-    for p, other in scored:
-        for i, (_, quote) in enumerate(scored):
-            if (
-                quote.kind == "quote"
-                and other is not quote
-                and other.cue_token is not None
-                and other.cue_token == quote.cue_token
-                and quote.start <= other.start
-                and other.end <= quote.end
-            ):
-                best_inside[i] = max(best_inside.get(i, 0.0), p)
-    return [(max(p, best_inside.get(i, 0.0)), c) for i, (p, c) in enumerate(scored)]
+    by_cue: dict[int, list[tuple[float, Candidate]]] = {}
+    for p, candidate in scored:
+        if candidate.cue_token is not None:
+            by_cue.setdefault(candidate.cue_token, []).append((p, candidate))
+    rescored = []
+    for p, candidate in scored:
+        if candidate.kind == "quote" and candidate.cue_token is not None:
+            inside = [
+                q
+                for q, other in by_cue[candidate.cue_token]
+                if other is not candidate and candidate.start <= other.start and other.end <= candidate.end
+            ]
+            p = max([p, *inside])
+        rescored.append((p, candidate))
+    return rescored
 
 
 def choose(scored: list[tuple[float, Candidate]], threshold: float) -> list[tuple[Candidate, float]]:

@@ -75,19 +75,24 @@ def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-def term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
-    """How many stored statements use each term (as full-text search stems it), and how many
-    statements there are."""
-    total = db.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
+def _document_counts(db: Database, table: str, terms: list[str]) -> tuple[dict[str, int], int]:
+    """How many rows of ``table`` use each term (as its full-text index stems it), and how many rows
+    there are."""
+    total = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     counts = {}
     for term in terms:
         try:
             counts[term] = db.execute(
-                "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [_fts_expression([term])]
+                f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?", [_fts_expression([term])]
             ).fetchone()[0]
         except sqlite3.OperationalError:  # a term full-text search cannot parse counts as unseen
             counts[term] = 0
     return counts, total
+
+
+def term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
+    """How many stored statements use each term, and how many statements there are."""
+    return _document_counts(db, "statements", terms)
 
 
 def search_articles(db: Database, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
@@ -115,14 +120,5 @@ def article_texts(db: Database, article_ids: list[int]) -> dict[int, tuple[str, 
 
 
 def article_term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
-    """How many stored articles use each term (as full-text search stems it), and how many there are."""
-    total = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    counts = {}
-    for term in terms:
-        try:
-            counts[term] = db.execute(
-                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", [_fts_expression([term])]
-            ).fetchone()[0]
-        except sqlite3.OperationalError:
-            counts[term] = 0
-    return counts, total
+    """How many stored articles use each term, and how many articles there are."""
+    return _document_counts(db, "articles", terms)
