@@ -7,9 +7,11 @@ import json
 import logging
 import os
 import sys
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+from bot.export import FORMATS, write_rows
 from bot.render_json import render_json
 from bot.render_text import render_text
 from bot.settings import Settings, load_dotenv
@@ -17,6 +19,7 @@ from handlers import Context, Reply, entity
 from handlers.analyze import analyze
 from handlers.compare import compare
 from handlers.digest import digest
+from handlers.export import KINDS, export
 from handlers.ingest import IngestRequest, ingest
 from handlers.who import who
 from ingest import IngestError
@@ -82,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("name", metavar="NAME")
     a.add_argument("new_name", metavar="NEW")
 
+    p = commands.add_parser("export", help="stream entities, mentions or statements as JSON lines or CSV")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default) or csv")
+    p.add_argument("--out", type=Path, help="write to FILE instead of standard output")
+
     commands.add_parser("console", help="chat with the bot in this terminal")
     commands.add_parser("run", help="start the chat platforms configured in the environment")
     return parser
@@ -133,6 +141,22 @@ def _compare(ctx: Context, args: argparse.Namespace) -> int:
     return _emit(compare(ctx, " ".join(args.claim)), args.json)
 
 
+def _export(ctx: Context, args: argparse.Namespace) -> int:
+    fields, rows = export(ctx, args.kind)
+    with closing(rows):  # the cursor closes before the store does, even when the reader stops early
+        if args.out is None:
+            write_rows(rows, fields, sys.stdout, args.format)
+            return 0
+        try:
+            with args.out.open("w", encoding="utf-8", newline="") as out:
+                count = write_rows(rows, fields, out, args.format)
+        except OSError as exc:
+            print(f"newsroom export: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+            return 2
+    print(f"{count} {args.kind} written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def execute(args: argparse.Namespace, settings: Settings) -> int:
     ctx = _context(settings, args.db or settings.get("NEWSROOM_DB"))
     try:
@@ -159,6 +183,8 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 reply = entity.rename(ctx, args.name, args.new_name)
             return _emit(reply, args.json)
+        if args.command == "export":
+            return _export(ctx, args)
         if args.command == "analyze":
             return _emit(analyze(ctx, args.paths), args.json)
         if args.command in ("console", "run"):
@@ -189,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

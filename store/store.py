@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from nlp.model import Analysis, KnownEntity, Link
-from store import articles, channels, claims, corrections, digests, entities
+from store import articles, channels, claims, corrections, digests, entities, export
 from store.db import connect
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
@@ -230,3 +230,12 @@ class Store:
     def text_search(self, query: str, limit: int = 5) -> list[Citation]:
         with self._lock:
             return entities.text_search(self.db, query, limit)
+
+    # export
+    def export_fields(self, kind: str) -> tuple[str, ...]:
+        return export.FIELDS[kind]
+
+    def export_rows(self, kind: str) -> Iterator[dict]:
+        """Rows streamed from their own cursor; the store's lock is held until the last row."""
+        with self._lock:
+            yield from export.export_rows(self.db, kind)

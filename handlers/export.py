@@ -1,0 +1,19 @@
+"""Exporting the store for data teams and evaluation scripts: stable fields, streamed rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from handlers.context import Context
+
+KINDS = ("entities", "mentions", "statements")
+
+
+def export(ctx: Context, kind: str) -> tuple[tuple[str, ...], Iterator[dict]]:
+    """newsroom export entities|mentions|statements — every row of one kind, in a stable order.
+
+    Returns the field names and an iterator over the rows; nothing is held in memory.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"cannot export {kind!r}: choose one of {', '.join(KINDS)}")
+    return ctx.store.export_fields(kind), ctx.store.export_rows(kind)
