@@ -139,7 +139,7 @@ def bcubed(gold: list, system: list) -> tuple[float, float, float]:
         gold_sets[g].add(i)
         sys_sets[s].add(i)
     p = r = 0.0
-    for i, (g, s) in enumerate(zip(gold, system, strict=True)):
+    for g, s in zip(gold, system, strict=True):
         both = len(gold_sets[g] & sys_sets[s])
         p += both / len(sys_sets[s])
         r += both / len(gold_sets[g])

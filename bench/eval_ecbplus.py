@@ -53,15 +53,21 @@ def stored_mentions(ctx: Context) -> dict[str, list[dict]]:
 
 
 def print_table(figures: dict[str, float]) -> None:
-    print(f"named gold mentions {figures['named']:.0f}, aligned {figures['aligned']:.0f}, "
-          f"detection recall {figures['detection_recall']:.3f}")
-    print(f"  {'':10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'MUC F1':>7} {'pair F1':>8} "
-          f"{'xdoc P':>7} {'xdoc R':>7} {'xdoc F1':>8} {'wrong x-topic pairs':>20}")
+    print(
+        f"named gold mentions {figures['named']:.0f}, aligned {figures['aligned']:.0f}, "
+        f"detection recall {figures['detection_recall']:.3f}"
+    )
+    print(
+        f"  {'':10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'MUC F1':>7} {'pair F1':>8} "
+        f"{'xdoc P':>7} {'xdoc R':>7} {'xdoc F1':>8} {'wrong x-topic pairs':>20}"
+    )
     for name in ("system", "exact", "head", "singleton"):
-        f = lambda metric: figures[f"{name}_{metric}"]  # noqa: E731
-        print(f"  {name:10} {f('bcubed_p'):6.3f} {f('bcubed_r'):6.3f} {f('bcubed_f1'):6.3f} {f('muc_f1'):7.3f} "
-              f"{f('pairwise_f1'):8.3f} {f('crossdoc_p'):7.3f} {f('crossdoc_r'):7.3f} {f('crossdoc_f1'):8.3f} "
-              f"{f('wrong_cross_topic_pairs'):20.0f}")
+        row = {metric.removeprefix(name + "_"): value for metric, value in figures.items()}
+        print(
+            f"  {name:10} {row['bcubed_p']:6.3f} {row['bcubed_r']:6.3f} {row['bcubed_f1']:6.3f} "
+            f"{row['muc_f1']:7.3f} {row['pairwise_f1']:8.3f} {row['crossdoc_p']:7.3f} {row['crossdoc_r']:7.3f} "
+            f"{row['crossdoc_f1']:8.3f} {row['wrong_cross_topic_pairs']:20.0f}"
+        )
 
 
 def main() -> int:
@@ -83,10 +89,20 @@ def main() -> int:
     figures = scores(gold, align(gold, stored, {d["doc"]: d["text"] for d in docs}))
     print(f"ECB+ {args.split}: {len(docs)} documents ingested in {seconds:.0f} s")
     print_table(figures)
-    keys = ["detection_recall", "system_bcubed_f1", "system_muc_f1", "system_pairwise_f1", "system_crossdoc_f1",
-            "system_wrong_cross_topic_pairs", "exact_bcubed_f1", "head_bcubed_f1", "singleton_bcubed_f1"]
-    line = [f"split={args.split}"] + [f"{k}={figures[k]:.3f}" if figures[k] % 1 else f"{k}={figures[k]:.0f}"
-                                      for k in keys]
+    keys = [
+        "detection_recall",
+        "system_bcubed_f1",
+        "system_muc_f1",
+        "system_pairwise_f1",
+        "system_crossdoc_f1",
+        "system_wrong_cross_topic_pairs",
+        "exact_bcubed_f1",
+        "head_bcubed_f1",
+        "singleton_bcubed_f1",
+    ]
+    line = [f"split={args.split}"] + [
+        f"{k}={figures[k]:.3f}" if figures[k] % 1 else f"{k}={figures[k]:.0f}" for k in keys
+    ]
     line.append(f"bcubed_vs_exact={figures['system_bcubed_f1'] - figures['exact_bcubed_f1']:+.3f}")
     print(" ".join(line))
     return 0
