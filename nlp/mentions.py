@@ -15,6 +15,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from nlp.doctext import text_of
+from nlp.headlines import (
+    body_name_keys,
+    headline_pieces,
+    is_title_case,
+    line_bounds,
+    longest_line_piece,
+    lower_case_stems,
+)
 from nlp.model import ENTITY_LABELS, name_key
 from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
 
@@ -91,19 +99,40 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
 
 
 def _spans(doc: Doc) -> Findings:
-    found = Findings()
+    text = text_of(doc)
+    raw: list[tuple[int, int, str, tuple[int, int] | None]] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or is_contact(ent.text) or ent.text.lstrip().startswith("@"):
             continue
         for tokens, label in _parts(ent):
             start, end, title = _trim(doc, tokens, label)
-            text = text_of(doc)[start:end]
-            if not re.search(r"[^\W\d_]", text):
+            start, end = longest_line_piece(text, start, end)
+            if re.search(r"[^\W\d_]", text[start:end]):
+                raw.append((start, end, label, title))
+    body = [(s, e, label) for s, e, label, _ in raw if not _in_headline(text, s)]
+    known = body_name_keys(text, [(s, e) for s, e, _ in body])
+    known |= {name_key(text[s:e]).split()[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
+    body_labels = {name_key(text[s:e]): label for s, e, label in body}
+    common = lower_case_stems(text)
+    found = Findings()
+    for start, end, label, title in raw:
+        pieces = [(start, end)]
+        if _in_headline(text, start):
+            pieces = headline_pieces(text, start, end, known, common)
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end]
+            if not re.search(r"[^\W\d_]", piece):
                 continue
-            found.mentions.append(Draft(start, end, label, text))
-            if title:
+            whole = (piece_start, piece_end) == (start, end)
+            found.mentions.append(Draft(piece_start, piece_end, body_labels.get(name_key(piece), label), piece))
+            if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+def _in_headline(text: str, position: int) -> bool:
+    start, end = line_bounds(text, position)
+    return is_title_case(text[start:end])
 
 
 def _covered(found: Findings, start: int, end: int) -> int | None:

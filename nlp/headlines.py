@@ -1,0 +1,112 @@
+"""Names in headlines and across line breaks: only the name, never the words around it.
+
+In a Title-Case line every word is capitalised, so the tagger takes "Lindsay Lohan Checks Into
+Rehab" or "Obama To Nominate Regina Benjamin" for one name. A span in such a line keeps the
+names the body of the article uses ("Lindsay Lohan"; "Obama" and "Regina Benjamin"); with no
+such evidence it is cut before the first word the article also writes in lower case (a verb or a
+common noun). A span never runs across a line break: the headline, dateline and body are apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlp.model import name_key
+
+#: Small words that stay inside organisation names ("Department of Justice", "Fish and Wildlife").
+CONNECTORS = frozenset({"of", "and", "the", "for", "&", "de", "la", "del", "du", "von", "van"})
+_FUNCTION_WORDS = frozenset(
+    """a an to into in on at by with from as after before over under up down out off about against
+    is are was were be been will would can could may might has have had do does did not no says
+    said say while amid than then""".split()
+)
+_WORD = re.compile(r"\S+")
+_EDGE = "\"'“”‘’()[]{},;:!?—–-."
+#: Letters that tell two inflections of one word apart ("overturns" / "overturned").
+STEM_LETTERS = 5
+
+Piece = tuple[int, int]
+
+
+def is_title_case(line: str) -> bool:
+    """Every word of four letters or more starts with a capital: a headline, not prose."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+    return len(line.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words)
+
+
+def line_bounds(text: str, position: int) -> Piece:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def longest_line_piece(text: str, start: int, end: int) -> Piece:
+    """The part of ``text[start:end]`` on one line with the most letters."""
+    if "\n" not in text[start:end]:
+        return start, end
+    pieces, offset = [], start
+    for part in text[start:end].split("\n"):
+        pieces.append((offset, offset + len(part)))
+        offset += len(part) + 1
+    best = max(pieces, key=lambda p: sum(ch.isalpha() for ch in text[p[0] : p[1]]))
+    return _strip(text, *best)
+
+
+def _strip(text: str, start: int, end: int) -> Piece:
+    while start < end and (text[start].isspace() or text[start] in _EDGE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE):
+        end -= 1
+    return start, end
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:STEM_LETTERS]
+
+
+def lower_case_stems(text: str) -> set[str]:
+    """Stems of the words the article writes in lower case: common words, not names."""
+    return {_stem(w) for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+
+
+def headline_pieces(text: str, start: int, end: int, known: set[str], common: set[str]) -> list[Piece]:
+    """The names inside a span of a headline.
+
+    ``known``: name keys the body of the article uses; ``common``: from ``lower_case_stems``.
+    """
+    words = [_strip(text, start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+    words = [w for w in words if w[0] < w[1]]
+    found: list[Piece] = []
+    taken: set[int] = set()
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            span = range(i, i + size)
+            if taken & set(span):
+                continue
+            piece = (words[i][0], words[i + size - 1][1])
+            if name_key(text[piece[0] : piece[1]]) in known:
+                found.append(piece)
+                taken |= set(span)
+    if found:
+        return sorted(found)
+    kept = 0
+    for index, (s, e) in enumerate(words):
+        word = text[s:e].lower()
+        common_word = _stem(word) in common and len(word) > 2
+        if index and (word in _FUNCTION_WORDS or (common_word and word not in CONNECTORS)):
+            break
+        kept = index + 1
+    while kept and text[words[kept - 1][0] : words[kept - 1][1]].lower() in CONNECTORS:
+        kept -= 1
+    return [(words[0][0], words[kept - 1][1])] if kept else []
+
+
+def body_name_keys(text: str, spans: Iterable[Piece]) -> set[str]:
+    """Name keys of the spans that stand outside headlines."""
+    keys = set()
+    for start, end in spans:
+        line_start, line_end = line_bounds(text, start)
+        if not is_title_case(text[line_start:line_end]):
+            keys.add(name_key(text[start:end]))
+    return keys
