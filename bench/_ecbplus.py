@@ -101,9 +101,9 @@ def named_mentions(doc: dict) -> list[GoldMention]:
     return found
 
 
-def align(gold: list[GoldMention], stored: dict[str, list[dict]], texts: dict[str, str]) -> dict[int, int]:
-    """Gold mention index → stored entity id, for the stored mention that overlaps it most and
-    ends in the same whitespace token."""
+def align(gold: list[GoldMention], stored: dict[str, list[dict]], texts: dict[str, str]) -> dict[int, tuple]:
+    """Gold mention index → (stored entity id, stored text), for the stored mention that overlaps it
+    most and ends in the same whitespace token."""
     aligned = {}
     token_cache: dict[str, list[tuple[int, int]]] = {}
     for index, g in enumerate(gold):
@@ -120,7 +120,7 @@ def align(gold: list[GoldMention], stored: dict[str, list[dict]], texts: dict[st
             if s_last is None or _token_at(spans, s_last) != g_head:
                 continue
             if overlap > best_overlap:
-                best, best_overlap = s["entity_id"], overlap
+                best, best_overlap = (s["entity_id"], text[s["start"] : s["end"]]), overlap
         if best is not None:
             aligned[index] = best
     return aligned
@@ -178,26 +178,30 @@ def pairwise(gold: list, system: list, docs: list | None = None) -> tuple[float,
     return _prf(both / sys_pairs if sys_pairs else 0.0, both / gold_pairs if gold_pairs else 0.0)
 
 
-def wrong_cross_topic(gold: list, system: list, topics: list) -> int:
-    """Pairs of mentions in one stored entity from different topics and different gold clusters."""
+def _wrong_pairs(indices: list[int], gold: list, topics: list) -> int:
+    """Pairs among ``indices`` from different topics and different gold clusters."""
+    total = len(indices)
+    all_pairs = total * (total - 1) // 2
+    same_topic = _pairs(topics[i] for i in indices)
+    same_cluster = _pairs(gold[i] for i in indices)
+    same_both = _pairs((topics[i], gold[i]) for i in indices)
+    return all_pairs - same_topic - same_cluster + same_both
+
+
+def wrong_cross_topic(gold: list, system: list, topics: list, keys: list | None = None) -> int:
+    """Pairs of mentions in one stored entity from different topics and different gold clusters;
+    with ``keys``, only pairs whose names differ (joined by a name rule, not by the same name)."""
     members = defaultdict(list)
     for i, s in enumerate(system):
         members[s].append(i)
     count = 0
     for indices in members.values():
-        if len(indices) < 2:
-            continue
-        by_key = Counter((topics[i], gold[i]) for i in indices)
-        by_topic = Counter(topics[i] for i in indices)
-        total = len(indices)
-        same_topic_pairs = sum(n * (n - 1) // 2 for n in by_topic.values())
-        same_key_pairs = sum(n * (n - 1) // 2 for n in by_key.values())
-        cross_topic_pairs = total * (total - 1) // 2 - same_topic_pairs
-        # cross-topic pairs that share a gold cluster are right
-        cluster_counts = Counter(gold[i] for i in indices)
-        same_cluster_pairs = sum(n * (n - 1) // 2 for n in cluster_counts.values())
-        cross_topic_same_cluster = same_cluster_pairs - same_key_pairs
-        count += cross_topic_pairs - cross_topic_same_cluster
+        count += _wrong_pairs(indices, gold, topics)
+        if keys is not None:
+            by_key = defaultdict(list)
+            for i in indices:
+                by_key[keys[i]].append(i)
+            count -= sum(_wrong_pairs(group, gold, topics) for group in by_key.values())
     return count
 
 
@@ -207,14 +211,14 @@ def exact_key(text: str) -> str:
     return re.sub(r"['’]s$", "", key)
 
 
-def scores(gold_mentions: list[GoldMention], aligned: dict[int, int]) -> dict[str, float]:
+def scores(gold_mentions: list[GoldMention], aligned: dict[int, tuple]) -> dict[str, float]:
     """Every figure for the system and the three baselines, over the aligned named mentions."""
     chosen = sorted(aligned)
     gold = [gold_mentions[i].cluster for i in chosen]
     docs = [gold_mentions[i].doc for i in chosen]
     topics = [gold_mentions[i].topic for i in chosen]
     systems = {
-        "system": [aligned[i] for i in chosen],
+        "system": [aligned[i][0] for i in chosen],
         "exact": [exact_key(gold_mentions[i].text) for i in chosen],
         "head": [(gold_mentions[i].topic, exact_key(gold_mentions[i].text).split()[-1]) for i in chosen],
         "singleton": list(range(len(chosen))),
@@ -233,6 +237,8 @@ def scores(gold_mentions: list[GoldMention], aligned: dict[int, int]) -> dict[st
         ):
             figures[f"{name}_{metric}_p"], figures[f"{name}_{metric}_r"], figures[f"{name}_{metric}_f1"] = p, r, f
         figures[f"{name}_wrong_cross_topic_pairs"] = wrong_cross_topic(gold, system, topics)
+        names = [exact_key(aligned[i][1]) for i in chosen]  # the stored names: same name, or a name rule
+        figures[f"{name}_wrong_cross_topic_name_rule"] = wrong_cross_topic(gold, system, topics, names)
     return figures
 
 

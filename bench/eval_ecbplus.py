@@ -59,14 +59,15 @@ def print_table(figures: dict[str, float]) -> None:
     )
     print(
         f"  {'':10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'MUC F1':>7} {'pair F1':>8} "
-        f"{'xdoc P':>7} {'xdoc R':>7} {'xdoc F1':>8} {'wrong x-topic pairs':>20}"
+        f"{'xdoc P':>7} {'xdoc R':>7} {'xdoc F1':>8} {'wrong x-topic pairs':>20} {'by name rule':>13}"
     )
     for name in ("system", "exact", "head", "singleton"):
         row = {metric.removeprefix(name + "_"): value for metric, value in figures.items()}
         print(
             f"  {name:10} {row['bcubed_p']:6.3f} {row['bcubed_r']:6.3f} {row['bcubed_f1']:6.3f} "
             f"{row['muc_f1']:7.3f} {row['pairwise_f1']:8.3f} {row['crossdoc_p']:7.3f} {row['crossdoc_r']:7.3f} "
-            f"{row['crossdoc_f1']:8.3f} {row['wrong_cross_topic_pairs']:20.0f}"
+            f"{row['crossdoc_f1']:8.3f} {row['wrong_cross_topic_pairs']:20.0f} "
+            f"{row['wrong_cross_topic_name_rule']:13.0f}"
         )
 
 
@@ -96,6 +97,7 @@ def main() -> int:
         "system_pairwise_f1",
         "system_crossdoc_f1",
         "system_wrong_cross_topic_pairs",
+        "system_wrong_cross_topic_name_rule",
         "exact_bcubed_f1",
         "head_bcubed_f1",
         "singleton_bcubed_f1",

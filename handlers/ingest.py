@@ -10,13 +10,13 @@ from typing import BinaryIO
 
 from handlers.context import Context
 from handlers.reply import Field, Reply, Section
+from handlers.resolution import resolve_links
 from handlers.wording import plural, snippet
 from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
-from nlp.model import Analysis, Link
-from nlp.resolve import link_entity, lookup_keys, separate_blocked
+from nlp.model import Analysis
 from store.records import ArticleIn
 
 logger = logging.getLogger(__name__)
@@ -89,20 +89,6 @@ def _article_in(
     )
 
 
-def _links(ctx: Context, analysis: Analysis) -> list[Link]:
-    """Which stored entity each of the article's entities is, with reporters' splits respected."""
-    separate_blocked(analysis, ctx.store.split_alias_keys())
-    wanted: dict[str, set[str]] = {"keys": set(), "skeletons": set(), "surnames": set(), "initials": set()}
-    for entity in analysis.entities:
-        for kind, values in lookup_keys(entity).items():
-            wanted[kind] |= values
-    candidates = ctx.store.resolution_candidates(wanted)
-    return [
-        link_entity(entity, candidates, [analysis.descriptors[i].text for i in entity.descriptors])
-        for entity in analysis.entities
-    ]
-
-
 def _duplicate(outcome: Outcome, ctx: Context, article_id: int) -> Outcome:
     stored = ctx.store.get_article(article_id)
     outcome.status = "duplicate"
@@ -171,7 +157,9 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         return
     try:
         now = ctx.clock().isoformat(timespec="seconds")
-        outcome.article_id = ctx.store.add_article(article, analysis, _links(ctx, analysis), now)
+        outcome.article_id = ctx.store.add_article(
+            article, analysis, lambda store: resolve_links(store, analysis, article.published), now
+        )
     except sqlite3.IntegrityError:
         existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
         if existing is None:

@@ -69,6 +69,10 @@ class KnownEntity:
     type: str
     aliases: tuple[str, ...] = ()
     descriptors: tuple[str, ...] = ()
+    article_ids: tuple[int, ...] = ()  # its latest articles, newest first
+    article_count: int = 0
+    neighbours: frozenset[str] = frozenset()  # alias keys of entities named in those articles
+    latest: str | None = None  # date of its latest article, when known
 
 
 @dataclass(frozen=True)

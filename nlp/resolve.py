@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from nlp.linking import LinkContext, LinkerModel, explain, score_candidates, shipped_model
 from nlp.model import (
     SAME_NAME,
     AliasKeys,
@@ -23,6 +24,7 @@ from nlp.model import (
     skeleton,
 )
 
+_CONNECTORS = {"of", "for", "and", "de", "&", "on", "in", "at"}
 _STOP = {"a", "an", "the", "of", "and", "for", "in", "on", "at", "to", "who", "is", "s", "his", "her"}
 
 
@@ -107,7 +109,8 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         if entity.label == "PERSON":
             people[words[-1]].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
-            groups[words[-1]].append(entity)
+            if words[-2] not in _CONNECTORS:  # "Athens" is not short for "University of Athens"
+                groups[words[-1]].append(entity)
             if initials(entity.name):
                 groups["acronym:" + initials(entity.name)].append(entity)
     kept = []
@@ -118,7 +121,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
             if len(people.get(key, [])) == 1:
                 owner = people[key][0]
                 why = f"surname of {owner.name} in the same article"
-            elif len(groups.get(key, [])) == 1 and entity.label != "PERSON":
+            elif len(groups.get(key, [])) == 1 and entity.label == groups[key][0].label:
                 owner = groups[key][0]
                 why = f"short form of {owner.name} in the same article"
             elif acronym_key(entity.name) and len(groups.get("acronym:" + acronym_key(entity.name), [])) == 1:
@@ -139,19 +142,38 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
 
 
 def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
-    """What to ask the store for: alias keys, spelling skeletons, surnames, initials."""
+    """What to ask the store for: alias keys, spelling skeletons, surnames and true acronyms.
+
+    Two full names never meet by their initials: only an all-capitals name finds the names it
+    abbreviates ("acronyms"), and a several-word name finds stored acronyms of it (its initials
+    among "keys").
+    """
     found = [AliasKeys.of(a) for a in entity.aliases]
-    lone = {k.key for k in found if " " not in k.key}
+    full = [k.key.split() for k in found if " " in k.key]
+    person = _could_be_person(entity)
+    keys = {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)}
+    if not person:
+        keys |= {initials(a) for a in entity.aliases if " " in name_key(a) and not acronym_key(a)} - {""}
+    surnames = {k.surname for k in found if k.surname} if person else set()
+    if person:
+        keys |= {words[-1] for words in full}  # a stored lone surname ("Obama")
+        surnames |= {skeleton(k.key) for k in found if " " not in k.key}
     return {
-        "keys": {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)},
+        "keys": keys,
         "skeletons": {k.skeleton for k in found if k.skeleton},
-        "surnames": {skeleton(k) for k in lone} if _could_be_person(entity) and len(lone) == len(found) else set(),
-        "initials": {k.initials for k in found if k.initials},
+        "surnames": surnames,
+        "acronyms": {acronym_key(a) for a in entity.aliases} - {""},
     }
 
 
 def _could_be_person(entity: LocalEntity) -> bool:
     return entity.label == "PERSON" or entity.maybe_person
+
+
+def descriptors_conflict(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Both sides describe the person and share no word: likely two different people."""
+    a, b = _role_words(ours), _role_words(theirs)
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _role_words(texts: Iterable[str]) -> set[str]:
@@ -161,99 +183,41 @@ def _role_words(texts: Iterable[str]) -> set[str]:
     return words
 
 
-def descriptors_conflict(ours: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Both sides describe the person and share no word: likely two different people."""
-    a, b = _role_words(ours), _role_words(theirs)
-    return bool(a) and bool(b) and not (a & b)
+def link_entity(
+    entity: LocalEntity,
+    candidates: list[KnownEntity],
+    descriptors: Iterable[str] = (),
+    context: LinkContext | None = None,
+    model: LinkerModel | None = None,
+) -> Link:
+    """The stored entity ``entity`` is: the most probable candidate at or above the model's threshold.
 
-
-def link_entity(entity: LocalEntity, candidates: list[KnownEntity], descriptors: Iterable[str] = ()) -> Link:
-    """The stored entity ``entity`` is, by the first rule that finds exactly one candidate.
-
-    Rules, strongest first: an alias in common; a spelling variant of a full name
-    (Dmitry/Dmitri Peskov); a lone surname with one person of that surname; an acronym
-    and its expansion. A shared first name is never enough (Dmitri Alperovitch is not
-    Dmitri Peskov), and a surname does not join a person described differently.
+    A name the article itself ties to others (a stated rename, a handle) joins every stored entity
+    of those names. Otherwise names only propose; the weighed evidence decides, and the reason
+    says which.
     """
     ours = list(descriptors)
-    keys = lookup_keys(entity)
-    single_word = all(" " not in name_key(a) for a in entity.aliases)
-    full_person = entity.label == "PERSON" and not single_word
-    # A full name meets stored names by full name: a surname it shares says nothing
-    # (Anna Peskov is not Dmitry Peskov, whose surname alias is "Peskov").
-    exact_keys = {k for k in keys["keys"] if " " in k or k.startswith("@")} if full_person else keys["keys"]
-    exact = [
-        k
-        for k in candidates
-        if exact_keys & _keys(k)
-        and (k.type == entity.label or entity.maybe_person or single_word)
-        and not (single_word and k.type == "PERSON" and descriptors_conflict(ours, k.descriptors))
-    ]
-    if exact:
-        return _exact_link(entity, exact)
-    variants = [
-        k
-        for k in candidates
-        if k.type == entity.label
-        and keys["skeletons"] & {AliasKeys.of(a).skeleton for a in k.aliases}
-        and not descriptors_conflict(ours, k.descriptors)
-    ]
-    if len(variants) == 1:
-        return Link(variants[0].id, variants[0].type, f"spelling variant of {variants[0].name}")
-    people = [
-        k
-        for k in candidates
-        if k.type == "PERSON"
-        and keys["surnames"] & {AliasKeys.of(a).surname for a in k.aliases}
-        and not descriptors_conflict(ours, k.descriptors)
-    ]
-    if len(people) == 1:
-        return Link(people[0].id, "PERSON", f"surname of {people[0].name}, the only one stored")
-    if full_person:
-        surname = skeleton(name_key(entity.name).split()[-1])
-        lone = [
-            k
-            for k in candidates
-            if k.type == "PERSON"
-            and all(" " not in a for a in _keys(k) if not a.startswith("@"))
-            and surname in {skeleton(a) for a in _keys(k)}
-            and not descriptors_conflict(ours, k.descriptors)
-        ]
-        if len(lone) == 1:
-            return Link(lone[0].id, "PERSON", f"full name of {lone[0].name}, stored by surname only")
-    expansions = [
-        k
-        for k in candidates
-        if k.type != "PERSON" and keys["initials"] & ({AliasKeys.of(a).initials for a in k.aliases} | _keys(k))
-    ]
-    if len(expansions) == 1:
-        return Link(expansions[0].id, expansions[0].type, f"acronym of {expansions[0].name}")
-    return Link(None, entity.label, "new")
-
-
-def _exact_link(entity: LocalEntity, exact: list[KnownEntity]) -> Link:
-    chosen = _one(exact, entity)
     stated = any(why.startswith(("renamed", "handle")) for why in entity.reasons.values())
-    if chosen is None and stated:
-        chosen = next((k for k in exact if name_key(k.name) == name_key(entity.name)), exact[0])
-    if chosen is None:
-        return Link(None, entity.label, "new: the name fits several stored entities")
-    absorb = tuple(k.id for k in exact if k.id != chosen.id) if stated else ()
-    return Link(chosen.id, chosen.type, SAME_NAME, absorb)
+    if stated:
+        keys = {name_key(a) for a in entity.aliases}
+        exact = [k for k in candidates if keys & _keys(k)]
+        if exact:
+            chosen = next((k for k in exact if name_key(k.name) == name_key(entity.name)), exact[0])
+            absorb = tuple(k.id for k in exact if k.id != chosen.id)
+            return Link(chosen.id, chosen.type, SAME_NAME, absorb)
+    scored = score_candidates(entity, candidates, context or LinkContext(), ours, model)
+    threshold = (model or shipped_model()).threshold
+    if not scored or scored[0].probability < threshold:
+        if scored:
+            return Link(None, entity.label, f"new: {explain(scored[0])} is too weak")
+        return Link(None, entity.label, "new")
+    best = scored[0]
+    reason = SAME_NAME if best.relation in ("same_full", "same_single") else explain(best)
+    return Link(best.candidate.id, best.candidate.type, reason)
 
 
 def _keys(known: KnownEntity) -> set[str]:
     return {name_key(a) for a in known.aliases} | {name_key(known.name)}
-
-
-def _one(found: list[KnownEntity], entity: LocalEntity) -> KnownEntity | None:
-    if len(found) == 1:
-        return found[0]
-    same_type = [k for k in found if k.type == entity.label] or found
-    if len(same_type) == 1:
-        return same_type[0]
-    named = [k for k in same_type if name_key(k.name) == name_key(entity.name)]
-    return named[0] if len(named) == 1 else None
 
 
 def separate_blocked(analysis: Analysis, blocked: set[str]) -> None:

@@ -10,19 +10,17 @@ from sqlite_utils import Database
 from nlp.model import KnownEntity, name_key
 from store.records import Citation, EntityMatch, EntitySummary, StatementRow
 
+#: A candidate is described by its latest articles, this many.
+PROFILE_ARTICLES = 30
+
 
 def resolution_candidates(
-    db: Database, keys: set[str], skeletons: set[str], surnames: set[str], initials: set[str]
+    db: Database, keys: set[str], skeletons: set[str], surnames: set[str], acronyms: set[str]
 ) -> list[KnownEntity]:
-    """Stored entities an article's names could be: by alias, spelling, surname or initials."""
+    """Stored entities an article's names could be (by alias, spelling, surname or a true acronym),
+    each with what the linker weighs: aliases, descriptors, latest articles and the names in them."""
     clauses, params = [], []
-    for column, values in (
-        ("key", keys),
-        ("skeleton", skeletons),
-        ("surname", surnames),
-        ("initials", initials),
-        ("key", initials),
-    ):
+    for column, values in (("key", keys), ("skeleton", skeletons), ("surname", surnames), ("initials", acronyms)):
         values = {v for v in values if v}
         if values:
             clauses.append(f"{column} IN ({','.join('?' * len(values))})")
@@ -42,9 +40,46 @@ def resolution_candidates(
     ):
         descriptors[entity_id].append(text)
     return [
-        KnownEntity(id=i, name=n, type=t, aliases=tuple(sorted(aliases[i])), descriptors=tuple(descriptors[i]))
+        KnownEntity(
+            id=i,
+            name=n,
+            type=t,
+            aliases=tuple(sorted(aliases[i])),
+            descriptors=tuple(descriptors[i]),
+            **_profile(db, i),
+        )
         for i, n, t in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)
     ]
+
+
+def _profile(db: Database, entity_id: int) -> dict:
+    """The entity's latest articles, how many it has, the names in them, and the latest date."""
+    recent = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?",
+            [entity_id, PROFILE_ARTICLES],
+        )
+    ]
+    count = db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]).fetchone()
+    marks = ",".join("?" * len(recent))
+    neighbours = frozenset(
+        r[0]
+        for r in db.execute(
+            f"""SELECT DISTINCT a.key FROM mentions m JOIN aliases a ON a.entity_id = m.entity_id
+                WHERE m.article_id IN ({marks}) AND m.entity_id != ?""",
+            [*recent, entity_id],
+        )
+    )
+    latest = db.execute(
+        f"SELECT MAX(published) FROM articles WHERE id IN ({marks}) AND published IS NOT NULL", recent
+    ).fetchone()
+    return {
+        "article_ids": tuple(recent),
+        "article_count": count[0],
+        "neighbours": neighbours,
+        "latest": latest[0] if latest else None,
+    }
 
 
 def entity_descriptors(db: Database, entity_id: int) -> list[tuple[str, str | None, int]]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -48,9 +49,34 @@ class Store:
         with self._lock:
             return articles.get_article(self.db, article_id)
 
-    def add_article(self, article: ArticleIn, analysis: Analysis, links: Sequence[Link], now: str) -> int:
+    def add_article(
+        self,
+        article: ArticleIn,
+        analysis: Analysis,
+        links: Sequence[Link] | Callable[[Store], Sequence[Link]],
+        now: str,
+    ) -> int:
+        """Store an article; ``links`` may be a function that reads the candidates and links its
+        entities inside the same write transaction, so two processes ingesting at once cannot
+        both create the same entity."""
+        with self._lock, self.write_transaction():
+            chosen = links(self) if callable(links) else links
+            return articles.insert_article(self.db, article, analysis, chosen, now)
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE: the write lock is taken before anything is read, held until commit."""
         with self._lock:
-            return articles.insert_article(self.db, article, analysis, links, now)
+            if self.db.conn.in_transaction:
+                yield
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.conn.rollback()
+                raise
+            self.db.conn.commit()
 
     def delete_article(self, article_id: int) -> bool:
         with self._lock:
@@ -61,7 +87,7 @@ class Store:
         """Entities named like ``keys`` (from nlp.resolve.lookup_keys, merged over an article)."""
         with self._lock:
             return entities.resolution_candidates(
-                self.db, keys["keys"], keys["skeletons"], keys["surnames"], keys["initials"]
+                self.db, keys["keys"], keys["skeletons"], keys["surnames"], keys["acronyms"]
             )
 
     def split_alias_keys(self) -> set[str]:

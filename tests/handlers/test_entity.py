@@ -25,7 +25,7 @@ def test_spelling_variants_join_and_a_different_peskov_stays_apart(ctx):
     assert entity_of(ctx, "Dmitri Peskov")["id"] == dmitry["id"]
     assert entity_of(ctx, "Anna Peskov")["id"] != dmitry["id"]
     reasons = {r["alias"]: r["reason"] for r in dmitry["merge_reasons"]}
-    assert reasons["Dmitri Peskov"] == "spelling variant of Dmitry Peskov"
+    assert reasons["Dmitri Peskov"].startswith("spelling variant of Dmitry Peskov")
 
 
 def test_split_persists_and_later_articles_respect_it(ctx):

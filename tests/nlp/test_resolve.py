@@ -1,7 +1,10 @@
 """Joining names: within one article, and against entities the store holds."""
 
+import pytest
+
+from nlp.linking import LinkContext, LinkerModel, name_relation
 from nlp.model import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
-from nlp.resolve import group_mentions, link_entity, separate_blocked
+from nlp.resolve import group_mentions, link_entity, lookup_keys, separate_blocked
 
 
 def analysis_of(*names: tuple[str, str]) -> Analysis:
@@ -74,50 +77,106 @@ def test_descriptors_follow_their_mentions():
     assert group_mentions(analysis)[0].descriptors == [0]
 
 
-PESKOV = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov",), ("Kremlin spokesman",))
-ALPEROVITCH = KnownEntity(2, "Dmitri Alperovitch", "PERSON", ("Dmitri Alperovitch",), ("cybersecurity expert",))
-PUTIN = KnownEntity(3, "Vladimir Putin", "PERSON", ("Putin", "Vladimir Putin"))
-PUTIN_PLACE = KnownEntity(4, "Putin", "GPE", ("Putin",))
-WSJ = KnownEntity(5, "Wall Street Journal", "ORG", ("Wall Street Journal",))
-SPACEX = KnownEntity(6, "SpaceX", "ORG", ("SpaceX",))
+STORY = frozenset({"kremlin", "elon musk", "spacex", "starlink", "wall street journal"})
+PESKOV = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov",), ("Kremlin spokesman",), (1, 2), 2, STORY)
+ALPEROVITCH = KnownEntity(
+    2, "Dmitri Alperovitch", "PERSON", ("Dmitri Alperovitch",), ("cybersecurity expert",), (3,), 1, STORY
+)
+PUTIN = KnownEntity(3, "Vladimir Putin", "PERSON", ("Putin", "Vladimir Putin"), (), (1, 2), 2, STORY)
+PUTIN_PLACE = KnownEntity(4, "Putin", "GPE", ("Putin",), (), (9,), 1, frozenset({"moscow"}))
+WSJ = KnownEntity(5, "Wall Street Journal", "ORG", ("Wall Street Journal",), (), (1, 2), 2, STORY)
+SPACEX = KnownEntity(6, "SpaceX", "ORG", ("SpaceX",), (), (1, 2), 2, STORY)
+#: The new article shares the story's names and is most like its articles.
+SAME_STORY = LinkContext(STORY, (1, 2, 3))
 
 
 def local(name: str, label: str = "PERSON", *aliases: str, maybe_person: bool = False) -> LocalEntity:
     return LocalEntity(name, label, sorted({name, *aliases}), [0], maybe_person=maybe_person)
 
 
+def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), context=SAME_STORY):
+    return link_entity(entity, candidates, descriptors, context)
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "person", "relation"),
+    [
+        (["Dmitri Peskov"], ["Dmitry Peskov"], True, "variant"),
+        (["Sergey Kirienko"], ["Sergei Kiriyenko"], True, "variant"),
+        (["Jim Foley"], ["James Foley"], True, "first_name_variant"),
+        (["Stephen Joel Sotloff"], ["Steven Joel Sotloff"], True, "first_name_variant"),
+        (["Barack Obama"], ["Barack Hussein Obama"], True, "extends"),
+        (["Obama"], ["Barack Obama"], True, "surname"),
+        (["Anna Peskov"], ["Dmitry Peskov"], True, "same_surname"),
+        (["Reggie Bush", "Bush"], ["George W. Bush", "Bush"], True, "same_surname"),
+        (["Dmitri Alperovitch"], ["Dmitry Peskov"], True, "other"),
+        (["WHO"], ["World Health Organization"], False, "acronym"),
+        (["Associated Press"], ["AP"], False, "acronym"),
+        (["Saints"], ["New Orleans Saints"], False, "contained"),
+        (["Athens"], ["Athens Acropolis"], False, "other"),
+    ],
+)
+def test_name_relations(ours, theirs, person, relation):
+    assert name_relation(ours, theirs, person) == relation
+
+
+def test_two_full_names_never_meet_by_their_initials():
+    assert name_relation(["Joe Biden"], ["Justin Bieber"], True) == "other"
+    assert name_relation(["Associated Press"], ["Anbar Province"], False) == "other"
+    assert name_relation(["Islamic State"], ["iTunes Store"], False) == "other"
+    assert lookup_keys(local("Joe Biden"))["acronyms"] == set()
+    assert "jb" not in lookup_keys(local("Joe Biden"))["keys"]
+
+
+def test_a_persons_name_is_never_an_acronym():
+    ap = KnownEntity(7, "Associated Press", "ORG", ("AP", "Associated Press"), (), (1,), 1, STORY)
+    assert link(local("Alfredo Perez"), [ap]).entity_id is None
+
+
 def test_a_spelling_variant_joins_but_a_shared_first_name_does_not():
-    link = link_entity(local("Dmitri Peskov"), [PESKOV, ALPEROVITCH])
-    assert (link.entity_id, link.reason) == (1, "spelling variant of Dmitry Peskov")
-    assert link_entity(local("Dmitri Alperovitch"), [PESKOV, ALPEROVITCH]).entity_id == 2
-    assert link_entity(local("Dmitri Ivanov"), [PESKOV, ALPEROVITCH]).entity_id is None
+    found = link(local("Dmitri Peskov"), [PESKOV, ALPEROVITCH])
+    assert found.entity_id == 1 and found.reason.startswith("spelling variant of Dmitry Peskov")
+    assert link(local("Dmitri Alperovitch"), [PESKOV, ALPEROVITCH]).entity_id == 2
+    assert link(local("Dmitri Ivanov"), [PESKOV, ALPEROVITCH]).entity_id is None
 
 
 def test_transliterations_meet():
-    kiriyenko = KnownEntity(7, "Sergei Kiriyenko", "PERSON", ("Sergei Kiriyenko",))
-    assert link_entity(local("Sergey Kirienko"), [kiriyenko]).entity_id == 7
+    kiriyenko = KnownEntity(7, "Sergei Kiriyenko", "PERSON", ("Sergei Kiriyenko",), (), (1,), 1, STORY)
+    assert link(local("Sergey Kirienko"), [kiriyenko]).entity_id == 7
 
 
-def test_a_surname_joins_the_only_person_with_it_unless_described_differently():
-    assert link_entity(local("Peskov"), [PESKOV]).reason == "surname of Dmitry Peskov, the only one stored"
-    assert link_entity(local("Peskov"), [PESKOV], ["Kremlin spokesman"]).entity_id == 1
-    assert link_entity(local("Peskov"), [PESKOV], ["hockey goalkeeper"]).entity_id is None
-    other = KnownEntity(8, "Anna Peskov", "PERSON", ("Anna Peskov",))
-    assert link_entity(local("Peskov"), [PESKOV, other]).entity_id is None
+def test_a_surname_joins_in_its_story_but_not_in_another():
+    found = link(local("Peskov"), [PESKOV], ["Kremlin spokesman"])
+    assert found.entity_id == 1 and found.reason.startswith("surname of Dmitry Peskov")
+    elsewhere = LinkContext(frozenset({"nhl", "stanley cup", "toronto"}), (40, 41))
+    assert link(local("Peskov"), [PESKOV], ["hockey goalkeeper"], elsewhere).entity_id is None
+
+
+def test_a_weak_candidate_starts_a_new_entity_and_says_why():
+    elsewhere = LinkContext(frozenset({"nhl", "stanley cup", "toronto"}), (40, 41))
+    found = link(local("Peskov"), [PESKOV], ["hockey goalkeeper"], elsewhere)
+    assert found.reason.startswith("new: surname of Dmitry Peskov") and "too weak" in found.reason
 
 
 def test_exact_names_prefer_the_same_type():
-    assert link_entity(local("Putin"), [PUTIN, PUTIN_PLACE]).entity_id == 3
+    assert link(local("Putin"), [PUTIN, PUTIN_PLACE]).entity_id == 3
 
 
 def test_the_store_corrects_a_label():
-    link = link_entity(local("SpaceX", "PERSON"), [SPACEX])
-    assert (link.entity_id, link.label) == (6, "ORG")
+    found = link(local("SpaceX", "PERSON"), [SPACEX])
+    assert (found.entity_id, found.label) == (6, "ORG")
 
 
 def test_an_acronym_finds_its_expansion():
-    link = link_entity(local("WSJ", "ORG"), [WSJ, SPACEX])
-    assert (link.entity_id, link.reason) == (5, "acronym of Wall Street Journal")
+    found = link(local("WSJ", "ORG"), [WSJ, SPACEX])
+    assert found.entity_id == 5 and found.reason.startswith("acronym of Wall Street Journal")
+
+
+def test_a_model_decides_by_its_threshold():
+    always = LinkerModel({}, 5.0, 0.5)
+    never = LinkerModel({}, -5.0, 0.5)
+    assert link_entity(local("Peskov"), [PESKOV], (), SAME_STORY, always).entity_id == 1
+    assert link_entity(local("Peskov"), [PESKOV], (), SAME_STORY, never).entity_id is None
 
 
 def test_a_stated_rename_absorbs_a_separately_stored_old_name():
@@ -140,11 +199,11 @@ def test_a_reporters_split_separates_the_alias_again():
 
 def test_a_full_name_does_not_join_someone_else_through_a_shared_surname():
     anna = LocalEntity("Anna Peskov", "PERSON", ["Anna Peskov", "Peskov"], [0, 1])
-    peskov = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov", "Peskov"))
-    assert link_entity(anna, [peskov]).entity_id is None
+    peskov = KnownEntity(1, "Dmitry Peskov", "PERSON", ("Dmitry Peskov", "Peskov"), (), (1, 2), 2, STORY)
+    assert link(anna, [peskov]).entity_id is None
 
 
 def test_a_full_name_completes_a_person_stored_by_surname_only():
-    putin = KnownEntity(3, "Putin", "PERSON", ("Putin",))
-    link = link_entity(local("Vladimir Putin", "PERSON", "Putin"), [putin])
-    assert (link.entity_id, link.reason) == (3, "full name of Putin, stored by surname only")
+    putin = KnownEntity(3, "Putin", "PERSON", ("Putin",), (), (1, 2), 2, STORY)
+    found = link(local("Vladimir Putin", "PERSON", "Putin"), [putin])
+    assert found.entity_id == 3

@@ -1,0 +1,72 @@
+"""Which stored entity each of an article's entities is: candidates and context from the store,
+the decision from nlp's linker. Shared by ingest, `newsroom entities rebuild` and the trainer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from nlp.linking import LinkContext, article_terms
+from nlp.model import Analysis, KnownEntity, Link, LocalEntity, name_key
+from nlp.resolve import link_entity, lookup_keys, separate_blocked
+from store import Store
+
+#: Stored articles most like the new one that count as its story's neighbours.
+SIMILAR_ARTICLES = 20
+#: Words of the new article (its rarest frequent ones) that find those articles.
+QUERY_TERMS = 15
+
+Decide = Callable[[LocalEntity, list[KnownEntity], list[str], LinkContext], Link]
+
+
+def similar_articles(store: Store, text: str, exclude: int | None = None) -> tuple[int, ...]:
+    """Stored articles sharing the most distinctive words of ``text``, best first."""
+    counts = article_terms(text)
+    if not counts:
+        return ()
+    df, total = store.article_term_counts(list(counts))
+    if not total:
+        return ()
+    weighted = sorted(counts, key=lambda t: (-counts[t] * _idf(df.get(t, 0), total), t))
+    found = store.search_articles(weighted[:QUERY_TERMS], limit=SIMILAR_ARTICLES + 1)
+    return tuple(a for a, _ in found if a != exclude)[:SIMILAR_ARTICLES]
+
+
+def _idf(df: int, total: int) -> float:
+    import math
+
+    return math.log((total + 1) / (df + 1))
+
+
+def entity_keys(entities: Iterable[LocalEntity]) -> list[frozenset[str]]:
+    return [frozenset(name_key(a) for a in e.aliases) for e in entities]
+
+
+def resolve_links(
+    store: Store,
+    analysis: Analysis,
+    published: str | None = None,
+    article_id: int | None = None,
+    decide: Decide | None = None,
+) -> list[Link]:
+    """One Link per ``analysis.entities``, reporters' splits respected.
+
+    ``decide`` replaces the linker (the trainer records features and follows the gold answer).
+    """
+    separate_blocked(analysis, store.split_alias_keys())
+    wanted: dict[str, set[str]] = {"keys": set(), "skeletons": set(), "surnames": set(), "acronyms": set()}
+    for entity in analysis.entities:
+        for kind, values in lookup_keys(entity).items():
+            wanted[kind] |= values
+    candidates = store.resolution_candidates(wanted)
+    similar = similar_articles(store, analysis.text, article_id) if candidates else ()
+    keys = entity_keys(analysis.entities)
+    everything = frozenset().union(*keys) if keys else frozenset()
+    links = []
+    for entity, own in zip(analysis.entities, keys, strict=True):
+        context = LinkContext(everything - own, similar, published)
+        descriptors = [analysis.descriptors[i].text for i in entity.descriptors]
+        if decide is not None:
+            links.append(decide(entity, candidates, descriptors, context))
+        else:
+            links.append(link_entity(entity, candidates, descriptors, context))
+    return links

@@ -1,0 +1,318 @@
+"""Which stored entity an article's entity is: name evidence weighed with context, learned on ECB+.
+
+Names propose candidates; they never decide alone. Each candidate is described by how the names
+relate (same full name, spelling variant, surname, first-name variant, true acronym, ...), the
+entity types, the other names the two share across their articles, whether the candidate's
+articles are among the ones most like this article, descriptors, time, and how many rivals it has.
+A logistic model (``data/linker_model.json``, trained by ``bench/train_linker.py`` on ECB+ train,
+its threshold chosen on held-out train topics) turns that into a probability; the best candidate
+at or above the threshold is the link, anything weaker starts a new entity. Pure functions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+from nlp.model import AliasKeys, KnownEntity, LocalEntity, acronym_key, initials, name_key, skeleton
+
+#: Name relations, strongest first; a candidate takes the first that holds.
+RELATIONS = (
+    "same_full",  # a several-word name in common
+    "variant",  # a several-word name spelled differently (Dmitry/Dmitri Peskov)
+    "first_name_variant",  # same surname, first names that can be one (Jim/James, Stephen/Steven)
+    "extends",  # one full name's words inside the other's (Barack Obama / Barack Hussein Obama)
+    "part_of",  # an organisation's or place's name inside another's (New York / New York Times)
+    "acronym",  # an all-capitals name and the initials of a several-word one (WHO)
+    "same_single",  # a one-word name in common (Apple, Obama)
+    "surname",  # a one-word name and the last word of a person's full name
+    "contained",  # a one-word name inside an organisation's or place's name
+    "same_surname",  # full names with the same surname and first names that cannot be one: strangers
+    "other",
+)
+#: Relations that never join: a conflicting first name keeps two people apart (Anna / Dmitry Peskov).
+NEVER = frozenset({"same_surname", "other"})
+#: The only relations that may join a person to something else (the store corrects a label).
+SAME_NAMES = frozenset({"same_full", "same_single"})
+
+#: Common English short forms of first names: a general resource, not fitted to any sample.
+NICKNAMES = {
+    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "mick": "michael",
+    "joe": "joseph", "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "steve": "stephen", "dave": "david", "dan": "daniel", "danny": "daniel", "chris": "christopher",
+    "nick": "nicholas", "tony": "anthony", "ben": "benjamin", "alex": "alexander", "sam": "samuel",
+    "matt": "matthew", "andy": "andrew", "pat": "patrick", "ed": "edward", "ted": "edward",
+    "kate": "katherine", "katie": "katherine", "liz": "elizabeth", "beth": "elizabeth",
+    "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "peggy": "margaret", "meg": "margaret",
+    "ron": "ronald", "don": "donald", "jerry": "gerald", "larry": "lawrence", "greg": "gregory",
+    "fred": "frederick", "charlie": "charles", "chuck": "charles", "hank": "henry", "harry": "henry",
+    "jack": "john", "johnny": "john", "pete": "peter", "zach": "zachary", "vicky": "victoria",
+    "abe": "abraham", "al": "albert", "gene": "eugene", "len": "leonard", "phil": "philip",
+    "ray": "raymond", "stan": "stanley", "tim": "timothy", "walt": "walter", "wes": "wesley",
+}  # fmt: skip
+#: How alike two first names must be spelled to be one (Stephen/Steven 0.83, Dmitry/Dmitri 0.83).
+FIRST_NAME_SIMILARITY = 0.8
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What the new article offers beyond the name: its other names, similar stored articles, date."""
+
+    neighbours: frozenset[str] = frozenset()  # alias keys of the article's other entities
+    similar_articles: tuple[int, ...] = ()  # stored articles most like this one, best first
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: KnownEntity
+    relation: str
+    probability: float
+    features: dict[str, float]
+
+
+def _words(key: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", key) if w]
+
+
+def first_names_match(a: str, b: str) -> bool:
+    """Can two first names (or initials) name one person?"""
+    a, b = a.strip("."), b.strip(".")
+    if not a or not b:
+        return False
+    if skeleton(a) == skeleton(b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    alike = max(
+        difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, skeleton(a), skeleton(b)).ratio()
+    )
+    return a[0] == b[0] and alike >= FIRST_NAME_SIMILARITY
+
+
+def _person_relation(ours: list[str], theirs: list[str]) -> str | None:
+    if skeleton(ours[-1]) != skeleton(theirs[-1]):
+        return None
+    a, b = ours[:-1], theirs[:-1]
+    if set(a) <= set(b) or set(b) <= set(a):
+        return "extends"
+    if first_names_match(a[0], b[0]) and (len(a) == len(b) or min(len(a), len(b)) == 1):
+        return "first_name_variant"
+    return "same_surname"
+
+
+def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> str:
+    """How two sets of names relate; ``person``: both sides are (or may be) people.
+
+    When both sides have full names, the full names decide: a shared surname alias ("Bush")
+    never makes Reggie Bush George W. Bush.
+    """
+    our_keys = {AliasKeys.of(a) for a in ours}
+    their_keys = {AliasKeys.of(a) for a in theirs}
+    shared = {k.key for k in our_keys} & {k.key for k in their_keys}
+    if any(" " in k for k in shared):
+        return "same_full"
+    if {k.skeleton for k in our_keys if k.skeleton} & {k.skeleton for k in their_keys if k.skeleton}:
+        return "variant"
+    our_full = [_words(k.key) for k in our_keys if " " in k.key]
+    their_full = [_words(k.key) for k in their_keys if " " in k.key]
+    if our_full and their_full:
+        found = {_full_relation(a, b, person) for a in our_full for b in their_full}
+        for relation in ("extends", "first_name_variant", "part_of", "same_surname"):
+            if relation in found:
+                return relation
+        if not person and (_acronym_of(ours, theirs) or _acronym_of(theirs, ours)):
+            return "acronym"
+        return "other"
+    if not person and (_acronym_of(ours, theirs) or _acronym_of(theirs, ours)):
+        return "acronym"
+    if shared:
+        return "same_single"
+    single = {k.key for k in (our_keys if not our_full else their_keys) if " " not in k.key}
+    full = our_full or their_full
+    if person and {skeleton(w) for w in single} & {skeleton(words[-1]) for words in full}:
+        return "surname"
+    if not person and single & {words[-1] for words in full}:
+        return "contained"  # the head word: "Saints" of "New Orleans Saints", not "Athens" of "Athens Acropolis"
+    return "other"
+
+
+def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
+    if person:
+        return _person_relation(a, b)
+    short, long = sorted((a, b), key=len)
+    if len(short) < len(long) and long[-len(short) :] == short:
+        return "part_of"  # the tail of the longer name: "Street Journal" of "Wall Street Journal"
+    return None
+
+
+def _acronym_of(short: Iterable[str], long: Iterable[str]) -> bool:
+    """A true acronym: an all-capitals name against the initials of a several-word name."""
+    acronyms = {acronym_key(a) for a in short} - {""}
+    expansions = {initials(a) for a in long if " " in name_key(a) and not acronym_key(a)} - {""}
+    return bool(acronyms & expansions)
+
+
+def _role_words(texts: Iterable[str]) -> set[str]:
+    stop = {"a", "an", "the", "of", "and", "for", "in", "on", "at", "to", "who", "is", "s", "his", "her"}
+    return {w for t in texts for w in re.findall(r"[a-z]+", t.lower()) if w not in stop and len(w) > 2}
+
+
+def _days_apart(a: str | None, b: str | None) -> float | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def features(
+    entity: LocalEntity,
+    candidate: KnownEntity,
+    context: LinkContext,
+    descriptors: Iterable[str] = (),
+    rivals: int = 0,
+) -> tuple[str, dict[str, float]]:
+    """The relation and the evidence for ``entity`` being ``candidate``, as named numbers."""
+    person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
+    relation = name_relation(entity.aliases, candidate.aliases + (candidate.name,), person)
+    f: dict[str, float] = {f"rel_{relation}": 1.0}
+    if candidate.type == entity.label:
+        f["type_same"] = 1.0
+    elif "PERSON" in (candidate.type, entity.label) and not entity.maybe_person:
+        f["type_person_clash"] = 1.0
+    else:
+        f["type_other_clash"] = 1.0
+    ours, theirs = _role_words(descriptors), _role_words(candidate.descriptors)
+    if ours and theirs:
+        f["descriptors_share" if ours & theirs else "descriptors_conflict"] = 1.0
+    shared = len(context.neighbours & candidate.neighbours)
+    if context.neighbours and candidate.neighbours:
+        fraction = shared / min(len(context.neighbours), len(candidate.neighbours))
+        f["neighbours_log"] = math.log1p(shared)
+        f["neighbours_fraction"] = fraction
+        f[f"neighbours_fraction_x_{relation}"] = fraction
+    else:
+        f["neighbours_unknown"] = 1.0
+    if context.similar_articles and candidate.article_ids:
+        theirs_ids = set(candidate.article_ids)
+        ranks = [rank for rank, a in enumerate(context.similar_articles) if a in theirs_ids]
+        share = len(ranks) / min(len(theirs_ids), len(context.similar_articles))
+        f["similar_share"] = share
+        f[f"similar_share_x_{relation}"] = share
+        f["similar_top"] = 1.0 / (1 + ranks[0]) if ranks else 0.0
+    else:
+        f["similar_unknown"] = 1.0
+    if shared or f.get("similar_share"):  # a popular entity is likelier only within its story
+        f["popularity_in_story_log"] = math.log1p(candidate.article_count)
+    gap = _days_apart(context.published, candidate.latest)
+    if gap is None:
+        f["time_unknown"] = 1.0
+    else:
+        f["time_gap_log"] = math.log1p(gap)
+    f["rivals_log"] = math.log1p(rivals)
+    if all(" " not in name_key(a) for a in entity.aliases):
+        f["single_word"] = 1.0
+    return relation, f
+
+
+@dataclass(frozen=True)
+class LinkerModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, f: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in f.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinkerModel:
+        return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model() -> LinkerModel:
+    text = resources.files("nlp").joinpath("data/linker_model.json").read_text(encoding="utf-8")
+    return LinkerModel.from_json(json.loads(text))
+
+
+def score_candidates(
+    entity: LocalEntity,
+    candidates: list[KnownEntity],
+    context: LinkContext,
+    descriptors: Iterable[str] = (),
+    model: LinkerModel | None = None,
+) -> list[Scored]:
+    """Every candidate with a name relation, most probable first."""
+    model = model or shipped_model()
+    ours = list(descriptors)
+    described = [(k, features(entity, k, context, ours)) for k in candidates]
+    related = [(k, rel, f) for k, (rel, f) in described if rel not in NEVER]
+    related = [(k, rel, f) for k, rel, f in related if rel in SAME_NAMES or _types_agree(entity, k)]
+    scored = []
+    for k, relation, f in related:
+        rivals = sum(1 for _, other, _ in related if other == relation) - 1
+        f["rivals_log"] = math.log1p(rivals)
+        scored.append(Scored(k, relation, model.probability(f), f))
+    return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
+
+
+def _types_agree(entity: LocalEntity, candidate: KnownEntity) -> bool:
+    """Only an identical name may join two types (the store corrects a label); other relations need one."""
+    return candidate.type == entity.label or (entity.maybe_person and candidate.type == "PERSON")
+
+
+_WHY = {
+    "same_full": "same name as {name}",
+    "variant": "spelling variant of {name}",
+    "first_name_variant": "first-name variant of {name}",
+    "extends": "fuller or shorter form of {name}",
+    "acronym": "acronym of {name}",
+    "same_single": "same name as {name}",
+    "surname": "surname of {name}",
+    "contained": "short form of {name}",
+    "part_of": "part of the name {name}",
+    "same_surname": "same surname as {name}",
+}
+
+
+def explain(best: Scored) -> str:
+    """One line a reporter can check: the name relation and the context that carried it."""
+    f = best.features
+    evidence = []
+    if f.get("neighbours_log"):
+        shared = round(math.expm1(f["neighbours_log"]))
+        evidence.append(f"{shared} other name{'s' if shared != 1 else ''} in common")
+    if f.get("similar_share"):
+        evidence.append("similar articles")
+    if f.get("descriptors_share"):
+        evidence.append("described alike")
+    why = _WHY.get(best.relation, "linked to {name}").format(name=best.candidate.name)
+    tail = f"; {', '.join(evidence)}" if evidence else ""
+    return f"{why}{tail} (p={best.probability:.2f})"
+
+
+_TERM = re.compile(r"[a-z][a-z'-]{3,}")
+_COMMON = frozenset(
+    """that this with from have been were will would could should their there they them what when
+    which while about after before also into more most other over said says than then these those
+    through very just like only some such where your year years told last first time""".split()
+)
+
+
+def article_terms(text: str, limit: int = 40) -> dict[str, int]:
+    """The article's most frequent content words (lower-cased), with their counts."""
+    counts: dict[str, int] = {}
+    for word in _TERM.findall(text.lower()):
+        word = word.strip("'-")
+        if word not in _COMMON and len(word) > 3:
+            counts[word] = counts.get(word, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])
