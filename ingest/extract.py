@@ -7,7 +7,7 @@ import re
 import trafilatura
 
 from ingest.errors import IngestError
-from ingest.language import looks_english
+from ingest.language import looks_english, looks_like_article
 from ingest.model import Document, FetchPolicy
 from ingest.urls import canonical_url
 
@@ -152,11 +152,13 @@ def document_from_bytes(
 
 
 def check_text(document: Document, policy: FetchPolicy) -> Document:
-    """Refuse texts the analysis cannot serve: empty, too long, not English."""
+    """Refuse texts the analysis cannot serve: empty, too long, too short, not English."""
     if not document.text.strip():
         raise IngestError("Empty: there is no text to ingest")
     if len(document.text) > policy.max_chars:
         raise IngestError(f"Too long: {len(document.text):,} characters; the limit is {policy.max_chars:,}")
+    if not looks_like_article(document.text):
+        raise IngestError("Too short to be an article: send the article's text or a link to it")
     if not looks_english(document.text):
         raise IngestError("Not English: the bot analyses English articles only")
     return document

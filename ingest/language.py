@@ -1,38 +1,41 @@
-"""A cheap check that a text is English, so the English pipeline is not run on other languages.
+"""Is this an English article? Language by CLD2 (pycld2), length by a floor of words and sentences.
 
-English prose is roughly 40-50 % function words; other languages in Latin script share
-few of them and other scripts share none. No model is needed to tell those apart.
+CLD2 was chosen after ``bench/compare_language_id.py``: on 603 English news texts (FNC-1 and ECB+
+train, results tables among them) and news paragraphs in eight other languages it was right on
+all of them, at 0.08 ms a text, against 0.58 ms for py3langid (which called a results table not
+English) and 2.8 ms for langdetect. It ships its model inside the wheel and works offline.
 """
 
 from __future__ import annotations
 
 import re
 
-_STOPWORDS = frozenset(
-    """a about after all also an and any are as at be been but by can could did do does for from
-    had has have he her his how i if in into is it its just more most my no not of on one or our
-    out over said says she so some such than that the their them then there these they this
-    those to up was we were what when where which who will with would you""".split()
-)
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 30
-MIN_STOPWORD_SHARE = 0.15
-MAX_NON_LATIN_SHARE = 0.3
+import pycld2
 
-
-def english_share(text: str) -> tuple[float, float, int]:
-    """(share of English function words, share of non-Latin letters, word count)."""
-    words = _WORD_RE.findall(text[:20_000])
-    if not words:
-        return 0.0, 0.0, 0
-    letters = "".join(words)
-    non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
-    stop = sum(1 for w in words if w.lower() in _STOPWORDS)
-    return stop / len(words), non_latin / len(letters), len(words)
+#: Fewer words than this is a name, a path or a word, not an article.
+MIN_WORDS = 8
+#: CLD2 is trusted to refuse a text only when it calls itself reliable and finds this little English.
+MIN_ENGLISH_PERCENT = 30
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
 
 
 def looks_english(text: str) -> bool:
-    stop_share, non_latin_share, count = english_share(text)
-    if non_latin_share > MAX_NON_LATIN_SHARE:
+    """English, or too mixed or too short for CLD2 to be sure it is not."""
+    sample = text[:20_000].encode("utf-8", "replace").decode("utf-8")
+    try:
+        reliable, _, details = pycld2.detect(sample)
+    except pycld2.error:  # bytes CLD2 cannot read: leave the decision to the other checks
+        return True
+    english = sum(percent for _, code, percent, _ in details if code == "en")
+    top = details[0][1] if details else "un"
+    return top in ("en", "un") or not reliable or english >= MIN_ENGLISH_PERCENT
+
+
+def looks_like_article(text: str) -> bool:
+    """Enough words, and at least one sentence or two lines: a two-sentence wire flash passes,
+    a bare name, a path or a single word does not."""
+    if len(_WORD.findall(text[:5_000])) < MIN_WORDS:
         return False
-    return count < MIN_WORDS or stop_share >= MIN_STOPWORD_SHARE
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(_SENTENCE_END.search(text[:5_000])) or len(lines) >= 2

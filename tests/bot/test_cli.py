@@ -128,3 +128,24 @@ def test_digest_prints_without_sending_and_marks_when_asked(db, capsys):
     run(capsys, "--db", db, "digest", "--mark-sent")
     code, out, _ = run(capsys, "--db", db, "digest")
     assert code == 0 and out.strip() == "Nothing new since the last digest."
+
+
+def test_export_streams_documented_fields_as_jsonl_and_csv(db, capsys, tmp_path):
+    run(capsys, "--db", db, "ingest", "--manifest", str(SAMPLE_MANIFEST), "--json")
+    code, out, _ = run(capsys, "--db", db, "export", "mentions")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows
+    assert list(rows[0]) == [
+        "mention_id", "article_id", "source", "outlet", "start", "end", "text", "entity_id", "entity_name", "type",
+        "label",
+    ]  # fmt: skip
+    texts = {a: (SAMPLES / p).read_text(encoding="utf-8") for a, p in ((1, "wsj-musk-putin.txt"),)}
+    first = rows[0]
+    assert texts[1][first["start"] : first["end"]] == first["text"]
+    out_file = tmp_path / "entities.csv"
+    code, _, err = run(capsys, "--db", db, "export", "entities", "--format", "csv", "--out", str(out_file))
+    header, *lines = out_file.read_text(encoding="utf-8").splitlines()
+    assert code == 0 and header == "entity_id,name,type,aliases,articles,mentions,first_article_id,created_at"
+    assert f"{len(lines)} entities written" in err
+    code, out, _ = run(capsys, "--db", db, "export", "statements")
+    assert code == 0 and all(json.loads(line)["sentence"] for line in out.splitlines())

@@ -1,0 +1,43 @@
+"""Language and length: CLD2 decides the language, a floor of words and sentences the length."""
+
+import pytest
+
+from ingest import FetchPolicy, IngestError, load_text
+from ingest.language import looks_english, looks_like_article
+
+POLICY = FetchPolicy()
+WIRE_FLASH = "WASHINGTON (AP) — The Senate passed the spending bill 52-48 on Tuesday. It now goes to the House."
+RESULTS = (
+    "Results: Men's 100m final\n1. Noah Lyles (USA) 9.79\n2. Kishane Thompson (JAM) 9.79\n"
+    "3. Fred Kerley (USA) 9.81\n4. Akani Simbine (RSA) 9.82\n5. Marcell Jacobs (ITA) 9.85"
+)
+STANDINGS = (
+    "Premier League table after Saturday's games\nTeam P W D L GD Pts\nArsenal 12 9 2 1 +18 29\n"
+    "Liverpool 12 8 3 1 +15 27\nManchester City 12 8 2 2 +20 26\nChelsea 12 7 3 2 +10 24"
+)
+
+
+@pytest.mark.parametrize("text", ["x", "/etc/passwd", "Vladimir Putin", "Breaking news"])
+def test_a_word_a_path_or_a_bare_name_is_too_short(text):
+    assert not looks_like_article(text)
+    with pytest.raises(IngestError, match="Too short to be an article"):
+        load_text(text, POLICY)
+
+
+def test_a_two_sentence_wire_flash_is_an_article():
+    assert load_text(WIRE_FLASH, POLICY).text == WIRE_FLASH
+
+
+@pytest.mark.parametrize("table", [RESULTS, STANDINGS])
+def test_english_tables_of_results_are_english(table):
+    assert looks_like_article(table) and looks_english(table)
+    assert load_text(table, POLICY).text == table
+
+
+def test_french_news_is_not_english():
+    french = (
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites. Les syndicats ont appelé à la "
+        "grève dans les transports publics, et le Premier ministre a déclaré qu'il recevrait leurs représentants."
+    )
+    with pytest.raises(IngestError, match="Not English"):
+        load_text(french, POLICY)
