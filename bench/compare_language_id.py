@@ -48,7 +48,7 @@ def english_texts(data_dir: Path, limit: int) -> list[str]:
     bodies = data_dir / "fnc1" / "train_bodies.csv"
     if bodies.exists():
         with bodies.open(encoding="utf-8") as handle:
-            texts += [row["articleBody"] for _, row in zip(range(limit), csv.DictReader(handle))]
+            texts += [row["articleBody"] for _, row in zip(range(limit), csv.DictReader(handle), strict=False)]
     ecb = data_dir / "ecbplus" / "train.jsonl"
     if ecb.exists():
         texts += [json.loads(line)["text"] for line in ecb.read_text(encoding="utf-8").splitlines()[:limit]]
