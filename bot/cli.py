@@ -21,6 +21,7 @@ from handlers.compare import compare
 from handlers.digest import digest
 from handlers.export import KINDS, export
 from handlers.ingest import IngestRequest, ingest
+from handlers.rebuild import rebuild
 from handlers.who import who
 from ingest import IngestError
 from ingest.manifest import read_manifest
@@ -84,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     a = actions.add_parser("rename", help="call NAME's entity NEW", parents=[json_flag])
     a.add_argument("name", metavar="NAME")
     a.add_argument("new_name", metavar="NEW")
+
+    p = commands.add_parser("entities", help="re-link every stored mention with the current linker")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("rebuild", help="re-link all entities (keeps reporters' corrections)", parents=[json_flag])
 
     p = commands.add_parser("export", help="stream entities, mentions or statements as JSON lines or CSV")
     p.add_argument("kind", choices=KINDS)
@@ -183,6 +188,8 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 reply = entity.rename(ctx, args.name, args.new_name)
             return _emit(reply, args.json)
+        if args.command == "entities":
+            return _emit(rebuild(ctx), args.json)
         if args.command == "export":
             return _export(ctx, args)
         if args.command == "analyze":

@@ -52,7 +52,8 @@ def resolve_links(
 
     ``decide`` replaces the linker (the trainer records features and follows the gold answer).
     """
-    separate_blocked(analysis, store.split_alias_keys())
+    blocked = store.split_alias_keys()
+    separate_blocked(analysis, blocked)
     wanted: dict[str, set[str]] = {"keys": set(), "skeletons": set(), "surnames": set(), "acronyms": set()}
     for entity in analysis.entities:
         for kind, values in lookup_keys(entity).items():
@@ -65,8 +66,11 @@ def resolve_links(
     for entity, own in zip(analysis.entities, keys, strict=True):
         context = LinkContext(everything - own, similar, published)
         descriptors = [analysis.descriptors[i].text for i in entity.descriptors]
+        mine = candidates
+        if own & blocked:  # a name a reporter split off joins only an entity of that very name
+            mine = [k for k in candidates if own & {name_key(a) for a in k.aliases}]
         if decide is not None:
-            links.append(decide(entity, candidates, descriptors, context))
+            links.append(decide(entity, mine, descriptors, context))
         else:
-            links.append(link_entity(entity, candidates, descriptors, context))
+            links.append(link_entity(entity, mine, descriptors, context))
     return links

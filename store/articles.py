@@ -54,7 +54,7 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
         db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
 
 
-def _entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, now: str) -> int:
+def entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, now: str) -> int:
     for absorbed in link.absorb:
         if link.entity_id is not None:
             why = f"{local.name}: {', '.join(local.aliases)} in one article"
@@ -86,7 +86,7 @@ def insert_article(
     with db.atomic():
         article_id = _insert_article_row(db, article, now)
         entity_ids = [
-            _entity_for(db, local, link, article_id, now) for local, link in zip(analysis.entities, links, strict=True)
+            entity_for(db, local, link, article_id, now) for local, link in zip(analysis.entities, links, strict=True)
         ]
         _insert_names(db, analysis, entity_ids, article_id, now)
         attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)

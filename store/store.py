@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nlp.model import Analysis, KnownEntity, Link
-from store import articles, channels, claims, corrections, digests, entities, export
+from store import articles, channels, claims, corrections, digests, entities, export, rebuild
 from store.db import connect
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
@@ -256,6 +256,23 @@ class Store:
     def text_search(self, query: str, limit: int = 5) -> list[Citation]:
         with self._lock:
             return entities.text_search(self.db, query, limit)
+
+    # rebuilding entities
+    def rebuild_entities(
+        self, resolve: Callable[[Store, rebuild.StoredArticleNames], Sequence[Link]], now: str
+    ) -> dict:
+        """Re-link every stored mention in one transaction; ``resolve`` links one article's names."""
+        with self._lock, self.write_transaction():
+            old = rebuild.old_entities(self.db)
+            types = {i: t for i, (_, t, _) in old.items()}
+            rebuild.start(self.db)
+            state = rebuild.Rebuild()
+            for article_id in rebuild.article_ids(self.db):
+                names = rebuild.read_article(self.db, article_id, types)
+                links = list(resolve(self, names))
+                rebuild.relink_article(self.db, names, links, now, state)
+            rebuild.finish(self.db, old, state, now)
+            return rebuild.changes(old, state, self.db)
 
     # export
     def export_fields(self, kind: str) -> tuple[str, ...]:

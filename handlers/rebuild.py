@@ -1,0 +1,28 @@
+"""Re-linking a store's entities after the linker changed, keeping reporters' corrections."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.reply import Reply, Section
+from handlers.resolution import resolve_links
+from handlers.wording import plural
+
+
+def rebuild(ctx: Context) -> Reply:
+    """newsroom entities rebuild — re-link every stored mention with the current linker (no parsing).
+
+    One transaction: it all happens or nothing does. Entity numbers (#ID) change.
+    """
+    now = ctx.clock().isoformat(timespec="seconds")
+    found = ctx.store.rebuild_entities(
+        lambda store, names: resolve_links(store, names.analysis, names.published, names.article_id), now
+    )
+    lines = [f"{m['entity']}: joined {', '.join(m['from'])}" for m in found["merged"]]
+    lines += [f"{s['entity']}: split into {', '.join(s['into'])}" for s in found["split"]]
+    lines += [f"{r['from']} is now called {r['to']}" for r in found["renamed"]]
+    title = (
+        f"Entities rebuilt: {plural(found['before'], 'entity', 'entities')} before, {found['after']} after; "
+        f"{len(found['merged'])} merged, {len(found['split'])} split, {len(found['renamed'])} renamed"
+    )
+    sections = [Section(text="\n".join(lines[i : i + 40])) for i in range(0, len(lines), 40)]
+    return Reply(title=title, sections=sections, data=found)
