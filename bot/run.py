@@ -13,6 +13,7 @@ from bot.console import Console, ConsolePoster
 from bot.digests import DigestService
 from bot.settings import Settings
 from handlers import Context
+from handlers.rebuild import linker_notice
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,10 @@ def platforms(ctx: Context, settings: Settings, digests: DigestService) -> list[
 
 
 async def serve(ctx: Context, settings: Settings, console_only: bool = False) -> int:
+    notice = linker_notice(ctx)
+    if notice:
+        logger.warning(notice)
+        print(notice, file=sys.stderr)
     digests = DigestService(ctx, grace_seconds=settings.integer("NEWSROOM_DIGEST_GRACE_MINUTES") * 60)
     ctx.schedules = digests
     digests.start()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from handlers.context import Context
+from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
 from handlers.resolution import resolve_links
 from handlers.wording import plural, snippet
@@ -167,6 +168,8 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         _duplicate(outcome, ctx, existing.id)
         return
     outcome.status = "new"
+    if ctx.store.article_count() == 1:  # a fresh store: linked by this linker from its first article
+        record_linker(ctx, replace=False)
     outcome.entities = len(analysis.entities)
     outcome.mentions = len(analysis.mentions)
 

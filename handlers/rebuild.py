@@ -6,6 +6,20 @@ from handlers.context import Context
 from handlers.reply import Reply, Section
 from handlers.resolution import resolve_links
 from handlers.wording import plural
+from nlp.linking import linker_version
+
+LINKER_KEY = "linker_version"
+
+
+def linker_notice(ctx: Context) -> str | None:
+    """A line for the operator when the store's entities were linked by another linker."""
+    if not ctx.store.article_count() or ctx.store.meta(LINKER_KEY) == linker_version():
+        return None
+    return "The entity linker changed since this store was linked: run `newsroom entities rebuild`."
+
+
+def record_linker(ctx: Context, replace: bool) -> None:
+    ctx.store.set_meta(LINKER_KEY, linker_version(), replace=replace)
 
 
 def rebuild(ctx: Context) -> Reply:
@@ -17,6 +31,7 @@ def rebuild(ctx: Context) -> Reply:
     found = ctx.store.rebuild_entities(
         lambda store, names: resolve_links(store, names.analysis, names.published, names.article_id), now
     )
+    record_linker(ctx, replace=True)
     lines = [f"{m['entity']}: joined {', '.join(m['from'])}" for m in found["merged"]]
     lines += [f"{s['entity']}: split into {', '.join(s['into'])}" for s in found["split"]]
     lines += [f"{r['from']} is now called {r['to']}" for r in found["renamed"]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import json
 import math
 import re
@@ -238,10 +239,24 @@ class LinkerModel:
         return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 
+#: Raised when the name relations or features change, so stores linked before know to rebuild.
+LINKER_CODE_VERSION = 1
+
+
+def _model_text() -> str:
+    return resources.files("nlp").joinpath("data/linker_model.json").read_text(encoding="utf-8")
+
+
 @functools.lru_cache(maxsize=1)
 def shipped_model() -> LinkerModel:
-    text = resources.files("nlp").joinpath("data/linker_model.json").read_text(encoding="utf-8")
-    return LinkerModel.from_json(json.loads(text))
+    return LinkerModel.from_json(json.loads(_model_text()))
+
+
+@functools.lru_cache(maxsize=1)
+def linker_version() -> str:
+    """Changes whenever the linker's code version or its trained model does."""
+    digest = hashlib.sha256(_model_text().encode("utf-8")).hexdigest()[:12]
+    return f"{LINKER_CODE_VERSION}-{digest}"
 
 
 def score_candidates(

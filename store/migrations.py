@@ -291,3 +291,9 @@ def seen_events(db: Database) -> None:
         )""",
         "CREATE INDEX seen_events_at ON seen_events(seen_at)",
     )
+
+
+@migrations(name="0010_store_meta")
+def store_meta(db: Database) -> None:
+    """Facts about the store itself, such as which linker version linked its entities."""
+    _run(db, "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

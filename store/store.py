@@ -274,6 +274,18 @@ class Store:
             rebuild.finish(self.db, old, state, now)
             return rebuild.changes(old, state, self.db)
 
+    # facts about the store
+    def meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self.db.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str, replace: bool = True) -> None:
+        """Record a fact; with ``replace=False`` only when none is recorded yet."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        with self._lock, self.write_transaction():
+            self.db.execute(f"{verb} INTO store_meta (key, value) VALUES (?, ?)", [key, value])
+
     # export
     def export_fields(self, kind: str) -> tuple[str, ...]:
         return export.FIELDS[kind]

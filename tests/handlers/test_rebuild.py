@@ -56,3 +56,13 @@ def test_a_rebuild_joins_what_an_older_linker_left_apart(seeded_ctx):
     reply = rebuild(seeded_ctx)
     assert any(m["entity"] == "Vladimir Putin" for m in reply.data["merged"])
     assert db.execute("SELECT COUNT(*) FROM entities WHERE name = 'Vladimir Putin'").fetchone()[0] == 1
+
+
+def test_the_bot_says_when_the_store_was_linked_by_another_linker(seeded_ctx):
+    from handlers.rebuild import LINKER_KEY, linker_notice
+
+    assert linker_notice(seeded_ctx) is None  # linked by this linker from its first article
+    seeded_ctx.store.set_meta(LINKER_KEY, "0-older")
+    assert "newsroom entities rebuild" in linker_notice(seeded_ctx)
+    rebuild(seeded_ctx)
+    assert linker_notice(seeded_ctx) is None

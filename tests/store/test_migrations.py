@@ -23,6 +23,7 @@ TABLES = {
     "channels",
     "digest_claims",
     "seen_events",
+    "store_meta",
 }
 
 
@@ -41,6 +42,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0007_channels",
         "0008_digest_claims",
         "0009_seen_events",
+        "0010_store_meta",
     ]
 
 
@@ -56,7 +58,7 @@ def test_reopening_applies_nothing_twice(tmp_path):
     connect(path).close()
     db = connect(path)
     assert migrations.pending(db) == []
-    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 9
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 10
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path):
