@@ -100,8 +100,8 @@ def first_names_match(a: str, b: str) -> bool:
 
 
 def _person_relation(ours: list[str], theirs: list[str]) -> str | None:
-    if skeleton(ours[-1]) != skeleton(theirs[-1]):
-        return None
+    if skeleton(ours[-1]) != skeleton(theirs[-1]) or len(ours[-1].strip(".")) < 2:
+        return None  # initials alone ("N. J.") are no surname
     a, b = ours[:-1], theirs[:-1]
     if set(a) <= set(b) or set(b) <= set(a):
         return "extends"

@@ -107,8 +107,9 @@ def _spans(doc: Doc) -> Findings:
         for tokens, label in _parts(ent):
             start, end, title = _trim(doc, tokens, label)
             start, end = longest_line_piece(text, start, end)
-            if re.search(r"[^\W\d_]", text[start:end]):
-                raw.append((start, end, label, title))
+            for piece_start, piece_end in _outside_parentheses(text, start, end):
+                if re.search(r"[^\W\d_]", text[piece_start:piece_end]):
+                    raw.append((piece_start, piece_end, label, title if piece_start == start else None))
     body = [(s, e, label) for s, e, label, _ in raw if not _in_headline(text, s)]
     known = body_name_keys(text, [(s, e) for s, e, _ in body])
     known |= {name_key(text[s:e]).split()[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
@@ -128,6 +129,27 @@ def _spans(doc: Doc) -> Findings:
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+def _outside_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "World Health Organization (WHO" is two names: the name, and the acronym in brackets."""
+    cut = text.find("(", start, end)
+    if cut < 0:
+        return [(start, end)]
+    inner_start, inner_end = cut + 1, end
+    close = text.find(")", inner_start, end)
+    if close >= 0:
+        inner_end = close
+    pieces = [(start, cut), (inner_start, inner_end)]
+    return [(s, e) for s, e in (_bare_piece(text, s, e) for s, e in pieces) if s < e]
+
+
+def _bare_piece(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    return start, end
 
 
 def _in_headline(text: str, position: int) -> bool:

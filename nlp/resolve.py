@@ -117,6 +117,9 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
     for entity in entities:
         key = name_key(entity.name)
         owner, why = None, ""
+        if " " not in key and len(people.get(key, [])) > 1:
+            if _split_among_people(entity, people[key]):
+                continue
         if " " not in key:
             if len(people.get(key, [])) == 1:
                 owner = people[key][0]
@@ -136,6 +139,29 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         for alias in entity.aliases:
             owner.reasons.setdefault(alias, why)
     return kept
+
+
+def _split_among_people(entity: LocalEntity, owners: list[LocalEntity]) -> bool:
+    """A surname two full names share: each mention goes to the one named last before it.
+
+    Mentions before any full name stay with ``entity`` (ambiguous). True when none are left.
+    """
+    left = []
+    for mention in entity.mentions:
+        before = [
+            (max(m for m in owner.mentions if m < mention), owner)
+            for owner in owners
+            if any(m < mention for m in owner.mentions)
+        ]
+        if not before:
+            left.append(mention)
+            continue
+        owner = max(before, key=lambda item: item[0])[1]
+        owner.mentions = sorted(owner.mentions + [mention])
+        owner.aliases = sorted(set(owner.aliases) | {entity.name})
+        owner.reasons.setdefault(entity.name, f"surname of {owner.name}, the one named last before it")
+    entity.mentions = left
+    return not left
 
 
 # Across articles -----------------------------------------------------------------------

@@ -44,14 +44,23 @@ def _outlet_id(db: Database, name: str | None, domain: str | None) -> int | None
 
 
 def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
-    """A fuller form of the stored name becomes the name ("Putin" → "Vladimir Putin")."""
+    """A fuller form of the stored name becomes the name ("Putin" → "Vladimir Putin"), unless the
+    stored full form is the one the articles use more ("Tony Weeks" stays, not "Referee Tony Weeks")."""
     row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
     if row is None:  # merged away by a reporter between linking and storing
         raise LookupError(f"entity #{entity_id} no longer exists; ingest again")
     name, locked = row
     stored, offered = name_key(name), name_key(local_name)
-    if not locked and len(offered.split()) > len(stored.split()) and f" {stored}" in f" {offered}":
-        db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
+    if locked or len(offered.split()) <= len(stored.split()) or f" {stored}" not in f" {offered}":
+        return
+    if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
+        return
+    db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
+
+
+def _uses(db: Database, entity_id: int, key: str) -> int:
+    texts = db.execute("SELECT text FROM mentions WHERE entity_id = ?", [entity_id]).fetchall()
+    return sum(1 for (text,) in texts if name_key(text) == key)
 
 
 def entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, now: str) -> int:

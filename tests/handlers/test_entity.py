@@ -57,3 +57,26 @@ def test_corrections_name_the_entity_clearly(ctx):
     assert entity.merge(ctx, "Nobody Atall", "Dmitry Peskov").title == "Nobody named “Nobody Atall”."
     assert not entity.split(ctx, "Dmitry Peskov", "Sergei Lavrov").ok
     assert not entity.merge(ctx, "Dmitry Peskov", "Peskov").ok  # already one entity
+
+
+WHO_TEXT = (
+    "The World Health Organization (WHO) said on Monday that cholera cases had doubled. "
+    "WHO officials in Geneva asked donors for more money, and the WHO expects more cases."
+)
+WEEKS = [
+    "Tony Weeks stopped the fight in the ninth round. Tony Weeks said the boxer could not defend himself.",
+    "Referee Tony Weeks waved it off after a barrage of punches in Las Vegas on Saturday night.",
+]
+
+
+def test_names_a_reporter_would_type_find_the_entity_in_any_case(ctx):
+    paste(ctx, WHO_TEXT)
+    for query in ("WHO", "who", "World Health Organization", "world health organization"):
+        found = entity_of(ctx, query)
+        assert found is not None and found["name"] == "World Health Organization", query
+
+
+def test_the_name_stays_the_full_form_the_articles_use_most(ctx):
+    for text in WEEKS:
+        paste(ctx, text)
+    assert entity_of(ctx, "Weeks")["name"] == "Tony Weeks"

@@ -37,8 +37,24 @@ def test_a_lone_surname_joins_the_one_full_name_ending_with_it():
     assert entities["Sergei Kiriyenko"].label == "PERSON" and entities["Sergei Kiriyenko"].mentions == [2, 3]
 
 
-def test_an_ambiguous_surname_stays_alone():
-    entities = group_mentions(analysis_of(("Donald Trump", "PERSON"), ("Melania Trump", "PERSON"), ("Trump", "PERSON")))
+def test_two_foleys_in_one_article_each_surname_goes_to_the_one_named_last_before_it():
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("James Foley", "PERSON"),
+                ("Foley", "PERSON"),
+                ("Diane Foley", "PERSON"),
+                ("Foley", "PERSON"),
+            )
+        )
+    )
+    assert set(entities) == {"James Foley", "Diane Foley"}
+    assert entities["James Foley"].mentions == [0, 1] and entities["Diane Foley"].mentions == [2, 3]
+    assert entities["Diane Foley"].reasons["Foley"] == "surname of Diane Foley, the one named last before it"
+
+
+def test_a_shared_surname_before_either_full_name_is_ambiguous_and_stays_alone():
+    entities = group_mentions(analysis_of(("Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Melania Trump", "PERSON")))
     assert {e.name for e in entities} == {"Donald Trump", "Melania Trump", "Trump"}
 
 

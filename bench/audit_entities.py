@@ -1,0 +1,78 @@
+"""Lists a store's cross-article joins by reason, with seeded random samples of each, for a person to read.
+
+Usage: python bench/audit_entities.py DB [--sample 10] [--seed 1]
+Reads the joins the linker logged (entity_links: the name, the entity it joined, why), groups
+them by the kind of name relation, and prints how many of each with a random sample (the same
+sample for the same seed). It also lists every join of two several-word names that share no word
+and are not a true acronym: the kind of join that should never happen. Ends with one key=value line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nlp.model import acronym_key, name_key  # noqa: E402
+
+
+def kind_of(reason: str) -> str:
+    """The relation named at the start of a logged reason ("surname of X; ..." → "surname")."""
+    head = re.split(r" of | as |;|\(", reason, maxsplit=1)[0].strip()
+    return head or reason
+
+
+def disjoint_full_names(alias: str, names: list[str]) -> bool:
+    words = set(name_key(alias).split())
+    if len(words) < 2 or acronym_key(alias):
+        return False
+    return any(len(set(name_key(n).split())) >= 2 and not words & set(name_key(n).split()) for n in names)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--sample", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"no database at {args.db}")
+        return 2
+    db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    rows = db.execute(
+        """SELECT l.entity_id, e.name, l.alias, l.reason, l.article_id FROM entity_links l
+           JOIN entities e ON e.id = l.entity_id WHERE l.article_id IS NOT NULL
+             AND l.reason NOT LIKE '%in the same article%' ORDER BY l.id"""
+    ).fetchall()
+    aliases = defaultdict(list)
+    for entity_id, alias in db.execute("SELECT entity_id, alias FROM aliases"):
+        aliases[entity_id].append(alias)
+    by_kind = defaultdict(list)
+    for row in rows:
+        by_kind[kind_of(row[3])].append(row)
+    rng = random.Random(args.seed)
+    print(f"{len(rows)} cross-article joins in {args.db}")
+    for kind, joins in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        print(f"\n== {kind}: {len(joins)}")
+        for entity_id, name, alias, reason, article_id in rng.sample(joins, min(args.sample, len(joins))):
+            print(f"  #{entity_id} {name!r} <- {alias!r} (article {article_id}): {reason}")
+    disjoint = [
+        r for r in rows if disjoint_full_names(r[2], [a for a in aliases[r[0]] if name_key(a) != name_key(r[2])])
+    ]
+    print(f"\n== several-word names joined sharing no word (not an acronym): {len(disjoint)}")
+    for entity_id, name, alias, reason, _ in disjoint[:50]:
+        print(f"  #{entity_id} {name!r} <- {alias!r}: {reason}")
+    kinds = " ".join(f"joins_{re.sub(r'[^a-z]+', '_', k.lower()).strip('_')}={len(v)}" for k, v in by_kind.items())
+    print(f"joins={len(rows)} disjoint_full_name_joins={len(disjoint)} {kinds}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
