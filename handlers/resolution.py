@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from nlp.linking import LinkContext, article_terms
-from nlp.model import Analysis, KnownEntity, Link, LocalEntity, name_key
+from nlp.model import AliasKeys, Analysis, KnownEntity, Link, LocalEntity, name_key
 from nlp.resolve import link_entity, lookup_keys, separate_blocked
 from store import Store
 
@@ -37,6 +37,21 @@ def _idf(df: int, total: int) -> float:
     return math.log((total + 1) / (df + 1))
 
 
+def _lookup_forms(aliases: Iterable[str]) -> set[str]:
+    """Every form under which the store finds these names (keys, skeletons, surnames, initials)."""
+    forms = set()
+    for alias in aliases:
+        k = AliasKeys.of(alias)
+        forms |= {k.key, k.skeleton, k.surname, k.initials} - {""}
+    return forms
+
+
+def _named_alike(entity: LocalEntity, candidates: list[KnownEntity], forms: dict[int, set[str]]) -> list[KnownEntity]:
+    """The article's candidates this entity's own names could have found."""
+    wanted = set().union(*lookup_keys(entity).values())
+    return [k for k in candidates if wanted & forms[k.id]]
+
+
 def entity_keys(entities: Iterable[LocalEntity]) -> list[frozenset[str]]:
     return [frozenset(name_key(a) for a in e.aliases) for e in entities]
 
@@ -60,13 +75,14 @@ def resolve_links(
             wanted[kind] |= values
     candidates = store.resolution_candidates(wanted)
     similar = similar_articles(store, analysis.text, article_id) if candidates else ()
+    candidate_keys = {k.id: _lookup_forms(k.aliases + (k.name,)) for k in candidates}
     keys = entity_keys(analysis.entities)
     everything = frozenset().union(*keys) if keys else frozenset()
     links = []
     for entity, own in zip(analysis.entities, keys, strict=True):
         context = LinkContext(everything - own, similar, published)
         descriptors = [analysis.descriptors[i].text for i in entity.descriptors]
-        mine = candidates
+        mine = _named_alike(entity, candidates, candidate_keys)
         if own & blocked:  # a name a reporter split off joins only an entity of that very name
             mine = [k for k in candidates if own & {name_key(a) for a in k.aliases}]
         if decide is not None:

@@ -269,7 +269,13 @@ def score_candidates(
     """Every candidate with a name relation, most probable first."""
     model = model or shipped_model()
     ours = list(descriptors)
-    described = [(k, features(entity, k, context, ours)) for k in candidates]
+    person = entity.label == "PERSON" or entity.maybe_person
+    related_candidates = [
+        k
+        for k in candidates
+        if name_relation(entity.aliases, k.aliases + (k.name,), person and k.type == "PERSON") not in NEVER
+    ]
+    described = [(k, features(entity, k, context, ours)) for k in related_candidates]
     related = [(k, rel, f) for k, (rel, f) in described if rel not in NEVER]
     related = [(k, rel, f) for k, rel, f in related if rel in SAME_NAMES or _types_agree(entity, k)]
     scored = []

@@ -11,7 +11,7 @@ from nlp.model import KnownEntity, name_key
 from store.records import Citation, EntityMatch, EntitySummary, StatementRow
 
 #: A candidate is described by its latest articles, this many.
-PROFILE_ARTICLES = 30
+PROFILE_ARTICLES = 20
 
 
 def resolution_candidates(
@@ -53,7 +53,7 @@ def resolution_candidates(
 
 
 def _profile(db: Database, entity_id: int) -> dict:
-    """The entity's latest articles, how many it has, the names in them, and the latest date."""
+    """The entity's latest articles, how many it has, the names of the entities in them, the latest date."""
     recent = [
         r[0]
         for r in db.execute(
@@ -63,13 +63,14 @@ def _profile(db: Database, entity_id: int) -> dict:
     ]
     count = db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]).fetchone()
     marks = ",".join("?" * len(recent))
+    neighbour_ids = db.execute(
+        f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({marks}) AND entity_id != ?",
+        [*recent, entity_id],
+    ).fetchall()
+    id_marks = ",".join("?" * len(neighbour_ids))
     neighbours = frozenset(
-        r[0]
-        for r in db.execute(
-            f"""SELECT DISTINCT a.key FROM mentions m JOIN aliases a ON a.entity_id = m.entity_id
-                WHERE m.article_id IN ({marks}) AND m.entity_id != ?""",
-            [*recent, entity_id],
-        )
+        name_key(r[0])
+        for r in db.execute(f"SELECT name FROM entities WHERE id IN ({id_marks})", [r[0] for r in neighbour_ids])
     )
     latest = db.execute(
         f"SELECT MAX(published) FROM articles WHERE id IN ({marks}) AND published IS NOT NULL", recent
