@@ -6,7 +6,6 @@ join keeps its reason, so a reporter can see why two names were taken as one.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -25,7 +24,6 @@ from nlp.model import (
 )
 
 _CONNECTORS = {"of", "for", "and", "de", "&", "on", "in", "at"}
-_STOP = {"a", "an", "the", "of", "and", "for", "in", "on", "at", "to", "who", "is", "s", "his", "her"}
 
 
 class _Groups:
@@ -194,19 +192,6 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
 
 def _could_be_person(entity: LocalEntity) -> bool:
     return entity.label == "PERSON" or entity.maybe_person
-
-
-def descriptors_conflict(ours: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Both sides describe the person and share no word: likely two different people."""
-    a, b = _role_words(ours), _role_words(theirs)
-    return bool(a) and bool(b) and not (a & b)
-
-
-def _role_words(texts: Iterable[str]) -> set[str]:
-    words = set()
-    for text in texts:
-        words |= {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
-    return words
 
 
 def link_entity(
