@@ -68,7 +68,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.entity_gold: dict[int, Counter] = {}
-        self.rows: list[tuple[str, int, int, dict[str, float], int]] = []  # (doc, topic, local, features, label)
+        self.rows: list[tuple[str, int, int, dict[str, float], int, int]] = []  # doc, topic, local, f, label, size
         self.doc, self.topic, self.golds, self.sizes = "", 0, [], []
         self.position = 0
 

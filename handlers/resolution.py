@@ -3,6 +3,7 @@ the decision from nlp's linker. Shared by ingest, `newsroom entities rebuild` an
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 
 from nlp.linking import LinkContext, article_terms
@@ -32,8 +33,6 @@ def similar_articles(store: Store, text: str, exclude: int | None = None) -> tup
 
 
 def _idf(df: int, total: int) -> float:
-    import math
-
     return math.log((total + 1) / (df + 1))
 
 
