@@ -174,16 +174,21 @@ def _days_apart(a: str | None, b: str | None) -> float | None:
         return None
 
 
+def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
+    """How ``entity``'s names relate to the candidate's, people compared as people."""
+    person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
+    return name_relation(entity.aliases, candidate.aliases + (candidate.name,), person)
+
+
 def features(
     entity: LocalEntity,
     candidate: KnownEntity,
+    relation: str,
     context: LinkContext,
     descriptors: Iterable[str] = (),
     rivals: int = 0,
-) -> tuple[str, dict[str, float]]:
-    """The relation and the evidence for ``entity`` being ``candidate``, as named numbers."""
-    person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
-    relation = name_relation(entity.aliases, candidate.aliases + (candidate.name,), person)
+) -> dict[str, float]:
+    """The evidence for ``entity`` being ``candidate`` (whose names relate by ``relation``), as named numbers."""
     f: dict[str, float] = {f"rel_{relation}": 1.0}
     if candidate.type == entity.label:
         f["type_same"] = 1.0
@@ -221,7 +226,7 @@ def features(
     f["rivals_log"] = math.log1p(rivals)
     if all(" " not in name_key(a) for a in entity.aliases):
         f["single_word"] = 1.0
-    return relation, f
+    return f
 
 
 @dataclass(frozen=True)
@@ -269,19 +274,12 @@ def score_candidates(
     """Every candidate with a name relation, most probable first."""
     model = model or shipped_model()
     ours = list(descriptors)
-    person = entity.label == "PERSON" or entity.maybe_person
-    related_candidates = [
-        k
-        for k in candidates
-        if name_relation(entity.aliases, k.aliases + (k.name,), person and k.type == "PERSON") not in NEVER
-    ]
-    described = [(k, features(entity, k, context, ours)) for k in related_candidates]
-    related = [(k, rel, f) for k, (rel, f) in described if rel not in NEVER]
-    related = [(k, rel, f) for k, rel, f in related if rel in SAME_NAMES or _types_agree(entity, k)]
+    related = [(k, relation_to(entity, k)) for k in candidates]
+    related = [(k, rel) for k, rel in related if rel not in NEVER and (rel in SAME_NAMES or _types_agree(entity, k))]
     scored = []
-    for k, relation, f in related:
-        rivals = sum(1 for _, other, _ in related if other == relation) - 1
-        f["rivals_log"] = math.log1p(rivals)
+    for k, relation in related:
+        rivals = sum(1 for _, other in related if other == relation) - 1
+        f = features(entity, k, relation, context, ours, rivals)
         scored.append(Scored(k, relation, model.probability(f), f))
     return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
 

@@ -67,13 +67,12 @@ def read_article(db: Database, article_id: int, types: dict[int, str]) -> Stored
         sentences=[Sentence(s, e, text[s:e]) for (s, e) in sentences],
         mentions=mentions,
     )
-    first_of = {m: group[0] for group in groups.values() for m in group}
     for d_text, d_start, d_end, kind, entity_id in db.execute(
         'SELECT text, start, "end", kind, entity_id FROM descriptors WHERE article_id = ? ORDER BY start',
         [article_id],
     ):
         if entity_id in groups:
-            analysis.descriptors.append(Descriptor(d_text, d_start, d_end, first_of[groups[entity_id][0]], kind))
+            analysis.descriptors.append(Descriptor(d_text, d_start, d_end, groups[entity_id][0], kind))
     old = []
     for entity_id, indices in groups.items():
         forms = Counter(mentions[i].text for i in indices)
