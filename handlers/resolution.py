@@ -27,7 +27,8 @@ def similar_articles(store: Store, text: str, exclude: int | None = None) -> tup
     df, total = store.article_term_counts(list(counts))
     if not total:
         return ()
-    weighted = sorted(counts, key=lambda t: (-counts[t] * _idf(df.get(t, 0), total), t))
+    seen = [t for t in counts if df.get(t)]  # a word no stored article uses cannot find one
+    weighted = sorted(seen, key=lambda t: (-counts[t] * _idf(df[t], total), t))
     found = store.search_articles(weighted[:QUERY_TERMS], limit=SIMILAR_ARTICLES + 1)
     return tuple(a for a, _ in found if a != exclude)[:SIMILAR_ARTICLES]
 

@@ -245,7 +245,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 1
+LINKER_CODE_VERSION = 2
 
 
 def _model_text() -> str:
@@ -285,8 +285,12 @@ def score_candidates(
 
 
 def _types_agree(entity: LocalEntity, candidate: KnownEntity) -> bool:
-    """Only an identical name may join two types (the store corrects a label); other relations need one."""
-    return candidate.type == entity.label or (entity.maybe_person and candidate.type == "PERSON")
+    """Names of people and of other things never join except by an identical name (the store
+    corrects a label). Among the other types, en_core_web_sm's labels disagree often (the Chargers
+    as ORG and PRODUCT), so a clash there is evidence the model weighs, not a bar."""
+    if candidate.type == entity.label or (entity.maybe_person and candidate.type == "PERSON"):
+        return True
+    return "PERSON" not in (candidate.type, entity.label)
 
 
 _WHY = {

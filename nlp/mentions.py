@@ -84,7 +84,6 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
         POSSESSIVE.fullmatch(tokens[-1].text)
         or tokens[-1].text in ("'", "’")
         or (tokens[-1].is_stop and tokens[-1].is_lower)
-        or (label != "PERSON" and is_title_word(tokens[-1].text))
     ):
         tokens = tokens[:-1]
     if not tokens:
@@ -226,23 +225,34 @@ def _word_before(doc: Doc, start: int) -> str:
 
 
 def _recover(doc: Doc, found: Findings) -> None:
-    """Standalone words the article already uses as names, which the model missed."""
+    """Names the article already uses, where the model missed them: a person's surname standing
+    alone, a one-word name, and any several-word name written again ("Surgeon General")."""
+    text = text_of(doc)
     names: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     for draft in found.mentions:
         words = draft.text.split()
         if draft.label == "PERSON" and len(words) > 1:
             names.setdefault(words[-1], "PERSON")
+        if len(words) > 1 and "\n" not in draft.text:
+            phrases.setdefault(draft.text, draft.label)
         elif len(words) == 1 and not draft.text.startswith("@"):
             names.setdefault(draft.text, draft.label)
     taken = sorted((d.start, d.end) for d in found.mentions)
+
+    def add(start: int, end: int, label: str) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        found.mentions.append(Draft(start, end, label, text[start:end], recovered=True))
+        taken.append((start, end))
+
+    for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
+            add(match.start(), match.end(), label)
     for token in doc:
         word = strip_possessive(token.text)
-        if word not in names or not word[:1].isupper():
-            continue
-        start, end = token.idx, token.idx + len(word)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        found.mentions.append(Draft(start, end, names[word], word, recovered=True))
+        if word in names and word[:1].isupper():
+            add(token.idx, token.idx + len(word), names[word])
 
 
 def find_mentions(doc: Doc) -> Findings:

@@ -188,6 +188,7 @@ def name_key(name: str) -> str:
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = re.sub(r"[^\w@'&.\- ]+", " ", folded)
     folded = re.sub(r"\s+", " ", folded).strip(" .-'")
+    folded = re.sub(r"\b(\w)\. (?=\w\.)", r"\1.", folded)  # "U. S." is "U.S."
     return folded[4:] if folded.startswith("the ") else folded
 
 
@@ -196,9 +197,15 @@ _CONNECTORS = {"of", "the", "and", "for", "&", "on", "in", "de", "la"}
 
 def skeleton(key: str) -> str:
     """A spelling-blind form of a name key: Dmitry/Dmitri, Sergei/Sergey, Kiriyenko/Kirienko meet."""
-    folded = key.replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
+    words = [_ABBREVIATIONS.get(w, w) for w in key.split()]
+    folded = " ".join(words).replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
     folded = re.sub(r"[^a-z0-9 ]", "", folded)
+    folded = re.sub(r"(?<=\w{3}[b-df-hj-np-tv-z])e\b", "", folded)  # a silent final e: Raite/Rait
     return re.sub(r"(.)\1+", r"\1", folded)
+
+
+#: Abbreviations place names are written with either way (Mt Cook, Mount Cook).
+_ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
 
 
 def initials(name: str) -> str:

@@ -107,36 +107,55 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         if entity.label == "PERSON":
             people[words[-1]].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
-            if words[-2] not in _CONNECTORS:  # "Athens" is not short for "University of Athens"
-                groups[words[-1]].append(entity)
+            for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
+                if words[cut - 1] not in _CONNECTORS:  # "Athens" is not short for "University of Athens"
+                    groups[" ".join(words[cut:])].append(entity)
+            if "of" in words[1:]:  # the head comes before "of": "Academy" of "Academy of Motion Picture…"
+                groups[" ".join(words[: words.index("of", 1)])].append(entity)
             if initials(entity.name):
                 groups["acronym:" + initials(entity.name)].append(entity)
-    kept = []
-    for entity in entities:
+    folded_into: dict[int, LocalEntity] = {}
+    emptied: set[int] = set()
+
+    def final(entity: LocalEntity) -> LocalEntity:
+        while id(entity) in folded_into:
+            entity = folded_into[id(entity)]
+        return entity
+
+    def sole_owner(key: str, entity: LocalEntity) -> LocalEntity | None:
+        owners = {id(final(o)): final(o) for o in groups.get(key, []) if o is not entity}
+        owner = next(iter(owners.values())) if len(owners) == 1 else None
+        return owner if owner is not None and owner is not entity else None
+
+    # Longer names first, so a short form sees what its longer forms were folded into.
+    for entity in sorted(entities, key=lambda e: -len(name_key(e.name).split())):
         key = name_key(entity.name)
         owner, why = None, ""
         if " " not in key and len(people.get(key, [])) > 1:
             if _split_among_people(entity, people[key]):
+                emptied.add(id(entity))  # every mention went to a full name
                 continue
-        if " " not in key:
-            if len(people.get(key, [])) == 1:
-                owner = people[key][0]
-                why = f"surname of {owner.name} in the same article"
-            elif len(groups.get(key, [])) == 1 and entity.label == groups[key][0].label:
-                owner = groups[key][0]
-                why = f"short form of {owner.name} in the same article"
-            elif acronym_key(entity.name) and len(groups.get("acronym:" + acronym_key(entity.name), [])) == 1:
-                owner = groups["acronym:" + acronym_key(entity.name)][0]
-                why = f"acronym of {owner.name} in the same article"
+        group_owner = sole_owner(key, entity)
+        acronym = acronym_key(entity.name) if " " not in key else ""
+        if " " not in key and len(people.get(key, [])) == 1:
+            owner = people[key][0]
+            why = f"surname of {owner.name} in the same article"
+        elif group_owner is not None and entity.label == group_owner.label:
+            owner = group_owner
+            why = f"short form of {owner.name} in the same article"
+        elif acronym and sole_owner("acronym:" + acronym, entity) is not None:
+            owner = sole_owner("acronym:" + acronym, entity)
+            why = f"acronym of {owner.name} in the same article"
         if owner is None:
-            kept.append(entity)
             continue
+        owner = final(owner)
+        folded_into[id(entity)] = owner
         owner.aliases = sorted(set(owner.aliases) | set(entity.aliases))
         owner.mentions = sorted(owner.mentions + entity.mentions)
         owner.descriptors = sorted(owner.descriptors + entity.descriptors)
         for alias in entity.aliases:
             owner.reasons.setdefault(alias, why)
-    return kept
+    return [e for e in entities if id(e) not in folded_into and id(e) not in emptied]
 
 
 def _split_among_people(entity: LocalEntity, owners: list[LocalEntity]) -> bool:
@@ -178,7 +197,11 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
     keys = {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)}
     if not person:
         keys |= {initials(a) for a in entity.aliases if " " in name_key(a) and not acronym_key(a)} - {""}
-    surnames = {k.surname for k in found if k.surname} if person else set()
+    # Every name finds stored names with its last word: people by surname, other things by the
+    # head word ("Chargers" / "San Diego Chargers") or tail ("Surgeon General" / "U.S. Surgeon General").
+    surnames = {k.surname for k in found if k.surname}
+    if not person:
+        surnames |= {skeleton(name_key(a)) for a in entity.aliases if " " not in name_key(a) and not acronym_key(a)}
     if person:
         keys |= {words[-1] for words in full}  # a stored lone surname ("Obama")
         surnames |= {skeleton(k.key) for k in found if " " not in k.key}

@@ -76,3 +76,18 @@ def test_standalone_surnames_the_model_missed_are_recovered(analyzer):
     for index in musk.mentions:
         mention = analysis.mentions[index]
         assert analysis.text[mention.start : mention.end] == mention.text
+
+
+def test_a_several_word_name_written_again_is_found_again(analyzer):
+    text = (
+        "The Surgeon General warned about smoking on Monday. Critics of the Surgeon General said "
+        "the report came late, and the Surgeon General did not answer them."
+    )
+    analysis = analyzer.analyze(text)
+    found = [m.text for m in analysis.mentions if m.text == "Surgeon General"]
+    assert len(found) == text.count("Surgeon General")
+
+
+def test_a_title_word_ending_an_organisations_name_stays_in_it(analyzer):
+    found = names(analyzer, "The Texas Department of Criminal Justice said the execution went ahead.")
+    assert "Texas Department of Criminal Justice" in found

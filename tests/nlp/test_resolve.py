@@ -75,10 +75,44 @@ def test_short_and_acronym_forms_of_an_organisation_join_it():
     assert entities["United States"].aliases == ["U.S.", "United States"]
 
 
+
+def test_a_several_word_short_form_joins_the_one_longer_name_ending_with_it():
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("U.S. Surgeon General", "ORG"),
+                ("Surgeon General", "ORG"),
+                ("Department of Justice", "ORG"),
+                ("Justice", "ORG"),
+            )
+        )
+    )
+    assert set(entities) == {"U.S. Surgeon General", "Department of Justice", "Justice"}
+    assert entities["U.S. Surgeon General"].reasons["Surgeon General"] == (
+        "short form of U.S. Surgeon General in the same article"
+    )
+
+
+def test_the_head_before_of_is_a_short_form_but_what_follows_is_not():
+    entities = by_name(
+        group_mentions(
+            analysis_of(("Academy of Motion Picture Arts and Sciences", "ORG"), ("Academy", "ORG"), ("Arts", "ORG"))
+        )
+    )
+    assert set(entities) == {"Academy of Motion Picture Arts and Sciences", "Arts"}
+
+
+def test_a_short_form_of_a_short_form_reaches_the_longest_name():
+    entities = group_mentions(
+        analysis_of(("Police Department", "ORG"), ("New York Police Department", "ORG"), ("Department", "ORG"))
+    )
+    assert [e.name for e in entities] == ["New York Police Department"]
+    assert entities[0].mentions == [0, 1, 2]
+
 def test_stated_ties_join_names_and_keep_the_reason():
     analysis = analysis_of(("X", "ORG"), ("Twitter", "PERSON"))
     entities = group_mentions(analysis, ties=[(0, 1, "renamed: X, formerly Twitter")])
-    assert len(entities) == 1 and entities[0].name == "X" and entities[0].label == "ORG" or entities[0].name == "X"
+    assert [(e.name, e.label) for e in entities] == [("X", "ORG")]
     assert entities[0].reasons["Twitter"] == "renamed: X, formerly Twitter"
 
 
@@ -130,10 +164,26 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Associated Press"], ["AP"], False, "acronym"),
         (["Saints"], ["New Orleans Saints"], False, "contained"),
         (["Athens"], ["Athens Acropolis"], False, "other"),
+        (["Duncan Raite"], ["Duncan Rait"], True, "variant"),
+        (["Mt Cook"], ["Mount Cook"], False, "variant"),
+        (["Surgeon General"], ["U.S. Surgeon General"], False, "part_of"),
+        (["U. S. Surgeon General"], ["U.S. Surgeon General"], False, "same_full"),
     ],
 )
 def test_name_relations(ours, theirs, person, relation):
     assert name_relation(ours, theirs, person) == relation
+
+
+def test_a_head_word_or_tail_finds_the_longer_stored_name():
+    assert "chargers" in lookup_keys(local("Chargers", "ORG"))["surnames"]
+    assert "general" in lookup_keys(local("Surgeon General", "ORG"))["surnames"]
+    assert "wsj" not in lookup_keys(local("WSJ", "ORG"))["surnames"]
+
+
+def test_types_other_than_person_may_differ_but_a_person_never_joins_a_thing_by_a_short_form():
+    chargers = KnownEntity(8, "San Diego Chargers", "ORG", ("San Diego Chargers",), (), (1, 2), 2, STORY)
+    assert link(local("Chargers", "PRODUCT"), [chargers]).entity_id == 8
+    assert link(local("Chargers", "PERSON"), [chargers]).entity_id is None
 
 
 def test_two_full_names_never_meet_by_their_initials():
