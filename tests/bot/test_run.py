@@ -49,9 +49,11 @@ def test_run_serves_slack_and_posts_a_digest_now(seeded_ctx):
             assert await signed_command(url, "now", fake.response_url()) == 200
             # The watermark moves after the post: wait for it too, or cancelling races it.
             await wait_for(
-                lambda: fake.called("chat.postMessage")
-                and fake.uploads
-                and seeded_ctx.store.channel_watermark("slack", "CNEWS") == 3
+                lambda: (
+                    fake.called("chat.postMessage")
+                    and fake.uploads
+                    and seeded_ctx.store.channel_watermark("slack", "CNEWS") == 3
+                )
             )
         finally:
             bot.cancel()

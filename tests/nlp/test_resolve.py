@@ -75,7 +75,6 @@ def test_short_and_acronym_forms_of_an_organisation_join_it():
     assert entities["United States"].aliases == ["U.S.", "United States"]
 
 
-
 def test_a_several_word_short_form_joins_the_one_longer_name_ending_with_it():
     entities = by_name(
         group_mentions(
@@ -108,6 +107,7 @@ def test_a_short_form_of_a_short_form_reaches_the_longest_name():
     )
     assert [e.name for e in entities] == ["New York Police Department"]
     assert entities[0].mentions == [0, 1, 2]
+
 
 def test_stated_ties_join_names_and_keep_the_reason():
     analysis = analysis_of(("X", "ORG"), ("Twitter", "PERSON"))
