@@ -28,7 +28,7 @@ sys.path.append(str(ROOT / "bench"))
 from _polnear import Predicted, content_match, overlap, read_split, score  # noqa: E402
 
 from nlp.attribution_candidates import candidates  # noqa: E402
-from nlp.attribution_model import MODEL_PATH, features  # noqa: E402
+from nlp.attribution_model import MODEL_PATH, features, nesting  # noqa: E402
 from nlp.attributions import choose, score_candidates  # noqa: E402
 from nlp.pipeline import load_pipeline  # noqa: E402
 
@@ -55,7 +55,8 @@ def labelled(doc, gold) -> list[tuple[list[str], int]]:
             continue  # the right words from the wrong speaker: teach the scorer to prefer another reading
         positive.add(ci)
         used.add(gi)
-    return [(features(doc, c, found), int(i in positive)) for i, c in enumerate(found)]
+    nested = nesting(found)
+    return [(features(doc, c, nested[i]), int(i in positive)) for i, c in enumerate(found)]
 
 
 def parse_all(documents, cache: Path | None) -> list:

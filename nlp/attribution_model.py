@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -37,16 +38,28 @@ def _inside(position: int, candidate: Candidate) -> bool:
     return any(start <= position < end for start, end in candidate.content)
 
 
-def features(doc: Doc, candidate: Candidate, others: list[Candidate] = ()) -> list[str]:
+def nesting(found: list[Candidate]) -> list[tuple[bool, bool]]:
+    """For each candidate: is its cue inside another's content, and does its content hold another's
+    cue (a nested clause)? One sorted pass, not every pair: articles have hundreds of candidates."""
+    cues = sorted((c.cue[0], i) for i, c in enumerate(found) if c.cue is not None)
+    positions = [position for position, _ in cues]
+    inside, holds = [False] * len(found), [False] * len(found)
+    for j, other in enumerate(found):
+        for start, end in other.content:
+            for _, i in cues[bisect_left(positions, start) : bisect_left(positions, end)]:
+                if i != j:
+                    inside[i] = holds[j] = True
+    return list(zip(inside, holds, strict=True))
+
+
+def features(doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False, False)) -> list[str]:
     """What the scorer sees of a candidate: its cue, source, content shape and surroundings,
-    including whether it sits inside another candidate's content (a nested clause)."""
+    including whether it sits inside another candidate's content (``nested``, from nesting())."""
     kind = candidate.kind
     found = [f"kind={kind}"]
     if candidate.cue is not None:
-        nested = any(o is not candidate and _inside(candidate.cue[0], o) for o in others)
-        found.append(f"{kind}|cue_inside_other={nested}")
-    holds = any(o is not candidate and o.cue is not None and _inside(o.cue[0], candidate) for o in others)
-    found.append(f"{kind}|holds_other_cue={holds}")
+        found.append(f"{kind}|cue_inside_other={nested[0]}")
+    found.append(f"{kind}|holds_other_cue={nested[1]}")
     content = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     tokens = list(content) if content is not None else []
     found.append(f"{kind}|len={_bucket(len(tokens))}")

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from nlp.attribution_candidates import SPEECH_LEMMAS, Candidate, antecedent, candidates
-from nlp.attribution_model import features, load_model, probability
+from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
 from nlp.model import Attribution, LocalEntity, Mention
 
@@ -112,8 +112,8 @@ def score_candidates(doc: Doc, model: dict | None = None) -> list[tuple[float, C
     model = model or load_model()
     found = candidates(doc)
     scored = []
-    for candidate in found:
-        p = probability(model, features(doc, candidate, found))
+    for candidate, nested in zip(found, nesting(found), strict=True):
+        p = probability(model, features(doc, candidate, nested))
         if _speech_before_speaker(doc, candidate):
             p = max(p, SPEECH_BEFORE_SPEAKER)
         scored.append((p, candidate))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from nlp.model import Analysis, Statement
 
@@ -22,6 +23,7 @@ def statements_of(analysis: Analysis) -> list[Statement]:
     checkable fact: a number, a date, or a named actor doing something."""
     found: list[Statement] = []
     covered: list[tuple[int, int]] = []
+    mentions = _MentionIndex(analysis)
     for index, attribution in enumerate(analysis.attributions):
         start, end = attribution.content[0][0], attribution.content[-1][1]
         covered += list(attribution.content)
@@ -33,7 +35,7 @@ def statements_of(analysis: Analysis) -> list[Statement]:
                 attribution.sentence,
                 index,
                 _numbers(analysis, attribution.content),
-                _entities(analysis, attribution.content),
+                mentions.entities_in(attribution.content),
             )
         )
     for number, sentence in enumerate(analysis.sentences):
@@ -41,7 +43,7 @@ def statements_of(analysis: Analysis) -> list[Statement]:
         share = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in covered)
         if share * 2 >= sentence.end - sentence.start or len(sentence.text.split()) < MIN_WORDS:
             continue
-        numbers, entities = _numbers(analysis, span), _entities(analysis, span)
+        numbers, entities = _numbers(analysis, span), mentions.entities_in(span)
         if numbers or entities or _DATE.search(sentence.text):
             found.append(Statement(sentence.start, sentence.end, "fact", number, None, numbers, entities))
     return sorted(found, key=lambda s: (s.start, s.kind))
@@ -51,9 +53,22 @@ def _numbers(analysis: Analysis, pieces: tuple[tuple[int, int], ...]) -> tuple[i
     return tuple(i for i, n in enumerate(analysis.numbers) if _inside(n.start, n.end, pieces))
 
 
-def _entities(analysis: Analysis, pieces: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
-    return tuple(
-        i
-        for i, entity in enumerate(analysis.entities)
-        if any(_inside(analysis.mentions[m].start, analysis.mentions[m].end, pieces) for m in entity.mentions)
-    )
+class _MentionIndex:
+    """Every mention's (start, end, entity index), sorted by start: which entities a span names,
+    found by bisection rather than by walking every mention for every statement."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.owners = sorted(
+            (analysis.mentions[m].start, analysis.mentions[m].end, i)
+            for i, entity in enumerate(analysis.entities)
+            for m in entity.mentions
+        )
+        self.starts = [start for start, _, _ in self.owners]
+
+    def entities_in(self, pieces: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+        found = set()
+        for s, e in pieces:
+            for _, end, entity in self.owners[bisect_left(self.starts, s) : bisect_left(self.starts, e)]:
+                if end <= e:
+                    found.add(entity)
+        return tuple(sorted(found))

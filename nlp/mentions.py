@@ -238,13 +238,15 @@ def _recover(doc: Doc, found: Findings) -> None:
             phrases.setdefault(draft.text, draft.label)
         elif len(words) == 1 and not draft.text.startswith("@"):
             names.setdefault(draft.text, draft.label)
-    taken = sorted((d.start, d.end) for d in found.mentions)
+    taken = bytearray(len(text))  # 1 where a mention already stands
+    for draft in found.mentions:
+        taken[draft.start : draft.end] = b"\x01" * (draft.end - draft.start)
 
     def add(start: int, end: int, label: str) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if any(taken[start:end]):
             return
         found.mentions.append(Draft(start, end, label, text[start:end], recovered=True))
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
     for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):

@@ -182,6 +182,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The form under which names are stored and looked up: case, accents and spacing folded."""
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))

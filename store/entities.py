@@ -39,6 +39,7 @@ def resolution_candidates(
         f"SELECT entity_id, text FROM descriptors WHERE entity_id IN ({marks}) GROUP BY entity_id, key", ids
     ):
         descriptors[entity_id].append(text)
+    profiles = _profiles(db, ids)
     return [
         KnownEntity(
             id=i,
@@ -46,41 +47,62 @@ def resolution_candidates(
             type=t,
             aliases=tuple(sorted(aliases[i])),
             descriptors=tuple(descriptors[i]),
-            **_profile(db, i),
+            **profiles[i],
         )
         for i, n, t in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)
     ]
 
 
-def _profile(db: Database, entity_id: int) -> dict:
-    """The entity's latest articles, how many it has, the names of the entities in them, the latest date."""
-    recent = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?",
-            [entity_id, PROFILE_ARTICLES],
-        )
-    ]
-    count = db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]).fetchone()
-    marks = ",".join("?" * len(recent))
-    neighbour_ids = db.execute(
-        f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({marks}) AND entity_id != ?",
-        [*recent, entity_id],
-    ).fetchall()
-    id_marks = ",".join("?" * len(neighbour_ids))
-    neighbours = frozenset(
-        name_key(r[0])
-        for r in db.execute(f"SELECT name FROM entities WHERE id IN ({id_marks})", [r[0] for r in neighbour_ids])
-    )
-    latest = db.execute(
-        f"SELECT MAX(published) FROM articles WHERE id IN ({marks}) AND published IS NOT NULL", recent
-    ).fetchone()
-    return {
-        "article_ids": tuple(recent),
-        "article_count": count[0],
-        "neighbours": neighbours,
-        "latest": latest[0] if latest else None,
+def _profiles(db: Database, entity_ids: list[int]) -> dict[int, dict]:
+    """Each entity's latest articles, how many it has, the names of the entities in them and the
+    latest date; read for all candidates at once, since the candidates of one article share articles."""
+    recent = {
+        entity_id: [
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?",
+                [entity_id, PROFILE_ARTICLES],
+            )
+        ]
+        for entity_id in entity_ids
     }
+    marks = ",".join("?" * len(entity_ids))
+    counts = dict(
+        db.execute(
+            f"SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions WHERE entity_id IN ({marks}) "
+            "GROUP BY entity_id",
+            entity_ids,
+        ).fetchall()
+    )
+    named_in: dict[int, set[int]] = defaultdict(set)
+    names: dict[int, str] = {}
+    published: dict[int, str] = {}
+    articles = sorted({a for ids in recent.values() for a in ids})
+    for chunk in (articles[i : i + 500] for i in range(0, len(articles), 500)):
+        article_marks = ",".join("?" * len(chunk))
+        for article_id, entity_id, name in db.execute(
+            "SELECT DISTINCT m.article_id, m.entity_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            f"WHERE m.article_id IN ({article_marks})",
+            chunk,
+        ):
+            named_in[article_id].add(entity_id)
+            names[entity_id] = name
+        published.update(
+            db.execute(
+                f"SELECT id, published FROM articles WHERE id IN ({article_marks}) AND published IS NOT NULL", chunk
+            ).fetchall()
+        )
+    profiles = {}
+    for entity_id, ids in recent.items():
+        others = set().union(*(named_in[a] for a in ids)) - {entity_id}
+        dates = [published[a] for a in ids if a in published]
+        profiles[entity_id] = {
+            "article_ids": tuple(ids),
+            "article_count": counts.get(entity_id, 0),
+            "neighbours": frozenset(name_key(names[o]) for o in others),
+            "latest": max(dates) if dates else None,
+        }
+    return profiles
 
 
 def entity_descriptors(db: Database, entity_id: int) -> list[tuple[str, str | None, int]]:
