@@ -8,10 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from handlers.context import Context
+from handlers.names_query import names_reply
 from handlers.reply import Citation, Field, Reply, Section
+from handlers.speech_claims import judge_speech
 from handlers.statements import statement_citation, statement_json
 from handlers.wording import plural
 from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance
+from nlp.claim_shape import ClaimShape
 from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
 from store.records import StatementRow, StoredArticle
 
@@ -104,7 +107,19 @@ def article_evidence(
     return claim_words, evidence
 
 
-def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) -> Comparison:
+def _judge_speech(ctx: Context, shape: ClaimShape, hits: list[StatementRow], rarity: dict[str, float]) -> list[Judged]:
+    """A claim about speech: the speaker's statements in the articles the search found."""
+    articles = sorted({r.article_id for r in hits})
+    rows = list({r.statement_id: r for r in [*hits, *ctx.store.article_statements(articles)]}.values())
+    content, *terms = ctx.analyzer.terms([shape.content, *(r.text for r in rows)])
+    pairs = list(zip(rows, terms, strict=True))
+    return [Judged(row, stance) for row, stance in judge_speech(shape, content, pairs, rarity, RELEVANT)]
+
+
+def compare_claim(
+    ctx: Context, claim: str, stance_model: dict | None = None, shape: ClaimShape | None = None
+) -> Comparison:
+    """The comparison of one claim; ``shape`` (from Analyzer.claim_shape) marks a claim about speech."""
     claim_terms = ctx.analyzer.terms([claim])[0]
     entity_ids = _claim_entities(ctx, claim)
     words = sorted(claim_terms.lemmas | set(re.findall(r"[A-Za-z][\w’']+", claim.lower())) - {"the", "and"})
@@ -112,18 +127,22 @@ def compare_claim(ctx: Context, claim: str, stance_model: dict | None = None) ->
     counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))
     rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
     unseen = sorted(term for term, n in counts.items() if n == 0)
-    first = _judge(ctx, claim_terms, hits, False, rarity)
-    articles = sorted({j.row.article_id for j in first})
-    seen = {j.row.statement_id for j in first}
-    extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
-    judged = first + _judge(ctx, claim_terms, extra, True, rarity)
+    if shape is not None and shape.kind == "speech":
+        judged = _judge_speech(ctx, shape, hits, rarity)
+    else:
+        first = _judge(ctx, claim_terms, hits, False, rarity)
+        articles = sorted({j.row.article_id for j in first})
+        seen = {j.row.statement_id for j in first}
+        extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
+        judged = first + _judge(ctx, claim_terms, extra, True, rarity)
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
     for item in judged:
         item.numbers = figures.get(item.row.statement_id, [])
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
     citing = _citing(judged)
     verdict, why = _verdict(judged)
-    novel = bool(unseen) and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4
+    speech = shape is not None and shape.kind == "speech"  # judged on the speaker's statements instead
+    novel = not speech and bool(unseen) and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4
     if novel:
         verdict = "no coverage"
         why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
@@ -224,9 +243,12 @@ def _number_differences(judged: list[Judged]) -> list[dict]:
 def compare(ctx: Context, claim: str) -> Reply:
     """/compare CLAIM — who supports, disputes or cannot verify a claim, grouped by outlet, with evidence."""
     claim = " ".join(claim.split()).strip("\"'“”")
-    if len(claim.split()) < 2:
+    if not claim:
         return Reply.error("Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)")
-    result = compare_claim(ctx, claim)
+    shape = ctx.analyzer.claim_shape(claim)
+    if not shape.is_claim:
+        return names_reply(ctx, claim)
+    result = compare_claim(ctx, claim, shape=shape)
     return comparison_reply(result)
 
 

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.attributions import attributions_of
+from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.components import findings_of
 from nlp.doctext import text_of
@@ -102,6 +103,10 @@ class Analyzer:
             names = {t.lower_ for t in words if t.pos_ == "PROPN"}
             found.append(Terms(frozenset(lemmas), frozenset(names)))
         return found
+
+    def claim_shape(self, text: str) -> ClaimShape:
+        """Whether a query claims something, claims someone said something, or only names things."""
+        return claim_shape(self._parse(text))
 
     def _parse(self, text: str) -> Doc:
         self._allow_length(len(text))

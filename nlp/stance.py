@@ -107,7 +107,7 @@ def stance_of(
         return Stance("disputes", f"“{restriction.group(0)}” against a claim of repeated contact", score)
     if (denial := DENIAL_TEXT.search(text)) and score >= 0.3:
         return Stance("disputes", denial.group(0), score)
-    if NEGATION.search(text) and score >= 0.5 and _negates_claim(claim, text):
+    if NEGATION.search(text) and score >= 0.5 and negates_claim(claim, text):
         return Stance("disputes", "negates the claim's own words", score)
     if hedge := HEDGE.search(text):
         return Stance("reports", f"passes it on: “{hedge.group(0)}”", score)
@@ -116,7 +116,7 @@ def stance_of(
     return Stance("reports", "touches on it", score)
 
 
-def _negates_claim(claim: Terms, text: str) -> bool:
+def negates_claim(claim: Terms, text: str) -> bool:
     """A negation within a few words of one of the claim's (non-name) words."""
     words = re.findall(r"[\w’']+", text.lower())
     key = {w for w in claim.lemmas if w not in claim.names}

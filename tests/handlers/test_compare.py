@@ -58,7 +58,7 @@ def test_no_coverage_and_a_malformed_claim(seeded):
     data = compare(seeded, "Penguins have learned to operate nuclear submarines").data
     assert data["verdict"] == "no coverage"
     assert "penguin" in data["why"]  # loose matches may be listed, but never decide the verdict
-    assert not compare(seeded, "Musk").ok
+    assert not compare(seeded, "  ").ok
 
 
 def test_each_article_carries_the_whole_article_reading(seeded):
@@ -98,3 +98,65 @@ def test_an_article_covering_the_claim_in_its_own_words_is_listed(tmp_path, anal
     assert "Gazette" not in outlets
     assert outlets["The Scotsman"]["article_stance"]["stance"] != "unrelated"
     ctx.store.close()
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory, analyzer):
+    """Two short reports, written for these tests: a mayor's denial and a harbour sale."""
+    from handlers import Context
+    from store import Store
+
+    ctx = Context(store=Store.open(tmp_path_factory.mktemp("speech") / "s.db"), analyzer=analyzer)
+    ingest(
+        ctx,
+        [
+            IngestRequest(
+                "gazette.txt",
+                text="Mayor Alice Brandt denied that the city had sold the harbour to Ocean Freight. "
+                "The council met on Monday to discuss the harbour's future.\n\n"
+                "Ocean Freight declined to comment on the harbour talks.",
+                outlet="Gazette",
+            ),
+            IngestRequest(
+                "herald.txt",
+                text="The city sold the harbour to Ocean Freight last month, two council members said. "
+                "The sale price was not disclosed.\n\nOcean Freight plans to expand the harbour.",
+                outlet="Herald",
+            ),
+        ],
+    )
+    yield ctx
+    ctx.store.close()
+
+
+def test_a_claim_about_a_denial_is_supported_by_the_denial(harbour):
+    data = compare(harbour, "Brandt denied that the city sold the harbour to Ocean Freight").data
+    assert data["verdict"] == "supported"
+    supporting = [s for s in data["statements"] if s["stance"] == "supports"]
+    assert supporting and all("Brandt" in s["speaker"] for s in supporting)
+    assert "Brandt denies it, as the claim says" in supporting[0]["why"]
+
+
+def test_a_claim_that_the_speaker_confirmed_is_disputed_by_the_denial(harbour):
+    data = compare(harbour, "Brandt confirmed that the city sold the harbour to Ocean Freight").data
+    assert data["verdict"] == "disputed"
+    assert all(s["stance"] == "disputes" for s in data["statements"])
+
+
+def test_the_plain_claim_is_disputed_by_the_same_denial(harbour):
+    data = compare(harbour, "The city sold the harbour to Ocean Freight").data
+    stances = {s["stance"] for s in data["statements"] if "Brandt" in (s["speaker"] or "")}
+    assert stances == {"disputes"}
+
+
+@pytest.mark.parametrize("query", ["Brandt OR Ocean Freight", "Ocean Freight", "Brandt"])
+def test_a_query_that_claims_nothing_gets_what_is_stored_by_outlet_and_no_verdict(harbour, query):
+    reply = compare(harbour, query)
+    assert reply.ok and reply.data["verdict"] is None
+    assert "claims nothing" in reply.sections[0].text
+    assert {o["outlet"] for o in reply.data["outlets"]} <= {"Gazette", "Herald"} and reply.data["outlets"]
+
+
+def test_a_name_nobody_mentioned_is_said_to_be_unknown(harbour):
+    reply = compare(harbour, "Zanzibar")
+    assert reply.data["verdict"] is None and reply.data["unknown"] == ["Zanzibar"]

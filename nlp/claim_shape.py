@@ -1,0 +1,83 @@
+"""What a /compare query asks: a claim about the world, a claim about what someone said, or no
+claim at all (only names).
+
+"Peskov denied regular talks between Musk and Putin" is about a statement: it is true when Peskov
+denied it, so the evidence is Peskov's own statements, judged by whether he said what the claim
+says he said. "Musk OR Putin" or "Starlink Ukraine" names things and claims nothing, so no verdict
+can be given on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from nlp.attribution_candidates import SPEECH_LEMMAS
+from nlp.stance import DENIAL_CUES
+
+#: Speech verbs that confirm rather than merely say.
+CONFIRM_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_CONTENT = {"dobj", "ccomp", "xcomp", "attr", "prep", "advcl", "npadvmod", "pobj"}
+_OPERATORS = {"or", "and", "vs", "versus", "not"}
+
+
+@dataclass(frozen=True)
+class ClaimShape:
+    """A claim's shape: ``kind`` is "speech", "claim" or "names"."""
+
+    kind: str
+    speaker: str = ""  # "speech": who the claim says spoke
+    cue_lemma: str = ""  # "speech": the verb's lemma
+    act: str = ""  # "speech": denies | confirms | says
+    content: str = ""  # "speech": what the claim says was said
+
+    @property
+    def is_claim(self) -> bool:
+        return self.kind != "names"
+
+
+def speech_act(cue_lemma: str, negated: bool = False) -> str:
+    """denies, confirms or says; a negated confirmation ("did not confirm") confirms nothing."""
+    if cue_lemma in DENIAL_CUES:
+        return "says" if negated else "denies"
+    if cue_lemma in CONFIRM_CUES:
+        return "says" if negated else "confirms"
+    return "says"
+
+
+def claim_shape(doc: Doc) -> ClaimShape:
+    """Read the query's parse: names only, a claim about speech, or a claim."""
+    content_words = [t for t in doc if t.is_alpha and not t.is_stop and t.lower_ not in _OPERATORS]
+    if not content_words or all(_name_like(t) for t in content_words):
+        return ClaimShape("names")
+    for token in doc:
+        if token.dep_ == "ROOT" and token.lemma_.lower() in SPEECH_LEMMAS:
+            shape = _speech(doc, token)
+            if shape is not None:
+                return shape
+    return ClaimShape("claim")
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, a named entity, or a capitalised word that is not a verb ("Zanzibar")."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.text[:1].isupper() and token.pos_ != "VERB")
+
+
+def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    said = [c for c in verb.children if c.dep_ in _CONTENT]
+    if not said:
+        return None
+    start = min(t.i for c in said for t in c.subtree)
+    end = max(t.i for c in said for t in c.subtree) + 1
+    content = doc[start:end].text.strip()
+    for lead in ("that ", "That "):
+        content = content.removeprefix(lead)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    speaker = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    lemma = verb.lemma_.lower()
+    return ClaimShape("speech", speaker, lemma, speech_act(lemma, negated), content)
