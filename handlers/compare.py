@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from handlers.context import Context
 from handlers.names_query import names_reply
+from handlers.outlet_names import named_outlets
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.speech_claims import judge_speech
 from handlers.statements import statement_citation, statement_json
@@ -78,6 +79,8 @@ def _judge(
         if score < RELEVANT:
             continue
         stance = stance_of(claim_terms, statement_terms, row.text, row.cue_lemma or "", row.cue or "", score)
+        if row.kind != "attributed" and stance.stance == "disputes":  # the outlet tells of someone's denial
+            stance = Stance("reports", f"reports a denial: {stance.why}", stance.relevance)
         judged.append(Judged(row, stance))
     return judged
 
@@ -135,6 +138,8 @@ def compare_claim(
         seen = {j.row.statement_id for j in first}
         extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
         judged = first + _judge(ctx, claim_terms, extra, True, rarity)
+    for item, row in zip(judged, named_outlets([j.row for j in judged], ctx.store.outlet_names()), strict=True):
+        item.row = row
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
     for item in judged:
         item.numbers = figures.get(item.row.statement_id, [])
@@ -300,15 +305,24 @@ def _article_citation(article: StoredArticle, call: ArticleStance) -> Citation:
 
 def _summary_fields(result: Comparison) -> list[Field]:
     fields = [Field("Verdict", f"{result.verdict}. {result.why}")]
-    outlets: dict[str, set[str]] = defaultdict(set)
+    own: dict[str, set[str]] = defaultdict(set)  # the outlet's own voice, or an outlet it cites
+    quoted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # outlet → speaker → stances
     for item in result.judged:
-        outlets[item.row.outlet or "unknown outlet"].add(item.stance.stance)
+        outlet = item.row.outlet or "unknown outlet"
+        if _in_outlets_voice(item.row):
+            own[outlet].add(item.stance.stance)
+        else:
+            quoted[outlet][_source_name(item.row)].add(item.stance.stance)
     for article, call in result.unquoted:
-        outlets[article.outlet or "unknown outlet"].add(call.label)
-    for outlet, stances in sorted(outlets.items()):
-        cites = result.citing.get(outlet)
-        note = f"; cites {', '.join(cites)}" if cites else ""
-        fields.append(Field(outlet, ", ".join(s for s in STANCE_ORDER if s in stances) + note))
+        own[article.outlet or "unknown outlet"].add(call.label)
+    for outlet in sorted(set(own) | set(quoted)):
+        parts = [", ".join(s for s in STANCE_ORDER if s in own[outlet])] if own[outlet] else []
+        for source, stances in quoted[outlet].items():
+            parts.append(f"{source} ({', '.join(s for s in STANCE_ORDER if s in stances)})")
+        cited = {source.removeprefix("cites ") for source in quoted[outlet]}
+        if cites := [c for c in result.citing.get(outlet, []) if c not in cited]:
+            parts.append(f"cites {', '.join(cites)}")
+        fields.append(Field(outlet, "; ".join(parts)))
     if result.original_report:
         fields.append(Field("Reported first by", result.original_report))
     if result.anonymous_share is not None:
@@ -316,6 +330,24 @@ def _summary_fields(result: Comparison) -> list[Field]:
         fields.append(Field("Anonymous sources", f"{share}% of the supporting statements rest on unnamed sources"))
     fields.append(Field("Evidence", plural(len(result.judged), "statement")))
     return fields
+
+
+def _in_outlets_voice(row: StatementRow) -> bool:
+    """The outlet's own sentence, not a person or another outlet it quotes."""
+    return row.kind != "attributed" or (row.speaker_type == "outlet" and row.speaker == row.outlet)
+
+
+def _source_name(row: StatementRow) -> str:
+    """How the summary names a source an outlet relies on: "cites X" for an outlet, else "quotes X"."""
+    if row.speaker_type == "outlet":
+        return f"cites {row.speaker}"
+    return f"quotes {_speaker(row)}"
+
+
+def _speaker(row: StatementRow) -> str:
+    if row.speaker_type == "anonymous":
+        return f"an unnamed source ({row.speaker})" if row.speaker else "an unnamed source"
+    return row.speaker or "someone unnamed"
 
 
 def comparison_json(result: Comparison) -> dict:

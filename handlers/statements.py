@@ -41,8 +41,13 @@ SPEAKER_KINDS = {
 }
 
 
+def _outlets_own(row: StatementRow) -> bool:
+    """A sentence of the outlet's with no source, not even an unnamed one it cites."""
+    return row.kind != "attributed" and row.speaker_type != "anonymous"
+
+
 def speaker_label(row: StatementRow) -> str:
-    if row.kind != "attributed":
+    if _outlets_own(row):
         return "the outlet itself (unattributed)"
     if not row.speaker:
         return "unnamed (no source given)"
@@ -57,8 +62,8 @@ def statement_citation(row: StatementRow, stance: str | None = None) -> Citation
 
 def statement_json(row: StatementRow) -> dict:
     return {
-        "speaker": row.speaker if row.kind == "attributed" else row.outlet,
-        "speaker_type": row.speaker_type if row.kind == "attributed" else "outlet",
+        "speaker": row.outlet if _outlets_own(row) else row.speaker,
+        "speaker_type": "outlet" if _outlets_own(row) else row.speaker_type,
         "cue": row.cue,
         "text": row.text,
         "sentence": " ".join(row.sentence.split()),

@@ -51,6 +51,22 @@ ANONYMOUS_HEADS = {
     "confidant",
     "confidants",
 }
+
+
+def unnamed_source(sentence: str) -> str | None:
+    """The unnamed source a sentence cites where the model found no attribution ("..., a person
+    familiar with the talks said"), or None: such a sentence is never the outlet's own words."""
+    match = _UNNAMED.search(sentence)
+    return match.group("source") if match else None
+
+
+_UNNAMED = re.compile(
+    r"(?P<source>\b(?:a|an|one|two|three|four|several|some|many|the|other)\s+(?:[a-z-]+\s+){0,3}"
+    r"(?:" + "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:familiar with|briefed on|close to|with knowledge of|involved in|who)\b[^,.;]{0,60})?)"
+    r",?\s+(?:said|say|says|told|tell|tells|according)\b",
+    re.IGNORECASE,
+)
 OUTLET_WORDS = {
     "newspaper",
     "paper",

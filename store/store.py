@@ -172,6 +172,11 @@ class Store:
         with self._lock:
             return digests.claims_disputed_by(self.db, statement_id, limit)
 
+    def outlet_names(self) -> list[str]:
+        """Every outlet an article was stored under."""
+        with self._lock:
+            return [r[0] for r in self.db.execute("SELECT name FROM outlets ORDER BY name")]
+
     def outlet_mentions(self, article_ids: list[int]) -> list[tuple[str, str, int]]:
         with self._lock:
             return digests.outlet_mentions(self.db, article_ids)

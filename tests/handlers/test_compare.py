@@ -160,3 +160,61 @@ def test_a_query_that_claims_nothing_gets_what_is_stored_by_outlet_and_no_verdic
 def test_a_name_nobody_mentioned_is_said_to_be_unknown(harbour):
     reply = compare(harbour, "Zanzibar")
     assert reply.data["verdict"] is None and reply.data["unknown"] == ["Zanzibar"]
+
+
+@pytest.fixture(scope="module")
+def cited(tmp_path_factory, analyzer):
+    """A first report, and a follow-up that cites it three ways and reports a denial."""
+    from handlers import Context
+    from store import Store
+
+    ctx = Context(store=Store.open(tmp_path_factory.mktemp("cited") / "c.db"), analyzer=analyzer)
+    ingest(
+        ctx,
+        [
+            IngestRequest(
+                "ledger.txt",
+                text="The mayor signed a secret deal to sell the harbour to Ocean Freight, a person familiar "
+                "with the talks said. The deal was signed in March.",
+                outlet="The Evening Ledger",
+                published="2024-03-01",
+            ),
+            IngestRequest(
+                "herald.txt",
+                text="The mayor signed a secret deal to sell the harbour to Ocean Freight, according to the "
+                "Evening Ledger. The Ledger said the deal was signed in March. The mayor's office denied that "
+                "any deal to sell the harbour had been signed.",
+                outlet="Herald",
+                published="2024-03-02",
+            ),
+        ],
+    )
+    yield ctx
+    ctx.store.close()
+
+
+def test_an_outlet_is_named_once_and_a_reported_denial_is_not_the_outlets_own(cited):
+    reply = compare(cited, "The mayor signed a secret deal to sell the harbour to Ocean Freight")
+    fields = {f.name: f.value for f in reply.sections[0].fields}
+    assert "Evening Ledger" not in fields  # only the stored name, "The Evening Ledger"
+    assert fields["Reported first by"] == "The Evening Ledger"
+    herald = fields["Herald"]
+    assert "cites The Evening Ledger" in herald and herald.count("Ledger") == 1
+    assert not herald.startswith("disputes")  # reporting the mayor's office's denial is not disputing
+
+
+def test_an_anonymous_source_is_not_the_outlets_own_words(cited):
+    data = compare(cited, "The mayor signed a secret deal to sell the harbour to Ocean Freight").data
+    ledger = [s for s in data["statements"] if s["outlet"] == "The Evening Ledger" and "familiar" in s["sentence"]]
+    assert ledger and all(s["speaker_type"] == "anonymous" for s in ledger)
+
+
+def test_outlet_names_fold_to_the_stored_one():
+    from handlers.outlet_names import fold_outlet
+
+    stored = ["The Wall Street Journal", "Fortune", "The Washington Post"]
+    assert fold_outlet("Wall Street Journal", stored) == "The Wall Street Journal"
+    assert fold_outlet("the Journal", stored) == "The Wall Street Journal"
+    assert fold_outlet("WSJ", stored) == "The Wall Street Journal"
+    assert fold_outlet("the Post", stored) == "The Washington Post"
+    assert fold_outlet("the paper", stored) is None and fold_outlet("Semafor", stored) is None
