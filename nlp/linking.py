@@ -130,9 +130,7 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
         for relation in ("extends", "first_name_variant", "part_of", "same_surname"):
             if relation in found:
                 return relation
-        if not person and (_acronym_of(ours, theirs) or _acronym_of(theirs, ours)):
-            return "acronym"
-        return "other"
+        return "other"  # two different full names: an acronym alias of one never joins them ("AP")
     if not person and (_acronym_of(ours, theirs) or _acronym_of(theirs, ours)):
         return "acronym"
     if shared:

@@ -194,6 +194,13 @@ def test_two_full_names_never_meet_by_their_initials():
     assert "jb" not in lookup_keys(local("Joe Biden"))["keys"]
 
 
+def test_a_stored_acronym_never_joins_two_different_full_names():
+    ap = ["Associated Press", "AP"]
+    assert name_relation(["American Predators"], ap, False) == "other"
+    assert name_relation(["Anbar Province"], ap, False) == "other"
+    assert name_relation(["AP"], ["Associated Press"], False) == "acronym"
+
+
 def test_a_persons_name_is_never_an_acronym():
     ap = KnownEntity(7, "Associated Press", "ORG", ("AP", "Associated Press"), (), (1,), 1, STORY)
     assert link(local("Alfredo Perez"), [ap]).entity_id is None
