@@ -202,7 +202,7 @@ def skeleton(key: str) -> str:
     folded = " ".join(words).replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
     folded = re.sub(r"[^a-z0-9 ]", "", folded)
     folded = re.sub(r"(?<=\w{3}[b-df-hj-np-tv-z])e\b", "", folded)  # a silent final e: Raite/Rait
-    return re.sub(r"(.)\1+", r"\1", folded)
+    return re.sub(r"(.)\1+", r"\1", folded).strip()  # a name in another script has none
 
 
 #: Abbreviations place names are written with either way (Mt Cook, Mount Cook).

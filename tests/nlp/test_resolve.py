@@ -201,6 +201,10 @@ def test_a_stored_acronym_never_joins_two_different_full_names():
     assert name_relation(["AP"], ["Associated Press"], False) == "acronym"
 
 
+def test_names_in_another_script_are_not_spelling_variants_of_each_other():
+    assert name_relation(["ضربة جوية اردنية"], ["الاجهزة الأمنية"], False) == "other"
+
+
 def test_a_persons_name_is_never_an_acronym():
     ap = KnownEntity(7, "Associated Press", "ORG", ("AP", "Associated Press"), (), (1,), 1, STORY)
     assert link(local("Alfredo Perez"), [ap]).entity_id is None
