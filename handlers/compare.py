@@ -130,7 +130,8 @@ def compare_claim(
     counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))
     rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
     unseen = sorted(term for term, n in counts.items() if n == 0)
-    if shape is not None and shape.kind == "speech":
+    speech = shape is not None and shape.kind == "speech"  # judged on the speaker's statements
+    if speech:
         judged = _judge_speech(ctx, shape, hits, rarity)
     else:
         first = _judge(ctx, claim_terms, hits, False, rarity)
@@ -146,7 +147,6 @@ def compare_claim(
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
     citing = _citing(judged)
     verdict, why = _verdict(judged)
-    speech = shape is not None and shape.kind == "speech"  # judged on the speaker's statements instead
     novel = not speech and bool(unseen) and overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) > 0.4
     if novel:
         verdict = "no coverage"

@@ -36,22 +36,25 @@ def named_outlets(rows: list[StatementRow], outlets: list[str]) -> list[Statemen
     its article names as a source, when there is exactly one; and a sentence of the outlet's that
     cites an unnamed source ("a person familiar with the talks said") is that source's, not the
     outlet's."""
+    folded = {
+        row.statement_id: fold_outlet(row.speaker, outlets)
+        for row in rows
+        if row.speaker and row.speaker_type != "anonymous"
+    }
     cited: dict[int, set[str]] = defaultdict(set)
     for row in rows:
-        if row.speaker and row.speaker_type != "anonymous":
-            folded = fold_outlet(row.speaker, outlets)
-            if folded and folded != row.outlet:
-                cited[row.article_id].add(folded)
+        if (outlet := folded.get(row.statement_id)) and outlet != row.outlet:
+            cited[row.article_id].add(outlet)
     named = []
     for row in rows:
+        outlet = folded.get(row.statement_id)
         if row.kind != "attributed" and (source := unnamed_source(row.sentence)):
             row = dataclasses.replace(row, speaker=source, speaker_type="anonymous")
-        elif row.speaker and row.speaker_type != "anonymous":
-            folded = fold_outlet(row.speaker, outlets)
+        elif row.statement_id in folded:
             generic = row.speaker_type == "outlet" and name_key(row.speaker) in GENERIC
-            if folded is None and generic and len(cited[row.article_id]) == 1:
-                folded = next(iter(cited[row.article_id]))
-            if folded:
-                row = dataclasses.replace(row, speaker=folded, speaker_type="outlet")
+            if outlet is None and generic and len(cited[row.article_id]) == 1:
+                outlet = next(iter(cited[row.article_id]))
+            if outlet:
+                row = dataclasses.replace(row, speaker=outlet, speaker_type="outlet")
         named.append(row)
     return named

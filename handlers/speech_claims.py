@@ -24,15 +24,18 @@ def speaker_words(speaker: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", speaker) if w.lower() not in _NOT_NAMES}
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+
+
 def _said_by(row: StatementRow, names: set[str]) -> bool:
-    return bool(row.speaker) and bool(names & {w.lower() for w in re.findall(r"[\w’'-]+", row.speaker)})
+    return bool(row.speaker) and bool(names & _words(row.speaker))
 
 
 def _reports_speech(row: StatementRow, names: set[str]) -> bool:
     """A sentence that names the speaker speaking ("Peskov denied ...", Bremmer: "Musk told me ...")."""
-    words = {w.lower() for w in re.findall(r"[\w’'-]+", row.text)}
     spoke = DENIAL_TEXT.search(row.text) or _CONFIRM_TEXT.search(row.text) or _SPEECH_TEXT.search(row.text)
-    return bool(names & words) and bool(spoke)
+    return bool(names & _words(row.text)) and bool(spoke)
 
 
 def _act_of(row: StatementRow, by_speaker: bool, content: Terms) -> str:

@@ -8,6 +8,16 @@ from ingest.manifest import read_manifest
 from tests.conftest import SAMPLE_MANIFEST
 
 
+def store_of(path, analyzer, requests: list[IngestRequest]):
+    """A fresh store at ``path`` holding ``requests``, ingested through the real pipeline."""
+    from handlers import Context
+    from store import Store
+
+    ctx = Context(store=Store.open(path), analyzer=analyzer)
+    ingest(ctx, requests)
+    return ctx
+
+
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory, analyzer):
     from handlers import Context
@@ -77,12 +87,9 @@ def test_an_unrelated_claim_lists_no_article_by_its_reading(seeded):
 
 
 def test_an_article_covering_the_claim_in_its_own_words_is_listed(tmp_path, analyzer):
-    from handlers import Context
-    from store import Store
-
-    ctx = Context(store=Store.open(tmp_path / "own.db"), analyzer=analyzer)
-    ingest(
-        ctx,
+    ctx = store_of(
+        tmp_path / "own.db",
+        analyzer,
         [
             IngestRequest(
                 "penguins.txt",
@@ -103,12 +110,9 @@ def test_an_article_covering_the_claim_in_its_own_words_is_listed(tmp_path, anal
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory, analyzer):
     """Two short reports, written for these tests: a mayor's denial and a harbour sale."""
-    from handlers import Context
-    from store import Store
-
-    ctx = Context(store=Store.open(tmp_path_factory.mktemp("speech") / "s.db"), analyzer=analyzer)
-    ingest(
-        ctx,
+    ctx = store_of(
+        tmp_path_factory.mktemp("speech") / "s.db",
+        analyzer,
         [
             IngestRequest(
                 "gazette.txt",
@@ -165,12 +169,9 @@ def test_a_name_nobody_mentioned_is_said_to_be_unknown(harbour):
 @pytest.fixture(scope="module")
 def cited(tmp_path_factory, analyzer):
     """A first report, and a follow-up that cites it three ways and reports a denial."""
-    from handlers import Context
-    from store import Store
-
-    ctx = Context(store=Store.open(tmp_path_factory.mktemp("cited") / "c.db"), analyzer=analyzer)
-    ingest(
-        ctx,
+    ctx = store_of(
+        tmp_path_factory.mktemp("cited") / "c.db",
+        analyzer,
         [
             IngestRequest(
                 "ledger.txt",
