@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from ingest.manifest import read_manifest  # noqa: E402
 from nlp import Analysis, Analyzer  # noqa: E402
 from nlp.model import name_key  # noqa: E402
+from nlp.stance import Terms  # noqa: E402
 from store.corrections import add_alias  # noqa: E402
 from store.db import connect  # noqa: E402
 
@@ -90,22 +91,47 @@ class Pool:
         return names[index]
 
 
-def sample_analyses() -> list[tuple[str, Analysis]]:
+@dataclass
+class Sample:
+    """A sample article's outlet, analysis, and the terms of each of its sentences."""
+
+    outlet: str
+    analysis: Analysis
+    terms: list[Terms]
+
+
+def sample_analyses() -> list[Sample]:
     analyzer = Analyzer()
     entries = read_manifest(SAMPLE_MANIFEST)
     texts = [e.path.read_text(encoding="utf-8") for e in entries]
-    return [(e.outlet or "unknown", a) for e, a in zip(entries, analyzer.analyze_many(texts), strict=True)]
+    samples = []
+    for entry, analysis in zip(entries, analyzer.analyze_many(texts), strict=True):
+        terms = analyzer.terms([s.text for s in analysis.sentences])
+        samples.append(Sample(entry.outlet or "unknown", analysis, terms))
+    return samples
 
 
-def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float, span: int):
-    """Text, mentions (start, end, text, label, sent_start, sent_end), sentences and descriptors
-    (mention number, text) of one clone."""
+def swapped_terms(terms: Terms, swap: dict[str, str]) -> tuple[str, str]:
+    """A cloned sentence's stored terms: the sample sentence's, with swapped names' words swapped."""
+    lemmas, names = set(terms.lemmas), set(terms.names)
+    for old, new in swap.items():
+        old_words, new_words = set(old.lower().split()), set(new.lower().split())
+        if old != new and old_words & lemmas:
+            lemmas = (lemmas - old_words) | new_words
+            names = (names - old_words) | new_words
+    return " ".join(sorted(lemmas)), " ".join(sorted(names))
+
+
+def clone(rng: random.Random, sample: Sample, pool: Pool, keep_share: float, span: int):
+    """Text, mentions (start, end, text, label, sent_start, sent_end), sentences (start, end, text,
+    lemmas, names) and descriptors (mention number, text) of one clone."""
+    analysis = sample.analysis
     first = rng.randrange(max(1, len(analysis.sentences) - span))
     chosen = analysis.sentences[first : first + span]
     swap: dict[str, str] = {}
     pieces: list[str] = []
     mentions: list[tuple[int, int, str, str, int, int]] = []
-    sentences: list[tuple[int, int, str]] = []
+    sentences: list[tuple[int, int, str, Terms]] = []
     described = {d.mention: d.text for d in analysis.descriptors}
     descriptors: list[tuple[int, str]] = []
     position: dict[int, int] = {}  # sample mention → clone mention
@@ -133,14 +159,15 @@ def clone(rng: random.Random, analysis: Analysis, pool: Pool, keep_share: float,
         tail = analysis.text[cursor : sentence.end] + " "
         pieces.append(tail)
         at += len(tail)
-        sentences.append((start_out, at - 1, "".join(pieces)[start_out : at - 1]))
+        sentences.append((start_out, at - 1, "".join(pieces)[start_out : at - 1], sample.terms[number]))
         mentions += [(s, e, t, lab, start_out, at - 1) for s, e, t, lab in local]
     said = [
         (a.sentence - first, position.get(a.speaker_mention), a.speaker_type, a.cue_lemma)
         for a in analysis.attributions
         if first <= a.sentence < first + len(chosen)
     ]
-    return "".join(pieces), mentions, sentences, descriptors, said
+    cloned = [(start, end, text, *swapped_terms(terms, swap)) for start, end, text, terms in sentences]
+    return "".join(pieces), mentions, cloned, descriptors, said
 
 
 def _statements(conn, article_id: int, rows: list[tuple], sentences: list[tuple], said: list[tuple]) -> None:
@@ -151,7 +178,7 @@ def _statements(conn, article_id: int, rows: list[tuple], sentences: list[tuple]
         by_sentence.setdefault(row[6], []).append(row)
     attributed = {}
     for sentence_index, speaker, speaker_type, cue in said:
-        start, end, _ = sentences[sentence_index]
+        start, end = sentences[sentence_index][:2]
         speaker_entity = rows[speaker][1] if speaker is not None else None
         attributed[start] = conn.execute(
             "INSERT INTO attributions (article_id, speaker_entity_id, speaker, speaker_type, kind, cue, cue_lemma, "
@@ -171,13 +198,13 @@ def _statements(conn, article_id: int, rows: list[tuple], sentences: list[tuple]
                 end,
             ],
         ).lastrowid
-    for start, end, text in sentences:
+    for start, end, text, lemmas, names in sentences:
         named = by_sentence.get(start, [])
         if not named and start not in attributed:
             continue
         statement_id = conn.execute(
-            'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, sent_end) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, sent_end, '
+            "lemmas, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 "attributed" if start in attributed else "fact",
@@ -187,6 +214,8 @@ def _statements(conn, article_id: int, rows: list[tuple], sentences: list[tuple]
                 attributed.get(start),
                 start,
                 end,
+                lemmas,
+                names,
             ],
         ).lastrowid
         conn.executemany(
@@ -209,8 +238,9 @@ def build_store(path: Path, count: int, seed: int = 7, span: int = 12, keep_shar
         for name in OUTLETS:
             conn.execute("INSERT INTO outlets(name) VALUES (?)", [name])
         for number in range(count):
-            outlet, analysis = samples[number % len(samples)]
-            text, mentions, sentences, descriptors, said = clone(rng, analysis, pool, keep_share, span)
+            text, mentions, sentences, descriptors, said = clone(
+                rng, samples[number % len(samples)], pool, keep_share, span
+            )
             published = f"20{15 + number * 10 // count:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
             outlet_id = 1 + (number * 7 + rng.randrange(3)) % len(OUTLETS)
             article_id = conn.execute(

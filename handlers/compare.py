@@ -6,18 +6,22 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from handlers.context import Context
 from handlers.names_query import names_reply
 from handlers.outlet_names import named_outlets
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.speech_claims import judge_speech
-from handlers.statements import statement_citation, statement_json
+from handlers.statements import statement_citation, statement_json, statement_terms
 from handlers.wording import plural
-from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance
+from nlp.article_stance import STOP_WORDS, WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance
 from nlp.claim_shape import ClaimShape
 from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
 from store.records import StatementRow, StoredArticle
+
+if TYPE_CHECKING:
+    from nlp.analyze import ClaimReading
 
 RELEVANT = 0.2  # weighted share of the claim's words a statement must carry to be shown
 CORE = 0.35  # ... and to count toward the verdict (a passing mention does not decide it)
@@ -50,10 +54,10 @@ class Comparison:
     evidence: dict[int, ArticleEvidence] = field(default_factory=dict)
 
 
-def _claim_entities(ctx: Context, claim: str) -> list[int]:
+def _claim_entities(ctx: Context, names: tuple[str, ...]) -> list[int]:
     found = []
-    for entity in ctx.analyzer.analyze(claim).entities:
-        matches = ctx.store.find_entities(entity.name)
+    for name in names:
+        matches = ctx.store.find_entities(name)
         if matches:
             found.append(matches[0].id)
     return found
@@ -70,15 +74,15 @@ def _is_meta(row: StatementRow, claim: Terms, statement: Terms) -> bool:
 def _judge(
     ctx: Context, claim_terms: Terms, rows: list[StatementRow], in_claimed_articles: bool, rarity: dict[str, float]
 ) -> list[Judged]:
-    terms = ctx.analyzer.terms([r.text for r in rows])
+    terms = statement_terms(ctx.analyzer, rows)
     judged = []
-    for row, statement_terms in zip(rows, terms, strict=True):
-        score = overlap(claim_terms, statement_terms, rarity)
-        if in_claimed_articles and _is_meta(row, claim_terms, statement_terms):
+    for row, said in zip(rows, terms, strict=True):
+        score = overlap(claim_terms, said, rarity)
+        if in_claimed_articles and _is_meta(row, claim_terms, said):
             score = max(score, RELEVANT)
         if score < RELEVANT:
             continue
-        stance = stance_of(claim_terms, statement_terms, row.text, row.cue_lemma or "", row.cue or "", score)
+        stance = stance_of(claim_terms, said, row.text, row.cue_lemma or "", row.cue or "", score)
         if row.kind != "attributed" and stance.stance == "disputes":  # the outlet tells of someone's denial
             stance = Stance("reports", f"reports a denial: {stance.why}", stance.relevance)
         judged.append(Judged(row, stance))
@@ -114,23 +118,27 @@ def _judge_speech(ctx: Context, shape: ClaimShape, hits: list[StatementRow], rar
     """A claim about speech: the speaker's statements in the articles the search found."""
     articles = sorted({r.article_id for r in hits})
     rows = list({r.statement_id: r for r in [*hits, *ctx.store.article_statements(articles)]}.values())
-    content, *terms = ctx.analyzer.terms([shape.content, *(r.text for r in rows)])
-    pairs = list(zip(rows, terms, strict=True))
+    content = ctx.analyzer.terms([shape.content])[0]
+    pairs = list(zip(rows, statement_terms(ctx.analyzer, rows), strict=True))
     return [Judged(row, stance) for row, stance in judge_speech(shape, content, pairs, rarity, RELEVANT)]
 
 
 def compare_claim(
-    ctx: Context, claim: str, stance_model: dict | None = None, shape: ClaimShape | None = None
+    ctx: Context, claim: str, stance_model: dict | None = None, reading: ClaimReading | None = None
 ) -> Comparison:
-    """The comparison of one claim; ``shape`` (from Analyzer.claim_shape) marks a claim about speech."""
-    claim_terms = ctx.analyzer.terms([claim])[0]
-    entity_ids = _claim_entities(ctx, claim)
-    words = sorted(claim_terms.lemmas | set(re.findall(r"[A-Za-z][\w’']+", claim.lower())) - {"the", "and"})
+    """The comparison of one claim; ``reading`` (from Analyzer.read_claim) when the caller has it."""
+    reading = reading or ctx.analyzer.read_claim(claim)
+    claim_terms, shape = reading.terms, reading.shape
+    entity_ids = _claim_entities(ctx, reading.names)
+    # Stop words would make the full-text search rank most of the store, and nothing that shares
+    # only them with the claim is judged relevant.
+    typed = {w for w in re.findall(r"[A-Za-z][\w’']+", claim.lower()) if w not in STOP_WORDS}
+    words = sorted(claim_terms.lemmas | typed)
     hits = [row for row, _ in ctx.store.search_statements(words, entity_ids)]
     counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))
     rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
     unseen = sorted(term for term, n in counts.items() if n == 0)
-    speech = shape is not None and shape.kind == "speech"  # judged on the speaker's statements
+    speech = shape.kind == "speech"  # judged on the speaker's statements
     if speech:
         judged = _judge_speech(ctx, shape, hits, rarity)
     else:
@@ -250,10 +258,10 @@ def compare(ctx: Context, claim: str) -> Reply:
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
         return Reply.error("Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)")
-    shape = ctx.analyzer.claim_shape(claim)
-    if not shape.is_claim:
+    reading = ctx.analyzer.read_claim(claim)
+    if not reading.shape.is_claim:
         return names_reply(ctx, claim)
-    result = compare_claim(ctx, claim, shape=shape)
+    result = compare_claim(ctx, claim, reading=reading)
     return comparison_reply(result)
 
 

@@ -11,6 +11,7 @@ from handlers.context import Context
 from handlers.descriptors import fold_descriptors
 from handlers.digest_chart import chart_path, render_chart
 from handlers.reply import Field, Reply, Section
+from handlers.statements import statement_terms
 from handlers.wording import plural
 from nlp.stance import stance_of
 from store.records import StatementRow
@@ -52,7 +53,8 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     for statement_id, sentence in ctx.store.window_disagreements(article_ids):
         answer = ctx.store.statements([statement_id])[0]
         for claim_id, claim_text in ctx.store.claims_disputed_by(statement_id):
-            claim_terms, answer_terms = ctx.analyzer.terms([claim_text, answer.text])
+            claimed = ctx.store.statements([claim_id])[0]
+            claim_terms, answer_terms = statement_terms(ctx.analyzer, [claimed, answer])
             stance = stance_of(claim_terms, answer_terms, answer.text, answer.cue_lemma or "", answer.cue or "", 1.0)
             if stance.stance != "disputes":
                 continue
@@ -61,7 +63,6 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
                 if side not in claims[claim_id]["sides"]:
                     claims[claim_id]["sides"].append(side)
                 break
-            claimed = ctx.store.statements([claim_id])[0]
             result = compare_claim(ctx, " ".join(claim_text.split()))
             sides = [_side(claimed, "supports"), _side(answer, "disputes")]
             sides += [

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from handlers.reply import Citation
+from nlp import Analyzer
+from nlp.stance import Terms
 from store.records import StatementRow
 
 
@@ -30,6 +33,17 @@ def cite(row: Sourced, lead: str | None = None) -> Citation:
         published=row.published,
         lead=lead,
     )
+
+
+def statement_terms(analyzer: Analyzer, rows: Sequence[StatementRow]) -> list[Terms]:
+    """Each statement's terms as ingest stored them; a statement stored before terms were kept is
+    parsed now (all such in one batch)."""
+    missing = analyzer.terms([r.text for r in rows if r.lemmas is None]) if any(r.lemmas is None for r in rows) else []
+    parsed = iter(missing)
+    return [
+        next(parsed) if r.lemmas is None else Terms(frozenset(r.lemmas.split()), frozenset((r.names or "").split()))
+        for r in rows
+    ]
 
 
 SPEAKER_KINDS = {

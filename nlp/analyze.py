@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.components import findings_of
 from nlp.doctext import text_of
-from nlp.model import Analysis, Descriptor, Mention, NumberMention, Sentence
+from nlp.model import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
 from nlp.stance import STOP_LEMMAS, Terms
@@ -35,6 +36,25 @@ def split_lines(start: int, end: int, text: str) -> list[Sentence]:
             begin = start + match.start() + left
             parts.append(Sentence(begin, begin + len(stripped), stripped))
     return parts
+
+
+def terms_of(tokens: Iterable[Token]) -> Terms:
+    """The content lemmas of some tokens, proper nouns as written (lower-cased)."""
+    words = [t for t in tokens if t.is_alpha or t.like_num]
+    lemmas = {t.lemma_.lower() for t in words if t.lemma_.lower() not in STOP_LEMMAS and not t.is_stop}
+    names = {t.lower_ for t in words if t.pos_ == "PROPN"}
+    return Terms(frozenset(lemmas | names), frozenset(names))
+
+
+def _with_terms(doc: Doc, analysis: Analysis, statement: Statement) -> Statement:
+    """The statement with the terms of its own words (an attribution's content pieces only)."""
+    if statement.attribution is not None:
+        pieces = analysis.attributions[statement.attribution].content
+    else:
+        pieces = ((statement.start, statement.end),)
+    tokens = [t for start, end in pieces if (span := doc.char_span(start, end, alignment_mode="expand")) for t in span]
+    terms = terms_of(tokens)
+    return replace(statement, lemmas=tuple(sorted(terms.lemmas)), names=tuple(sorted(terms.names)))
 
 
 def analysis_from_doc(doc: Doc) -> Analysis:
@@ -61,8 +81,18 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     analysis.entities = group_mentions(analysis, found.mentions.ties, found.mentions.fallback)
     analysis.attributions = attributions_of(found.attributions, text_of(doc), mentions, analysis.entities, starts)
     analysis.numbers = [NumberMention(*row) for row in found.numbers]
-    analysis.statements = statements_of(analysis)
+    analysis.statements = [_with_terms(doc, analysis, s) for s in statements_of(analysis)]
     return analysis
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    """Everything /compare needs from its query, from one parse: its shape, its terms and the
+    names in it."""
+
+    shape: ClaimShape
+    terms: Terms
+    names: tuple[str, ...]
 
 
 class Analyzer:
@@ -95,18 +125,17 @@ class Analyzer:
     def terms(self, texts: list[str]) -> list[Terms]:
         """Content lemmas of short texts (claims, statements), without parsing or NER."""
         skip = [name for name in self.nlp.pipe_names if name in ("parser", "ner", "newsroom_mentions")]
-        found = []
-        for doc in self.nlp.pipe(texts, disable=skip, batch_size=64):
-            words = [t for t in doc if t.is_alpha or t.like_num]
-            lemmas = {t.lemma_.lower() for t in words if t.lemma_.lower() not in STOP_LEMMAS and not t.is_stop}
-            lemmas |= {t.lower_ for t in words if t.pos_ == "PROPN"}
-            names = {t.lower_ for t in words if t.pos_ == "PROPN"}
-            found.append(Terms(frozenset(lemmas), frozenset(names)))
-        return found
+        return [terms_of(doc) for doc in self.nlp.pipe(texts, disable=skip, batch_size=64)]
 
     def claim_shape(self, text: str) -> ClaimShape:
         """Whether a query claims something, claims someone said something, or only names things."""
         return claim_shape(self._parse(text))
+
+    def read_claim(self, text: str) -> ClaimReading:
+        """A /compare query's shape, terms and names, parsed once."""
+        doc = self._parse(text)
+        names = tuple(entity.name for entity in analysis_from_doc(doc).entities)
+        return ClaimReading(claim_shape(doc), terms_of(doc), names)
 
     def _parse(self, text: str) -> Doc:
         self._allow_length(len(text))

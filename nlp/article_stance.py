@@ -43,6 +43,7 @@ CONFIRMING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """A crude stem that lets "contacts" meet "contact" and "Russia's" meet "Russia"."""
     word = word.lower().replace("’", "'")
@@ -76,6 +77,11 @@ class ClaimWords:
     rarity: dict[str, float]
     names: frozenset[str]
 
+    @functools.cached_property
+    def weights(self) -> dict[str, float]:
+        """Each key's weight in the claim's cover: its rarity, names counting double."""
+        return {k: self.rarity.get(k, 1.0) * (2.0 if k in self.names else 1.0) for k in self.keys}
+
     @classmethod
     def of(cls, claim: str, names: Sequence[str], document_frequency: dict[str, int], total: int) -> ClaimWords:
         words = [w for w in WORD.findall(claim) if w.lower() not in STOP_WORDS and len(w) > 1]
@@ -107,10 +113,10 @@ def _rank_bucket(rank: int | None) -> str:
     return "21+"
 
 
-def _cover(claim: ClaimWords, keys: set[str]) -> float:
+def _cover(claim: ClaimWords, keys: set[str] | frozenset[str]) -> float:
     if not claim.keys:
         return 0.0
-    weight = {k: claim.rarity.get(k, 1.0) * (2.0 if k in claim.names else 1.0) for k in claim.keys}
+    weight = claim.weights
     return sum(w for k, w in weight.items() if k in keys) / sum(weight.values())
 
 
@@ -119,27 +125,63 @@ def _bigrams(keys: Sequence[str]) -> set[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class _Text:
+    """What the scorer reads in an article whatever the claim: worked out once per article text
+    (cached), since the same candidates come back for claim after claim."""
+
+    body: str
+    sentences: tuple[str, ...]
+    sentence_keys: tuple[frozenset[str], ...]
+    keys: tuple[str, ...]
+    lead_keys: frozenset[str]
+    counts: tuple[str, ...]  # the whole-text hedge, doubt and denial count features
+
+
+# The whole-text counts, over lower-cased text: the same matches as the case-blind patterns, at
+# less than half the cost (they run over every candidate article of every /compare).
+_COUNTED = tuple(
+    (name, re.compile(pattern.pattern))
+    for name, pattern in (("refuting", REFUTING), ("hedges", HEDGE), ("doubt", DOUBT_TEXT), ("denial", DENIAL_TEXT))
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text(title: str, text: str) -> _Text:
+    body = f"{title}\n{text}"
+    sentences = tuple(s.strip() for s in SENTENCE_END.split(body) if s.strip())
+    per_sentence = [content_keys(s) for s in sentences]
+    lowered = body.lower()
+    counts = tuple(f"{name}={_count_bucket(len(pattern.findall(lowered)))}" for name, pattern in _COUNTED)
+    return _Text(
+        body,
+        sentences,
+        tuple(frozenset(k) for k in per_sentence),
+        tuple(k for keys in per_sentence for k in keys),  # the words of the body: no word spans two sentences
+        frozenset(content_keys(body[:LEAD_CHARS])),
+        counts,
+    )
+
+
+@dataclass(frozen=True)
 class _Reading:
     """One pass over an article for one claim, shared by the features, the why and the citation."""
 
-    body: str
-    keys: list[str]
+    text: _Text
     cover: float
     closest: list[str]  # the sentences that carry most of the claim, best first
 
 
 def _read(claim: ClaimWords, article: ArticleEvidence) -> _Reading:
-    body = f"{article.title}\n{article.text}"
-    keys = content_keys(body)
-    return _Reading(body, keys, _cover(claim, set(keys)), _closest_sentences(claim, body, 3))
+    text = _text(article.title, article.text)
+    return _Reading(text, _cover(claim, set(text.keys)), _closest_sentences(claim, text, 3))
 
 
 def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | None = None) -> list[str]:
     """What the scorer sees of one claim and one article."""
     reading = reading or _read(claim, article)
-    body, cover = reading.body, reading.cover
-    keyset = set(reading.keys)
-    lead_cover = _cover(claim, set(content_keys(body[:LEAD_CHARS])))
+    text, cover = reading.text, reading.cover
+    keyset = set(text.keys)
+    lead_cover = _cover(claim, text.lead_keys)
     names = [k for k in claim.keys if k in claim.names]
     found = [
         "bias",
@@ -147,7 +189,7 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
         f"share={_bucket(article.score_share, 0.2)}",
         f"cover={_bucket(cover, 0.1)}",
         f"lead_cover={_bucket(lead_cover, 0.2)}",
-        f"bigrams={_count_bucket(len(_bigrams(claim.keys) & _bigrams(reading.keys)))}",
+        f"bigrams={_count_bucket(len(_bigrams(claim.keys) & _bigrams(text.keys)))}",
     ]
     if names:
         found.append(f"names={_bucket(sum(k in keyset for k in names) / len(names), 0.25)}")
@@ -157,7 +199,7 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
     found += [f"claim_hedge={h}" for h in sorted(hedges)] or ["claim_hedge=none"]
     refutes = {m.group(0).lower() for m in REFUTING.finditer(claim.text)}
     found += [f"claim_refute={r}" for r in sorted(refutes)] or ["claim_refute=none"]
-    found += _sentence_features(body, reading.closest, cover)
+    found += _sentence_features(text, reading.closest, cover)
     found += _statement_features(article.statement_stances)
     coarse = "high" if cover >= 0.5 else "mid" if cover >= 0.25 else "low"
     found += [f"{coarse}|{name}" for name in found if name.startswith(("claim_", "near_", "stmt_"))]
@@ -172,20 +214,16 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
     return found
 
 
-def _closest_sentences(claim: ClaimWords, body: str, count: int) -> list[str]:
-    sentences = [s.strip() for s in SENTENCE_END.split(body) if s.strip()]
-    return sorted(sentences, key=lambda s: -_cover(claim, set(content_keys(s))))[:count]
+def _closest_sentences(claim: ClaimWords, text: _Text, count: int) -> list[str]:
+    covers = [_cover(claim, keys) for keys in text.sentence_keys]
+    order = sorted(range(len(covers)), key=lambda i: -covers[i])
+    return [text.sentences[i] for i in order[:count]]
 
 
-def _sentence_features(body: str, scored: list[str], cover: float) -> list[str]:
+def _sentence_features(text: _Text, scored: list[str], cover: float) -> list[str]:
     """Hedges, doubts and denials in the sentences that carry the claim, and in the whole text."""
     near = " ".join(scored)
-    found = [
-        f"refuting={_count_bucket(len(REFUTING.findall(body)))}",
-        f"hedges={_count_bucket(len(HEDGE.findall(body)))}",
-        f"doubt={_count_bucket(len(DOUBT_TEXT.findall(body)))}",
-        f"denial={_count_bucket(len(DENIAL_TEXT.findall(body)))}",
-    ]
+    found = list(text.counts)
     for name, pattern in (("refute", REFUTING), ("hedge", HEDGE), ("doubt", DOUBT_TEXT), ("denial", DENIAL_TEXT)):
         if pattern.search(near):
             found.append(f"near_{name}")

@@ -138,6 +138,8 @@ class Statement:
     attribution: int | None = None  # index into Analysis.attributions
     numbers: tuple[int, ...] = ()  # indices into Analysis.numbers
     entities: tuple[int, ...] = ()  # indices into Analysis.entities
+    lemmas: tuple[str, ...] = ()  # content lemmas, worked out at ingest so /compare need not parse again
+    names: tuple[str, ...] = ()  # the lemmas that are proper nouns
 
 
 @dataclass(frozen=True)

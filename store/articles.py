@@ -230,7 +230,7 @@ def _insert_statements(
             body, attribution_id = text[statement.start : statement.end], None
         statement_id = db.execute(
             'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, '
-            "sent_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "sent_end, lemmas, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 statement.kind,
@@ -240,6 +240,8 @@ def _insert_statements(
                 attribution_id,
                 min(sentence.start, statement.start),
                 max(sentence.end, statement.end),
+                " ".join(statement.lemmas),
+                " ".join(statement.names),
             ],
         ).lastrowid
         db.conn.executemany(

@@ -297,3 +297,11 @@ def seen_events(db: Database) -> None:
 def store_meta(db: Database) -> None:
     """Facts about the store itself, such as which linker version linked its entities."""
     _run(db, "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations(name="0011_statement_terms")
+def statement_terms(db: Database) -> None:
+    """Each statement's content lemmas and proper nouns (space-separated), worked out at ingest so
+    /compare judges stored statements without parsing them again. NULL on statements stored before:
+    they are parsed at query time until the article is ingested again."""
+    _run(db, "ALTER TABLE statements ADD COLUMN lemmas TEXT", "ALTER TABLE statements ADD COLUMN names TEXT")

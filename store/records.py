@@ -96,3 +96,5 @@ class StatementRow:
     published: str | None
     sentence: str
     ingested_at: str | None = None
+    lemmas: str | None = None  # space-separated content lemmas; None when stored before they were kept
+    names: str | None = None  # ... and its proper nouns

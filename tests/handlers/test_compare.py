@@ -219,3 +219,17 @@ def test_outlet_names_fold_to_the_stored_one():
     assert fold_outlet("WSJ", stored) == "The Wall Street Journal"
     assert fold_outlet("the Post", stored) == "The Washington Post"
     assert fold_outlet("the paper", stored) is None and fold_outlet("Semafor", stored) is None
+
+
+def test_statements_stored_before_terms_were_kept_are_judged_alike(seeded_ctx):
+    """Terms stored at ingest spare /compare a parse; a store from before has none, and its
+    statements, parsed at query time, are judged the same way."""
+    claim = "Musk and Putin have been in regular contact since late 2022"
+    stored = compare(seeded_ctx, claim).data
+    seeded_ctx.store.db.execute("UPDATE statements SET lemmas = NULL, names = NULL")
+    seeded_ctx.store.db.conn.commit()
+    parsed = compare(seeded_ctx, claim).data
+    assert stored["verdict"] == parsed["verdict"] == "disputed"
+    assert [(s["stance"], s["text"]) for s in stored["statements"]] == [
+        (s["stance"], s["text"]) for s in parsed["statements"]
+    ]

@@ -63,3 +63,14 @@ def test_two_processes_give_the_same_analysis(analyzer):
     texts = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("cnn-musk-putin.txt", "fortune-musk-putin.txt")]
     together = list(analyzer.analyze_many(texts, n_process=2))
     assert [a.entities for a in together] == [analyzer.analyze(t).entities for t in texts]
+
+
+def test_statements_carry_their_own_terms(analyzer):
+    """Ingest keeps each statement's lemmas and names, from the statement's words only."""
+    analysis = analyzer.analyze(
+        "The envoy arrived on Monday. Dmitry Peskov said that Musk and Putin had talked only once."
+    )
+    said = next(s for s in analysis.statements if s.kind == "attributed")
+    assert {"musk", "putin", "talk"} <= set(said.lemmas)
+    assert {"musk", "putin"} <= set(said.names) <= set(said.lemmas)
+    assert "peskov" not in said.lemmas and "envoy" not in said.lemmas

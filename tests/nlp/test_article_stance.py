@@ -64,3 +64,13 @@ def test_the_shipped_model_tells_coverage_from_an_unrelated_article():
     assert off_it.label == "unrelated" and off_it.related < 0.5
     assert "Putin" in on_it.sentence and "carries" in on_it.why
     assert 0 < on_it.confidence <= 1
+
+
+def test_whole_text_counts_read_lower_cased_text_as_the_case_blind_patterns_do():
+    from nlp.article_stance import _COUNTED, REFUTING
+    from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE
+
+    text = "He DENIED it. It was False, UNCONFIRMED and Not True; Reportedly a Hoax. We Could Not Verify it."
+    blind = {"refuting": REFUTING, "hedges": HEDGE, "doubt": DOUBT_TEXT, "denial": DENIAL_TEXT}
+    for name, pattern in _COUNTED:
+        assert len(pattern.findall(text.lower())) == len(blind[name].findall(text)) > 0

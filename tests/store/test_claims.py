@@ -1,6 +1,6 @@
 """Whole-article search for /compare's article-level stance."""
 
-from nlp.model import Analysis
+from nlp.model import Analysis, Sentence, Statement
 from store.records import ArticleIn
 
 
@@ -20,3 +20,36 @@ def test_articles_rank_by_the_claims_words_and_count_them(store):
     assert counts == {"penguin": 1, "bell": 2, "submarine": 0, '"odd': 0} and total == 3
     assert store.article_texts([one]) == {one: ("bell", "The bell of the town hall rang at noon.")}
     assert store.search_articles([]) == [] and store.article_texts([]) == {}
+
+
+def add_statements(store, texts: list[str]) -> dict[str, int]:
+    """One article per text, each text one statement of fact; the statement id of each text."""
+    for number, text in enumerate(texts):
+        analysis = Analysis(
+            text=text, sentences=[Sentence(0, len(text), text)], statements=[Statement(0, len(text), "fact", 0)]
+        )
+        article = ArticleIn(text=text, source=f"{number}.txt", content_hash=f"hash-{number}", outlet="Test")
+        store.add_article(article, analysis, [], "2026-01-01T00:00:00+00:00")
+    rows = store.search_statements([w for t in texts for w in t.lower().rstrip(".").split()], [], limit=100)
+    return {row.text: row.statement_id for row, _ in rows}
+
+
+def test_a_term_in_most_statements_does_not_change_which_are_found(store):
+    """Statements searched without a term found in most of them rank as with it; when fewer than
+    the limit carry the other terms, the common term fills the rest as before."""
+    ids = add_statements(
+        store,
+        [
+            "Putin met the envoy in Geneva.",
+            "Putin spoke on television.",
+            "Putin signed the decree.",
+            "Putin and Musk were in regular contact.",
+            "Regular meetings resumed in spring.",
+        ],
+    )
+    both = {ids["Putin and Musk were in regular contact."], ids["Regular meetings resumed in spring."]}
+    best_two = store.search_statements(["putin", "regular"], [], limit=2)
+    assert {row.statement_id for row, _ in best_two} == both
+    assert best_two[0][0].statement_id == ids["Putin and Musk were in regular contact."]
+    best_three = store.search_statements(["putin", "regular"], [], limit=3)
+    assert len(best_three) == 3 and both < {row.statement_id for row, _ in best_three}
