@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from handlers.coalesce import Coalescer
 from handlers.context import Context
 from handlers.names_query import names_reply
 from handlers.outlet_names import named_outlets
@@ -29,6 +30,7 @@ META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegatio
 STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 SHOWN_PER_STANCE = 6
 CANDIDATE_ARTICLES = 60  # articles full-text search puts before the article-level stance model
+_IN_FLIGHT: Coalescer[Comparison | None] = Coalescer()  # reporters asking the same claim at once share one answer
 
 
 @dataclass
@@ -258,11 +260,14 @@ def compare(ctx: Context, claim: str) -> Reply:
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
         return Reply.error("Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)")
+    result = _IN_FLIGHT.run((ctx.store.path or id(ctx.store), claim), lambda: _comparison(ctx, claim))
+    return names_reply(ctx, claim) if result is None else comparison_reply(result)
+
+
+def _comparison(ctx: Context, claim: str) -> Comparison | None:
+    """The comparison, or None when the query claims nothing (it only names things)."""
     reading = ctx.analyzer.read_claim(claim)
-    if not reading.shape.is_claim:
-        return names_reply(ctx, claim)
-    result = compare_claim(ctx, claim, reading=reading)
-    return comparison_reply(result)
+    return compare_claim(ctx, claim, reading=reading) if reading.shape.is_claim else None
 
 
 def comparison_reply(result: Comparison) -> Reply:

@@ -35,3 +35,13 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
             logger.info("applying migrations: %s", ", ".join(pending))
             migrations.apply(db)
     return db
+
+
+def connect_reader(path: str | Path) -> Database:
+    """A read-only connection to an existing, migrated database: one per reading thread, so reads
+    run beside each other and beside a writer (WAL) instead of queuing behind one connection."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = Database(conn, execute_plugins=False)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA query_only = ON")
+    return db

@@ -11,43 +11,69 @@ from sqlite_utils import Database
 
 from nlp.model import Analysis, KnownEntity, Link
 from store import articles, channels, claims, corrections, digests, entities, export, rebuild
-from store.db import connect
+from store.db import connect, connect_reader
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
 
 class Store:
-    """A thin facade over the query modules; one per database, safe to share between threads."""
+    """A thin facade over the query modules; one per database, safe to share between threads.
 
-    def __init__(self, db: Database) -> None:
+    Writes go through one connection behind a lock. Reads of a database file go through each
+    thread's own read-only connection, so a slow /compare or a long ingest never holds up another
+    thread's /who; a thread inside a write transaction reads through the writer, seeing its own
+    uncommitted rows. An in-memory database has only the one connection.
+    """
+
+    def __init__(self, db: Database, path: str | Path | None = None) -> None:
         self.db = db
         self._lock = threading.RLock()
+        self._file = None if path is None or str(path) == ":memory:" else str(Path(path).resolve())
+        self._local = threading.local()
+        self._readers: list[Database] = []
+        self._readers_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        return cls(connect(path))
+        return cls(connect(path), path)
 
     @property
     def path(self) -> str | None:
         """The database file, or None for an in-memory database."""
-        with self._lock:
-            row = self.db.execute("PRAGMA database_list").fetchone()
-        return row[2] or None
+        return self._file
 
     def close(self) -> None:
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            reader.close()
         self.db.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Database]:
+        """The connection this thread reads through (see the class docstring)."""
+        if self._file is None or getattr(self._local, "writing", 0):
+            with self._lock:
+                yield self.db
+            return
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._local.reader = connect_reader(self._file)
+            with self._readers_lock:
+                self._readers.append(reader)
+        yield reader
 
     # articles
     def article_count(self) -> int:
-        with self._lock:
-            return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        with self._reading() as db:
+            return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def find_duplicate(self, content_hash: str, canonical_url: str | None) -> StoredArticle | None:
-        with self._lock:
-            return articles.find_duplicate(self.db, content_hash, canonical_url)
+        with self._reading() as db:
+            return articles.find_duplicate(db, content_hash, canonical_url)
 
     def get_article(self, article_id: int) -> StoredArticle | None:
-        with self._lock:
-            return articles.get_article(self.db, article_id)
+        with self._reading() as db:
+            return articles.get_article(db, article_id)
 
     def add_article(
         self,
@@ -71,11 +97,14 @@ class Store:
                 yield
                 return
             self.db.execute("BEGIN IMMEDIATE")
+            self._local.writing = getattr(self._local, "writing", 0) + 1
             try:
                 yield
             except BaseException:
                 self.db.conn.rollback()
                 raise
+            finally:
+                self._local.writing -= 1
             self.db.conn.commit()
 
     def delete_article(self, article_id: int) -> bool:
@@ -85,122 +114,122 @@ class Store:
     # entities
     def resolution_candidates(self, keys: dict[str, set[str]]) -> list[KnownEntity]:
         """Entities named like ``keys`` (from nlp.resolve.lookup_keys, merged over an article)."""
-        with self._lock:
+        with self._reading() as db:
             return entities.resolution_candidates(
-                self.db, keys["keys"], keys["skeletons"], keys["surnames"], keys["acronyms"]
+                db, keys["keys"], keys["skeletons"], keys["surnames"], keys["acronyms"]
             )
 
     def split_alias_keys(self) -> set[str]:
-        with self._lock:
-            return corrections.split_alias_keys(self.db)
+        with self._reading() as db:
+            return corrections.split_alias_keys(db)
 
     def entity_descriptors(self, entity_id: int) -> list[tuple[str, str | None, int]]:
-        with self._lock:
-            return entities.entity_descriptors(self.db, entity_id)
+        with self._reading() as db:
+            return entities.entity_descriptors(db, entity_id)
 
     def entity_reasons(self, entity_id: int) -> list[tuple[str, str]]:
-        with self._lock:
-            return entities.entity_reasons(self.db, entity_id)
+        with self._reading() as db:
+            return entities.entity_reasons(db, entity_id)
 
     def statements_by(self, entity_id: int, limit: int = 5) -> list[StatementRow]:
-        with self._lock:
-            return entities.statements_by(self.db, entity_id, limit)
+        with self._reading() as db:
+            return entities.statements_by(db, entity_id, limit)
 
     def statements_about(self, entity_id: int, limit: int = 5) -> list[StatementRow]:
-        with self._lock:
-            return entities.statements_about(self.db, entity_id, limit)
+        with self._reading() as db:
+            return entities.statements_about(db, entity_id, limit)
 
     def statement_counts(self, entity_id: int) -> tuple[int, int]:
-        with self._lock:
-            return entities.statement_counts(self.db, entity_id)
+        with self._reading() as db:
+            return entities.statement_counts(db, entity_id)
 
     # claims
     def search_statements(self, words: list[str], entity_ids: list[int], limit: int = 80):
-        with self._lock:
-            return claims.search_statements(self.db, words, entity_ids, limit)
+        with self._reading() as db:
+            return claims.search_statements(db, words, entity_ids, limit)
 
     def statements(self, ids: list[int]) -> list[StatementRow]:
-        with self._lock:
-            return claims.statements_by_id(self.db, ids)
+        with self._reading() as db:
+            return claims.statements_by_id(db, ids)
 
     def article_statements(self, article_ids: list[int]) -> list[StatementRow]:
-        with self._lock:
-            return claims.article_statements(self.db, article_ids)
+        with self._reading() as db:
+            return claims.article_statements(db, article_ids)
 
     def term_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
-        with self._lock:
-            return claims.term_counts(self.db, terms)
+        with self._reading() as db:
+            return claims.term_counts(db, terms)
 
     def search_articles(self, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
-        with self._lock:
-            return claims.search_articles(self.db, words, limit)
+        with self._reading() as db:
+            return claims.search_articles(db, words, limit)
 
     def article_texts(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
-        with self._lock:
-            return claims.article_texts(self.db, article_ids)
+        with self._reading() as db:
+            return claims.article_texts(db, article_ids)
 
     def article_term_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
-        with self._lock:
-            return claims.article_term_counts(self.db, terms)
+        with self._reading() as db:
+            return claims.article_term_counts(db, terms)
 
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
-        with self._lock:
-            return claims.statement_numbers(self.db, ids)
+        with self._reading() as db:
+            return claims.statement_numbers(db, ids)
 
     # digests
     def channel_watermark(self, platform: str, channel: str) -> int:
-        with self._lock:
-            return digests.channel_watermark(self.db, platform, channel)
+        with self._reading() as db:
+            return digests.channel_watermark(db, platform, channel)
 
     def advance_watermark(self, platform: str, channel: str, article_id: int, now: str) -> None:
         with self._lock:
             digests.advance_watermark(self.db, platform, channel, article_id, now)
 
     def window_articles(self, after_id: int, since: str | None = None, until_id: int | None = None) -> list[tuple]:
-        with self._lock:
-            return digests.window_articles(self.db, after_id, since, until_id)
+        with self._reading() as db:
+            return digests.window_articles(db, after_id, since, until_id)
 
     def first_seen_entities(self, article_ids: list[int]) -> list[tuple]:
-        with self._lock:
-            return digests.first_seen_entities(self.db, article_ids)
+        with self._reading() as db:
+            return digests.first_seen_entities(db, article_ids)
 
     def window_disagreements(self, article_ids: list[int]) -> list[tuple]:
-        with self._lock:
-            return digests.window_disagreements(self.db, article_ids)
+        with self._reading() as db:
+            return digests.window_disagreements(db, article_ids)
 
     def claims_disputed_by(self, statement_id: int, limit: int = 2) -> list[tuple[int, str]]:
-        with self._lock:
-            return digests.claims_disputed_by(self.db, statement_id, limit)
+        with self._reading() as db:
+            return digests.claims_disputed_by(db, statement_id, limit)
 
     def outlet_names(self) -> list[str]:
         """Every outlet an article was stored under."""
-        with self._lock:
-            return [r[0] for r in self.db.execute("SELECT name FROM outlets ORDER BY name")]
+        with self._reading() as db:
+            return [r[0] for r in db.execute("SELECT name FROM outlets ORDER BY name")]
 
     def outlet_mentions(self, article_ids: list[int]) -> list[tuple[str, str, int]]:
-        with self._lock:
-            return digests.outlet_mentions(self.db, article_ids)
+        with self._reading() as db:
+            return digests.outlet_mentions(db, article_ids)
 
     def anonymous_count(self, article_ids: list[int]) -> int:
-        with self._lock:
-            return digests.anonymous_count(self.db, article_ids)
+        with self._reading() as db:
+            return digests.anonymous_count(db, article_ids)
 
     # channels
     def channel_settings(self, platform: str, channel: str) -> dict:
-        with self._lock:
-            return channels.channel_settings(self.db, platform, channel)
+        with self._reading() as db:
+            return channels.channel_settings(db, platform, channel)
 
     def update_channel_settings(self, platform: str, channel: str, changes: dict) -> dict:
         with self._lock:
             return channels.update_channel_settings(self.db, platform, channel, changes)
 
     def channels_with(self, key: str) -> list[tuple[str, str, dict]]:
-        with self._lock:
-            return channels.channels_with(self.db, key)
+        with self._reading() as db:
+            return channels.channels_with(db, key)
 
     def last_digest_at(self, platform: str, channel: str) -> str | None:
-        with self._lock:
-            return channels.last_digest_at(self.db, platform, channel)
+        with self._reading() as db:
+            return channels.last_digest_at(db, platform, channel)
 
     def claim_digest(self, platform: str, channel: str, slot: str, instance: str, now: str) -> bool:
         with self._lock:
@@ -213,8 +242,8 @@ class Store:
             channels.finish_claim(self.db, platform, channel, slot, status, until_article_id, now)
 
     def digest_claims(self, platform: str, channel: str) -> list[tuple[str, str, str]]:
-        with self._lock:
-            return channels.digest_claims(self.db, platform, channel)
+        with self._reading() as db:
+            return channels.digest_claims(db, platform, channel)
 
     def first_sight(self, platform: str, event_id: str, now: str, forget_before: str) -> bool:
         with self._lock:
@@ -235,32 +264,32 @@ class Store:
 
     def find_entities(self, query: str) -> list[EntityMatch]:
         """Exact alias matches, else whole-word matches; typos are ``similar_entities``."""
-        with self._lock:
-            return entities.exact_matches(self.db, query) or entities.word_matches(self.db, query)
+        with self._reading() as db:
+            return entities.exact_matches(db, query) or entities.word_matches(db, query)
 
     def similar_entities(self, query: str) -> list[EntityMatch]:
-        with self._lock:
-            return entities.similar_matches(self.db, query)
+        with self._reading() as db:
+            return entities.similar_matches(db, query)
 
     def entity_summary(self, entity_id: int) -> EntitySummary | None:
-        with self._lock:
-            return entities.entity_summary(self.db, entity_id)
+        with self._reading() as db:
+            return entities.entity_summary(db, entity_id)
 
     def naming_sentences(self, entity_id: int, limit: int = 10, offset: int = 0) -> list[Citation]:
-        with self._lock:
-            return entities.naming_sentences(self.db, entity_id, limit, offset)
+        with self._reading() as db:
+            return entities.naming_sentences(db, entity_id, limit, offset)
 
     def naming_sentence_count(self, entity_id: int) -> int:
-        with self._lock:
-            return entities.naming_sentence_count(self.db, entity_id)
+        with self._reading() as db:
+            return entities.naming_sentence_count(db, entity_id)
 
     def related_entities(self, entity_id: int, limit: int = 5) -> list[tuple[str, str, int]]:
-        with self._lock:
-            return entities.related_entities(self.db, entity_id, limit)
+        with self._reading() as db:
+            return entities.related_entities(db, entity_id, limit)
 
     def text_search(self, query: str, limit: int = 5) -> list[Citation]:
-        with self._lock:
-            return entities.text_search(self.db, query, limit)
+        with self._reading() as db:
+            return entities.text_search(db, query, limit)
 
     # rebuilding entities
     def rebuild_entities(
@@ -281,8 +310,8 @@ class Store:
 
     # facts about the store
     def meta(self, key: str) -> str | None:
-        with self._lock:
-            row = self.db.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
+        with self._reading() as db:
+            row = db.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str, replace: bool = True) -> None:
@@ -297,5 +326,5 @@ class Store:
 
     def export_rows(self, kind: str) -> Iterator[dict]:
         """Rows streamed from their own cursor; the store's lock is held until the last row."""
-        with self._lock:
-            yield from export.export_rows(self.db, kind)
+        with self._reading() as db:
+            yield from export.export_rows(db, kind)
