@@ -23,9 +23,15 @@ from _polnear import Predicted, read_split, score  # noqa: E402
 from train_attribution import parse_all  # noqa: E402
 
 from nlp.attributions import select  # noqa: E402
+from nlp.pronouns import FITS  # noqa: E402
 
 REFERENCES = {"GenderGapTracker rules": (0.59, 0.53), "textacy": (0.36, 0.35)}
 TARGETS = {"content_f1": 0.70, "source_f1": 0.65}
+
+
+def _pronoun(text: str, span) -> bool:
+    """Whether a source span is one pronoun (the sources "He said" gives)."""
+    return bool(span) and len(span) == 1 and text[span[0][0] : span[0][1]].strip().lower() in FITS
 
 
 def main() -> None:
@@ -47,6 +53,16 @@ def main() -> None:
         predicted = [Predicted(tuple(c.content), c.cue and (c.cue,), c.source and (c.source,)) for c in chosen]
         results.append((document.attributions, predicted))
     figures = score(results)
+    pronouns = score(
+        [
+            (
+                [g for g in gold if _pronoun(document.text, g.source)],
+                [p for p in predicted if _pronoun(document.text, p.source)],
+            )
+            for document, (gold, predicted) in zip(documents, results, strict=True)
+        ]
+    )
+    figures["pronoun_source_f1"] = pronouns["source_f1"]
     gold = sum(len(d.attributions) for d in documents)
     print(
         f"PolNeAR {args.split}: {len(documents)} articles, {gold} gold attributions, "
@@ -55,6 +71,8 @@ def main() -> None:
     for role in ("content", "source", "cue"):
         p, r, f = (figures[f"{role}_{m}"] for m in ("p", "r", "f1"))
         print(f"  {role:8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    p, r, f = (pronouns[f"source_{m}"] for m in ("p", "r", "f1"))
+    print(f"  source where it is a pronoun (he, she, they ...): P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     for name, (content, source) in REFERENCES.items():
         print(
             f"  vs {name}: content F1 x{figures['content_f1'] / content:.2f}, "

@@ -46,6 +46,12 @@ def terms_of(tokens: Iterable[Token]) -> Terms:
     return Terms(frozenset(lemmas | names), frozenset(names))
 
 
+def _role(doc: Doc, start: int, end: int) -> str:
+    """The head word's dependency label and its governor's ("nsubj/ROOT": the main clause's subject)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return f"{span.root.dep_}/{span.root.head.dep_}" if span is not None and len(span) else ""
+
+
 def _with_terms(doc: Doc, analysis: Analysis, statement: Statement) -> Statement:
     """The statement with the terms of its own words (an attribution's content pieces only)."""
     if statement.attribution is not None:
@@ -69,6 +75,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
             end=draft.end,
             label=draft.label,
             sentence=max(0, bisect.bisect_right(starts, draft.start) - 1),
+            role=_role(doc, draft.start, draft.end),
         )
         for draft in found.mentions.mentions
     ]

@@ -34,6 +34,7 @@ class Mention:
     end: int
     label: str
     sentence: int  # index into Analysis.sentences
+    role: str = ""  # dependency labels of its head word and that word's governor ("nsubj/ROOT")
 
 
 @dataclass(frozen=True)
