@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from contextlib import closing
 from datetime import datetime
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default) or csv")
     p.add_argument("--out", type=Path, help="write to FILE instead of standard output")
 
+    p = commands.add_parser("backup", help="a consistent copy of the database, safe while the bot runs")
+    p.add_argument("path", type=Path, help="the new file (must not exist)")
     commands.add_parser("console", help="chat with the bot in this terminal")
     commands.add_parser("run", help="start the chat platforms configured in the environment")
     return parser
@@ -162,8 +165,32 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+#: Commands that only read: on a database that does not exist they say so instead of creating one.
+READING = {"who", "compare", "digest", "export", "entity", "entities", "backup"}
+
+
+def _backup(ctx: Context, target: Path) -> int:
+    if target.exists():
+        print(f"newsroom backup: {target} exists; give a new file", file=sys.stderr)
+        return 2
+    if not target.parent.is_dir():
+        print(f"newsroom backup: no folder {target.parent}", file=sys.stderr)
+        return 2
+    ctx.store.backup(target)
+    print(f"backed up to {target} ({target.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
 def execute(args: argparse.Namespace, settings: Settings) -> int:
-    ctx = _context(settings, args.db or settings.get("NEWSROOM_DB"))
+    db_path = args.db or settings.get("NEWSROOM_DB")
+    if args.command in READING and db_path != ":memory:" and not Path(db_path).is_file():
+        print(f"newsroom: no database at {db_path} (ingest something first, or check --db)", file=sys.stderr)
+        return 2
+    try:
+        ctx = _context(settings, db_path)
+    except sqlite3.DatabaseError as exc:
+        print(f"newsroom: {db_path} is not a newsroom database ({exc})", file=sys.stderr)
+        return 2
     try:
         if args.command == "ingest":
             requests = _ingest_requests(args)
@@ -192,6 +219,8 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             return _emit(rebuild(ctx), args.json)
         if args.command == "export":
             return _export(ctx, args)
+        if args.command == "backup":
+            return _backup(ctx, args.path)
         if args.command == "analyze":
             return _emit(analyze(ctx, args.paths), args.json)
         if args.command in ("console", "run"):

@@ -11,6 +11,13 @@ from store.entities import STATEMENT_COLUMNS, STATEMENT_JOINS
 from store.records import StatementRow
 
 
+def unparsable(error: sqlite3.OperationalError) -> bool:
+    """Whether full-text search refused the query itself. Only that may read as "nothing found": a
+    locked, full or corrupt database is an error the caller must see."""
+    message = str(error)
+    return message.startswith("fts5:") or message == "unterminated string"
+
+
 def _fts_expression(words: list[str]) -> str:
     return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
 
@@ -101,7 +108,9 @@ def _document_counts(db: Database, table: str, terms: list[str]) -> tuple[dict[s
             counts[term] = db.execute(
                 f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?", [_fts_expression([term])]
             ).fetchone()[0]
-        except sqlite3.OperationalError:  # a term full-text search cannot parse counts as unseen
+        except sqlite3.OperationalError as error:  # a term full-text search cannot parse counts as unseen
+            if not unparsable(error):
+                raise
             counts[term] = 0
     return counts, total
 
@@ -121,7 +130,9 @@ def search_articles(db: Database, words: list[str], limit: int = 40) -> list[tup
             "ORDER BY bm25(articles_fts) LIMIT ?",
             [_fts_expression(words), limit],
         ).fetchall()
-    except sqlite3.OperationalError:  # a query full-text search cannot parse finds nothing
+    except sqlite3.OperationalError as error:  # a query full-text search cannot parse finds nothing
+        if not unparsable(error):
+            raise
         return []
     return [(article_id, -rank) for article_id, rank in rows]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -319,6 +320,17 @@ class Store:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         with self._lock, self.write_transaction():
             self.db.execute(f"{verb} INTO store_meta (key, value) VALUES (?, ?)", [key, value])
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the whole database at ``target`` through SQLite's online backup API,
+        taken while the bot keeps reading and writing (copying the file of a WAL database is not a
+        backup: committed pages may still be in the -wal file)."""
+        with self._reading() as db:
+            destination = sqlite3.connect(str(target))
+            try:
+                db.conn.backup(destination, pages=1024)
+            finally:
+                destination.close()
 
     # export
     def export_fields(self, kind: str) -> tuple[str, ...]:

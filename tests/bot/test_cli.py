@@ -149,3 +149,51 @@ def test_export_streams_documented_fields_as_jsonl_and_csv(db, capsys, tmp_path)
     assert f"{len(lines)} entities written" in err
     code, out, _ = run(capsys, "--db", db, "export", "statements")
     assert code == 0 and all(json.loads(line)["sentence"] for line in out.splitlines())
+
+
+def test_read_commands_on_a_missing_database_say_so_and_create_nothing(tmp_path, capsys):
+    missing = tmp_path / "typo" / "newsroom.db"
+    code, _, err = run(capsys, "--db", str(missing), "who", "Musk")
+    assert code == 2 and "no database at" in err and len(err.strip().splitlines()) == 1
+    assert not missing.parent.exists()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path, capsys):
+    other = tmp_path / "notes.db"
+    other.write_text("reporter's notes, not a database\n" * 10)
+    for argv in (["who", "Musk"], ["ingest", str(SAMPLES / "wsj-musk-putin.txt")]):
+        code, _, err = run(capsys, "--db", str(other), *argv)
+        assert code == 2 and "is not a newsroom database" in err
+    assert other.read_text() == "reporter's notes, not a database\n" * 10
+
+
+def test_backup_is_a_consistent_copy_taken_while_a_write_is_open(db, capsys, tmp_path):
+    import threading
+
+    from store import Store
+
+    assert run(capsys, "ingest", "--manifest", str(SAMPLE_MANIFEST))[0] == 0
+    store = Store.open(db)
+    inside, release = threading.Event(), threading.Event()
+
+    def open_write() -> None:
+        with store.write_transaction():
+            store.db.execute("INSERT INTO store_meta (key, value) VALUES ('half-done', 'yes')")
+            inside.set()
+            release.wait(30)
+
+    writer = threading.Thread(target=open_write)
+    writer.start()
+    try:
+        assert inside.wait(30)
+        code, _, err = run(capsys, "backup", str(tmp_path / "copy.db"))
+    finally:
+        release.set()
+        writer.join(30)
+        store.close()
+    assert code == 0 and "backed up to" in err
+    copy = Store.open(tmp_path / "copy.db")
+    assert copy.article_count() == 3 and copy.meta("half-done") is None  # committed rows only
+    copy.close()
+    code, _, err = run(capsys, "backup", str(tmp_path / "copy.db"))
+    assert code == 2 and "exists" in err

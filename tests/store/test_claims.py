@@ -1,6 +1,11 @@
 """Whole-article search for /compare's article-level stance."""
 
+import sqlite3
+
+import pytest
+
 from nlp.model import Analysis, Sentence, Statement
+from store import claims
 from store.records import ArticleIn
 
 
@@ -53,3 +58,15 @@ def test_a_term_in_most_statements_does_not_change_which_are_found(store):
     assert best_two[0][0].statement_id == ids["Putin and Musk were in regular contact."]
     best_three = store.search_statements(["putin", "regular"], [], limit=3)
     assert len(best_three) == 3 and both < {row.statement_id for row, _ in best_three}
+
+
+def test_only_a_query_full_text_search_cannot_parse_reads_as_nothing_found(store):
+    assert claims.unparsable(sqlite3.OperationalError('fts5: syntax error near ""'))
+    assert not claims.unparsable(sqlite3.OperationalError("database is locked"))
+    add(store, "The council approved a budget.", "budget")
+    store.db.execute("DROP TABLE articles_fts")  # a damaged store: the error must reach the caller
+    store.db.conn.commit()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        store.search_articles(["budget"])
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        store.article_term_counts(["budget"])
