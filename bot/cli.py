@@ -9,7 +9,7 @@ import os
 import sqlite3
 import sys
 from contextlib import closing
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.export import FORMATS, write_rows
@@ -39,6 +39,14 @@ def _iso_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _iso_time(text: str) -> str:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date or time (YYYY-MM-DD[THH:MM]): {text!r}") from None
+    return (moment.astimezone(UTC) if moment.tzinfo else moment).isoformat()  # stored times are UTC
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsroom", description=__doc__)
     parser.add_argument("--db", help="SQLite database file (default: $NEWSROOM_DB or data/newsroom.db)")
@@ -50,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", help="outlet name, overriding page metadata and domain")
     p.add_argument("--published", type=_iso_date, help="publication date, YYYY-MM-DD")
     p.add_argument("--manifest", type=Path, help="JSON manifest of files with outlet and date")
+    p.add_argument(
+        "--manifest-root", type=Path, help="folder a manifest's files may come from (default: the manifest's own)"
+    )
     p.add_argument("--if-empty", action="store_true", help="do nothing when the store has articles")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -65,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("digest", help="what is new since a channel's last digest (sends nothing)")
     p.add_argument("--channel", help="PLATFORM:CHANNEL (default console:console)")
-    p.add_argument("--since", help="ingested since this ISO time, instead of since the last digest")
+    p.add_argument(
+        "--since", type=_iso_time, help="ingested since this ISO date or time, instead of since the last digest"
+    )
     p.add_argument("--mark-sent", action="store_true", help="advance the channel's watermark past this digest")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -122,14 +135,16 @@ def _ingest_requests(args: argparse.Namespace) -> list[IngestRequest]:
                 outlet=args.outlet or e.outlet,
                 published=args.published or e.published,
             )
-            for e in read_manifest(args.manifest)
+            for e in read_manifest(args.manifest, args.manifest_root)
         ]
     return requests
 
 
 def _emit(reply: Reply, as_json: bool) -> int:
     print(render_json(reply) if as_json else render_text(reply))
-    return 0 if reply.ok else 1
+    if reply.ok:
+        return 0
+    return 2 if isinstance(reply.data, dict) and reply.data.get("usage") else 1
 
 
 def _compare(ctx: Context, args: argparse.Namespace) -> int:

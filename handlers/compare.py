@@ -259,7 +259,9 @@ def compare(ctx: Context, claim: str) -> Reply:
     """/compare CLAIM — who supports, disputes or cannot verify a claim, grouped by outlet, with evidence."""
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
-        return Reply.error("Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)")
+        return Reply.error(
+            "Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)", usage=True
+        )
     result = _IN_FLIGHT.run((ctx.store.path or id(ctx.store), claim), lambda: _comparison(ctx, claim))
     return names_reply(ctx, claim) if result is None else comparison_reply(result)
 

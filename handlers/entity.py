@@ -74,6 +74,15 @@ def rename(ctx: Context, name: str, new_name: str) -> Reply:
         entity = _one_entity(ctx, name)
     except Ambiguous as exc:
         return Reply.error(str(exc))
+    taken = [m for m in ctx.store.find_entities(new_name.strip()) if m.id != entity.id and m.how == "exact"]
+    if taken:
+        other = taken[0]
+        return Reply.error(
+            f"#{other.id} {other.name} is already called {new_name.strip()}. If they are the same, "
+            f'merge them: newsroom entity merge "{entity.name}" "{other.name}".',
+            entity_id=entity.id,
+            taken_by=other.id,
+        )
     ctx.store.rename_entity(entity.id, new_name.strip(), _now(ctx))
     return Reply(
         title=f"#{entity.id} {entity.name} is now called {new_name.strip()}.",

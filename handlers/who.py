@@ -75,7 +75,7 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
     """
     query = " ".join(query.split())
     if not query:
-        return Reply.error("Usage: /who NAME (for example /who Kiriyenko)", query=query)
+        return Reply.error("Usage: /who NAME (for example /who Kiriyenko)", query=query, usage=True)
     wanted = _entity_id(query)
     if wanted is not None:
         summary = ctx.store.entity_summary(wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from ingest.errors import IngestError
@@ -16,8 +17,21 @@ class ManifestEntry:
     published: str | None
 
 
-def read_manifest(path: Path) -> list[ManifestEntry]:
-    """Entries of ``{"articles": [{"file", "outlet", "published"}]}``, files relative to it."""
+def _date(value: object, where: str) -> str | None:
+    """A manifest date read as --published reads one: an ISO date, kept as YYYY-MM-DD."""
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).date().isoformat()
+    except ValueError:
+        raise IngestError(f'{where}: "published" is not a date (YYYY-MM-DD): {str(value)[:40]!r}') from None
+
+
+def read_manifest(path: Path, root: Path | None = None) -> list[ManifestEntry]:
+    """Entries of ``{"articles": [{"file", "outlet", "published"}]}``, files relative to it.
+
+    Files must lie inside ``root`` (default: the manifest's own folder): a manifest from elsewhere
+    must not reach ``../../`` or ``/etc/passwd``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -27,15 +41,16 @@ def read_manifest(path: Path) -> list[ManifestEntry]:
     items = data.get("articles") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise IngestError(f'Manifest {path.name} has no "articles" list')
+    allowed = (root or path.parent).resolve()
     entries = []
     for number, item in enumerate(items, 1):
+        where = f"Manifest {path.name}, entry {number}"
         if not isinstance(item, dict) or not item.get("file"):
-            raise IngestError(f'Manifest {path.name}: entry {number} has no "file"')
+            raise IngestError(f'{where} has no "file"')
+        file = (path.parent / str(item["file"])).resolve()
+        if not file.is_relative_to(allowed):
+            raise IngestError(f"{where}: {str(item['file'])[:80]} is outside {allowed}")
         entries.append(
-            ManifestEntry(
-                path=(path.parent / item["file"]).resolve(),
-                outlet=item.get("outlet"),
-                published=item.get("published"),
-            )
+            ManifestEntry(path=file, outlet=item.get("outlet"), published=_date(item.get("published"), where))
         )
     return entries

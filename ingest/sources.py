@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -18,10 +19,18 @@ def load_source(spec: str, policy: FetchPolicy, stdin: BinaryIO | None = None) -
     if spec == "-":
         stream = stdin or sys.stdin.buffer
         return document_from_bytes(stream.read(policy.max_bytes + 1), "stdin", policy)
+    if scheme := _other_scheme(spec):
+        raise IngestError(f"{scheme}:// links are not supported; give an http(s) link or a file path")
     if is_url(spec):
         page = fetch(spec.strip(), policy)
         return document_from_bytes(page.body, spec.strip(), policy, page.content_type, page.charset, url=page.url)
     return load_file(Path(spec), policy)
+
+
+def _other_scheme(spec: str) -> str | None:
+    """The scheme of a link we do not fetch (file://, ftp://, ...), or None."""
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", spec.strip())
+    return match.group(1).lower() if match and match.group(1).lower() not in ("http", "https") else None
 
 
 def load_file(path: Path, policy: FetchPolicy) -> Document:

@@ -197,3 +197,45 @@ def test_backup_is_a_consistent_copy_taken_while_a_write_is_open(db, capsys, tmp
     copy.close()
     code, _, err = run(capsys, "backup", str(tmp_path / "copy.db"))
     assert code == 2 and "exists" in err
+
+
+def test_usage_errors_exit_2_with_one_line(db, capsys):
+    assert run(capsys, "ingest", "--manifest", str(SAMPLE_MANIFEST))[0] == 0
+    assert run(capsys, "who", " ")[0] == 2
+    assert run(capsys, "compare", '""')[0] == 2
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "digest", "--since", "yesterday-ish")
+    assert stopped.value.code == 2 and "not a date or time" in capsys.readouterr().err
+
+
+def test_a_manifest_cannot_reach_outside_its_folder_nor_store_a_vague_date(db, capsys, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (tmp_path / "secret.txt").write_text("Vladimir Putin met officials in Moscow on Tuesday for long talks.")
+    (folder / "ok.txt").write_text("Vladimir Putin met officials in Moscow on Tuesday for long talks.")
+    cases = {
+        "escape.json": [{"file": "../secret.txt"}],
+        "absolute.json": [{"file": "/etc/passwd"}],
+        "vague.json": [{"file": "ok.txt", "published": "yesterday-ish"}],
+    }
+    for name, items in cases.items():
+        (folder / name).write_text(json.dumps({"articles": items}))
+        code, _, err = run(capsys, "ingest", "--manifest", str(folder / name))
+        assert code == 1 and len(err.strip().splitlines()) == 1, err
+        assert ("outside" in err) if name != "vague.json" else ("not a date" in err)
+    if (tmp_path / "cli.db").exists():
+        from store import Store
+
+        store = Store.open(tmp_path / "cli.db")
+        assert store.article_count() == 0  # nothing stored from a refused manifest
+        store.close()
+    (folder / "wide.json").write_text(json.dumps({"articles": [{"file": "../secret.txt", "published": "2024-10-25"}]}))
+    code, _, _ = run(capsys, "ingest", "--manifest", str(folder / "wide.json"), "--manifest-root", str(tmp_path))
+    assert code == 0
+
+
+def test_renaming_to_a_name_another_entity_has_is_refused(db, capsys):
+    assert run(capsys, "ingest", "--manifest", str(SAMPLE_MANIFEST))[0] == 0
+    code, out, _ = run(capsys, "entity", "rename", "Peskov", "Elon Musk")
+    assert code == 1 and "already called Elon Musk" in out and "entity merge" in out
+    assert "Dmitry Peskov" in run(capsys, "who", "Peskov")[1]
