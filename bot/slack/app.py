@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.chat import answer, first_sight, ingest_post, is_article_file, wants_ingest
 from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_blocks, split
 from bot.slack.config import SlackConfig
+from bot.slack.delivery import deliver
 from handlers import Caller, Context, Reply
 from handlers.commands import REFUSED, parse_command
 from handlers.ingest import IngestRequest
@@ -93,11 +94,14 @@ class SlackBot:
             await ack()
 
         async def note(text: str) -> None:
-            await respond(text=f"… {escape(text)}", replace_original=True)
+            await respond(text=f"… {escape(text)}", replace_original=True)  # progress: a lost one is no loss
 
         reply = await answer(self.ctx, line, caller, note if slow else None)
         for message in self.answer_messages(reply, line, page=1, pageable=self._pageable(line, caller)):
-            await respond(**message)
+            await self._deliver(respond, message, body["command"], body.get("channel_id"), body.get("user_id"))
+
+    async def _deliver(self, respond: Any, message: dict, command: str, channel: str | None, user: str | None) -> None:
+        await deliver(respond, self.client, message, command=command, channel=channel, user=user)
 
     def _pageable(self, line: str, caller: Caller) -> bool:
         """Paging and sharing re-run the command, so only questions get the buttons."""
@@ -144,7 +148,7 @@ class SlackBot:
         line, page, caller = self._action(body)
         reply = await answer(self.ctx, line, caller)
         for message in self.answer_messages(reply, line, page, pageable=self._pageable(line, caller)):
-            await respond(**message)
+            await self._deliver(respond, message, "page button", caller.channel, caller.user)
 
     async def _on_share(self, ack: Any, body: dict, respond: Any) -> None:
         await ack()
@@ -152,7 +156,13 @@ class SlackBot:
         reply = await answer(self.ctx, line, caller)
         parts = split(reply_blocks(reply), PAGE_BLOCKS)
         blocks = parts[min(max(page, 1), len(parts)) - 1]
-        await respond(text=fallback_text(reply), blocks=blocks, response_type="in_channel", replace_original=False)
+        message = {
+            "text": fallback_text(reply),
+            "blocks": blocks,
+            "response_type": "in_channel",
+            "replace_original": False,
+        }
+        await self._deliver(respond, message, "share button", caller.channel, caller.user)
 
     # posted articles
     async def _on_message(self, event: dict, body: dict, context: Any) -> None:

@@ -18,6 +18,8 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.responses: list[dict[str, Any]] = []  # posts to response_url
+        self.response_failures: list[int] = []  # statuses to answer the next posts to response_url with
+        self.refused_responses: list[int] = []  # the statuses given instead of taking a post
         self.uploads: list[bytes] = []
         self.files: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = defaultdict(int)  # method → 429s still to give
@@ -95,7 +97,12 @@ class FakeSlack:
         return {"ok": True}
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.responses.append(await self._payload(request))
+        payload = await self._payload(request)
+        if self.response_failures:
+            status = self.response_failures.pop(0)
+            self.refused_responses.append(status)
+            return web.Response(status=status, text="rate_limited", headers={"Retry-After": "1"})
+        self.responses.append(payload)
         return web.Response(text="ok")
 
     async def _upload(self, request: web.Request) -> web.Response:

@@ -233,3 +233,33 @@ def test_a_sixty_block_answer_is_split_and_429_is_waited_out(seeded_ctx):
     assert [name for name, _ in fake.calls if name.startswith("chat.postMessage")][0] == "chat.postMessage:429"
     texts = [b["text"]["text"] for p in posts for b in p["blocks"] if b["type"] == "section"]
     assert texts == [t for i in range(30) for t in (f"*Part {i}*", f"line {i}")]  # nothing lost, in order
+
+
+def test_an_answer_refused_with_429_is_posted_again_after_retry_after(seeded_ctx):
+    async def scenario():
+        async with SlackHarness(seeded_ctx) as slack:
+            slack.fake.response_failures = [429]
+            started = time.monotonic()
+            await slack.command("who", "Peskov")
+            await wait_for(lambda: slack.fake.responses)
+            return slack.fake, time.monotonic() - started
+
+    fake, took = run(scenario())
+    assert fake.refused_responses == [429] and took >= 1.0  # Retry-After: 1 was honoured
+    (message,) = fake.responses
+    assert message["blocks"][0]["text"]["text"].startswith("Dmitry Peskov (person)")
+
+
+def test_an_answer_the_response_url_keeps_refusing_goes_through_the_web_api(seeded_ctx, caplog):
+    async def scenario():
+        async with SlackHarness(seeded_ctx) as slack:
+            slack.fake.response_failures = [503] * 4
+            await slack.command("who", "Peskov", user="U7", channel="C9")
+            await wait_for(lambda: slack.fake.called("chat.postEphemeral"))
+            return slack.fake
+
+    fake = run(scenario())
+    assert fake.refused_responses == [503] * 4 and fake.responses == []
+    (posted,) = fake.called("chat.postEphemeral")
+    assert posted["channel"] == "C9" and posted["user"] == "U7" and "Dmitry Peskov" in all_text(posted)
+    assert any("/who" in r.getMessage() and "C9" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
