@@ -65,10 +65,15 @@ def _name_like(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.text[:1].isupper() and token.pos_ != "VERB")
 
 
+def _named(subject: Token) -> bool:
+    """A speaker whose own statements can be looked up: the subject's head word is a name."""
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
 def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
+    if subject is None or not _named(subject):
+        return None  # "report says", "a man says": no stored speaker to read the statements of
     said = [c for c in verb.children if c.dep_ in _CONTENT]
     if not said:
         return None
