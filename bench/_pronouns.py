@@ -10,11 +10,8 @@ mention of the pronoun's cluster. An instance none of whose candidates is right 
 from __future__ import annotations
 
 import bisect
-import pickle
 from dataclasses import dataclass
-from pathlib import Path
 
-from nlp import Analyzer
 from nlp.model import Analysis
 from nlp.pronouns import FITS, candidate_features
 
@@ -28,17 +25,7 @@ class Instance:
     sentence: int
     right: set[int]  # entities of the analysis the gold chain names before the pronoun
     candidates: list[tuple[int, int, list[str]]]
-    speakers: list[int]  # entities of earlier named speakers, oldest first
     old_rule: int | None  # what the attribution code chose before the model: the nearest fitting speaker
-
-
-def analyses(docs: list[dict], cache: Path | None) -> list[Analysis]:
-    if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())
-    found = list(Analyzer().analyze_many([d["text"] for d in docs], n_process=2))
-    if cache:
-        cache.write_bytes(pickle.dumps(found))
-    return found
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -81,9 +68,7 @@ def instances(doc: dict, analysis: Analysis) -> list[Instance]:
         wanted = OLD_RULE_LABEL[pronoun]
         old_rule = next((e for e in reversed(speakers) if wanted is None or analysis.entities[e].label == wanted), None)
         candidates = candidate_features(pronoun, gold["start"], sentence, analysis.mentions, analysis.entities)
-        found.append(
-            Instance(doc["doc"], doc["topic"], pronoun, gold["start"], sentence, right, candidates, speakers, old_rule)
-        )
+        found.append(Instance(doc["doc"], doc["topic"], pronoun, gold["start"], sentence, right, candidates, old_rule))
     return found
 
 

@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from _ecbplus import read_split  # noqa: E402
-from _pronouns import analyses, instances, prf  # noqa: E402
+from _pronouns import instances, prf  # noqa: E402
+from train_linker import analyses  # noqa: E402
 from train_pronouns import choose  # noqa: E402
 
 from nlp.pronouns import load_model  # noqa: E402

@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from _ecbplus import read_split  # noqa: E402
-from _pronouns import Instance, analyses, instances, prf  # noqa: E402
+from _pronouns import Instance, instances, prf  # noqa: E402
 from _softmax import train_softmax  # noqa: E402
+from train_linker import analyses  # noqa: E402
 
 from nlp.pronouns import MODEL_PATH, probability  # noqa: E402
 

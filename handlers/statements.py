@@ -38,8 +38,8 @@ def cite(row: Sourced, lead: str | None = None) -> Citation:
 def statement_terms(analyzer: Analyzer, rows: Sequence[StatementRow]) -> list[Terms]:
     """Each statement's terms as ingest stored them; a statement stored before terms were kept is
     parsed now (all such in one batch)."""
-    missing = analyzer.terms([r.text for r in rows if r.lemmas is None]) if any(r.lemmas is None for r in rows) else []
-    parsed = iter(missing)
+    unstored = [r.text for r in rows if r.lemmas is None]
+    parsed = iter(analyzer.terms(unstored) if unstored else [])  # no spaCy load when all are stored
     return [
         next(parsed) if r.lemmas is None else Terms(frozenset(r.lemmas.split()), frozenset((r.names or "").split()))
         for r in rows

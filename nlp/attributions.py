@@ -276,15 +276,15 @@ def attributions_of(
     for item in found:
         piece = _same_line(text, item["speaker_piece"])
         kind, speaker, mention = speaker_of(text, piece, mentions, owner, item.get("speaker_head", ""))
+        sentence = max(0, bisect.bisect_right(sentence_starts, piece[0]) - 1) if piece else 0
         if kind == "pronoun" and piece is not None and speaker is not None:
-            sentence = max(0, bisect.bisect_right(sentence_starts, piece[0]) - 1)
             fits = FITS[speaker.lower()]
             if latest and sentence - latest[0] <= SPEAKER_CARRIES and (fits is None or owner[latest[1]].label in fits):
                 speaker, mention = owner[latest[1]].name, latest[1]  # "X said ... He added ..."
             elif meant := meant_by(speaker, piece[0], sentence, mentions, entities):
                 speaker, mention = entities[meant.entity].name, meant.mention
         if mention is not None and mention in owner and kind in ("named", "pronoun"):
-            latest = (max(0, bisect.bisect_right(sentence_starts, piece[0]) - 1) if piece else 0, mention)
+            latest = (sentence, mention)
         content = tuple(tuple(p) for p in item["content"])
         result.append(
             Attribution(
