@@ -1,8 +1,11 @@
 """Scheduled digests: APScheduler on the bot's event loop, jobs kept in the SQLite file, posted once.
 
-Exactly once, in three parts:
+Exactly once, in four parts:
 - a claim row per (channel, scheduled time) in SQLite: of two instances firing the same run, the one
-  whose insert succeeds posts, the other skips;
+  whose insert succeeds runs it, the other skips;
+- a claim on the channel's window: one running digest per channel (any instance, scheduled or asked
+  for with /digest now) reads the watermark, posts, then moves the watermark and lets go in one
+  transaction, so two overlapping runs can never post the same articles;
 - the watermark (last article covered) moves only after the platform confirmed the post, so a failed
   post is retried by the next digest, and an article stored during a run waits for the next one;
 - missed runs are coalesced: after downtime, one catch-up digest within the grace period.
@@ -15,7 +18,7 @@ import contextvars
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from apscheduler.executors.asyncio import AsyncIOExecutor
@@ -31,6 +34,10 @@ from handlers.digest import Channel, build_digest, digest_reply
 from handlers.schedules import ScheduleSpec
 
 logger = logging.getLogger(__name__)
+
+# How long a claimed window blocks the channel if its holder dies without letting go (kill -9): far
+# longer than building and posting a digest takes, short enough that the next day's digest runs.
+WINDOW_LEASE = timedelta(minutes=30)
 
 _SERVICE: contextvars.ContextVar[DigestService] = contextvars.ContextVar("digest_service")
 _RUN_TIME: contextvars.ContextVar[datetime] = contextvars.ContextVar("digest_run_time")
@@ -105,6 +112,26 @@ class DigestService:
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
+    async def drain(self, timeout: float) -> bool:
+        """Stop firing, let running digests finish within ``timeout`` seconds, cancel the rest, and
+        release whatever this instance still holds. True when nothing had to be cancelled."""
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.pause()
+        running = {t for t in self._running if not t.done() and t is not asyncio.current_task()}
+        finished = True
+        if running:
+            _, pending = await asyncio.wait(running, timeout=timeout)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending, timeout=5)
+                finished = False
+        released = await asyncio.to_thread(self.ctx.store.release_instance, self.instance)
+        if released:
+            logger.warning("released %d unfinished digest claims of %s", released, self.instance)
+        self.shutdown()
+        return finished
+
     # handlers.schedules.Schedules
     def set_schedule(self, channel: Channel, spec: ScheduleSpec) -> datetime | None:
         return self.schedule(channel, cron_trigger(spec.crontab, spec.timezone))
@@ -154,29 +181,49 @@ class DigestService:
         return self.ctx.clock().isoformat(timespec="seconds")
 
     async def post(self, channel: Channel, slot: str, asked: bool = False) -> str:
-        """Claim, build, post, then advance: returns what happened (posted, empty, skipped, failed).
+        """Claim the slot and the window, build, post, advance: returns what happened (posted, empty,
+        skipped: another instance has this slot, busy: a digest for the channel is running, failed).
 
         ``asked``: a reporter typed /digest now, so an empty window still gets its one line."""
+        task = asyncio.current_task()
+        if task is not None:  # so drain() waits for runs the scheduler started too
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
         store = self.ctx.store
-        if not store.claim_digest(channel.platform, channel.channel, slot, self.instance, self._now()):
+        now = self._now()
+        if not await asyncio.to_thread(store.claim_digest, channel.platform, channel.channel, slot, self.instance, now):
             logger.info("digest %s for %s already claimed by another instance", slot, channel)
             return "skipped"
+        lease_until = (self.ctx.clock() + WINDOW_LEASE).isoformat(timespec="seconds")
+        after = await asyncio.to_thread(
+            store.claim_window, channel.platform, channel.channel, self.instance, now, lease_until
+        )
+        if after is None:
+            logger.info("digest %s for %s not run: another digest for the channel is running", slot, channel)
+            await asyncio.to_thread(store.finish_claim, channel.platform, channel.channel, slot, "busy", None, now)
+            self.history.append((str(channel), slot, "busy"))
+            return "busy"
         status, until = "failed", None
         try:
-            status, until = await self._build_and_post(channel, asked)
+            status, until = await self._build_and_post(channel, asked, after)
         except Exception:
             logger.exception("digest for %s failed", channel)
         finally:
-            store.finish_claim(channel.platform, channel.channel, slot, status, until, self._now())
+            posted_until = until if status == "posted" and until is not None and until > after else None
+            done = self._now()
+            await asyncio.to_thread(
+                store.release_window, channel.platform, channel.channel, self.instance, posted_until, done
+            )
+            await asyncio.to_thread(store.finish_claim, channel.platform, channel.channel, slot, status, until, done)
             self.history.append((str(channel), slot, status))
         return status
 
-    async def _build_and_post(self, channel: Channel, asked: bool) -> tuple[str, int | None]:
+    async def _build_and_post(self, channel: Channel, asked: bool, after: int) -> tuple[str, int | None]:
         poster = self.posters.get(channel.platform)
         if poster is None:
             logger.warning("no %s adapter is running; digest for %s not posted", channel.platform, channel)
             return "failed", None
-        data = await asyncio.to_thread(build_digest, self.ctx, channel)
+        data = await asyncio.to_thread(build_digest, self.ctx, channel, after=after)
         if not data["articles"]:
             settings = self.ctx.store.channel_settings(channel.platform, channel.channel)
             if not (asked or settings.get("nothing_new")):
@@ -185,11 +232,9 @@ class DigestService:
         else:
             reply = digest_reply(data)
         if not await poster.post_digest(channel.channel, reply):
+            logger.warning("digest for %s not confirmed; its articles wait for the next digest", channel)
             return "failed", None
-        until = data["until_article_id"]
-        if data["articles"]:
-            self.ctx.store.advance_watermark(channel.platform, channel.channel, until, self._now())
-        return "posted", until
+        return "posted", data["until_article_id"]
 
 
 def _noop() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from handlers.compare import CORE, compare_claim
@@ -103,12 +104,16 @@ def new_entities(ctx: Context, article_ids: list[int]) -> list[dict]:
     return entities
 
 
-def build_digest(ctx: Context, channel: Channel, since: str | None = None, with_chart: bool = True) -> dict:
-    """Everything after the channel's watermark (or ingested since ``since``); sends nothing.
+def build_digest(
+    ctx: Context, channel: Channel, since: str | None = None, with_chart: bool = True, after: int | None = None
+) -> dict:
+    """Everything after article ``after`` (default: the channel's watermark), or ingested since
+    ``since``; sends nothing. A poster passes the watermark its window claim read.
 
     The window is fixed by the article ids read first: an article stored while this runs waits for
     the next digest rather than slipping past the watermark."""
-    after = 0 if since else ctx.store.channel_watermark(channel.platform, channel.channel)
+    if after is None:
+        after = 0 if since else ctx.store.channel_watermark(channel.platform, channel.channel)
     rows = ctx.store.window_articles(after, since)
     article_ids = [r[0] for r in rows]
     entities = new_entities(ctx, article_ids)
@@ -188,13 +193,34 @@ def digest_reply(data: dict) -> Reply:
     )
 
 
+# Who holds a channel's window while `newsroom digest --mark-sent` runs (a bot instance uses its id).
+MARKING_INSTANCE = "newsroom-digest-cli"
+MARKING_LEASE = timedelta(minutes=30)
+
+
 def digest(ctx: Context, channel: str | None = None, since: str | None = None, mark_sent: bool = False) -> Reply:
-    """/digest — what is new since this channel's last digest: articles, new names, disputed claims."""
+    """/digest — what is new since this channel's last digest: articles, new names, disputed claims.
+
+    ``mark_sent`` moves the channel's watermark past them, holding the channel's window meanwhile so
+    a digest the bot posts at the same moment cannot cover the same articles."""
     where = Channel.parse(channel)
-    data = build_digest(ctx, where, since)
-    reply = digest_reply(data)
-    if mark_sent and data["articles"]:
-        ctx.store.advance_watermark(
-            where.platform, where.channel, data["until_article_id"], ctx.clock().isoformat(timespec="seconds")
-        )
-    return reply
+    if not mark_sent:
+        return digest_reply(build_digest(ctx, where, since))
+    now = ctx.clock()
+    after = ctx.store.claim_window(
+        where.platform,
+        where.channel,
+        MARKING_INSTANCE,
+        now.isoformat(timespec="seconds"),
+        (now + MARKING_LEASE).isoformat(timespec="seconds"),
+    )
+    if after is None:
+        return Reply.error(f"A digest for {where} is being posted right now; try again in a minute.")
+    until = None
+    try:
+        data = build_digest(ctx, where, since, after=None if since else after)
+        until = data["until_article_id"] if data["articles"] else None
+        return digest_reply(data)
+    finally:
+        done = ctx.clock().isoformat(timespec="seconds")
+        ctx.store.release_window(where.platform, where.channel, MARKING_INSTANCE, until, done)

@@ -24,6 +24,45 @@ def advance_watermark(db: Database, platform: str, channel: str, article_id: int
         )
 
 
+def claim_window(db: Database, platform: str, channel: str, instance: str, now: str, expires_at: str) -> int | None:
+    """The watermark to start from, once this instance holds the channel's one running digest; None
+    while another holder's lease runs. Run inside BEGIN IMMEDIATE: the check and the claim are one step."""
+    db.execute(
+        "DELETE FROM digest_windows WHERE platform = ? AND channel = ? AND expires_at <= ?", [platform, channel, now]
+    )
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO digest_windows (platform, channel, instance, claimed_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [platform, channel, instance, now, expires_at],
+    )
+    return channel_watermark(db, platform, channel) if cursor.rowcount == 1 else None
+
+
+def release_window(
+    db: Database, platform: str, channel: str, instance: str, posted_until: int | None, now: str
+) -> None:
+    """Let go of the channel's running digest, first moving the watermark to ``posted_until`` when the
+    post went out (None: nothing posted, the next digest covers the same articles)."""
+    if posted_until is not None:
+        advance_watermark(db, platform, channel, posted_until, now)
+    db.execute(
+        "DELETE FROM digest_windows WHERE platform = ? AND channel = ? AND instance = ?", [platform, channel, instance]
+    )
+
+
+def release_instance(db: Database, instance: str) -> int:
+    """On shutdown: drop this instance's running digests and its unfinished slot claims, so another
+    instance (or this one after restart) may post them. Returns how many were released."""
+    windows = db.execute("DELETE FROM digest_windows WHERE instance = ?", [instance]).rowcount
+    slots = db.execute("DELETE FROM digest_claims WHERE instance = ? AND status = 'claimed'", [instance]).rowcount
+    return windows + slots
+
+
+def held_windows(db: Database) -> list[tuple[str, str, str, str]]:
+    """(platform, channel, instance, expires_at) of the digests running now."""
+    return db.execute("SELECT platform, channel, instance, expires_at FROM digest_windows ORDER BY 1, 2").fetchall()
+
+
 def window_articles(db: Database, after_id: int, since: str | None, until_id: int | None) -> list[tuple]:
     """(id, outlet, title, source, published, ingested_at) of the articles in the window."""
     clauses, params = ["a.id > ?"], [after_id]

@@ -305,3 +305,21 @@ def statement_terms(db: Database) -> None:
     /compare judges stored statements without parsing them again. NULL on statements stored before:
     they are parsed at query time until the article is ingested again."""
     _run(db, "ALTER TABLE statements ADD COLUMN lemmas TEXT", "ALTER TABLE statements ADD COLUMN names TEXT")
+
+
+@migrations(name="0012_digest_windows")
+def digest_windows(db: Database) -> None:
+    """At most one running digest per channel: the holder reads the watermark, posts, advances it and
+    lets go in one step, so no two digests (scheduled, /digest now, another instance) cover the same
+    articles. A lease bounds how long a crashed holder blocks the channel."""
+    _run(
+        db,
+        """CREATE TABLE digest_windows (
+            platform TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (platform, channel)
+        )""",
+    )

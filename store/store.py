@@ -186,6 +186,22 @@ class Store:
         with self._lock:
             digests.advance_watermark(self.db, platform, channel, article_id, now)
 
+    def claim_window(self, platform: str, channel: str, instance: str, now: str, expires_at: str) -> int | None:
+        with self.write_transaction():
+            return digests.claim_window(self.db, platform, channel, instance, now, expires_at)
+
+    def release_window(self, platform: str, channel: str, instance: str, posted_until: int | None, now: str) -> None:
+        with self.write_transaction():
+            digests.release_window(self.db, platform, channel, instance, posted_until, now)
+
+    def release_instance(self, instance: str) -> int:
+        with self.write_transaction():
+            return digests.release_instance(self.db, instance)
+
+    def held_windows(self) -> list[tuple[str, str, str, str]]:
+        with self._reading() as db:
+            return digests.held_windows(db)
+
     def window_articles(self, after_id: int, since: str | None = None, until_id: int | None = None) -> list[tuple]:
         with self._reading() as db:
             return digests.window_articles(db, after_id, since, until_id)

@@ -4,17 +4,11 @@ import pytest
 
 from handlers.digest import Channel, build_digest, digest
 from handlers.ingest import IngestRequest, ingest
-from ingest.manifest import read_manifest
-from tests.conftest import SAMPLE_MANIFEST
 
 
 @pytest.fixture
-def seeded(ctx):
-    requests = [
-        IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(SAMPLE_MANIFEST)
-    ]
-    ingest(ctx, requests)
-    return ctx
+def seeded(seeded_ctx):
+    return seeded_ctx
 
 
 def test_the_first_digest_has_new_names_and_disputed_claims(seeded):
@@ -50,6 +44,15 @@ def test_an_article_after_the_watermark_is_in_the_next_digest_only(seeded):
     data = digest(seeded, "console:desk", mark_sent=True).data
     assert [a["article_id"] for a in data["articles"]] == [4]
     assert digest(seeded, "console:desk").data["articles"] == []
+
+
+def test_marking_sent_while_the_bot_posts_that_channel_is_refused_and_moves_nothing(seeded):
+    assert seeded.store.claim_window("console", "desk", "bot", "2026-11-23T07:00:00", "2999-01-01T00:00:00") == 0
+    reply = digest(seeded, "console:desk", mark_sent=True)
+    assert not reply.ok and reply.title == "A digest for console:desk is being posted right now; try again in a minute."
+    assert seeded.store.channel_watermark("console", "desk") == 0
+    assert len(digest(seeded, "console:other", mark_sent=True).data["articles"]) == 3  # other channels go on
+    assert [w[:3] for w in seeded.store.held_windows()] == [("console", "desk", "bot")]
 
 
 def test_channel_names():

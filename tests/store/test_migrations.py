@@ -24,6 +24,7 @@ TABLES = {
     "digest_claims",
     "seen_events",
     "store_meta",
+    "digest_windows",
 }
 
 
@@ -44,6 +45,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0009_seen_events",
         "0010_store_meta",
         "0011_statement_terms",
+        "0012_digest_windows",
     ]
 
 
