@@ -18,6 +18,53 @@ logger = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 ARTICLE_TYPES = ("text/plain", "text/markdown", "text/html", "text/x-markdown", "application/xhtml+xml")
 SORRY = "Something went wrong on our side; it is logged. Try again in a moment."
+CLOSING = "The bot is restarting; nothing was done. Try again in a minute."
+
+
+class Intake:
+    """The commands being answered. On shutdown it closes: new commands get a one-line refusal,
+    and the running ones are waited for."""
+
+    def __init__(self) -> None:
+        self.open = True
+        self.running = 0
+        self._idle: asyncio.Event | None = None
+
+    def _event(self) -> asyncio.Event:
+        if self._idle is None:
+            self._idle = asyncio.Event()
+            self._idle.set()
+        return self._idle
+
+    def begin(self) -> bool:
+        if not self.open:
+            return False
+        self.running += 1
+        self._event().clear()
+        return True
+
+    def end(self) -> None:
+        self.running -= 1
+        if self.running == 0:
+            self._event().set()
+
+    async def close(self, timeout: float) -> bool:
+        """Refuse new commands; True when the running ones finished within ``timeout`` seconds."""
+        self.open = False
+        try:
+            await asyncio.wait_for(self._event().wait(), max(timeout, 0))
+        except TimeoutError:
+            return False
+        return True
+
+
+intake = Intake()  # the running bot's; serve() opens a fresh one on its event loop
+
+
+def open_intake() -> Intake:
+    global intake
+    intake = Intake()
+    return intake
 
 
 def is_article_file(name: str, content_type: str | None) -> bool:
@@ -64,11 +111,16 @@ async def answer(
 ) -> Reply:
     """Run a command in a worker thread (spaCy and SQLite block); errors become one short line."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
+    work = intake
+    if not work.begin():
+        return Reply.error(CLOSING)
     try:
         return await asyncio.to_thread(dispatch, ctx, line, caller, progress)
     except Exception:
         logger.exception("command failed: %r from %s", line[:200], caller)
         return Reply.error(SORRY)
+    finally:
+        work.end()
 
 
 async def ingest_post(
@@ -79,11 +131,16 @@ async def ingest_post(
 ) -> Reply:
     """Ingest what was posted in a channel; the reply names new entities and disputed claims."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
+    work = intake
+    if not work.begin():
+        return Reply.error(CLOSING)
     try:
         return await asyncio.to_thread(ingest_posted, ctx, requests, caller, progress)
     except Exception:
         logger.exception("ingesting a post failed in %s", caller.where)
         return Reply.error(SORRY)
+    finally:
+        work.end()
 
 
 def first_sight(ctx: Context, platform: str, event_id: str) -> bool:

@@ -21,11 +21,13 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN
 from apscheduler.executors.asyncio import AsyncIOExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.base import STATE_PAUSED, STATE_STOPPED
 from apscheduler.triggers.base import BaseTrigger
 
 from bot.cron import cron_trigger
@@ -87,6 +89,7 @@ class DigestService:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._running: set[asyncio.Task] = set()
         self.history: list[tuple[str, str, str]] = []  # (channel, slot, outcome) of this instance's runs
+        self._stopping = False
 
     def add_poster(self, platform: str, poster: Poster) -> None:
         self.posters[platform] = poster
@@ -109,21 +112,52 @@ class DigestService:
         logger.info("digest scheduler %s started with %d schedules", self.instance, len(self.scheduler.get_jobs()) - 1)
 
     def shutdown(self) -> None:
+        self._stopping = True
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+
+    async def watch(self) -> None:
+        """Run under supervision: returns (so the supervisor starts the scheduler again) if the
+        scheduler stops without being asked to; shuts it down when cancelled."""
+        loop = asyncio.get_running_loop()
+        stopped = asyncio.Event()
+        if self.scheduler is None or not self.scheduler.running:
+            self._stopping = False
+            self.start()
+        self._scheduler.add_listener(lambda _: loop.call_soon_threadsafe(stopped.set), EVENT_SCHEDULER_SHUTDOWN)
+        try:
+            await stopped.wait()
+            if self._stopping:
+                await asyncio.Event().wait()  # asked to stop: wait to be cancelled
+            logger.error("the digest scheduler stopped unasked")
+        finally:
+            self.shutdown()
+
+    def problem(self) -> str | None:
+        """For /readyz: None while the scheduler runs and fires."""
+        if self.scheduler is None or self.scheduler.state == STATE_STOPPED:
+            return "not running"
+        if self.scheduler.state == STATE_PAUSED:
+            return "paused (shutting down)"
+        return None
 
     async def drain(self, timeout: float) -> bool:
         """Stop firing, let running digests finish within ``timeout`` seconds, cancel the rest, and
         release whatever this instance still holds. True when nothing had to be cancelled."""
+        self._stopping = True
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.pause()
         running = {t for t in self._running if not t.done() and t is not asyncio.current_task()}
         finished = True
         if running:
-            _, pending = await asyncio.wait(running, timeout=timeout)
+            _, pending = await asyncio.wait(running, timeout=max(timeout, 0))
             for task in pending:
                 task.cancel()
             if pending:
+                logger.warning(
+                    "%d digest(s) not finished in time: stopped unposted; their articles wait for the next digest",
+                    len(pending),
+                )
                 await asyncio.wait(pending, timeout=5)
                 finished = False
         released = await asyncio.to_thread(self.ctx.store.release_instance, self.instance)

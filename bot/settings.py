@@ -45,6 +45,17 @@ SETTINGS: tuple[Setting, ...] = (
         "360",
         "A digest missed while the bot was down is posted once at start-up if at most this late.",
     ),
+    Setting(
+        "NEWSROOM_SHUTDOWN_SECONDS",
+        "20",
+        "On SIGTERM or SIGINT, how long running commands and digests may take to finish.",
+    ),
+    Setting(
+        "NEWSROOM_HEALTH_PORT",
+        "",
+        "Port for /healthz and /readyz on NEWSROOM_HEALTH_HOST (any mode); empty: no health server.",
+    ),
+    Setting("NEWSROOM_HEALTH_HOST", "127.0.0.1", "Address the health server listens on."),
     Setting("SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-...); with it, newsroom run starts Slack."),
     Setting("SLACK_APP_TOKEN", "", "Slack app-level token (xapp-...): Socket Mode, no public URL needed."),
     Setting("SLACK_SIGNING_SECRET", "", "Slack signing secret: HTTP mode (/slack/events) when no app token."),
@@ -59,6 +70,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SLACK_EDITOR_CHANNELS", "", "Slack channel ids where everyone may do what editors may."),
     Setting("DISCORD_TOKEN", "", "Discord bot token; with it, newsroom run starts Discord."),
     Setting("DISCORD_API_URL", "https://discord.com/api/v10", "Discord REST API base URL (a proxy or a test server)."),
+    Setting(
+        "DISCORD_GATEWAY_URL",
+        "wss://gateway.discord.gg/",
+        "Discord gateway (WebSocket) URL: a proxy or a local test gateway.",
+    ),
     Setting("DISCORD_GUILDS", "", "Guild ids (comma-separated) to sync commands to at once; empty: global sync."),
     Setting(
         "DISCORD_EDITOR_ROLE",

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from nlp.model import Analysis, KnownEntity, Link
 from store import articles, channels, claims, corrections, digests, entities, export, rebuild
 from store.db import connect, connect_reader
+from store.migrations import migrations
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
 
@@ -62,6 +63,16 @@ class Store:
             with self._readers_lock:
                 self._readers.append(reader)
         yield reader
+
+    def readiness(self) -> str | None:
+        """None when the database answers and its schema is current; else what is wrong (/readyz)."""
+        try:
+            with self._reading() as db:
+                db.execute("SELECT 1").fetchone()
+                pending = [m.name for m in migrations.pending(db)]
+        except sqlite3.Error as exc:
+            return f"database unreadable: {exc}"
+        return f"migrations pending: {', '.join(pending)}" if pending else None
 
     # articles
     def article_count(self) -> int:

@@ -115,7 +115,7 @@ class NewsroomDiscord(discord.Client):
         await interaction.response.defer(ephemeral=True, thinking=True)
 
         reply = await answer(self.ctx, line.strip(), self.caller(interaction), _progress(interaction))
-        await self.follow_up(interaction, reply)
+        await self.follow_up(interaction, reply, line)
 
     async def run_ingest(
         self, interaction: discord.Interaction, link: str | None, file: discord.Attachment | None
@@ -129,12 +129,30 @@ class NewsroomDiscord(discord.Client):
             return
 
         reply = await ingest_post(self.ctx, requests, self.caller(interaction), _progress(interaction))
-        await self.follow_up(interaction, reply)
+        await self.follow_up(interaction, reply, "/ingest")
 
-    async def follow_up(self, interaction: discord.Interaction, reply: Reply) -> None:
+    async def follow_up(self, interaction: discord.Interaction, reply: Reply, line: str = "") -> None:
+        """The answer as an ephemeral follow-up; discord.py already retries 429 (after retry_after)
+        and 5xx. If it still fails (the interaction expired, Discord is down), the answer goes to
+        the user by direct message, and every failure is logged with the command and channel."""
         pages = reply_embeds(reply)
         view = PagerView(pages)
-        await interaction.followup.send(embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        where = f"discord:{interaction.channel_id}"
+        try:
+            await interaction.followup.send(embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        except discord.HTTPException as exc:
+            logger.warning("answer to %r in %s not delivered (%s); sending it by direct message", line[:80], where, exc)
+        try:
+            await interaction.user.send(
+                content=f"Your {discord.utils.escape_mentions(line.split(' ')[0] or 'command')} answer "
+                f"from <#{interaction.channel_id}>:",
+                embed=view.embed(),
+                view=view,
+                allowed_mentions=NO_MENTIONS,
+            )
+        except discord.HTTPException as exc:
+            logger.error("answer to %r in %s lost: not delivered by direct message either (%s)", line[:80], where, exc)
 
     async def _on_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         if isinstance(error, app_commands.CheckFailure):

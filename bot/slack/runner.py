@@ -8,19 +8,25 @@ import logging
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
 from bot.digests import DigestService
+from bot.health import Health
 from bot.settings import Settings
 from bot.slack.app import SlackBot
 from bot.slack.config import SlackConfig
 from bot.slack.http import start_http
+from bot.supervise import Stop
 from handlers import Context
 
 logger = logging.getLogger(__name__)
 
 
-async def run_slack(ctx: Context, settings: Settings, digests: DigestService | None = None) -> None:
+async def run_slack(
+    ctx: Context, settings: Settings, digests: DigestService | None = None, health: Health | None = None
+) -> None:
+    """Serve Slack until cancelled (closing its connection or listener then)."""
     config = SlackConfig.from_settings(settings)
     if not config.socket_mode and not config.signing_secret:
-        raise SystemExit("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)")
+        raise Stop("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)")
+    health = health or Health()
     bot = SlackBot(ctx, config)
     if digests is not None:
         digests.add_poster("slack", bot)
@@ -28,6 +34,11 @@ async def run_slack(ctx: Context, settings: Settings, digests: DigestService | N
         handler = AsyncSocketModeHandler(bot.app, config.app_token, web_client=bot.client)
         await handler.connect_async()
         logger.warning("Slack connected in Socket Mode")
+
+        async def connected() -> str | None:
+            return None if await handler.client.is_connected() else "Socket Mode connection lost (reconnecting)"
+
+        health.set("slack", connected)
         try:
             await asyncio.Event().wait()  # until cancelled
         finally:
@@ -36,6 +47,7 @@ async def run_slack(ctx: Context, settings: Settings, digests: DigestService | N
     host, port = settings.get("SLACK_HTTP_HOST"), settings.integer("SLACK_HTTP_PORT")
     runner = await start_http(bot.app, host, port)
     logger.warning("Slack HTTP mode: listening on http://%s:%d/slack/events", host, port)
+    health.set("slack", lambda: None)
     try:
         await asyncio.Event().wait()
     finally:

@@ -4,13 +4,20 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
+import sys
 
 import aiohttp
 
 from bot.run import serve
 from bot.settings import Settings
+from tests.bot.discord.harness import READER, command_data, guild_payload, interaction_payload
 from tests.bot.slack.harness import SECRET
+from tests.conftest import ROOT
+from tests.fakes.discord_api import APP_ID, FakeDiscord
+from tests.fakes.discord_gateway import FakeGateway
 from tests.fakes.slack_api import FakeSlack, signed_headers, slash_form
 from tests.fakes.waiting import wait_for
 
@@ -21,8 +28,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def signed_command(url: str, text: str, response_url: str) -> int:
-    form = slash_form("/digest", text, response_url, channel="CNEWS")
+async def signed_command(url: str, text: str, response_url: str, command: str = "/digest") -> int:
+    form = slash_form(command, text, response_url, channel="CNEWS")
     headers = signed_headers(SECRET, form, "application/x-www-form-urlencoded")
     async with aiohttp.ClientSession() as session, session.post(url, data=form, headers=headers) as response:
         return response.status
@@ -42,26 +49,22 @@ def test_run_serves_slack_and_posts_a_digest_now(seeded_ctx):
                 "SLACK_HTTP_PORT": str(port),
             }
         )
-        bot = asyncio.create_task(serve(seeded_ctx, settings))
+        stop = asyncio.Event()
+        bot = asyncio.create_task(serve(seeded_ctx, settings, stop=stop))
         url = f"http://127.0.0.1:{port}/slack/events"
         try:
             await wait_for(lambda: _listening(port))
             assert await signed_command(url, "now", fake.response_url()) == 200
-            # The watermark moves after the post: wait for it too, or cancelling races it.
-            await wait_for(
-                lambda: (
-                    fake.called("chat.postMessage")
-                    and fake.uploads
-                    and seeded_ctx.store.channel_watermark("slack", "CNEWS") == 3
-                )
-            )
+            await wait_for(lambda: fake.called("chat.postMessage") and fake.uploads)
         finally:
-            bot.cancel()
-            await asyncio.gather(bot, return_exceptions=True)
+            stop.set()
+            outcome = await bot
             await fake.stop()
-        return fake
+        return fake, outcome
 
-    fake = asyncio.run(scenario())
+    fake, outcome = asyncio.run(scenario())
+    assert outcome.code == 0 and outcome.finished
+    assert not _listening(port)
     assert all(p["channel"] == "CNEWS" for p in fake.called("chat.postMessage"))
     assert any("Posting this channel's digest now" in str(r) for r in fake.responses)
     assert seeded_ctx.store.channel_watermark("slack", "CNEWS") == 3
@@ -70,3 +73,125 @@ def test_run_serves_slack_and_posts_a_digest_now(seeded_ctx):
 def _listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def both_platforms(slack: FakeSlack, discord: FakeDiscord, gateway: FakeGateway, port: int, health: int) -> dict:
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url,
+        "SLACK_HTTP_HOST": "127.0.0.1",
+        "SLACK_HTTP_PORT": str(port),
+        "DISCORD_TOKEN": "discord-test",
+        "DISCORD_API_URL": discord.api_url,
+        "DISCORD_GATEWAY_URL": gateway.url,
+        "DISCORD_GUILDS": "300",
+        "NEWSROOM_HEALTH_PORT": str(health),
+    }
+
+
+async def readiness(port: int) -> tuple[int, dict]:
+    async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/readyz") as response:
+        return response.status, await response.json()
+
+
+async def ready(port: int) -> bool:
+    try:
+        return (await readiness(port))[0] == 200
+    except aiohttp.ClientError:
+        return False
+
+
+async def wait_until(check, timeout: float = 30.0) -> None:
+    """wait_for for an async condition."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await check():
+        if loop.time() > deadline:
+            raise AssertionError("timed out waiting")
+        await asyncio.sleep(0.05)
+
+
+def test_a_payload_that_crashes_discord_leaves_slack_answering_and_discord_comes_back(seeded_ctx):
+    port, health = free_port(), free_port()
+
+    async def scenario():
+        slack, discord = await FakeSlack().start(), await FakeDiscord().start()
+        gateway = await FakeGateway(guild_payload()).start()
+        stop = asyncio.Event()
+        bot = asyncio.create_task(
+            serve(seeded_ctx, Settings.from_env(both_platforms(slack, discord, gateway, port, health)), stop=stop)
+        )
+        try:
+            await wait_until(lambda: ready(health))
+            await gateway.send_raw("{this is not json")  # discord.py cannot parse it and raises
+            await wait_for(lambda: gateway.closed == 1)
+            status, report = await readiness(health)
+            assert status == 503 and report["checks"]["discord"].startswith("restarting after it crashed")
+            assert report["checks"]["slack"] == "ok"
+            url = f"http://127.0.0.1:{port}/slack/events"
+            assert await signed_command(url, "Kiriyenko", slack.response_url("who"), command="/who") == 200
+            await wait_for(lambda: slack.responses)
+            await wait_for(lambda: gateway.identified == 2)  # Discord started again
+            await wait_until(lambda: ready(health))
+            await gateway.dispatch(
+                "INTERACTION_CREATE", interaction_payload("7001", 2, command_data("who", {"name": "Kiriyenko"}), READER)
+            )
+            await wait_for(lambda: discord.sent("POST", f"/webhooks/{APP_ID}/token-7001"))
+        finally:
+            stop.set()
+            outcome = await bot
+            for fake in (slack, discord, gateway):
+                await fake.stop()
+        return slack, discord, gateway, outcome
+
+    slack, discord, gateway, outcome = asyncio.run(scenario())
+    assert "Sergei Kiriyenko" in str(slack.responses[-1])
+    (followup,) = discord.sent("POST", f"/webhooks/{APP_ID}/token-7001")
+    assert followup["embeds"][0]["title"].startswith("Sergei Kiriyenko (person)")
+    assert outcome.code == 0 and outcome.finished
+    assert gateway.closed == 2  # the crashed connection, then the one closed on shutdown
+    assert not _listening(port) and not _listening(health)
+
+
+def test_sigterm_lets_work_finish_releases_an_unposted_digest_closes_everything_and_exits_0(seeded_ctx):
+    port, health = free_port(), free_port()
+    path = seeded_ctx.store.path
+
+    async def scenario():
+        slack, discord = await FakeSlack().start(), await FakeDiscord().start()
+        gateway = await FakeGateway(guild_payload()).start()
+        slack.held["chat.postMessage"] = asyncio.Event()  # Slack never confirms the digest's post
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("NEWSROOM_", "SLACK_", "DISCORD_"))},
+            **both_platforms(slack, discord, gateway, port, health),
+            "NEWSROOM_SHUTDOWN_SECONDS": "3",
+        }
+        bot = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "--db", path, "run", env=env, cwd=ROOT, stderr=asyncio.subprocess.PIPE
+        )
+        try:
+            await wait_until(lambda: ready(health), timeout=60)
+            url = f"http://127.0.0.1:{port}/slack/events"
+            assert await signed_command(url, "now", slack.response_url()) == 200
+            await wait_for(lambda: slack.called("chat.postMessage"), timeout=60)  # the digest is being posted
+            bot.send_signal(signal.SIGTERM)
+            _, errors = await asyncio.wait_for(bot.communicate(), timeout=60)
+        finally:
+            if bot.returncode is None:
+                bot.kill()
+            slack.held["chat.postMessage"].set()
+            for fake in (slack, discord, gateway):
+                await fake.stop()
+        return bot.returncode, errors.decode(), gateway
+
+    code, errors, gateway = asyncio.run(scenario())
+    assert code == 0, errors
+    assert "SIGTERM received" in errors, errors
+    assert "1 digest(s) not finished in time: stopped unposted" in errors, errors
+    assert "exiting with work unfinished" not in errors
+    assert gateway.closed == 1 and not _listening(port) and not _listening(health)
+    store = seeded_ctx.store
+    assert store.held_windows() == []
+    assert "claimed" not in {status for _, _, status in store.digest_claims("slack", "CNEWS")}
+    assert store.channel_watermark("slack", "CNEWS") == 0  # not posted, so not marked: the next digest has it

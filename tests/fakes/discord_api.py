@@ -22,6 +22,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, Any]] = []  # (method, path, payload)
         self.attachments: dict[str, bytes] = {}
+        self.follow_up_failures: list[int] = []  # statuses the next follow-up posts get, in turn
         self._ids = itertools.count(9000)
         self.runner: web.AppRunner | None = None
         self.port = 0
@@ -134,8 +135,17 @@ class FakeDiscord:
                     "resource": resource,
                 }
             )
+        if parts[0] == "webhooks" and request.method == "POST" and self.follow_up_failures:
+            status = self.follow_up_failures.pop(0)
+            if status == 429:  # as Discord sends it: through its proxy (discord.py retries only those)
+                limited = _json({"message": "You are being rate limited.", "retry_after": 0.01, "global": False}, 429)
+                limited.headers["Via"] = "1.1 google"
+                return limited
+            return _json({"message": "Unknown Webhook" if status == 404 else "Server error", "code": 0}, status)
         if parts[0] == "webhooks":
             return _json(self.message("1", payload))
+        if path == "/users/@me/channels":
+            return _json({"id": "800", "type": 1, "last_message_id": None, "recipients": [BOT]})
         if parts[0] == "channels" and "reactions" in parts:
             return web.Response(status=204)
         if parts[0] == "channels" and parts[-1] == "messages":

@@ -3,6 +3,7 @@ a Socket Mode websocket. It records every call and can answer 429 with Retry-Aft
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -23,6 +24,7 @@ class FakeSlack:
         self.uploads: list[bytes] = []
         self.files: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = defaultdict(int)  # method → 429s still to give
+        self.held: dict[str, asyncio.Event] = {}  # method → answered only once the event is set
         self.envelopes: list[dict[str, Any]] = []  # Socket Mode: sent to the bot after "hello"
         self.acks: list[dict[str, Any]] = []  # Socket Mode: what the bot sent back
         self._ts = itertools.count(1)
@@ -80,6 +82,8 @@ class FakeSlack:
             self.calls.append((f"{method}:429", payload))
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
         self.calls.append((method, payload))
+        if method in self.held:
+            await self.held[method].wait()
         return web.json_response(self._answer(method, payload))
 
     def _answer(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:

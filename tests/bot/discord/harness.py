@@ -38,6 +38,61 @@ EDITOR = member("11", [EDITOR_ROLE])
 READER = member("12", [READER_ROLE])
 
 
+def guild_payload() -> dict[str, Any]:
+    role = {"color": 0, "hoist": False, "managed": False, "mentionable": False, "permissions": "0", "position": 0}
+    return {
+        "id": GUILD,
+        "name": "Newsroom",
+        "owner_id": "1",
+        "unavailable": False,
+        "member_count": 3,
+        "roles": [
+            {**role, "id": GUILD, "name": "@everyone"},
+            {**role, "id": EDITOR_ROLE, "name": "Editors", "position": 1},
+            {**role, "id": READER_ROLE, "name": "Readers", "position": 1},
+        ],
+        "channels": [{"id": CHANNEL, "type": 0, "name": "news", "position": 0, "permission_overwrites": []}],
+        "members": [],
+        "emojis": [],
+        "stickers": [],
+        "features": [],
+        "threads": [],
+        "voice_states": [],
+        "presences": [],
+    }
+
+
+def interaction_payload(interaction_id: str, kind: int, data: dict[str, Any], who: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": interaction_id,
+        "application_id": APP_ID,
+        "type": kind,
+        "token": f"token-{interaction_id}",
+        "version": 1,
+        "guild_id": GUILD,
+        "channel_id": CHANNEL,
+        "channel": {"id": CHANNEL, "type": 0, "guild_id": GUILD, "name": "news", "position": 0},
+        "member": who,
+        "app_permissions": "0",
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {},
+        "context": 0,
+        "attachment_size_limit": 10 * 1024 * 1024,
+        "data": data,
+    }
+
+
+def command_data(name: str, options: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": "1",
+        "name": name,
+        "type": 1,
+        "options": [{"name": k, "type": 11 if k == "file" else 3, "value": v} for k, v in options.items()],
+    }
+
+
 class DiscordHarness:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -58,37 +113,12 @@ class DiscordHarness:
         use_api_url("https://discord.com/api/v10")
 
     def _guild(self) -> dict[str, Any]:
-        role = {"color": 0, "hoist": False, "managed": False, "mentionable": False, "permissions": "0", "position": 0}
-        return {
-            "id": GUILD,
-            "name": "Newsroom",
-            "owner_id": "1",
-            "unavailable": False,
-            "member_count": 3,
-            "roles": [
-                {**role, "id": GUILD, "name": "@everyone"},
-                {**role, "id": EDITOR_ROLE, "name": "Editors", "position": 1},
-                {**role, "id": READER_ROLE, "name": "Readers", "position": 1},
-            ],
-            "channels": [{"id": CHANNEL, "type": 0, "name": "news", "position": 0, "permission_overwrites": []}],
-            "members": [],
-            "emojis": [],
-            "stickers": [],
-            "features": [],
-            "threads": [],
-            "voice_states": [],
-            "presences": [],
-        }
+        return guild_payload()
 
     def command(self, name: str, options: dict[str, Any], who: dict[str, Any] = EDITOR, resolved=None) -> str:
         """Inject an application command; returns its interaction id."""
         interaction_id = str(next(self._ids))
-        data: dict[str, Any] = {
-            "id": "1",
-            "name": name,
-            "type": 1,
-            "options": [{"name": k, "type": 11 if k == "file" else 3, "value": v} for k, v in options.items()],
-        }
+        data = command_data(name, options)
         if resolved:
             data["resolved"] = resolved
         self.client._connection.parse_interaction_create(self._interaction(interaction_id, 2, data, who))
@@ -102,25 +132,7 @@ class DiscordHarness:
         return interaction_id
 
     def _interaction(self, interaction_id: str, kind: int, data: dict[str, Any], who: dict[str, Any]):
-        return {
-            "id": interaction_id,
-            "application_id": APP_ID,
-            "type": kind,
-            "token": f"token-{interaction_id}",
-            "version": 1,
-            "guild_id": GUILD,
-            "channel_id": CHANNEL,
-            "channel": {"id": CHANNEL, "type": 0, "guild_id": GUILD, "name": "news", "position": 0},
-            "member": who,
-            "app_permissions": "0",
-            "locale": "en-US",
-            "guild_locale": "en-US",
-            "entitlements": [],
-            "authorizing_integration_owners": {},
-            "context": 0,
-            "attachment_size_limit": 10 * 1024 * 1024,
-            "data": data,
-        }
+        return interaction_payload(interaction_id, kind, data, who)
 
     def post(self, content: str, attachments: list[dict[str, Any]] | None = None, who=EDITOR) -> str:
         message_id = str(next(self._ids))

@@ -41,6 +41,35 @@ def test_who_defers_then_follows_up_with_an_ephemeral_embed_and_buttons(seeded_c
     assert "Post publicly" in labels
 
 
+def test_a_rate_limited_then_failing_follow_up_still_arrives(seeded_ctx):
+    async def scenario():
+        async with DiscordHarness(seeded_ctx) as discord:
+            discord.fake.follow_up_failures = [429, 500]  # discord.py waits retry_after, then backs off
+            interaction = discord.command("who", {"name": "Kiriyenko"}, who=READER)
+            await wait_for(lambda: len(discord.followups(interaction)) == 3, timeout=30)
+            return discord.followups(interaction), discord.fake.follow_up_failures
+
+    attempts, left = asyncio.run(scenario())
+    assert left == [] and attempts[0] == attempts[1] == attempts[2]  # the same answer, sent until it took
+    assert attempts[2]["embeds"][0]["title"].startswith("Sergei Kiriyenko (person)")
+
+
+def test_an_answer_whose_interaction_expired_goes_by_direct_message(seeded_ctx, caplog):
+    async def scenario():
+        async with DiscordHarness(seeded_ctx) as discord:
+            discord.fake.follow_up_failures = [404]  # Unknown Webhook: the token expired
+            discord.command("who", {"name": "Kiriyenko"}, who=READER)
+            await wait_for(lambda: discord.fake.sent("POST", "/channels/800/messages"))
+            return discord.fake.sent("POST", "/users/@me/channels"), discord.fake.sent("POST", "/channels/800/messages")
+
+    opened, (direct,) = asyncio.run(scenario())
+    assert opened == [{"recipient_id": 12}]  # the reader who asked
+    assert direct["content"] == "Your /who answer from <#400>:"
+    assert direct["embeds"][0]["title"].startswith("Sergei Kiriyenko (person)")
+    assert direct["allowed_mentions"] == {"parse": []}
+    assert "answer to '/who Kiriyenko' in discord:400 not delivered" in caplog.text
+
+
 def test_compare_digest_and_newsroom_answer(seeded_ctx):
     async def scenario():
         async with DiscordHarness(seeded_ctx) as discord:
