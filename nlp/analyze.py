@@ -105,9 +105,10 @@ class ClaimReading:
 class Analyzer:
     """Owns the spaCy pipeline; one per process, shared by every handler."""
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, model: str | None = None, nlp: Language | None = None, piece_chars: int | None = None) -> None:
         self._model = model
         self._nlp = nlp
+        self.piece_chars = piece_chars or PIECE_CHARS  # texts longer than this are parsed in pieces
 
     @property
     def nlp(self) -> Language:
@@ -124,10 +125,14 @@ class Analyzer:
         return analysis_from_doc(self._parse(text))
 
     def analyze_many(self, texts: list[str], n_process: int = 1, batch_size: int = 16) -> Iterator[Analysis]:
-        """Batch analysis through ``nlp.pipe``; ``n_process=2`` uses both cores on long batches."""
-        self._allow_length(max((len(t) for t in texts), default=0))
-        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            yield analysis_from_doc(doc)
+        """Batch analysis through ``nlp.pipe``; ``n_process=2`` uses both cores on long batches.
+        A text longer than ``piece_chars`` is parsed in pieces (see ``_parse``), in its place in the order."""
+        short = [t for t in texts if len(t) <= self.piece_chars]
+        longest = max(map(len, short), default=1)
+        batch = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
+        parsed = iter(self.nlp.pipe(short, n_process=n_process, batch_size=batch))
+        for text in texts:
+            yield analysis_from_doc(next(parsed) if len(text) <= self.piece_chars else self._parse(text))
 
     def terms(self, texts: list[str]) -> list[Terms]:
         """Content lemmas of short texts (claims, statements), without parsing or NER."""
@@ -145,10 +150,44 @@ class Analyzer:
         return ClaimReading(claim_shape(doc), terms_of(doc), names)
 
     def _parse(self, text: str) -> Doc:
-        self._allow_length(len(text))
-        return self.nlp(text)
+        """One Doc for ``text``. A long text is parsed piece by piece and the pieces joined, so the
+        parser's working memory stays that of one piece; the bot's own component then reads the
+        whole Doc, so names and quotes still connect across pieces."""
+        if len(text) <= self.piece_chars:
+            return self.nlp(text)
+        docs = list(self.nlp.pipe(pieces_of(text, self.piece_chars), disable=[OWN_COMPONENT], batch_size=1))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        return self.nlp.get_pipe(OWN_COMPONENT)(doc)
 
-    def _allow_length(self, length: int) -> None:
-        # The ingest layer caps article size; spaCy's own cap must not be the stricter one.
-        if length >= self.nlp.max_length:
-            self.nlp.max_length = length + 1
+
+# spaCy's parser and NER need working memory in proportion to the text parsed at once (spaCy's note
+# on nlp.max_length: about 1 GB per 100,000 characters; here a 250,000-character report in one Doc,
+# or in one batch, took the process from 210 MB to 1.05 GB). A long text goes in pieces of this size
+# one at a time (peak 300 MB for that report), and a batch holds about BATCH_CHARS characters.
+PIECE_CHARS = 20_000
+BATCH_CHARS = 60_000
+OWN_COMPONENT = "newsroom_mentions"
+
+
+def pieces_of(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Consecutive pieces that join back into ``text``, each at most ``limit`` characters (plus the
+    whitespace after its cut), cut at a paragraph break, else a line break, else after a sentence,
+    else at a space: the places where cutting changes the parse least."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(mark)
+            if cut >= limit // 4:
+                end = start + cut + len(mark.rstrip())
+                break
+        else:
+            end = start + limit
+        end = max(end, start + 1)
+        while end < len(text) and text[end].isspace():
+            end += 1
+        pieces.append(text[start:end])
+        start = end
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces

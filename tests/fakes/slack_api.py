@@ -19,6 +19,7 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.responses: list[dict[str, Any]] = []  # posts to response_url
+        self.responses_to: dict[str, list[dict[str, Any]]] = defaultdict(list)  # the same, by response_url name
         self.response_failures: list[int] = []  # statuses to answer the next posts to response_url with
         self.refused_responses: list[int] = []  # the statuses given instead of taking a post
         self.uploads: list[bytes] = []
@@ -107,6 +108,7 @@ class FakeSlack:
             self.refused_responses.append(status)
             return web.Response(status=status, text="rate_limited", headers={"Retry-After": "1"})
         self.responses.append(payload)
+        self.responses_to[request.match_info["name"]].append(payload)
         return web.Response(text="ok")
 
     async def _upload(self, request: web.Request) -> web.Response:
