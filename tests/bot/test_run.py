@@ -195,3 +195,32 @@ def test_sigterm_lets_work_finish_releases_an_unposted_digest_closes_everything_
     assert store.held_windows() == []
     assert "claimed" not in {status for _, _, status in store.digest_claims("slack", "CNEWS")}
     assert store.channel_watermark("slack", "CNEWS") == 0  # not posted, so not marked: the next digest has it
+
+
+def test_socket_mode_reports_ready_once_connected_and_closes_on_stop(seeded_ctx):
+    health = free_port()
+
+    async def scenario():
+        slack = await FakeSlack().start()
+        settings = Settings.from_env(
+            {
+                "SLACK_BOT_TOKEN": "xoxb-test",
+                "SLACK_APP_TOKEN": "xapp-test",
+                "SLACK_API_URL": slack.api_url,
+                "NEWSROOM_HEALTH_PORT": str(health),
+            }
+        )
+        stop = asyncio.Event()
+        bot = asyncio.create_task(serve(seeded_ctx, settings, stop=stop))
+        try:
+            await wait_until(lambda: ready(health))
+            report = await readiness(health)
+        finally:
+            stop.set()
+            outcome = await bot
+            await slack.stop()
+        return report, outcome, slack
+
+    (status, report), outcome, slack = asyncio.run(scenario())
+    assert status == 200 and report["checks"] == {"database": "ok", "scheduler": "ok", "slack": "ok"}
+    assert slack.called("apps.connections.open") and outcome.code == 0 and not _listening(health)
