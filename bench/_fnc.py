@@ -9,7 +9,7 @@ import json
 import multiprocessing
 import time
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,13 +208,22 @@ class Settings:
 GRID = tuple(Settings(w, l2) for w in (1.5, 3.0) for l2 in (1e-3, 1e-2))
 
 
+#: A word feature (nlp.article_stance._near_words) is kept when this many training pairs have it:
+#: rarer words are noise to the model, and each kept one costs memory while training.
+LEXICAL_MIN_PAIRS = 100
+
+
+def lexical_kept(rows: list[list[str]], min_pairs: int = LEXICAL_MIN_PAIRS) -> list[list[str]]:
+    counts = Counter(name for names in rows for name in set(names) if name.startswith("w="))
+    return [[n for n in names if not n.startswith("w=") or counts[n] >= min_pairs] for names in rows]
+
+
 def train_model(pairs: list[Pair], settings: Settings = Settings()) -> dict:
     """The article-level stance model for these pairs (only the bodies retrieval returned)."""
     found = [p for p in pairs if p.features is not None]
     weights = {**CLASS_WEIGHT, "disputes": settings.disputes_weight}
-    return train_softmax(
-        [p.features for p in found], [FNC_TO_STANCE[p.gold] for p in found], LABELS, weights, l2=settings.l2
-    )
+    rows = lexical_kept([p.features for p in found])
+    return train_softmax(rows, [FNC_TO_STANCE[p.gold] for p in found], LABELS, weights, l2=settings.l2)
 
 
 def predict(model: dict, pair: Pair) -> str:

@@ -211,7 +211,15 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
         for b in found
         if b.startswith(("near_", "refuting=", "hedges=", "doubt=", "denial=")) and a < b
     ]
+    found += _near_words(reading.closest)
     return found
+
+
+def _near_words(closest: list[str]) -> list[str]:
+    """The words of the sentences that carry the claim: how a story words a claim it repeats
+    ("reportedly", "viral", "confirmed", "hoax") tells agreeing from discussing. Training keeps only
+    words seen in enough pairs (bench/_fnc.py, LEXICAL_MIN_PAIRS)."""
+    return sorted({f"w={w.lower()}" for w in WORD.findall(" ".join(closest)) if w[0].isalpha() and len(w) > 2})
 
 
 def _closest_sentences(claim: ClaimWords, text: _Text, count: int) -> list[str]:
