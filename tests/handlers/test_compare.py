@@ -4,8 +4,6 @@ import pytest
 
 from handlers.compare import compare
 from handlers.ingest import IngestRequest, ingest
-from ingest.manifest import read_manifest
-from tests.conftest import SAMPLE_MANIFEST
 
 
 def store_of(path, analyzer, requests: list[IngestRequest]):
@@ -19,16 +17,18 @@ def store_of(path, analyzer, requests: list[IngestRequest]):
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory, analyzer):
+def seeded(tmp_path_factory, seeded_template, analyzer):
+    """The sample articles (a copy of the database built once per run), shared by this module's
+    tests, which only read."""
+    import shutil
+
     from handlers import Context
     from ingest import FetchPolicy
     from store import Store
 
-    ctx = Context(store=Store.open(tmp_path_factory.mktemp("cmp") / "c.db"), analyzer=analyzer, policy=FetchPolicy())
-    ingest(
-        ctx,
-        [IngestRequest(str(e.path), outlet=e.outlet, published=e.published) for e in read_manifest(SAMPLE_MANIFEST)],
-    )
+    path = tmp_path_factory.mktemp("cmp") / "c.db"
+    shutil.copyfile(seeded_template, path)
+    ctx = Context(store=Store.open(path), analyzer=analyzer, policy=FetchPolicy())
     yield ctx
     ctx.store.close()
 

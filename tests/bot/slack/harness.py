@@ -3,6 +3,7 @@ exactly as Slack signs them."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from typing import Any
@@ -15,6 +16,7 @@ from bot.slack.config import SlackConfig
 from bot.slack.http import bound_port, start_http
 from handlers import Context
 from tests.fakes.slack_api import FakeSlack, signed_headers, slash_form
+from tests.fakes.waiting import wait_for
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -73,6 +75,19 @@ class SlackHarness:
         )
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
         return await self.send(body, "application/json", headers=headers)
+
+    async def settled(self) -> None:
+        """Wait until every listener Bolt started has run to its end: Bolt acknowledges first, then
+        runs the listener as a task of its own, created before the acknowledgement is sent. A check
+        that nothing happened is made after this, never after a pause."""
+
+        def running() -> bool:
+            return any(
+                not task.done() and getattr(task.get_coro(), "__name__", "") == "run_ack_function_asynchronously"
+                for task in asyncio.all_tasks()
+            )
+
+        await wait_for(lambda: not running())
 
     async def click(self, button: dict[str, Any], user: str = "U1", channel: str = "C1"):
         payload = {

@@ -97,7 +97,7 @@ def test_a_bad_signature_and_an_old_timestamp_are_refused(seeded_ctx):
         async with SlackHarness(seeded_ctx) as slack:
             forged = await slack.command("who", "Peskov", secret="not-the-secret")
             stale = await slack.command("who", "Peskov", timestamp=int(time.time()) - 6 * 60)
-            await asyncio.sleep(0.3)
+            await slack.settled()
             return forged[0], stale[0], slack.fake.responses
 
     assert run(scenario()) == (401, 401, [])
@@ -123,7 +123,7 @@ def test_a_posted_link_is_ingested_with_reactions_and_a_thread_reply_and_a_retry
             await slack.event(message, event_id="EvPOST")
             await slack.event(message, event_id="EvPOST", retry=1)  # Slack thought we were too slow
             await wait_for(lambda: slack.fake.called("chat.postMessage"))
-            await asyncio.sleep(0.5)
+            await slack.settled()  # the first delivery's listener has finished; the retry started none
             return slack.fake
 
     fake = run(scenario())
@@ -176,7 +176,7 @@ def test_the_bots_own_messages_edits_and_channels_without_ingest_are_left_alone(
         async with SlackHarness(seeded_ctx) as slack:
             for event in events:
                 assert (await slack.event(event))[0] == 200
-            await asyncio.sleep(0.5)
+            await slack.settled()
             return slack.fake
 
     fake = run(scenario())
