@@ -106,21 +106,60 @@ def _log_failure(future) -> None:  # noqa: ANN001 - a concurrent.futures.Future
         logger.warning("progress note not sent: %s", future.exception())
 
 
+class CommandLog:
+    """One INFO line per command: platform, channel, command (its name only: arguments may hold a
+    whole pasted article), duration and outcome (ok, failed: answered with an error, error: a bug,
+    refused: shutting down)."""
+
+    def __init__(self, caller: Caller, command: str) -> None:
+        self.caller, self.command = caller, command
+        self.outcome = "error"
+
+    def __enter__(self) -> CommandLog:
+        self.started = time.perf_counter()
+        return self
+
+    def done(self, reply: Reply, outcome: str | None = None) -> Reply:
+        self.outcome = outcome or ("ok" if reply.ok else "failed")
+        return reply
+
+    def __exit__(self, *exc: object) -> None:
+        took = round((time.perf_counter() - self.started) * 1000)
+        fields = {
+            "platform": self.caller.platform,
+            "channel": self.caller.channel,
+            "command": self.command,
+            "outcome": self.outcome,
+            "duration_ms": took,
+        }
+        logger.info(
+            "%s %s in %s: %s in %d ms",
+            self.caller.platform,
+            self.command,
+            self.caller.channel,
+            self.outcome,
+            took,
+            extra=fields,
+        )
+
+
 async def answer(
     ctx: Context, line: str, caller: Caller, send_progress: Callable[[str], Awaitable[object]] | None = None
 ) -> Reply:
     """Run a command in a worker thread (spaCy and SQLite block); errors become one short line."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
-    work = intake
-    if not work.begin():
-        return Reply.error(CLOSING)
-    try:
-        return await asyncio.to_thread(dispatch, ctx, line, caller, progress)
-    except Exception:
-        logger.exception("command failed: %r from %s", line[:200], caller)
-        return Reply.error(SORRY)
-    finally:
-        work.end()
+    command = (line.split() or ["(empty)"])[0][:40]
+    with CommandLog(caller, command) as log:
+        work = intake
+        if not work.begin():
+            return log.done(Reply.error(CLOSING), "refused")
+        try:
+            return log.done(await asyncio.to_thread(dispatch, ctx, line, caller, progress))
+        except Exception:
+            logger.exception("command failed: %s from %s", command, caller)
+            return log.done(Reply.error(SORRY), "error")
+        finally:
+            work.end()
 
 
 async def ingest_post(
@@ -131,16 +170,17 @@ async def ingest_post(
 ) -> Reply:
     """Ingest what was posted in a channel; the reply names new entities and disputed claims."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
-    work = intake
-    if not work.begin():
-        return Reply.error(CLOSING)
-    try:
-        return await asyncio.to_thread(ingest_posted, ctx, requests, caller, progress)
-    except Exception:
-        logger.exception("ingesting a post failed in %s", caller.where)
-        return Reply.error(SORRY)
-    finally:
-        work.end()
+    with CommandLog(caller, "(posted article)") as log:
+        work = intake
+        if not work.begin():
+            return log.done(Reply.error(CLOSING), "refused")
+        try:
+            return log.done(await asyncio.to_thread(ingest_posted, ctx, requests, caller, progress))
+        except Exception:
+            logger.exception("ingesting a post failed in %s", caller.where)
+            return log.done(Reply.error(SORRY), "error")
+        finally:
+            work.end()
 
 
 def first_sight(ctx: Context, platform: str, event_id: str) -> bool:

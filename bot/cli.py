@@ -12,6 +12,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot import logs
 from bot.export import FORMATS, write_rows
 from bot.render_json import render_json
 from bot.render_text import render_text
@@ -251,11 +252,15 @@ def main(argv: list[str] | None = None) -> int:
     load_dotenv(Path(".env"), os.environ)  # type: ignore[arg-type]
     settings = Settings.from_env()
     args = build_parser().parse_args(argv)
-    level = "INFO" if args.verbose else settings.get("NEWSROOM_LOG_LEVEL").upper()
-    logging.basicConfig(
-        level=getattr(logging, level, logging.WARNING),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    form = settings.get("NEWSROOM_LOG_FORMAT").lower()
+    if form not in ("text", "json"):
+        print(f"newsroom: NEWSROOM_LOG_FORMAT must be text or json, not {form!r}", file=sys.stderr)
+        return 2
+    # INFO suits a bot serving chat platforms; in the terminal (one-shot commands, the console chat)
+    # log lines would crowd the answers, so those log at WARNING unless the level is set.
+    serving = args.command == "run" and bool(settings.get("SLACK_BOT_TOKEN") or settings.get("DISCORD_TOKEN"))
+    level = settings.get("NEWSROOM_LOG_LEVEL") if serving or os.environ.get("NEWSROOM_LOG_LEVEL") else "WARNING"
+    logs.configure("INFO" if args.verbose and level.upper() != "DEBUG" else level, form)
     try:
         return execute(args, settings)
     except ModelNotInstalled as exc:

@@ -70,5 +70,5 @@ async def start_health_server(health: Health, host: str, port: int) -> web.AppRu
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
-    logger.warning("health checks on http://%s:%d/healthz and /readyz", host, port)
+    logger.info("health checks on http://%s:%d/healthz and /readyz", host, port)
     return runner

@@ -38,7 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSROOM_FETCH_TIMEOUT", "10", "Seconds allowed for fetching one URL."),
     Setting("NEWSROOM_MAX_REDIRECTS", "5", "Redirects followed when fetching a URL."),
     Setting("NEWSROOM_PROCESSES", "1", "spaCy processes for bulk ingests (2 uses both cores)."),
-    Setting("NEWSROOM_LOG_LEVEL", "WARNING", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting(
+        "NEWSROOM_LOG_LEVEL",
+        "INFO",
+        "Log level: DEBUG, INFO (a line per command and per ingest), WARNING or ERROR. In the "
+        "terminal (one-shot commands, the console chat) the bot logs at WARNING unless this is set.",
+    ),
+    Setting("NEWSROOM_LOG_FORMAT", "text", "Log lines as text, or json (one JSON object per line)."),
     Setting("NEWSROOM_TZ", "UTC", "Time zone for digest schedules of channels that set none (/newsroom tz)."),
     Setting(
         "NEWSROOM_DIGEST_GRACE_MINUTES",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -139,11 +140,35 @@ def ingest_articles(
     texts = [article.text for _, article in pending]
     n_process = ctx.n_process if len(texts) > 1 else 1
     analyses = ctx.analyzer.analyze_many(texts, n_process=n_process)
+    started = time.perf_counter()
     for number, ((outcome, article), analysis) in enumerate(zip(pending, analyses, strict=True), 1):
         _store_one(ctx, outcome, article, analysis)
+        started = _log_stored(outcome, started)
         if progress and len(pending) > 1:
             progress(f"Stored {number} of {len(pending)}")
     return outcomes
+
+
+def _log_stored(outcome: Outcome, started: float) -> float:
+    """One INFO line per article stored (its id, outlet and names; never its text). The time is
+    the article's analysis and storing: in a batch, analyses come one at a time from nlp.pipe."""
+    now = time.perf_counter()
+    if outcome.status == "new":
+        took = round((now - started) * 1000)
+        logger.info(
+            "ingested #%s (%s): %d entities in %d ms",
+            outcome.article_id,
+            outcome.outlet or "no outlet",
+            outcome.entities,
+            took,
+            extra={
+                "article_id": outcome.article_id,
+                "outlet": outcome.outlet,
+                "entities": outcome.entities,
+                "duration_ms": took,
+            },
+        )
+    return now
 
 
 def _short(source: str) -> str:

@@ -33,7 +33,7 @@ async def run_slack(
     if config.socket_mode:
         handler = AsyncSocketModeHandler(bot.app, config.app_token, web_client=bot.client)
         await handler.connect_async()
-        logger.warning("Slack connected in Socket Mode")
+        logger.info("Slack connected in Socket Mode")
 
         async def connected() -> str | None:
             return None if await handler.client.is_connected() else "Socket Mode connection lost (reconnecting)"
@@ -46,7 +46,7 @@ async def run_slack(
         return
     host, port = settings.get("SLACK_HTTP_HOST"), settings.integer("SLACK_HTTP_PORT")
     runner = await start_http(bot.app, host, port)
-    logger.warning("Slack HTTP mode: listening on http://%s:%d/slack/events", host, port)
+    logger.info("Slack HTTP mode: listening on http://%s:%d/slack/events", host, port)
     health.set("slack", lambda: None)
     try:
         await asyncio.Event().wait()
