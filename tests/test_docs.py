@@ -1,6 +1,7 @@
 """The README and .env.example say what the code does."""
 
 import argparse
+import re
 
 from bot.cli import build_parser
 from bot.settings import SETTINGS, env_example
@@ -40,3 +41,38 @@ def test_every_setting_is_documented_and_in_env_example():
 
 def test_ci_calls_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+DOCUMENTS = [ROOT / "docs" / "architecture.md", ROOT / "docs" / "operations.md", ROOT / "CONTRIBUTING.md"]
+
+
+def test_the_design_and_operations_documents_are_in_the_repository_and_linked():
+    for document in DOCUMENTS:
+        assert document.is_file(), document
+        assert str(document.relative_to(ROOT)) in README, f"the README does not link {document.name}"
+
+
+def make_targets() -> set[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][\w-]*):", makefile, re.MULTILINE))
+
+
+def test_every_command_setting_target_script_and_link_the_documents_name_exists():
+    settings = {s.name for s in SETTINGS}
+    commands, targets = set(cli_commands()), make_targets()
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        where = document.name
+        for name in re.findall(r"(?:`|^|\$ |ExecStart=\S*/)newsroom ([a-z]+)", text, re.MULTILINE):
+            assert name in commands, f"{where} names `newsroom {name}`"
+        for name in re.findall(r"\b((?:NEWSROOM|SLACK|DISCORD)_[A-Z_]+)\b", text):
+            assert name in settings, f"{where} names the setting {name}"
+        for name in re.findall(r"`make ([a-z-]+)", text):
+            assert name in targets, f"{where} names `make {name}`"
+        for script in re.findall(r"python (bench/\w+\.py)", text):
+            assert (ROOT / script).is_file(), f"{where} names {script}"
+        for link in re.findall(r"\]\(([^)#]+)\)", text):
+            if not link.startswith("http"):
+                assert (document.parent / link).exists(), f"{where} links {link}"
+        for path in re.findall(r"`((?:bot|handlers|nlp|store|ingest|bench|tests|deploy)/[\w/]+\.(?:py|json|service))`", text):
+            assert (ROOT / path).exists(), f"{where} names {path}"
