@@ -13,7 +13,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.chat import open_intake
+from bot.chat import Intake, open_intake
 from bot.console import Console, ConsolePoster
 from bot.digests import DigestService
 from bot.health import Health, blocking, start_health_server
@@ -129,7 +129,7 @@ async def _console(ctx: Context, digests: DigestService, stop: asyncio.Event) ->
     return 1 if chatting.result() and not sys.stdin.isatty() else 0
 
 
-async def _shut_down(settings: Settings, intake, digests: DigestService, tasks: list[asyncio.Task]) -> bool:  # noqa: ANN001
+async def _shut_down(settings: Settings, intake: Intake, digests: DigestService, tasks: list[asyncio.Task]) -> bool:
     loop = asyncio.get_running_loop()
     grace = settings.integer("NEWSROOM_SHUTDOWN_SECONDS")
     deadline = loop.time() + grace
