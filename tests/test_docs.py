@@ -43,6 +43,7 @@ def test_ci_calls_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
+PROJECT_PATH = r"`((?:bot|handlers|nlp|store|ingest|bench|tests|deploy)/[\w/]+\.(?:py|json|service))`"
 DOCUMENTS = [ROOT / "docs" / "architecture.md", ROOT / "docs" / "operations.md", ROOT / "CONTRIBUTING.md"]
 
 
@@ -74,5 +75,5 @@ def test_every_command_setting_target_script_and_link_the_documents_name_exists(
         for link in re.findall(r"\]\(([^)#]+)\)", text):
             if not link.startswith("http"):
                 assert (document.parent / link).exists(), f"{where} links {link}"
-        for path in re.findall(r"`((?:bot|handlers|nlp|store|ingest|bench|tests|deploy)/[\w/]+\.(?:py|json|service))`", text):
+        for path in re.findall(PROJECT_PATH, text):
             assert (ROOT / path).exists(), f"{where} names {path}"
