@@ -129,8 +129,6 @@ async def measure(ctx: Context, requests: int, burst: int) -> dict[str, float]:
                 figures["who_ack_during_ingest"].append(ack)
                 figures["who_answer_during_ingest"].append(done)
             number += 1
-            if number > 10 and long_ingest.done():
-                break
         await long_ingest
         # A burst: every command sent at once.
         burst_results = await asyncio.gather(*(slash("who", "Peskov", 20_000 + n) for n in range(burst)))

@@ -149,17 +149,7 @@ async def answer(
     """Run a command in a worker thread (spaCy and SQLite block); errors become one short line."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
     command = (line.split() or ["(empty)"])[0][:40]
-    with CommandLog(caller, command) as log:
-        work = intake
-        if not work.begin():
-            return log.done(Reply.error(CLOSING), "refused")
-        try:
-            return log.done(await asyncio.to_thread(dispatch, ctx, line, caller, progress))
-        except Exception:
-            logger.exception("command failed: %s from %s", command, caller)
-            return log.done(Reply.error(SORRY), "error")
-        finally:
-            work.end()
+    return await _in_worker(caller, command, lambda: dispatch(ctx, line, caller, progress))
 
 
 async def ingest_post(
@@ -170,17 +160,23 @@ async def ingest_post(
 ) -> Reply:
     """Ingest what was posted in a channel; the reply names new entities and disputed claims."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
-    with CommandLog(caller, "(posted article)") as log:
-        work = intake
-        if not work.begin():
+    return await _in_worker(caller, "(posted article)", lambda: ingest_posted(ctx, requests, caller, progress))
+
+
+async def _in_worker(caller: Caller, command: str, work: Callable[[], Reply]) -> Reply:
+    """One command's life: admitted unless the bot is closing, run in a worker thread, logged once;
+    a bug becomes one short line for the reader and a traceback for the operator."""
+    with CommandLog(caller, command) as log:
+        admitted = intake
+        if not admitted.begin():
             return log.done(Reply.error(CLOSING), "refused")
         try:
-            return log.done(await asyncio.to_thread(ingest_posted, ctx, requests, caller, progress))
+            return log.done(await asyncio.to_thread(work))
         except Exception:
-            logger.exception("ingesting a post failed in %s", caller.where)
+            logger.exception("%s failed in %s", command, caller.where)
             return log.done(Reply.error(SORRY), "error")
         finally:
-            work.end()
+            admitted.end()
 
 
 def first_sight(ctx: Context, platform: str, event_id: str) -> bool:

@@ -32,14 +32,20 @@ def slow_page(site, release: threading.Event, requested: threading.Event) -> str
     return site.url("/slow")
 
 
+async def ingest_under_way(ctx, url: str, requested: threading.Event) -> tuple[chat.Intake, asyncio.Task]:
+    """A fresh intake with an /ingest of ``url`` admitted and waiting for the page."""
+    intake = chat.open_intake()
+    running = asyncio.create_task(chat.answer(ctx, f"/ingest {url}", CALLER))
+    await asyncio.to_thread(requested.wait, 30)
+    return intake, running
+
+
 def test_shutdown_waits_for_a_running_command_and_refuses_new_ones(seeded_ctx, site):
     requested, release = threading.Event(), threading.Event()
     url = slow_page(site, release, requested)
 
     async def scenario():
-        intake = chat.open_intake()
-        running = asyncio.create_task(chat.answer(seeded_ctx, f"/ingest {url}", CALLER))
-        await asyncio.to_thread(requested.wait, 30)
+        intake, running = await ingest_under_way(seeded_ctx, url, requested)
         closing = asyncio.create_task(intake.close(timeout=30))
         await asyncio.sleep(0)  # one turn of the loop: close() has begun and waits
         refused = await chat.answer(seeded_ctx, "/who Peskov", CALLER)
@@ -58,9 +64,7 @@ def test_shutdown_gives_up_on_a_command_that_outlasts_the_grace_period(seeded_ct
     url = slow_page(site, release, requested)
 
     async def scenario():
-        intake = chat.open_intake()
-        running = asyncio.create_task(chat.answer(seeded_ctx, f"/ingest {url}", CALLER))
-        await asyncio.to_thread(requested.wait, 30)
+        intake, running = await ingest_under_way(seeded_ctx, url, requested)
         finished = await intake.close(timeout=0.05)
         release.set()
         await running
