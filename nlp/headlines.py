@@ -61,13 +61,13 @@ def _strip(text: str, start: int, end: int) -> Piece:
     return start, end
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return word.lower()[:STEM_LETTERS]
 
 
 def lower_case_stems(text: str) -> set[str]:
     """Stems of the words the article writes in lower case: common words, not names."""
-    return {_stem(w) for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    return {stem(w) for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
 
 
 def headline_pieces(text: str, start: int, end: int, known: set[str], common: set[str]) -> list[Piece]:
@@ -93,7 +93,7 @@ def headline_pieces(text: str, start: int, end: int, known: set[str], common: se
     kept = 0
     for index, (s, e) in enumerate(words):
         word = text[s:e].lower()
-        common_word = _stem(word) in common and len(word) > 2
+        common_word = stem(word) in common and len(word) > 2
         if index and (word in _FUNCTION_WORDS or (common_word and word not in CONNECTORS)):
             break
         kept = index + 1

@@ -25,9 +25,12 @@ from nlp.headlines import (
 )
 from nlp.model import ENTITY_LABELS, name_key
 from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
+from nlp.proper_nouns import missed_proper_nouns
 
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?—–-"
 _PLACE_PREPOSITIONS = {"in", "from", "to", "across", "near", "into", "inside", "outside", "around"}
+#: A game's score glued to a team's name by the model ("Evansville 91-73", "Drake 65 - 53").
+_TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")
 _RENAME = re.compile(
     r"(?P<new>\b[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)\s*(?:,|—|–|\(|--?)\s*"
     r"(?:formerly|previously|once)\s+(?:known\s+as\s+|called\s+)?"
@@ -89,6 +92,9 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
     if not tokens:
         return 0, 0, None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    score = _TRAILING_SCORE.search(text_of(doc), start, end)
+    if score and score.end() == end and score.start() > start:
+        end = score.start()
     end = start + len(strip_possessive(text_of(doc)[start:end]))
     while end > start and text_of(doc)[end - 1] in _EDGE_PUNCT:
         end -= 1
@@ -257,10 +263,23 @@ def _recover(doc: Doc, found: Findings) -> None:
             add(token.idx, token.idx + len(word), names[word])
 
 
+def _proper_nouns(doc: Doc, found: Findings) -> None:
+    """Proper-noun runs the entity model skipped and the article's known names do not cover
+    (``nlp.proper_nouns``); a second ``_recover`` then finds their other occurrences."""
+    text = text_of(doc)
+    taken = bytearray(len(text))
+    for draft in found.mentions:
+        taken[draft.start : draft.end] = b"\x01" * (draft.end - draft.start)
+    for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text)):
+        found.mentions.append(Draft(start, end, label, text[start:end], recovered=True))
+
+
 def find_mentions(doc: Doc) -> Findings:
     found = _spans(doc)
     _renames(doc, found)
     _handles(doc, found)
+    _recover(doc, found)
+    _proper_nouns(doc, found)
     _recover(doc, found)
     _fallback_labels(doc, found)
     order = sorted(range(len(found.mentions)), key=lambda i: found.mentions[i].start)

@@ -91,3 +91,25 @@ def test_a_several_word_name_written_again_is_found_again(analyzer):
 def test_a_title_word_ending_an_organisations_name_stays_in_it(analyzer):
     found = names(analyzer, "The Texas Department of Criminal Justice said the execution went ahead.")
     assert "Texas Department of Criminal Justice" in found
+
+
+def test_proper_nouns_the_entity_model_missed_are_names(analyzer):
+    found = names(
+        analyzer,
+        "Peyton Manning threw three touchdowns as the Colts beat the Chiefs on Sunday. "
+        "The Colts defense held late, and the Chiefs never led.",
+    )
+    assert found.get("Colts") == "ORG" and found.get("Chiefs") == "ORG"
+    assert found.get("Peyton Manning") == "PERSON"
+
+
+def test_a_capitalised_common_word_is_not_a_name(analyzer):
+    """ "Web" and "Police" are written in lower case elsewhere in the article: common words."""
+    found = names(analyzer, "With Web attacks rising, the web team met. The Police said the police report was late.")
+    assert not {"Web", "Police"} & set(found)
+
+
+def test_a_score_is_not_part_of_a_team_name(analyzer):
+    found = aliases(analyzer, "North Carolina beat Evansville 91-73 on Saturday, coach Roy Williams said.")
+    assert "Evansville" in found
+    assert not any(a.endswith("73") for a in found)

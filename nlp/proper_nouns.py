@@ -1,0 +1,88 @@
+"""Names the entity model missed but the tagger did not: runs of proper nouns in running text.
+
+en_core_web_sm's NER skips many names its tagger still marks as proper nouns (NNP, NNPS):
+sports teams ("the Colts", "Tar Heels"), small outlets ("told TMZ", "told People"), places
+("in Evansville"). A run of such tokens in a sentence of the body is a name when none of its
+words is one the article also writes in lower case (then it is a capitalised common word:
+"Police", "Web"), when it does not open its sentence (where every word is capitalised) unless
+the article writes it mid-sentence too, and when it is no role or calendar word. Headlines are
+left to ``nlp.headlines``, whose Title Case makes every word look like a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from nlp.doctext import text_of
+from nlp.headlines import is_title_case, line_bounds, stem
+from nlp.names import is_title_word
+
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()
+)
+#: Entity types the model gives to capitalised words that are not names of things.
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "across", "near", "into", "inside", "outside", "around"})
+_NAME_WORD = re.compile(r"[A-Z][\w.&'-]*[A-Za-z]$|[A-Z]{2,}$")
+
+
+def _candidate(token: Token, common: set[str]) -> bool:
+    word = token.text
+    return (
+        token.tag_ in _PROPER_TAGS
+        and bool(_NAME_WORD.match(word))
+        and token.ent_type_ not in _NOT_NAMES
+        and stem(word) not in common
+        and word.lower() not in _CALENDAR
+        and not is_title_word(word)
+    )
+
+
+def _mid_sentence_words(doc: Doc) -> set[str]:
+    return {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+
+
+def _label(doc: Doc, first: Token) -> str:
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and is_title_word(before.text):
+        return "PERSON"
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+        return "GPE"
+    return "ORG"
+
+
+def missed_proper_nouns(doc: Doc, taken: bytearray, common: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each proper-noun run outside every mention already found.
+
+    ``taken`` marks characters already inside a mention; ``common`` holds the stems of the
+    words the article writes in lower case (``nlp.headlines.lower_case_stems``).
+    """
+    text = text_of(doc)
+    mid_sentence = _mid_sentence_words(doc)
+    found: list[tuple[int, int, str]] = []
+    run: list[Token] = []
+
+    def close() -> None:
+        if not run:
+            return
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        opens_sentence = run[0].is_sent_start and len(run) == 1 and run[0].text not in mid_sentence
+        line_start, line_end = line_bounds(text, start)
+        line = text[line_start:line_end]
+        if not opens_sentence and not is_title_case(line) and not line.isupper() and not any(taken[start:end]):
+            found.append((start, end, _label(doc, run[0])))
+        run.clear()
+
+    for token in doc:
+        if _candidate(token, common) and (not run or (token.i == run[-1].i + 1 and not token.is_sent_start)):
+            run.append(token)
+            continue
+        close()
+        if _candidate(token, common):
+            run.append(token)
+    close()
+    return found
