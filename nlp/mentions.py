@@ -230,13 +230,14 @@ def _word_before(doc: Doc, start: int) -> str:
     return words[-1].strip(",.;:") if words else ""
 
 
-def _recover(doc: Doc, found: Findings) -> None:
+def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> None:
     """Names the article already uses, where the model missed them: a person's surname standing
-    alone, a one-word name, and any several-word name written again ("Surgeon General")."""
+    alone, a one-word name, and any several-word name written again ("Surgeon General").
+    ``sources``: the mentions whose names are looked for (all found so far when None)."""
     text = text_of(doc)
     names: dict[str, str] = {}
     phrases: dict[str, str] = {}
-    for draft in found.mentions:
+    for draft in found.mentions if sources is None else sources:
         words = draft.text.split()
         if draft.label == "PERSON" and len(words) > 1:
             names.setdefault(words[-1], "PERSON")
@@ -265,13 +266,17 @@ def _recover(doc: Doc, found: Findings) -> None:
 
 def _proper_nouns(doc: Doc, found: Findings) -> None:
     """Proper-noun runs the entity model skipped and the article's known names do not cover
-    (``nlp.proper_nouns``); a second ``_recover`` then finds their other occurrences."""
+    (``nlp.proper_nouns``), then their other occurrences."""
     text = text_of(doc)
     taken = bytearray(len(text))
     for draft in found.mentions:
         taken[draft.start : draft.end] = b"\x01" * (draft.end - draft.start)
-    for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text)):
-        found.mentions.append(Draft(start, end, label, text[start:end], recovered=True))
+    added = [
+        Draft(start, end, label, text[start:end], recovered=True)
+        for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text))
+    ]
+    found.mentions.extend(added)
+    _recover(doc, found, added)
 
 
 def find_mentions(doc: Doc) -> Findings:
@@ -280,7 +285,6 @@ def find_mentions(doc: Doc) -> Findings:
     _handles(doc, found)
     _recover(doc, found)
     _proper_nouns(doc, found)
-    _recover(doc, found)
     _fallback_labels(doc, found)
     order = sorted(range(len(found.mentions)), key=lambda i: found.mentions[i].start)
     position = {old: new for new, old in enumerate(order)}
