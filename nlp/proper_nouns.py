@@ -33,8 +33,7 @@ _NAME_WORD = re.compile(r"[A-Z][\w.&'-]*[A-Za-z]$|[A-Z]{2,}$")
 def _candidate(token: Token, common: set[str]) -> bool:
     word = token.text
     return (
-        token.tag_ in _PROPER_TAGS
-        and bool(_NAME_WORD.match(word))
+        bool(_NAME_WORD.match(word))
         and token.ent_type_ not in _NOT_NAMES
         and stem(word) not in common
         and word.lower() not in _CALENDAR
@@ -42,8 +41,13 @@ def _candidate(token: Token, common: set[str]) -> bool:
     )
 
 
-def _mid_sentence_words(doc: Doc) -> set[str]:
-    return {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+def _written_mid_sentence(text: str, word: str) -> bool:
+    """Does the article write ``word`` after another word of the same sentence somewhere?"""
+    for match in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
+        before = text[: match.start()].rstrip(" \t")
+        if before and (before[-1].isalnum() or before[-1] in ",;:"):
+            return True
+    return False
 
 
 def _label(doc: Doc, first: Token) -> str:
@@ -55,6 +59,13 @@ def _label(doc: Doc, first: Token) -> str:
     return "ORG"
 
 
+def _proper_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens tagged NNP or NNPS, read from the tag array (no Token objects)."""
+    tags = doc.to_array("TAG")
+    wanted = {doc.vocab.strings.add(tag) for tag in _PROPER_TAGS}
+    return [i for i, tag in enumerate(tags.tolist()) if tag in wanted]
+
+
 def missed_proper_nouns(doc: Doc, taken: bytearray, common: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each proper-noun run outside every mention already found.
 
@@ -62,27 +73,25 @@ def missed_proper_nouns(doc: Doc, taken: bytearray, common: set[str]) -> list[tu
     words the article writes in lower case (``nlp.headlines.lower_case_stems``).
     """
     text = text_of(doc)
-    mid_sentence = _mid_sentence_words(doc)
     found: list[tuple[int, int, str]] = []
-    run: list[Token] = []
-
-    def close() -> None:
-        if not run:
-            return
+    runs: list[list[Token]] = []
+    for i in _proper_positions(doc):
+        token = doc[i]
+        if not _candidate(token, common):
+            continue
+        if runs and runs[-1][-1].i == i - 1 and not token.is_sent_start:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    for run in runs:
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        opens_sentence = run[0].is_sent_start and len(run) == 1 and run[0].text not in mid_sentence
+        if any(taken[start:end]):
+            continue
         line_start, line_end = line_bounds(text, start)
         line = text[line_start:line_end]
-        if not opens_sentence and not is_title_case(line) and not line.isupper() and not any(taken[start:end]):
-            found.append((start, end, _label(doc, run[0])))
-        run.clear()
-
-    for token in doc:
-        if _candidate(token, common) and (not run or (token.i == run[-1].i + 1 and not token.is_sent_start)):
-            run.append(token)
+        if is_title_case(line) or line.isupper():
             continue
-        close()
-        if _candidate(token, common):
-            run.append(token)
-    close()
+        if run[0].is_sent_start and len(run) == 1 and not _written_mid_sentence(text, run[0].text):
+            continue
+        found.append((start, end, _label(doc, run[0])))
     return found
