@@ -29,6 +29,8 @@ from nlp.proper_nouns import missed_proper_nouns
 
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?—–-"
 _PLACE_PREPOSITIONS = {"in", "from", "to", "across", "near", "into", "inside", "outside", "around"}
+#: Lower-case words that sit between two names, never inside one.
+_CLAUSE_WORDS = frozenset({"that", "told", "tells", "said", "says", "which", "who", "whose"})
 #: A game's score glued to a team's name by the model ("Evansville 91-73", "Drake 65 - 53").
 _TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")
 _RENAME = re.compile(
@@ -56,10 +58,17 @@ class Findings:
 
 
 def _parts(span: Span) -> list[tuple[list[Token], str]]:
-    """A span split at a possessive inside it: "Musk’s X" names Musk, and X (not a person)."""
+    """A span split at a possessive inside it: "Musk’s X" names Musk, and X (not a person);
+    and at a word that joins two clauses ("Associated Press that Islamic State", "Mallie told
+    FOX411"): two names the model read as one."""
     parts: list[tuple[list[Token], str]] = []
     current: list[Token] = []
     for token in span:
+        if token.text in _CLAUSE_WORDS:
+            if current:
+                parts.append((current, span.label_))
+            current = []
+            continue
         if current and POSSESSIVE.search(token.text) and token.i < span.end - 1:
             if not POSSESSIVE.fullmatch(token.text):
                 current.append(token)
