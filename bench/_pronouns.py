@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from nlp.model import Analysis
+from domain import Analysis
 from nlp.pronouns import FITS, candidate_features
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlp.model import acronym_key, name_key  # noqa: E402
+from domain import acronym_key, name_key  # noqa: E402
 
 
 def kind_of(reason: str) -> str:

@@ -15,9 +15,9 @@ sys.path.insert(0, str(ROOT))
 
 from _checks import run_gold  # noqa: E402
 
+from domain import name_key  # noqa: E402
 from handlers import Context  # noqa: E402
 from handlers.who import who  # noqa: E402
-from nlp.model import name_key  # noqa: E402
 
 
 def same(a: str, b: str) -> bool:

@@ -28,10 +28,10 @@ sys.path.append(str(ROOT / "bench"))
 
 from _ecbplus import align, named_mentions, read_split  # noqa: E402
 
+from domain import SAME_NAME, Analysis, KnownEntity, Link, LocalEntity  # noqa: E402
 from handlers.resolution import resolve_links  # noqa: E402
 from nlp import Analyzer  # noqa: E402
 from nlp.linking import LinkContext, LinkerModel, score_candidates  # noqa: E402
-from nlp.model import SAME_NAME, Analysis, KnownEntity, Link, LocalEntity  # noqa: E402
 from store import Store  # noqa: E402
 from store.records import ArticleIn  # noqa: E402
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from domain import Analysis
 from handlers.context import Context
 from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
@@ -18,7 +19,6 @@ from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
-from nlp.model import Analysis
 from store.records import ArticleIn
 
 logger = logging.getLogger(__name__)

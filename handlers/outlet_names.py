@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from domain import initials, name_key
 from nlp.attributions import unnamed_source
-from nlp.model import initials, name_key
 from store.records import StatementRow
 
 #: Words that point back at an outlet named elsewhere in the same article.

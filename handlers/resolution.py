@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
+from domain import AliasKeys, Analysis, KnownEntity, Link, LocalEntity, name_key
 from nlp.linking import LinkContext, article_terms
-from nlp.model import AliasKeys, Analysis, KnownEntity, Link, LocalEntity, name_key
 from nlp.resolve import link_entity, lookup_keys, separate_blocked
 from store import Store
 

@@ -1,7 +1,7 @@
-"""Text analysis: spaCy pipelines in, plain dataclasses out (see nlp.model).
+"""Text analysis: spaCy pipelines in, plain dataclasses out (the ``domain`` package).
 
-The package's names load lazily, so importing its plain data types (``nlp.model``, as the store
-does) never loads spaCy: only asking for ``Analyzer`` or ``ModelNotInstalled`` does.
+The package's names load lazily, so importing one of its light modules never loads spaCy: only
+asking for ``Analyzer`` or ``ModelNotInstalled`` does.
 """
 
 from __future__ import annotations
@@ -11,18 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nlp.analyze import Analyzer
-    from nlp.model import Analysis, Mention, Sentence
     from nlp.pipeline import ModelNotInstalled
 
-_HOMES = {
-    "Analyzer": "nlp.analyze",
-    "ModelNotInstalled": "nlp.pipeline",
-    "Analysis": "nlp.model",
-    "Mention": "nlp.model",
-    "Sentence": "nlp.model",
-}
+_HOMES = {"Analyzer": "nlp.analyze", "ModelNotInstalled": "nlp.pipeline"}
 
-__all__ = ["Analysis", "Analyzer", "Mention", "ModelNotInstalled", "Sentence"]
+__all__ = ["Analyzer", "ModelNotInstalled"]
 
 
 def __getattr__(name: str) -> Any:

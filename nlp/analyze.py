@@ -10,12 +10,12 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.components import findings_of
 from nlp.doctext import text_of
-from nlp.model import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
 from nlp.stance import STOP_LEMMAS, Terms

@@ -12,10 +12,10 @@ import re
 
 from spacy.tokens import Doc
 
+from domain import Attribution, LocalEntity, Mention
 from nlp.attribution_candidates import SPEECH_LEMMAS, Candidate, antecedent, candidates
 from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
-from nlp.model import Attribution, LocalEntity, Mention
 from nlp.pronouns import FITS, meant_by
 
 #: A pronoun speaker within this many sentences of a named speaker who fits is that speaker ("Peskov

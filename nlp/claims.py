@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from nlp.model import Analysis, Statement
+from domain import Analysis, Statement
 
 _DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"

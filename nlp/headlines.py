@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from nlp.model import name_key
+from domain import name_key
 
 #: Small words that stay inside organisation names ("Department of Justice", "Fish and Wildlife").
 CONNECTORS = frozenset({"of", "and", "the", "for", "&", "de", "la", "del", "du", "von", "van"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-from nlp.model import AliasKeys, KnownEntity, LocalEntity, acronym_key, initials, name_key, skeleton
+from domain import AliasKeys, KnownEntity, LocalEntity, acronym_key, initials, name_key, skeleton
 
 #: Name relations, strongest first; a candidate takes the first that holds.
 RELATIONS = (

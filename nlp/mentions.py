@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from domain import ENTITY_LABELS, name_key
 from nlp.doctext import text_of
 from nlp.headlines import (
     body_name_keys,
@@ -23,7 +24,6 @@ from nlp.headlines import (
     longest_line_piece,
     lower_case_stems,
 )
-from nlp.model import ENTITY_LABELS, name_key
 from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
 from nlp.proper_nouns import missed_proper_nouns
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.model import name_key
+from domain import name_key
 
 #: Capitalised words that are roles, not names ("NASA Director Bill Nelson").
 TITLE_WORDS = frozenset(

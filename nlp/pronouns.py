@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.model import LocalEntity, Mention
+from domain import LocalEntity, Mention
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "pronoun_model.json"
 #: What each pronoun can stand for; None: any person or group.

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from nlp.linking import LinkContext, LinkerModel, explain, score_candidates, shipped_model
-from nlp.model import (
+from domain import (
     SAME_NAME,
     AliasKeys,
     Analysis,
@@ -22,6 +21,7 @@ from nlp.model import (
     name_key,
     skeleton,
 )
+from nlp.linking import LinkContext, LinkerModel, explain, score_candidates, shipped_model
 
 _CONNECTORS = {"of", "for", "and", "de", "&", "on", "in", "at"}
 

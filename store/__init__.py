@@ -1,4 +1,4 @@
-"""Persistence: SQLite through sqlite-utils. Knows nlp.model's dataclasses, nothing of spaCy."""
+"""Persistence: SQLite through sqlite-utils. Knows the ``domain`` types, nothing of spaCy or of ``nlp``."""
 
 from store.store import Store
 

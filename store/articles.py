@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from nlp.model import SAME_NAME, Analysis, Link, LocalEntity, name_key
+from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key
 from store.corrections import add_alias, log_link, merge_into
 from store.records import ArticleIn, StoredArticle
 

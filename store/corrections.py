@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from nlp.model import AliasKeys, name_key
+from domain import AliasKeys, name_key
 
 
 def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") -> None:

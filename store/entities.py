@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
-from nlp.model import KnownEntity, name_key
+from domain import KnownEntity, name_key
 from store.records import Citation, EntityMatch, EntitySummary, StatementRow
 
 #: A candidate is described by its latest articles, this many.

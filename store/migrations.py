@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from nlp.model import AliasKeys
+from domain import AliasKeys
 
 migrations = Migrations("newsroom")
 

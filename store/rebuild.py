@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from nlp.model import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
+from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
 from store.articles import entity_for
 from store.corrections import add_alias, merge_into
 

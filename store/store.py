@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from nlp.model import Analysis, KnownEntity, Link
+from domain import Analysis, KnownEntity, Link
 from store import articles, channels, claims, corrections, digests, entities, export, rebuild
 from store.db import connect, connect_reader
 from store.migrations import migrations

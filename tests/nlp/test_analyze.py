@@ -1,8 +1,8 @@
 import pytest
 
+from domain import name_key
 from nlp import Analyzer, ModelNotInstalled
 from nlp.analyze import pieces_of
-from nlp.model import name_key
 from nlp.pipeline import candidate_models, load_pipeline
 from tests.conftest import SAMPLES
 

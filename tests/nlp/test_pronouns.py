@@ -1,6 +1,6 @@
 """Whom "he said" credits: the speaker just named, the main subject before it, or nobody."""
 
-from nlp.model import LocalEntity, Mention
+from domain import LocalEntity, Mention
 from nlp.pronouns import candidate_features, load_model, meant_by, probability
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from domain import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.linking import LinkContext, LinkerModel, name_relation
-from nlp.model import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.resolve import group_mentions, link_entity, lookup_keys, separate_blocked
 
 

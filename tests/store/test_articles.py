@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.model import Analysis, Link, LocalEntity, Mention, NumberMention, Sentence, Statement
+from domain import Analysis, Link, LocalEntity, Mention, NumberMention, Sentence, Statement
 from store.records import ArticleIn
 
 NEW = Link(None, "PERSON", "new")

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from nlp.model import Analysis, Sentence, Statement
+from domain import Analysis, Sentence, Statement
 from store import claims
 from store.records import ArticleIn
 

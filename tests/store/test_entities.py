@@ -1,4 +1,4 @@
-from nlp.model import Analysis, Link, LocalEntity, Mention, Sentence
+from domain import Analysis, Link, LocalEntity, Mention, Sentence
 from store.records import ArticleIn
 
 

@@ -1,4 +1,4 @@
-"""Plain results of analysis: what the store keeps and what every answer cites.
+"""Plain results of analysis: what ``nlp`` produces, what the store keeps, what every answer cites.
 
 Offsets are Python string indices into the article text exactly as analysed, so
 ``text[m.start:m.end] == m.text`` always holds.
@@ -6,9 +6,6 @@ Offsets are Python string indices into the article text exactly as analysed, so
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 
 #: The reason recorded when a name joins its entity by being that entity's name.
@@ -179,72 +176,3 @@ class Analysis:
             "numbers": [asdict(n) for n in self.numbers],
             "statements": [{**asdict(s), "text": self.text[s.start : s.end]} for s in self.statements],
         }
-
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-
-
-@functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """The form under which names are stored and looked up: case, accents and spacing folded."""
-    folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = re.sub(r"[^\w@'&.\- ]+", " ", folded)
-    folded = re.sub(r"\s+", " ", folded).strip(" .-'")
-    folded = re.sub(r"\b(\w)\. (?=\w\.)", r"\1.", folded)  # "U. S." is "U.S."
-    return folded[4:] if folded.startswith("the ") else folded
-
-
-_CONNECTORS = {"of", "the", "and", "for", "&", "on", "in", "de", "la"}
-
-
-def skeleton(key: str) -> str:
-    """A spelling-blind form of a name key: Dmitry/Dmitri, Sergei/Sergey, Kiriyenko/Kirienko meet."""
-    words = [_ABBREVIATIONS.get(w, w) for w in key.split()]
-    folded = " ".join(words).replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
-    folded = re.sub(r"[^a-z0-9 ]", "", folded)
-    folded = re.sub(r"(?<=\w{3}[b-df-hj-np-tv-z])e\b", "", folded)  # a silent final e: Raite/Rait
-    return re.sub(r"(.)\1+", r"\1", folded).strip()  # a name in another script has none
-
-
-#: Abbreviations place names are written with either way (Mt Cook, Mount Cook).
-_ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
-
-
-def initials(name: str) -> str:
-    """ "The Wall Street Journal" → "wsj"; a one-word name has none."""
-    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w]
-    significant = [w for w in words if w not in _CONNECTORS]
-    return "".join(w[0] for w in significant) if len(significant) > 1 else ""
-
-
-def acronym_key(text: str) -> str:
-    """ "WSJ", "U.S." → "wsj", "us"; anything not written as an acronym → ""."""
-    letters = text.replace(".", "")
-    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
-        return letters.lower()
-    return ""
-
-
-@dataclass(frozen=True)
-class AliasKeys:
-    """The forms an alias is stored and found under."""
-
-    key: str  # name_key
-    skeleton: str  # spelling-blind, full names only ("" for one word)
-    surname: str  # spelling-blind last word of a full name ("" for one word)
-    initials: str  # of a several-word name, or the acronym itself
-
-    @classmethod
-    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - a pure function of a string
-    def of(cls, alias: str) -> AliasKeys:
-        key = name_key(alias)
-        words = key.split()
-        several = len(words) > 1
-        return cls(
-            key=key,
-            skeleton=skeleton(key) if several else "",
-            surname=skeleton(words[-1]) if several else "",
-            initials=initials(alias) or acronym_key(alias),
-        )

@@ -1,0 +1,42 @@
+"""Plain data that every layer speaks: analysis results and name keys.
+
+The leaf of the import graph: it imports nothing of the project and no third-party library, so
+``nlp`` (which runs spaCy), ``store`` (which runs SQLite) and the handlers can all share these
+types without importing each other.
+"""
+
+from domain.analysis import (
+    ENTITY_LABELS,
+    SAME_NAME,
+    Analysis,
+    Attribution,
+    Descriptor,
+    KnownEntity,
+    Link,
+    LocalEntity,
+    Mention,
+    NumberMention,
+    Sentence,
+    Statement,
+)
+from domain.name_keys import AliasKeys, acronym_key, initials, name_key, skeleton
+
+__all__ = [
+    "ENTITY_LABELS",
+    "SAME_NAME",
+    "AliasKeys",
+    "Analysis",
+    "Attribution",
+    "Descriptor",
+    "KnownEntity",
+    "Link",
+    "LocalEntity",
+    "Mention",
+    "NumberMention",
+    "Sentence",
+    "Statement",
+    "acronym_key",
+    "initials",
+    "name_key",
+    "skeleton",
+]
