@@ -32,8 +32,8 @@ from apscheduler.triggers.base import BaseTrigger
 
 from bot.cron import cron_trigger
 from handlers import Context, Reply
-from handlers.digest import Channel, build_digest, digest_reply
-from handlers.schedules import ScheduleSpec
+from handlers.digest import build_digest, digest_reply
+from handlers.values import Channel, ScheduleSpec
 
 logger = logging.getLogger(__name__)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.digest import Channel
 from handlers.digest_commands import check_timezone
 from handlers.errors import UsageError
 from handlers.reply import Field, Reply, Section
-from handlers.schedules import ScheduleSpec
+from handlers.values import Channel, ScheduleSpec
 
 _SWITCHES = {"ingest": "ingest", "nothing-new": "nothing_new"}
 _ON_OFF = {"on": True, "off": False}

@@ -15,12 +15,12 @@ from handlers.channel_settings import is_read_only as settings_read_only
 from handlers.channel_settings import newsroom_settings, settings_reply
 from handlers.compare import compare
 from handlers.context import Context
-from handlers.digest import Channel
 from handlers.digest_commands import digest_command, digest_is_slow
 from handlers.digest_commands import is_read_only as digest_read_only
 from handlers.errors import UsageError
 from handlers.ingest import IngestRequest, Progress, ingest
 from handlers.reply import Reply, Section
+from handlers.values import Channel
 from handlers.who import who
 from ingest.urls import find_urls
 

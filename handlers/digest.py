@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,26 +12,12 @@ from handlers.descriptors import fold_descriptors
 from handlers.digest_chart import chart_path, render_chart
 from handlers.reply import Field, Reply, Section
 from handlers.statements import statement_terms
+from handlers.values import Channel
 from handlers.wording import plural
 from nlp.stance import stance_of
 from store.records import StatementRow
 
 MAX_CLAIMS = 5
-
-
-@dataclass(frozen=True)
-class Channel:
-    platform: str
-    channel: str
-
-    @classmethod
-    def parse(cls, text: str | None) -> Channel:
-        """ "slack:C123" → (slack, C123); a bare name is a console channel."""
-        platform, _, channel = (text or "console:console").partition(":")
-        return cls(platform, channel) if channel else cls("console", platform)
-
-    def __str__(self) -> str:
-        return f"{self.platform}:{self.channel}"
 
 
 def _side(row: StatementRow, stance: str) -> dict:

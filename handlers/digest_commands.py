@@ -7,10 +7,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.context import Context
-from handlers.digest import Channel, build_digest, digest_reply
+from handlers.digest import build_digest, digest_reply
 from handlers.errors import UsageError
 from handlers.reply import Field, Reply, Section
 from handlers.schedules import parse_schedule
+from handlers.values import Channel
 
 #: Sub-commands anyone may use; the rest change what the channel receives.
 READ_ONLY = ("", "preview", "status")

@@ -1,42 +1,17 @@
-"""What the digest commands need from a scheduler; the bot supplies one (APScheduler), tests a fake.
+"""A reporter's words for a digest schedule ("daily 08:00") parsed into a ``ScheduleSpec``.
 
-Handlers stay free of the scheduling library: they parse a reporter's words into a ``ScheduleSpec``
-and hand it over.
+Handlers stay free of the scheduling library: they hand the spec to the ``Schedules`` protocol
+(``handlers.values``), which the bot implements with APScheduler and tests with a fake.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
 
-from handlers.digest import Channel
 from handlers.errors import UsageError
+from handlers.values import ScheduleSpec
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)$")
-
-
-@dataclass(frozen=True)
-class ScheduleSpec:
-    """When a channel gets its digest: a standard five-field crontab line in a time zone."""
-
-    label: str  # as the reporter said it: "daily 08:00"
-    crontab: str  # "0 8 * * *" (day of week 0 or 7 = Sunday, as in crontab)
-    timezone: str
-
-
-class Schedules(Protocol):
-    def set_schedule(self, channel: Channel, spec: ScheduleSpec) -> datetime | None:
-        """Store the schedule (replacing any); returns the next run. ValueError: a bad spec."""
-
-    def remove_schedule(self, channel: Channel) -> bool:
-        """True when there was a schedule to remove."""
-
-    def next_run(self, channel: Channel) -> datetime | None: ...
-
-    def post_now(self, channel: Channel) -> None:
-        """Post the channel's digest as soon as possible, through the same exactly-once path."""
 
 
 def _clock(text: str) -> tuple[int, int]:

@@ -13,9 +13,8 @@ from apscheduler.triggers.date import DateTrigger
 
 from bot.digests import WINDOW_LEASE, DigestService, job_id
 from handlers import Context, Reply
-from handlers.digest import Channel
 from handlers.ingest import IngestRequest, ingest
-from handlers.schedules import ScheduleSpec
+from handlers.values import Channel, ScheduleSpec
 from store import Store
 
 DESK = Channel("console", "desk")

@@ -2,8 +2,9 @@
 
 import pytest
 
-from handlers.digest import Channel, build_digest, digest
+from handlers.digest import build_digest, digest
 from handlers.ingest import IngestRequest, ingest
+from handlers.values import Channel
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from handlers import Caller, dispatch
-from handlers.digest import Channel
-from handlers.schedules import ScheduleSpec
+from handlers.values import Channel, ScheduleSpec
 
 DESK = Caller(user="U1", channel="C1", platform="slack")
 READER = Caller(user="U2", channel="C1", platform="slack", editor=False)

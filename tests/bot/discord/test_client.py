@@ -234,7 +234,7 @@ def test_a_scheduled_digest_is_posted_with_its_chart(seeded_ctx):
     from apscheduler.triggers.date import DateTrigger
 
     from bot.digests import DigestService
-    from handlers.digest import Channel
+    from handlers.values import Channel
 
     async def scenario():
         async with DiscordHarness(seeded_ctx) as discord:

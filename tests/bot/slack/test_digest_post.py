@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.triggers.date import DateTrigger
 
 from bot.digests import DigestService
-from handlers.digest import Channel
+from handlers.values import Channel
 from tests.bot.slack.harness import SlackHarness, all_text
 from tests.fakes.waiting import wait_for
 

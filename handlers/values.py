@@ -1,0 +1,49 @@
+"""Value types the handlers share with the bot: a channel, a digest schedule, the scheduler's
+protocol.
+
+A leaf of ``handlers``: it imports nothing of the project, so any handler (and the bot) can use
+these types without importing the use cases that produce or consume them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Channel:
+    platform: str
+    channel: str
+
+    @classmethod
+    def parse(cls, text: str | None) -> Channel:
+        """ "slack:C123" → (slack, C123); a bare name is a console channel."""
+        platform, _, channel = (text or "console:console").partition(":")
+        return cls(platform, channel) if channel else cls("console", platform)
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.channel}"
+
+
+@dataclass(frozen=True)
+class ScheduleSpec:
+    """When a channel gets its digest: a standard five-field crontab line in a time zone."""
+
+    label: str  # as the reporter said it: "daily 08:00"
+    crontab: str  # "0 8 * * *" (day of week 0 or 7 = Sunday, as in crontab)
+    timezone: str
+
+
+class Schedules(Protocol):
+    def set_schedule(self, channel: Channel, spec: ScheduleSpec) -> datetime | None:
+        """Store the schedule (replacing any); returns the next run. ValueError: a bad spec."""
+
+    def remove_schedule(self, channel: Channel) -> bool:
+        """True when there was a schedule to remove."""
+
+    def next_run(self, channel: Channel) -> datetime | None: ...
+
+    def post_now(self, channel: Channel) -> None:
+        """Post the channel's digest as soon as possible, through the same exactly-once path."""
