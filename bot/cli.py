@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import os
-import sqlite3
 import sys
 from contextlib import closing
 from datetime import UTC, datetime
@@ -29,6 +28,7 @@ from ingest import IngestError
 from ingest.manifest import read_manifest
 from nlp import Analyzer, ModelNotInstalled
 from store import Store
+from store.errors import NotADatabase
 
 logger = logging.getLogger(__name__)
 
@@ -204,7 +204,7 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     try:
         ctx = _context(settings, db_path)
-    except sqlite3.DatabaseError as exc:
+    except NotADatabase as exc:
         print(f"newsroom: {db_path} is not a newsroom database ({exc})", file=sys.stderr)
         return 2
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
+from store.errors import DuplicateArticle
 from store.records import ArticleIn
 
 logger = logging.getLogger(__name__)
@@ -186,11 +186,8 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         outcome.article_id = ctx.store.add_article(
             article, analysis, lambda store: resolve_links(store, analysis, article.published), now
         )
-    except sqlite3.IntegrityError:
-        existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
-        if existing is None:
-            raise
-        _duplicate(outcome, ctx, existing.id)
+    except DuplicateArticle as duplicate:
+        _duplicate(outcome, ctx, duplicate.article_id)
         return
     outcome.status = "new"
     if ctx.store.article_count() == 1:  # a fresh store: linked by this linker from its first article

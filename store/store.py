@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from domain import Analysis, KnownEntity, Link
 from store import articles, channels, claims, corrections, digests, entities, export, rebuild
 from store.db import connect, connect_reader
+from store.errors import DuplicateArticle, NotADatabase
 from store.migrations import migrations
 from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
 
@@ -36,7 +37,11 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        return cls(connect(path), path)
+        """NotADatabase: the file exists but is no SQLite database (or a damaged one)."""
+        try:
+            return cls(connect(path), path)
+        except sqlite3.DatabaseError as exc:
+            raise NotADatabase(str(exc)) from exc
 
     @property
     def path(self) -> str | None:
@@ -96,10 +101,18 @@ class Store:
     ) -> int:
         """Store an article; ``links`` may be a function that reads the candidates and links its
         entities inside the same write transaction, so two processes ingesting at once cannot
-        both create the same entity."""
-        with self._lock, self.write_transaction():
-            chosen = links(self) if callable(links) else links
-            return articles.insert_article(self.db, article, analysis, chosen, now)
+        both create the same entity.
+
+        DuplicateArticle: another writer stored the same article first."""
+        try:
+            with self._lock, self.write_transaction():
+                chosen = links(self) if callable(links) else links
+                return articles.insert_article(self.db, article, analysis, chosen, now)
+        except sqlite3.IntegrityError:
+            existing = self.find_duplicate(article.content_hash, article.canonical_url)
+            if existing is None:
+                raise
+            raise DuplicateArticle(existing.id) from None
 
     @contextmanager
     def write_transaction(self) -> Iterator[None]:

@@ -1,6 +1,8 @@
 import pytest
 
 from domain import Analysis, Link, LocalEntity, Mention, NumberMention, Sentence, Statement
+from store import Store
+from store.errors import DuplicateArticle, NotADatabase
 from store.records import ArticleIn
 
 NEW = Link(None, "PERSON", "new")
@@ -61,6 +63,23 @@ def test_duplicates_are_found_by_hash_and_by_canonical_url(store):
     by_url = store.find_duplicate("other-hash", "https://x.example/a")
     assert by_hash.id == by_url.id == first
     assert store.find_duplicate("other-hash", "https://x.example/b") is None
+
+
+def test_storing_an_article_twice_raises_the_stores_own_error(store):
+    """A writer that lost the race learns which article won, not a driver's IntegrityError."""
+    first = store.add_article(article(), small_analysis(), [NEW, NEW], "t")
+    before = counts(store)
+    with pytest.raises(DuplicateArticle) as raised:
+        store.add_article(article(), small_analysis(), [NEW, NEW], "t")
+    assert raised.value.article_id == first
+    assert counts(store) == before
+
+
+def test_a_file_that_is_no_database_raises_the_stores_own_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(NotADatabase):
+        Store.open(path)
 
 
 def test_a_failure_midway_leaves_no_rows(store):

@@ -1,0 +1,20 @@
+"""The store's own errors, so callers never catch a database driver's exceptions."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Something the store could not do; the message says what."""
+
+
+class NotADatabase(StoreError):
+    """The file is not a SQLite database the bot can open (another file, or a damaged one)."""
+
+
+class DuplicateArticle(StoreError):
+    """The article is already stored (same content hash or canonical URL), perhaps by another
+    process between the caller's check and its write."""
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"already stored as article {article_id}")
+        self.article_id = article_id
