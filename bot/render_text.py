@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from handlers.reply import Citation, Reply
+from handlers.reply import Citation, Grid, Reply
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x1b]")
 
@@ -35,5 +35,20 @@ def render_text(reply: Reply, width: int = 100) -> str:
         lines.extend(citation_line(c) for c in section.citations)
     if reply.footer:
         lines += ["", clean(reply.footer)]
-    lines += [f"Picture: {path}" for path in reply.files]
+    for grid in reply.grids:
+        lines += ["", *grid_lines(grid)]
     return "\n".join(lines)
+
+
+def grid_lines(grid: Grid) -> list[str]:
+    """A grid as a text table, for the terminal where no picture is shown."""
+    rows = [clean(r) for r in grid.rows]
+    columns = [clean(c) for c in grid.columns]
+    first = max(len(r) for r in rows)
+    widths = [max(len(c), *(len(str(row[i])) for row in grid.counts)) for i, c in enumerate(columns)]
+    header = "  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))
+    lines = [clean(grid.title) + ":", " " * first + "  " + header]
+    for name, counts in zip(rows, grid.counts, strict=True):
+        cells = "  ".join((str(n) if n else "–").rjust(w) for n, w in zip(counts, widths, strict=True))
+        lines.append(name.ljust(first) + "  " + cells)
+    return lines

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
-from pathlib import Path
 
 from handlers.compare import CORE, compare_claim
 from handlers.context import Context
 from handlers.descriptors import fold_descriptors
-from handlers.digest_chart import chart_path, render_chart
-from handlers.reply import Field, Reply, Section
+from handlers.digest_grid import TITLE, who_named_whom
+from handlers.reply import Field, Grid, Reply, Section
 from handlers.statements import statement_terms
 from handlers.values import Channel
 from handlers.wording import plural
@@ -105,10 +104,9 @@ def build_digest(
     claims = disputed_claims(ctx, article_ids)
     numbers = [n for claim in claims for n in claim["numbers"]]
     until_id = article_ids[-1] if article_ids else after
-    chart = None
+    grid = None
     if article_ids and with_chart:
-        path = chart_path(ctx.charts_dir, ctx.store.path, str(channel), until_id)
-        chart = render_chart(ctx.store.outlet_mentions(article_ids), path)
+        grid = who_named_whom(ctx.store.outlet_mentions(article_ids), str(channel), until_id)
     return {
         "channel": str(channel),
         "since": rows[0][5] if rows else since,
@@ -122,8 +120,14 @@ def build_digest(
         "disputed_claims": claims,
         "numbers": numbers,
         "anonymous_statements": ctx.store.anonymous_count(article_ids),
-        "chart": str(chart) if chart else None,
+        "chart": {"names": grid.rows, "outlets": grid.columns, "counts": grid.counts, "name": grid.name}
+        if grid
+        else None,
     }
+
+
+def _grid(chart: dict) -> Grid:
+    return Grid(TITLE, chart["name"], chart["names"], chart["outlets"], chart["counts"])
 
 
 def digest_reply(data: dict) -> Reply:
@@ -170,7 +174,7 @@ def digest_reply(data: dict) -> Reply:
             )
         )
     return Reply(
-        files=[Path(data["chart"])] if data.get("chart") else [],
+        grids=[_grid(data["chart"])] if data.get("chart") else [],
         title=f"Digest for {data['channel']}: {plural(len(data['articles']), 'new article')}, "
         f"{plural(len(data['new_entities']), 'new name')}, {plural(len(data['disputed_claims']), 'disputed claim')}",
         sections=sections,

@@ -6,7 +6,6 @@ Text here is raw: adapters escape it for their platform.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 
@@ -37,6 +36,18 @@ class Section:
     citations: list[Citation] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Grid:
+    """A table of counts that an adapter draws as a picture (the digest's who-named-whom chart);
+    handlers choose what to show, the presentation side decides how it looks."""
+
+    title: str
+    name: str  # a stable file stem: drawing the same window again replaces the old picture
+    rows: list[str]
+    columns: list[str]
+    counts: list[list[int]]  # counts[row][column]
+
+
 @dataclass
 class Reply:
     title: str
@@ -44,7 +55,7 @@ class Reply:
     data: dict[str, Any] | list[Any] = field(default_factory=dict)  # the --json document
     ok: bool = True  # False: the request failed (CLI exits non-zero)
     footer: str | None = None  # paging hints and the like
-    files: list[Path] = field(default_factory=list)  # pictures uploaded with the answer (a digest's chart)
+    grids: list[Grid] = field(default_factory=list)  # drawn and uploaded as pictures by chat adapters
 
     @classmethod
     def error(cls, message: str, **data: Any) -> Reply:

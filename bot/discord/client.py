@@ -6,13 +6,14 @@ by ``embeds``. Mentions are off for the whole client (``allowed_mentions`` none)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import discord
 from discord import app_commands
 
+from bot.charts import charts_folder, pictures
 from bot.chat import answer, ingest_post, is_article_file, wants_ingest
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
@@ -222,8 +223,10 @@ class NewsroomDiscord(discord.Client):
         try:
             target = self.get_channel(int(channel)) or await self.fetch_channel(int(channel))
             embeds = reply_embeds(reply)
+            folder = charts_folder(self.ctx.charts_dir, self.ctx.store.path)
+            drawn = await asyncio.to_thread(pictures, reply, folder) if reply.grids else []
             for number, embed in enumerate(embeds):
-                files = [discord.File(Path(p)) for p in reply.files] if number == len(embeds) - 1 else []
+                files = [discord.File(path) for path in drawn] if number == len(embeds) - 1 else []
                 await target.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)  # type: ignore[union-attr]
         except (discord.HTTPException, ValueError, OSError):
             logger.exception("digest for discord:%s not posted", channel)

@@ -11,6 +11,7 @@ from apscheduler.events import EVENT_JOB_MISSED
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
+from bot.charts import pictures
 from bot.digests import WINDOW_LEASE, DigestService, job_id
 from handlers import Context, Reply
 from handlers.ingest import IngestRequest, ingest
@@ -68,7 +69,10 @@ def test_a_schedule_fires_posts_the_digest_with_its_chart_and_advances_the_water
     assert [status for _, _, status in service.history] == ["posted"]
     ((channel, reply),) = poster.posts
     assert channel == "desk" and "3 new articles" in reply.title
-    assert reply.files and reply.files[0].read_bytes()[:4] == b"\x89PNG"
+    (grid,) = reply.grids
+    assert len(grid.rows) >= 2 and len(grid.columns) == 3
+    (picture,) = pictures(reply, seeded_ctx.charts_dir)
+    assert picture.read_bytes()[:4] == b"\x89PNG"
     assert seeded_ctx.store.channel_watermark("console", "desk") == 3
 
 

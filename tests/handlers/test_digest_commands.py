@@ -75,7 +75,7 @@ def test_readers_may_look_but_not_change(seeded_ctx):
 
 def test_digest_preview_sends_and_advances_nothing(seeded_ctx):
     reply = dispatch(seeded_ctx, "/digest", DESK)
-    assert "3 new articles" in reply.title and reply.files
+    assert "3 new articles" in reply.title and reply.grids
     assert seeded_ctx.store.channel_watermark("slack", "C1") == 0
 
 
