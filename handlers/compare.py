@@ -16,7 +16,7 @@ from handlers.reply import Citation, Field, Reply, Section
 from handlers.speech_claims import judge_speech
 from handlers.statements import statement_citation, statement_json, statement_terms
 from handlers.wording import plural
-from nlp.article_stance import STOP_WORDS, WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance
+from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance, stop_words
 from nlp.claim_shape import ClaimShape
 from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
 from store.records import StatementRow, StoredArticle
@@ -134,7 +134,7 @@ def compare_claim(
     entity_ids = _claim_entities(ctx, reading.names)
     # Stop words would make the full-text search rank most of the store, and nothing that shares
     # only them with the claim is judged relevant.
-    typed = {w for w in re.findall(r"[A-Za-z][\w’']+", claim.lower()) if w not in STOP_WORDS}
+    typed = {w for w in re.findall(r"[A-Za-z][\w’']+", claim.lower()) if w not in stop_words()}
     words = sorted(claim_terms.lemmas | typed)
     hits = [row for row, _ in ctx.store.search_statements(words, entity_ids)]
     counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))

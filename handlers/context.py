@@ -6,11 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handlers.values import Schedules
 from ingest import FetchPolicy
-from nlp import Analyzer
 from store import Store
+
+if TYPE_CHECKING:
+    from nlp.analyze import Analyzer
 
 
 def utc_now() -> datetime:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from handlers.reply import Citation
-from nlp import Analyzer
 from nlp.stance import Terms
 from store.records import StatementRow
+
+if TYPE_CHECKING:
+    from nlp.analyze import Analyzer
 
 
 class Sourced(Protocol):

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nlp.analyze import Analyzer
-    from nlp.pipeline import ModelNotInstalled
+    from nlp.errors import ModelNotInstalled
 
-_HOMES = {"Analyzer": "nlp.analyze", "ModelNotInstalled": "nlp.pipeline"}
+_HOMES = {"Analyzer": "nlp.analyze", "ModelNotInstalled": "nlp.errors"}
 
 __all__ = ["Analyzer", "ModelNotInstalled"]
 

@@ -6,19 +6,19 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
-from nlp.components import findings_of
 from nlp.doctext import text_of
-from nlp.pipeline import load_pipeline
 from nlp.resolve import group_mentions
 from nlp.stance import STOP_LEMMAS, Terms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 
 def split_lines(start: int, end: int, text: str) -> list[Sentence]:
@@ -67,6 +67,8 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     """Convert a parsed Doc into plain dataclasses (pure: no model calls)."""
     sentences = [part for s in doc.sents for part in split_lines(s.start_char, s.end_char, text_of(doc))]
     starts = [s.start for s in sentences]
+    from nlp.components import findings_of  # spaCy is loaded once a Doc exists
+
     found = findings_of(doc)
     mentions = [
         Mention(
@@ -103,7 +105,9 @@ class ClaimReading:
 
 
 class Analyzer:
-    """Owns the spaCy pipeline; one per process, shared by every handler."""
+    """Owns the spaCy pipeline; one per process, shared by every handler. Building one loads
+    nothing: spaCy and the pipeline load on the first parse, so commands that never parse
+    (``newsroom who``, ``newsroom digest`` on stored terms) start fast."""
 
     def __init__(self, model: str | None = None, nlp: Language | None = None, piece_chars: int | None = None) -> None:
         self._model = model
@@ -113,6 +117,8 @@ class Analyzer:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
+            from nlp.pipeline import load_pipeline  # spaCy loads here, on the first parse
+
             self._nlp = load_pipeline(self._model)
         return self._nlp
 
@@ -155,6 +161,8 @@ class Analyzer:
         whole Doc, so names and quotes still connect across pieces."""
         if len(text) <= self.piece_chars:
             return self.nlp(text)
+        from spacy.tokens import Doc
+
         docs = list(self.nlp.pipe(pieces_of(text, self.piece_chars), disable=[OWN_COMPONENT], batch_size=1))
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         return self.nlp.get_pipe(OWN_COMPONENT)(doc)

@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "stance_model.json"
@@ -52,9 +50,18 @@ def word_key(word: str) -> str:
     return word[:6]
 
 
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use: importing spaCy takes about 0.3 s, which
+    commands that never judge a claim (``newsroom who``) should not pay."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def content_keys(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return [word_key(w) for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 1]
+    return [word_key(w) for w in WORD.findall(text) if w.lower() not in stop_words() and len(w) > 1]
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ class ClaimWords:
 
     @classmethod
     def of(cls, claim: str, names: Sequence[str], document_frequency: dict[str, int], total: int) -> ClaimWords:
-        words = [w for w in WORD.findall(claim) if w.lower() not in STOP_WORDS and len(w) > 1]
+        words = [w for w in WORD.findall(claim) if w.lower() not in stop_words() and len(w) > 1]
         keys = tuple(dict.fromkeys(word_key(w) for w in words))
         rarity = {}
         for word in words:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 Piece = tuple[int, int]
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")

@@ -12,11 +12,13 @@ import json
 import math
 from bisect import bisect_left
 from pathlib import Path
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from nlp.attribution_candidates import Candidate
 from nlp.doctext import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 QUOTE_MARKS = '“”"'
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "attribution_model.json"

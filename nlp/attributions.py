@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import bisect
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from domain import Attribution, LocalEntity, Mention
 from nlp.attribution_candidates import SPEECH_LEMMAS, Candidate, antecedent, candidates
 from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
 from nlp.pronouns import FITS, meant_by
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: A pronoun speaker within this many sentences of a named speaker who fits is that speaker ("Peskov
 #: said ... Apart from that, he said ..."). On ECB+ train's 13 pronoun speakers whose chain the analysis

@@ -10,11 +10,13 @@ can be given on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from nlp.attribution_candidates import SPEECH_LEMMAS
 from nlp.stance import DENIAL_CUES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: Speech verbs that confirm rather than merely say.
 CONFIRM_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})

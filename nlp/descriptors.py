@@ -7,11 +7,14 @@ the noun the name stands in apposition to ("Donald Trump ally Elon Musk").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
 from nlp.mentions import Draft
 from nlp.names import is_title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _PREFIX_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct", "nummod"}
 _CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc"}

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from domain import ENTITY_LABELS, name_key
 from nlp.doctext import text_of
@@ -26,6 +25,9 @@ from nlp.headlines import (
 )
 from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
 from nlp.proper_nouns import missed_proper_nouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?—–-"
 _PLACE_PREPOSITIONS = {"in", "from", "to", "across", "near", "into", "inside", "outside", "around"}

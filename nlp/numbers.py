@@ -4,10 +4,12 @@ report the same figure differently can be compared."""
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 QUALIFIERS = (

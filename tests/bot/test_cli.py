@@ -1,5 +1,7 @@
 import io
 import json
+import shutil
+import subprocess
 import sys
 
 import pytest
@@ -239,3 +241,18 @@ def test_renaming_to_a_name_another_entity_has_is_refused(db, capsys):
     code, out, _ = run(capsys, "entity", "rename", "Peskov", "Elon Musk")
     assert code == 1 and "already called Elon Musk" in out and "entity merge" in out
     assert "Dmitry Peskov" in run(capsys, "who", "Peskov")[1]
+
+
+def test_the_cli_starts_without_loading_spacy_trafilatura_or_matplotlib(seeded_template, tmp_path):
+    """`newsroom who` parses nothing, so it must not pay for the libraries that parse or draw."""
+    database = tmp_path / "newsroom.db"
+    shutil.copyfile(seeded_template, database)
+    probe = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"main(['--db', {str(database)!r}, 'who', 'Kiriyenko'])\n"
+        "print('LOADED', *sorted(m for m in ('spacy', 'trafilatura', 'matplotlib') if m in sys.modules))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "Sergei Kiriyenko" in found.stdout
+    assert found.stdout.strip().splitlines()[-1] == "LOADED"
