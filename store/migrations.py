@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from domain import AliasKeys
+from store.key_history import keys_0004, keys_0013
 
 migrations = Migrations("newsroom")
 
@@ -170,10 +170,10 @@ def entity_resolution(db: Database) -> None:
     )
     rows = db.execute("SELECT id, alias FROM aliases").fetchall()
     for alias_id, alias in rows:
-        keys = AliasKeys.of(alias)
+        _, skeleton, surname, initials = keys_0004(alias)
         db.execute(
             "UPDATE aliases SET skeleton = ?, surname = ?, initials = ? WHERE id = ?",
-            [keys.skeleton, keys.surname, keys.initials, alias_id],
+            [skeleton, surname, initials, alias_id],
         )
 
 
@@ -323,3 +323,19 @@ def digest_windows(db: Database) -> None:
             PRIMARY KEY (platform, channel)
         )""",
     )
+
+
+@migrations(name="0013_alias_keys")
+def alias_keys(db: Database) -> None:
+    """Every alias keyed again as the linker of 2026-11-23 keys names (``store.key_history``):
+    aliases written since 0004 were keyed by whichever code was live, so a store held several
+    generations. A key another alias of the same entity already has is left as it was (the
+    aliases table allows one alias per key and entity; the lookup finds that one)."""
+    rows = db.execute("SELECT id, alias FROM aliases").fetchall()
+    for alias_id, alias in rows:
+        key, skeleton, surname, initials = keys_0013(alias)
+        db.execute(
+            "UPDATE aliases SET skeleton = ?, surname = ?, initials = ? WHERE id = ?",
+            [skeleton, surname, initials, alias_id],
+        )
+        db.execute("UPDATE OR IGNORE aliases SET key = ? WHERE id = ? AND key != ?", [key, alias_id, key])

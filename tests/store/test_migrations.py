@@ -1,10 +1,13 @@
+import dataclasses
 import sqlite3
 
 import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from domain import AliasKeys
 from store.db import connect
+from store.key_history import keys_0013
 from store.migrations import migrations
 
 TABLES = {
@@ -46,6 +49,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0010_store_meta",
         "0011_statement_terms",
         "0012_digest_windows",
+        "0013_alias_keys",
     ]
 
 
@@ -98,3 +102,57 @@ def test_alias_lookup_forms_are_backfilled(tmp_path):
     migrations.apply(db)
     row = db.execute("SELECT skeleton, surname, initials FROM aliases").fetchone()
     assert row == ("dmitri peskov", "peskov", "dp")
+
+
+ALIASES = [(1, "Mt Cook", "mt cook"), (2, "U. S. Army", "u. s. army"), (3, "Tony Raite", "tony raite")]
+
+
+def _store_before(name: str, tmp_path):
+    db = connect(tmp_path / "n.db", migrate=False)
+    migrations.apply(db, stop_before=name)
+    for entity_id, alias, key in ALIASES:
+        db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (?, ?, 'ORG', 't')", [entity_id, alias])
+        db.execute("INSERT INTO aliases (entity_id, alias, key) VALUES (?, ?, ?)", [entity_id, alias, key])
+    db.conn.commit()
+    return db
+
+
+def test_migration_0004_gives_the_keys_it_always_gave(tmp_path):
+    """0004 keys with its own frozen copy of the key code, so replaying it on an old store gives
+    these keys whatever the live code has become since."""
+    db = _store_before("0004_entity_resolution", tmp_path)
+    migrations.apply(db, stop_before="0005_attributions")
+    rows = db.execute("SELECT key, skeleton, surname, initials FROM aliases ORDER BY id").fetchall()
+    assert rows == [
+        ("mt cook", "mt cok", "cok", "mc"),
+        ("u. s. army", "u s armi", "armi", "usa"),
+        ("tony raite", "toni raite", "raite", "tr"),
+    ]
+
+
+def test_migration_0013_keys_every_alias_as_the_live_code_does(tmp_path):
+    db = _store_before("0004_entity_resolution", tmp_path)
+    migrations.apply(db)
+    rows = db.execute("SELECT alias, key, skeleton, surname, initials FROM aliases ORDER BY id").fetchall()
+    assert rows == [(a, *dataclasses.astuple(AliasKeys.of(a))) for _, a, _ in ALIASES]
+    assert rows[0][2] == "mount cok" and rows[1][1] == "u.s. army" and rows[2][3] == "rait"
+
+
+def test_the_newest_frozen_keys_are_the_live_keys():
+    """When this fails, the key code in domain/name_keys.py changed: stores hold keys of the old
+    code. Add a migration that re-keys the aliases with a new frozen copy in store/key_history.py."""
+    names = [
+        "Dmitry Peskov",
+        "The Wall Street Journal",
+        "U. S. Army",
+        "Mt Cook",
+        "WSJ",
+        "Sergei Kiriyenko",
+        "Tony Raite",
+        "José Álvarez-Ruiz",
+        "O'Brien",
+        "بشار الأسد",
+        "Kenneth P. Thompson",
+        "X",
+    ]
+    assert [keys_0013(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
