@@ -23,14 +23,21 @@ from nlp.headlines import (
     longest_line_piece,
     lower_case_stems,
 )
-from nlp.names import HANDLE, POSSESSIVE, handle_matches, is_contact, is_title_word, strip_possessive
+from nlp.names import (
+    HANDLE,
+    PLACE_PREPOSITIONS,
+    POSSESSIVE,
+    handle_matches,
+    is_contact,
+    is_title_word,
+    strip_possessive,
+)
 from nlp.proper_nouns import missed_proper_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?—–-"
-_PLACE_PREPOSITIONS = {"in", "from", "to", "across", "near", "into", "inside", "outside", "around"}
 #: Lower-case words that sit between two names, never inside one.
 _CLAUSE_WORDS = frozenset({"that", "told", "tells", "said", "says", "which", "who", "whose"})
 #: A game's score glued to a team's name by the model ("Evansville 91-73", "Drake 65 - 53").
@@ -230,7 +237,7 @@ def _fallback_labels(doc: Doc, found: Findings) -> None:
         others = Counter({label: n for label, n in labels.items() if label != "PERSON"})
         if others:
             found.fallback[key] = others.most_common(1)[0][0]
-        elif any(w.lower() in _PLACE_PREPOSITIONS for w in befores):
+        elif any(w.lower() in PLACE_PREPOSITIONS for w in befores):
             found.fallback[key] = "GPE"
         else:
             found.fallback[key] = "ORG"

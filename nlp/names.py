@@ -16,6 +16,8 @@ TITLE_WORDS = frozenset(
     professor prof prof. dr dr. mr mr. mrs mrs. ms ms. sir lord dame deputy head owner editor
     correspondent reporter columnist commander president-elect""".split()
 )
+#: The words before a place name ("in Evansville"): a name after one of them is a place.
+PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "across", "near", "into", "inside", "outside", "around"})
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z0-9_]{2,15})\b(?!\.\w)")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
 from nlp.headlines import is_title_case, line_bounds, stem
-from nlp.names import is_title_word
+from nlp.names import PLACE_PREPOSITIONS, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,7 +28,6 @@ _CALENDAR = frozenset(
 )
 #: Entity types the model gives to capitalised words that are not names of things.
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
-_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "across", "near", "into", "inside", "outside", "around"})
 _NAME_WORD = re.compile(r"[A-Z][\w.&'-]*[A-Za-z]$|[A-Z]{2,}$")
 
 
@@ -56,7 +55,7 @@ def _label(doc: Doc, first: Token) -> str:
     before = doc[first.i - 1] if first.i > 0 else None
     if before is not None and is_title_word(before.text):
         return "PERSON"
-    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS:
         return "GPE"
     return "ORG"
 
