@@ -14,7 +14,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlp.attribution_candidates import Candidate
+from nlp.attribution_candidates import SPEAKER_GAP_CHARS, Candidate
 from nlp.doctext import text_of
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def features(doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False,
         found.append(f"{kind}|content_after_cue={candidate.start > cue.idx}")
         if candidate.end <= cue.idx:  # "..., Nelson told Semafor": reported speech ending in a comma
             between = text_of(doc)[candidate.end : cue.idx]
-            found.append(f"{kind}|comma_before_speaker={',' in between and len(between) < 40}")
+            found.append(f"{kind}|comma_before_speaker={',' in between and len(between) < SPEAKER_GAP_CHARS}")
             found.append(f"lemma={lemma}|before")
         if any(c.dep_ == "neg" for c in cue.children):
             found.append("cue_negated")

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from domain import Attribution, LocalEntity, Mention
-from nlp.attribution_candidates import SPEECH_LEMMAS, Candidate, antecedent, candidates
+from nlp.attribution_candidates import SPEAKER_GAP_CHARS, SPEECH_LEMMAS, Candidate, antecedent, candidates
 from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
 from nlp.pronouns import FITS, meant_by
@@ -128,7 +128,7 @@ def _speech_before_speaker(doc: Doc, candidate: Candidate) -> bool:
         cue.lemma_.lower() in SPEECH_LEMMAS
         and candidate.end <= candidate.cue[0]
         and "," in between
-        and len(between) < 40
+        and len(between) < SPEAKER_GAP_CHARS
         and (speaker.pos_ == "PROPN" or speaker.lower_ in ANONYMOUS_HEADS)
     )
 
