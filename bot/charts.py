@@ -6,9 +6,11 @@ size. matplotlib loads only when a picture is drawn, so commands that draw none 
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from pathlib import Path
 
+from handlers import Context
 from handlers.reply import Grid, Reply
 
 
@@ -52,3 +54,10 @@ def charts_folder(charts_dir: Path | None, database: str | None) -> Path:
 def pictures(reply: Reply, folder: Path) -> list[Path]:
     """Every grid of ``reply`` drawn into ``folder``, in order."""
     return [draw(grid, folder) for grid in reply.grids]
+
+
+async def drawn_pictures(reply: Reply, ctx: Context) -> list[Path]:
+    """The reply's pictures for a chat upload, drawn off the event loop into the charts folder."""
+    if not reply.grids:
+        return []
+    return await asyncio.to_thread(pictures, reply, charts_folder(ctx.charts_dir, ctx.store.path))

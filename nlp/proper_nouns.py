@@ -45,8 +45,10 @@ def _candidate(token: Token, common: set[str]) -> bool:
 def _written_mid_sentence(text: str, word: str) -> bool:
     """Does the article write ``word`` after another word of the same sentence somewhere?"""
     for match in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
-        before = text[: match.start()].rstrip(" \t")
-        if before and (before[-1].isalnum() or before[-1] in ",;:"):
+        i = match.start() - 1
+        while i >= 0 and text[i] in " \t":  # look back in place: no copy of the text before it
+            i -= 1
+        if i >= 0 and (text[i].isalnum() or text[i] in ",;:"):
             return True
     return False
 

@@ -6,14 +6,13 @@ by ``embeds``. Mentions are off for the whole client (``allowed_mentions`` none)
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
 import discord
 from discord import app_commands
 
-from bot.charts import charts_folder, pictures
+from bot.charts import drawn_pictures
 from bot.chat import answer, ingest_post, is_article_file, wants_ingest
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
@@ -223,8 +222,7 @@ class NewsroomDiscord(discord.Client):
         try:
             target = self.get_channel(int(channel)) or await self.fetch_channel(int(channel))
             embeds = reply_embeds(reply)
-            folder = charts_folder(self.ctx.charts_dir, self.ctx.store.path)
-            drawn = await asyncio.to_thread(pictures, reply, folder) if reply.grids else []
+            drawn = await drawn_pictures(reply, self.ctx)
             for number, embed in enumerate(embeds):
                 files = [discord.File(path) for path in drawn] if number == len(embeds) - 1 else []
                 await target.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)  # type: ignore[union-attr]

@@ -6,7 +6,6 @@ what a command does.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
@@ -19,7 +18,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.charts import charts_folder, pictures
+from bot.charts import drawn_pictures
 from bot.chat import answer, first_sight, ingest_post, is_article_file, wants_ingest
 from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_blocks, split
 from bot.slack.config import SlackConfig
@@ -227,10 +226,8 @@ class SlackBot:
             )
             if not response.get("ok"):
                 return False
-        if reply.grids:
-            folder = charts_folder(self.ctx.charts_dir, self.ctx.store.path)
-            for path in await asyncio.to_thread(pictures, reply, folder):
-                await self._upload(channel, path, thread_ts)
+        for path in await drawn_pictures(reply, self.ctx):
+            await self._upload(channel, path, thread_ts)
         return True
 
     async def _upload(self, channel: str, path: Path, thread_ts: str | None) -> None:

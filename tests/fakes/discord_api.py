@@ -9,6 +9,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.local_server import serve_locally
+
 APP_ID = "200"
 BOT = {"id": "100", "username": "newsroom", "discriminator": "0", "global_name": None, "avatar": None, "bot": True}
 
@@ -42,10 +44,7 @@ class FakeDiscord:
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
         app.router.add_get("/attachments/{name}", self._attachment)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", 0).start()
-        self.port = self.runner.addresses[0][1]
+        self.runner, self.port = await serve_locally(app)
         return self
 
     async def stop(self) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.fakes.discord_api import APP_ID, BOT
+from tests.fakes.local_server import serve_locally
 
 
 class FakeGateway:
@@ -28,10 +29,7 @@ class FakeGateway:
     async def start(self) -> FakeGateway:
         app = web.Application()
         app.router.add_get("/gateway", self._connect)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", 0).start()
-        self.port = self.runner.addresses[0][1]
+        self.runner, self.port = await serve_locally(app)
         return self
 
     async def stop(self) -> None:
