@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from handlers.reply import Citation
 from nlp.stance import Terms
-from store.records import StatementRow
+from store.records import Sourced, StatementRow
 
 if TYPE_CHECKING:
     from nlp.analyze import Analyzer
-
-
-class Sourced(Protocol):
-    """Any stored row that can cite its sentence (store Citation, StatementRow)."""
-
-    sentence: str
-    outlet: str | None
-    title: str | None
-    article_id: int
-    url: str | None
-    source: str
-    published: str | None
 
 
 def cite(row: Sourced, lead: str | None = None) -> Citation:

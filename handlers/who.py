@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import math
-
 from handlers.context import Context
 from handlers.descriptors import fold_descriptors
+from handlers.profile import EntityProfile, entity_profile, type_name
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, statement_citation, statement_json
 from handlers.wording import plural
 from store.records import EntityMatch, EntitySummary
 
-PAGE_SIZE = 8
-STATEMENTS_SHOWN = 5
-STATEMENTS_JSON = 50
-TYPE_NAMES = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "NORP": "group",
-    "FAC": "facility",
-    "EVENT": "event",
-    "PRODUCT": "product",
-    "WORK_OF_ART": "work",
-    "LAW": "law",
-}
+STATEMENTS_SHOWN = 5  # statements by, and about, the entity in the text reply
+REASONS_SHOWN = 8
+DESCRIPTORS_SHOWN = 5
 
 
 def citation_json(c: Citation) -> dict:
@@ -55,7 +42,7 @@ def _candidate_json(ctx: Context, match: EntityMatch) -> dict:
 
 
 def _candidate_line(candidate: dict) -> str:
-    kind = TYPE_NAMES.get(candidate["type"], candidate["type"].lower())
+    kind = type_name(candidate["type"])
     described = f", {candidate['descriptor']}" if candidate["descriptor"] else ""
     return (
         f"{candidate['name']} ({kind}{described}), in {plural(candidate['articles'], 'article')}: "
@@ -128,57 +115,67 @@ def _choose_reply(ctx: Context, query: str, matches: list[EntityMatch]) -> Reply
 
 
 def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, others: list[EntityMatch]) -> Reply:
-    total = ctx.store.naming_sentence_count(summary.id)
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    page = min(max(1, page), pages)
-    rows = ctx.store.naming_sentences(summary.id, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    sentences = [cite(r) for r in rows]
-    related = ctx.store.related_entities(summary.id)
-    described = fold_descriptors(ctx.store.entity_descriptors(summary.id))
-    reasons = [(alias, why) for alias, why in ctx.store.entity_reasons(summary.id)]
-    kind = TYPE_NAMES.get(summary.type, summary.type.lower())
+    profile = entity_profile(ctx, summary, page)
+    candidates = [_candidate_json(ctx, m) for m in others]
+    footer = None
+    if profile.page < profile.pages:
+        footer = f"Page {profile.page} of {profile.pages}: /who {query} --page {profile.page + 1}"
+    described = f", {profile.described[0].text}" if profile.described else ""
+    return Reply(
+        title=f"{summary.name} ({profile.kind}){described}",
+        sections=_profile_sections(profile, candidates),
+        footer=footer,
+        data={"query": query, "entity": _profile_json(profile), "candidates": candidates},
+    )
+
+
+def _profile_fields(profile: EntityProfile) -> list[Field]:
+    summary = profile.summary
+    fields = [Field("Type", profile.kind)]
+    if profile.other_names:
+        fields.append(Field("Also written", ", ".join(profile.other_names)))
+    if profile.described:
+        shown = profile.described[:DESCRIPTORS_SHOWN]
+        fields.append(Field("Described as", "; ".join(f"{d.text} ({', '.join(d.outlets)})" for d in shown)))
     outlets = ", ".join(f"{name} ({n})" for name, n in summary.outlets)
-    fields = [Field("Type", kind)]
-    other_names = [a for a in summary.aliases if a != summary.name]
-    if other_names:
-        fields.append(Field("Also written", ", ".join(other_names)))
-    if described:
-        fields.append(Field("Described as", "; ".join(f"{d.text} ({', '.join(d.outlets)})" for d in described[:5])))
     counts = f"{plural(summary.article_count, 'article')} from {plural(len(summary.outlets), 'outlet')}"
     fields.append(Field("Named in", f"{counts}: {outlets}"))
     if summary.first_seen:
         fields.append(Field("First seen", f"{summary.first_seen} (article #{summary.first_article_id})"))
-    if related:
-        fields.append(Field("Often named with", ", ".join(f"{n} ({c})" for n, _, c in related)))
-    sections = [Section(fields=fields)]
-    if reasons:
-        sections.append(
-            Section(heading="Why these names are one", text="\n".join(f"{a}: {why}" for a, why in reasons[:8]))
-        )
-    said = ctx.store.statements_by(summary.id, STATEMENTS_SHOWN)
-    about = ctx.store.statements_about(summary.id, STATEMENTS_SHOWN)
-    said_count, naming_count = ctx.store.statement_counts(summary.id)
-    if said:
-        sections.append(
-            Section(
-                heading=f"What {summary.name} said ({said_count} in all)",
-                citations=[statement_citation(r) for r in said],
-            )
-        )
-    if about:
+    if profile.related:
+        fields.append(Field("Often named with", ", ".join(f"{n} ({c})" for n, _, c in profile.related)))
+    return fields
+
+
+def _profile_sections(profile: EntityProfile, candidates: list[dict]) -> list[Section]:
+    name = profile.summary.name
+    sections = [Section(fields=_profile_fields(profile))]
+    if profile.reasons:
+        reasons = "\n".join(f"{alias}: {why}" for alias, why in profile.reasons[:REASONS_SHOWN])
+        sections.append(Section(heading="Why these names are one", text=reasons))
+    if profile.said:
         sections.append(
             Section(
-                heading=f"Said about {summary.name} (latest; {naming_count} statements name them)",
-                citations=[statement_citation(r) for r in about],
+                heading=f"What {name} said ({profile.said_count} in all)",
+                citations=[statement_citation(r) for r in profile.said[:STATEMENTS_SHOWN]],
             )
         )
-    sections.append(Section(heading=f"Sentences naming {summary.name}", citations=sentences))
-    candidates = [_candidate_json(ctx, m) for m in others]
+    if profile.about:
+        sections.append(
+            Section(
+                heading=f"Said about {name} (latest; {profile.naming_count} statements name them)",
+                citations=[statement_citation(r) for r in profile.about[:STATEMENTS_SHOWN]],
+            )
+        )
+    sections.append(Section(heading=f"Sentences naming {name}", citations=[cite(r) for r in profile.sentences]))
     if candidates:
         sections.append(Section(heading="Other matches", text="\n".join(_candidate_line(c) for c in candidates)))
-    footer = f"Page {page} of {pages}: /who {query} --page {page + 1}" if page < pages else None
-    headline = f"{summary.name} ({kind})" + (f", {described[0].text}" if described else "")
-    entity = {
+    return sections
+
+
+def _profile_json(profile: EntityProfile) -> dict:
+    summary = profile.summary
+    return {
         "id": summary.id,
         "name": summary.name,
         "type": summary.type,
@@ -190,7 +187,7 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
                 "article_id": d.article_ids[0],
                 "outlets": d.outlets,
             }
-            for d in described
+            for d in profile.described
         ],
         "outlets": [name for name, _ in summary.outlets],
         "outlet_articles": dict(summary.outlets),
@@ -198,17 +195,11 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
         "mentions": summary.mention_count,
         "first_seen": summary.first_seen,
         "first_article_id": summary.first_article_id,
-        "statements_by": [statement_json(r) for r in ctx.store.statements_by(summary.id, STATEMENTS_JSON)],
-        "statements_about": [statement_json(r) for r in ctx.store.statements_about(summary.id, STATEMENTS_JSON)],
-        "related": [{"name": n, "type": t, "articles": c} for n, t, c in related],
-        "merge_reasons": [{"alias": a, "reason": why} for a, why in reasons],
-        "sentences": [citation_json(c) for c in sentences],
-        "page": page,
-        "pages": pages,
+        "statements_by": [statement_json(r) for r in profile.said],
+        "statements_about": [statement_json(r) for r in profile.about],
+        "related": [{"name": n, "type": t, "articles": c} for n, t, c in profile.related],
+        "merge_reasons": [{"alias": a, "reason": why} for a, why in profile.reasons],
+        "sentences": [citation_json(cite(r)) for r in profile.sentences],
+        "page": profile.page,
+        "pages": profile.pages,
     }
-    return Reply(
-        title=headline,
-        sections=sections,
-        footer=footer,
-        data={"query": query, "entity": entity, "candidates": candidates},
-    )

@@ -8,7 +8,7 @@ from collections import defaultdict
 from sqlite_utils import Database
 
 from domain import KnownEntity, name_key
-from store.records import Citation, EntityMatch, EntitySummary, StatementRow
+from store.records import SOURCE_COLUMNS, Citation, EntityMatch, EntitySummary, StatementRow
 
 #: A candidate is described by its latest articles, this many.
 PROFILE_ARTICLES = 20
@@ -238,8 +238,8 @@ def entity_summary(db: Database, entity_id: int) -> EntitySummary | None:
 def naming_sentences(db: Database, entity_id: int, limit: int = 10, offset: int = 0) -> list[Citation]:
     """The sentences that name the entity, newest articles first, each sentence once."""
     rows = db.execute(
-        """SELECT a.id, o.name, a.title, a.source, a.url, a.published, m.sent_start, m.sent_end,
-                  substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start)
+        f"""SELECT {SOURCE_COLUMNS}, substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start),
+                  m.sent_start, m.sent_end
            FROM mentions m JOIN articles a ON a.id = m.article_id
            LEFT JOIN outlets o ON o.id = a.outlet_id
            WHERE m.entity_id = ?
@@ -280,7 +280,7 @@ def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
         return []
     expression = " ".join('"' + w.replace('"', '""') + '"' for w in words)
     rows = db.execute(
-        """SELECT a.id, o.name, a.title, a.source, a.url, a.published, s.start, s."end", s.text
+        f"""SELECT {SOURCE_COLUMNS}, s.text, s.start, s."end"
            FROM statements_fts f JOIN statements s ON s.id = f.rowid
            JOIN articles a ON a.id = s.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
            WHERE statements_fts MATCH ? ORDER BY f.rank LIMIT ?""",
@@ -289,9 +289,9 @@ def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
     return [Citation(*row) for row in rows]
 
 
-STATEMENT_COLUMNS = """s.id, s.kind, s.text, COALESCE(speaker_entity.name, t.speaker), t.speaker_type,
-    t.speaker_entity_id, t.cue, t.cue_lemma, a.id, o.name, a.title, a.source, a.url, a.published,
-    substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start), a.ingested_at, s.lemmas, s.names"""
+STATEMENT_COLUMNS = f"""{SOURCE_COLUMNS}, substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start),
+    s.id, s.kind, s.text, COALESCE(speaker_entity.name, t.speaker), t.speaker_type,
+    t.speaker_entity_id, t.cue, t.cue_lemma, a.ingested_at, s.lemmas, s.names"""
 STATEMENT_JOINS = """FROM statements s JOIN articles a ON a.id = s.article_id
     LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN attributions t ON t.id = s.attribution_id
     LEFT JOIN entities speaker_entity ON speaker_entity.id = t.speaker_entity_id"""

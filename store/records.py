@@ -37,8 +37,9 @@ class StoredArticle:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """A sentence of an article, as evidence for an answer."""
+class Sourced:
+    """A sentence with the article it stands in: what every piece of evidence carries, so any
+    answer can cite outlet, article and sentence the same way."""
 
     article_id: int
     outlet: str | None
@@ -46,9 +47,19 @@ class Citation:
     source: str
     url: str | None
     published: str | None
+    sentence: str
+
+
+#: The columns of a ``Sourced`` in order, before the sentence (aliases ``a`` for articles, ``o`` outlets).
+SOURCE_COLUMNS = "a.id, o.name, a.title, a.source, a.url, a.published"
+
+
+@dataclass(frozen=True)
+class Citation(Sourced):
+    """A sentence of an article, as evidence for an answer, with where it stands in the text."""
+
     start: int
     end: int
-    sentence: str
 
 
 @dataclass
@@ -77,7 +88,7 @@ class EntityMatch:
 
 
 @dataclass(frozen=True)
-class StatementRow:
+class StatementRow(Sourced):
     """What someone said (or a sentence of fact), with the article and sentence it is in."""
 
     statement_id: int
@@ -88,13 +99,6 @@ class StatementRow:
     speaker_entity_id: int | None
     cue: str | None
     cue_lemma: str | None
-    article_id: int
-    outlet: str | None
-    title: str | None
-    source: str
-    url: str | None
-    published: str | None
-    sentence: str
     ingested_at: str | None = None
     lemmas: str | None = None  # space-separated content lemmas; None when stored before they were kept
     names: str | None = None  # ... and its proper nouns
