@@ -40,14 +40,14 @@ from _fnc import (  # noqa: E402
     train_model,
 )
 
-from handlers.compare import CORE  # noqa: E402
+from handlers.verdict import CORE  # noqa: E402
 
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
 
 
 def statement_label(pair: Pair) -> str:
     """What the statements that decide /compare's verdict say of this body: its judged statements
-    that carry enough of the claim to count (handlers.compare.CORE), read as the verdict reads them."""
+    that carry enough of the claim to count (handlers.verdict.CORE), read as the verdict reads them."""
     core = {stance for stance, relevance in pair.statements or () if relevance >= CORE}
     if "disputes" in core and "supports" not in core:
         return "disagree"

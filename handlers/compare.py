@@ -13,34 +13,31 @@ from handlers.context import Context
 from handlers.names_query import names_reply
 from handlers.outlet_names import named_outlets
 from handlers.reply import Citation, Field, Reply, Section
-from handlers.speech_claims import judge_speech
 from handlers.statements import statement_citation, statement_json, statement_terms
+from handlers.verdict import (
+    NO_COVERAGE_SHARE,
+    STANCE_ORDER,
+    Judged,
+    citing_outlets,
+    judge_speech,
+    judge_topic,
+    no_coverage_share,
+    number_differences,
+    original_report,
+    verdict_of,
+)
 from handlers.wording import plural
 from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance, stop_words
 from nlp.claim_shape import ClaimShape
-from nlp.stance import DENIAL_CUES, DOUBT_TEXT, Stance, Terms, overlap, stance_of
+from nlp.stance import Terms
 from store.records import StatementRow, StoredArticle
 
 if TYPE_CHECKING:
     from nlp.analyze import ClaimReading
 
-RELEVANT = 0.2  # weighted share of the claim's words a statement must carry to be shown
-CORE = 0.35  # ... and to count toward the verdict (a passing mention does not decide it)
-#: Share of the claim's weight carried by words no stored statement uses, above which the store has
-#: no coverage of the claim. Set by hand with the rule, not tuned (no data set scores coverage).
-NO_COVERAGE_SHARE = 0.4
-META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
-STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 SHOWN_PER_STANCE = 6
 CANDIDATE_ARTICLES = 60  # articles full-text search puts before the article-level stance model
 _IN_FLIGHT: Coalescer[Comparison | None] = Coalescer()  # reporters asking the same claim at once share one answer
-
-
-@dataclass
-class Judged:
-    row: StatementRow
-    stance: Stance
-    numbers: list[tuple] = field(default_factory=list)
 
 
 @dataclass
@@ -68,32 +65,6 @@ def _claim_entities(ctx: Context, names: tuple[str, ...]) -> list[int]:
     return found
 
 
-def _is_meta(row: StatementRow, claim: Terms, statement: Terms) -> bool:
-    """A doubt or denial in an article about the claim, pointing back at the reporting ("unable to
-    corroborate it", "denied ... regular talks") though it names nobody in the claim."""
-    doubting = bool(DOUBT_TEXT.search(row.text)) or (row.cue_lemma or "") in DENIAL_CUES
-    shares_word = bool((claim.lemmas - claim.names) & statement.lemmas)
-    return doubting and (bool(META.search(row.text)) or shares_word)
-
-
-def _judge(
-    ctx: Context, claim_terms: Terms, rows: list[StatementRow], in_claimed_articles: bool, rarity: dict[str, float]
-) -> list[Judged]:
-    terms = statement_terms(ctx.analyzer, rows)
-    judged = []
-    for row, said in zip(rows, terms, strict=True):
-        score = overlap(claim_terms, said, rarity)
-        if in_claimed_articles and _is_meta(row, claim_terms, said):
-            score = max(score, RELEVANT)
-        if score < RELEVANT:
-            continue
-        stance = stance_of(claim_terms, said, row.text, row.cue_lemma or "", row.cue or "", score)
-        if row.kind != "attributed" and stance.stance == "disputes":  # the outlet tells of someone's denial
-            stance = Stance("reports", f"reports a denial: {stance.why}", stance.relevance)
-        judged.append(Judged(row, stance))
-    return judged
-
-
 def article_evidence(
     ctx: Context, claim: str, names: frozenset[str], judged: list[Judged]
 ) -> tuple[ClaimWords, dict[int, ArticleEvidence]]:
@@ -119,13 +90,16 @@ def article_evidence(
     return claim_words, evidence
 
 
+def _with_terms(ctx: Context, rows: list[StatementRow]) -> list[tuple[StatementRow, Terms]]:
+    return list(zip(rows, statement_terms(ctx.analyzer, rows), strict=True))
+
+
 def _judge_speech(ctx: Context, shape: ClaimShape, hits: list[StatementRow], rarity: dict[str, float]) -> list[Judged]:
     """A claim about speech: the speaker's statements in the articles the search found."""
     articles = sorted({r.article_id for r in hits})
     rows = list({r.statement_id: r for r in [*hits, *ctx.store.article_statements(articles)]}.values())
     content = ctx.analyzer.terms([shape.content])[0]
-    pairs = list(zip(rows, statement_terms(ctx.analyzer, rows), strict=True))
-    return [Judged(row, stance) for row, stance in judge_speech(shape, content, pairs, rarity, RELEVANT)]
+    return judge_speech(shape, content, _with_terms(ctx, rows), rarity)
 
 
 def compare_claim(
@@ -147,21 +121,20 @@ def compare_claim(
     if speech:
         judged = _judge_speech(ctx, shape, hits, rarity)
     else:
-        first = _judge(ctx, claim_terms, hits, False, rarity)
+        first = judge_topic(claim_terms, _with_terms(ctx, hits), False, rarity)
         articles = sorted({j.row.article_id for j in first})
         seen = {j.row.statement_id for j in first}
         extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
-        judged = first + _judge(ctx, claim_terms, extra, True, rarity)
+        judged = first + judge_topic(claim_terms, _with_terms(ctx, extra), True, rarity)
     for item, row in zip(judged, named_outlets([j.row for j in judged], ctx.store.outlet_names()), strict=True):
         item.row = row
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
     for item in judged:
         item.numbers = figures.get(item.row.statement_id, [])
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
-    citing = _citing(judged)
-    verdict, why = _verdict(judged)
-    unseen_share = overlap(claim_terms, Terms(frozenset(unseen), frozenset()), rarity) if unseen else 0.0
-    novel = not speech and unseen_share > NO_COVERAGE_SHARE
+    citing = citing_outlets(judged)
+    verdict, why = verdict_of(judged)
+    novel = not speech and no_coverage_share(claim_terms, unseen, rarity) > NO_COVERAGE_SHARE
     if novel:
         verdict = "no coverage"
         why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
@@ -183,80 +156,15 @@ def compare_claim(
         judged=judged,
         verdict=verdict,
         why=why,
-        original_report=_original(judged, citing),
+        original_report=original_report(judged, citing),
         citing=citing,
-        numbers=_number_differences(judged),
+        numbers=number_differences(judged),
         anonymous_share=anonymous / len(supporters) if supporters else None,
         articles=calls,
         unquoted=unquoted,
         claim_words=claim_words,
         evidence=evidence,
     )
-
-
-def _citing(judged: list[Judged]) -> dict[str, list[str]]:
-    """Outlets that attribute the claim to another outlet ("according to the Journal")."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for item in judged:
-        row = item.row
-        if (
-            row.speaker_type == "outlet"
-            and row.speaker
-            and row.outlet
-            and item.stance.stance in ("supports", "reports")
-        ):
-            if row.speaker.lower() not in row.outlet.lower() and row.speaker not in found[row.outlet]:
-                found[row.outlet].append(row.speaker)
-    return dict(found)
-
-
-def _original(judged: list[Judged], citing: dict[str, list[str]]) -> str | None:
-    """The earliest outlet carrying the claim on its own sources; else the outlet others cite."""
-    own = [j.row for j in judged if j.stance.stance == "supports" and j.row.outlet and j.row.outlet not in citing]
-    if own:
-        return min(own, key=lambda r: (r.published or r.ingested_at or "", r.article_id)).outlet
-    cited = [name for names in citing.values() for name in names]
-    return max(set(cited), key=cited.count) if cited else None
-
-
-def _verdict(judged: list[Judged]) -> tuple[str, str]:
-    by_stance: dict[str, list[Judged]] = defaultdict(list)
-    core = [j for j in judged if j.stance.relevance >= CORE]
-    for item in core:
-        by_stance[item.stance.stance].append(item)
-    if not judged:
-        return "no coverage", "No stored statement is about this claim."
-    if not core:
-        verb = "shares" if len(judged) == 1 else "share"
-        return "no coverage", f"Nothing stored states it; {plural(len(judged), 'statement')} {verb} some of its words."
-
-    def who(stance: str) -> str:
-        names = list(dict.fromkeys((j.row.speaker or j.row.outlet or "an outlet") for j in by_stance[stance]))
-        return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-
-    parts = [f"{stance}: {who(stance)}" for stance in STANCE_ORDER if by_stance[stance]]
-    if by_stance["supports"] and by_stance["disputes"]:
-        return "disputed", "Supported by " + who("supports") + "; disputed by " + who("disputes") + "."
-    if by_stance["disputes"]:
-        return "disputed", "Disputed by " + who("disputes") + "; nobody stored supports it."
-    if by_stance["supports"]:
-        return "supported", "Supported by " + who("supports") + "; nobody stored disputes it."
-    return "unverified", "Nobody stored confirms or denies it (" + "; ".join(parts) + ")."
-
-
-def _number_differences(judged: list[Judged]) -> list[dict]:
-    """Figures counting the same thing written differently ("some 30" vs "over 30")."""
-    by_noun: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for item in judged:
-        for text, _value, _qualifier, unit, noun in item.numbers:
-            key = noun or unit or ""
-            if key:
-                by_noun[key][text].add(item.row.outlet or "unknown outlet")
-    found = []
-    for noun, variants in by_noun.items():
-        if len(variants) > 1:
-            found.append({"counts": noun, "variants": [{"text": t, "outlets": sorted(o)} for t, o in variants.items()]})
-    return found
 
 
 def compare(ctx: Context, claim: str) -> Reply:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import timedelta
 
-from handlers.compare import CORE, compare_claim
+from handlers.compare import compare_claim
 from handlers.context import Context
 from handlers.descriptors import fold_descriptors
 from handlers.digest_grid import TITLE, who_named_whom
 from handlers.reply import Field, Grid, Reply, Section
 from handlers.statements import statement_terms
 from handlers.values import Channel
+from handlers.verdict import CORE
 from handlers.wording import plural
 from nlp.stance import stance_of
 from store.records import StatementRow

@@ -1,0 +1,220 @@
+"""The rules that turn stored statements into a verdict on a claim, in one place.
+
+A statement is judged against the claim (``judge_topic``: does it carry the claim's words, and does
+it support, dispute or only report it; ``judge_speech`` for a claim about what someone said), and
+the judged statements give the verdict, the outlet that reported first, the outlets each cites and
+the figures that differ. The thresholds live here with where their values come from; the
+statement-level cues (denial, doubt, hedge) are in ``nlp.stance``, the whole-article model in
+``nlp.article_stance``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from handlers.wording import plural
+from nlp.claim_shape import ClaimShape, speech_act
+from nlp.stance import DENIAL_CUES, DENIAL_TEXT, DOUBT_TEXT, NEGATION, Stance, Terms, negates_claim, overlap, stance_of
+from store.records import StatementRow
+
+#: Weighted share of the claim's words a statement must carry to be shown. Set by hand with the
+#: rule, not tuned; bench/eval_stance.py scores the statement reading that uses it (grouped FNC-1 folds).
+RELEVANT = 0.2
+#: ... and to count toward the verdict, so a passing mention does not decide it. Set and scored the same way.
+CORE = 0.35
+#: Share of the claim's weight carried by words no stored statement uses, above which the store has
+#: no coverage of the claim. Set by hand with the rule, not tuned (no data set scores coverage).
+NO_COVERAGE_SHARE = 0.4
+META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
+STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
+
+
+@dataclass
+class Judged:
+    """A statement with its stance toward the claim and the figures it gives."""
+
+    row: StatementRow
+    stance: Stance
+    numbers: list[tuple] = field(default_factory=list)
+
+
+def is_meta(row: StatementRow, claim: Terms, statement: Terms) -> bool:
+    """A doubt or denial in an article about the claim, pointing back at the reporting ("unable to
+    corroborate it", "denied ... regular talks") though it names nobody in the claim."""
+    doubting = bool(DOUBT_TEXT.search(row.text)) or (row.cue_lemma or "") in DENIAL_CUES
+    shares_word = bool((claim.lemmas - claim.names) & statement.lemmas)
+    return doubting and (bool(META.search(row.text)) or shares_word)
+
+
+def judge_topic(
+    claim: Terms, rows: list[tuple[StatementRow, Terms]], in_claimed_articles: bool, rarity: dict[str, float]
+) -> list[Judged]:
+    """The statements relevant to an ordinary claim, each with its stance. ``in_claimed_articles``:
+    the rows come from articles already about the claim, where a doubt or denial pointing back at
+    the reporting counts though it shares few of the claim's words."""
+    judged = []
+    for row, said in rows:
+        score = overlap(claim, said, rarity)
+        if in_claimed_articles and is_meta(row, claim, said):
+            score = max(score, RELEVANT)
+        if score < RELEVANT:
+            continue
+        stance = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score)
+        if row.kind != "attributed" and stance.stance == "disputes":  # the outlet tells of someone's denial
+            stance = Stance("reports", f"reports a denial: {stance.why}", stance.relevance)
+        judged.append(Judged(row, stance))
+    return judged
+
+
+def no_coverage_share(claim: Terms, unseen: list[str], rarity: dict[str, float]) -> float:
+    """The share of the claim's weight in words no stored statement uses (see ``NO_COVERAGE_SHARE``)."""
+    return overlap(claim, Terms(frozenset(unseen), frozenset()), rarity) if unseen else 0.0
+
+
+def verdict_of(judged: list[Judged]) -> tuple[str, str]:
+    """The verdict and why, from the statements that carry enough of the claim (``CORE``)."""
+    by_stance: dict[str, list[Judged]] = defaultdict(list)
+    core = [j for j in judged if j.stance.relevance >= CORE]
+    for item in core:
+        by_stance[item.stance.stance].append(item)
+    if not judged:
+        return "no coverage", "No stored statement is about this claim."
+    if not core:
+        verb = "shares" if len(judged) == 1 else "share"
+        return "no coverage", f"Nothing stored states it; {plural(len(judged), 'statement')} {verb} some of its words."
+
+    def who(stance: str) -> str:
+        names = list(dict.fromkeys((j.row.speaker or j.row.outlet or "an outlet") for j in by_stance[stance]))
+        return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+    parts = [f"{stance}: {who(stance)}" for stance in STANCE_ORDER if by_stance[stance]]
+    if by_stance["supports"] and by_stance["disputes"]:
+        return "disputed", "Supported by " + who("supports") + "; disputed by " + who("disputes") + "."
+    if by_stance["disputes"]:
+        return "disputed", "Disputed by " + who("disputes") + "; nobody stored supports it."
+    if by_stance["supports"]:
+        return "supported", "Supported by " + who("supports") + "; nobody stored disputes it."
+    return "unverified", "Nobody stored confirms or denies it (" + "; ".join(parts) + ")."
+
+
+def citing_outlets(judged: list[Judged]) -> dict[str, list[str]]:
+    """Outlets that attribute the claim to another outlet ("according to the Journal")."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for item in judged:
+        row = item.row
+        if (
+            row.speaker_type == "outlet"
+            and row.speaker
+            and row.outlet
+            and item.stance.stance in ("supports", "reports")
+        ):
+            if row.speaker.lower() not in row.outlet.lower() and row.speaker not in found[row.outlet]:
+                found[row.outlet].append(row.speaker)
+    return dict(found)
+
+
+def original_report(judged: list[Judged], citing: dict[str, list[str]]) -> str | None:
+    """The earliest outlet carrying the claim on its own sources; else the outlet others cite."""
+    own = [j.row for j in judged if j.stance.stance == "supports" and j.row.outlet and j.row.outlet not in citing]
+    if own:
+        return min(own, key=lambda r: (r.published or r.ingested_at or "", r.article_id)).outlet
+    cited = [name for names in citing.values() for name in names]
+    return max(set(cited), key=cited.count) if cited else None
+
+
+def number_differences(judged: list[Judged]) -> list[dict]:
+    """Figures counting the same thing written differently ("some 30" vs "over 30")."""
+    by_noun: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for item in judged:
+        for text, _value, _qualifier, unit, noun in item.numbers:
+            key = noun or unit or ""
+            if key:
+                by_noun[key][text].add(item.row.outlet or "unknown outlet")
+    found = []
+    for noun, variants in by_noun.items():
+        if len(variants) > 1:
+            found.append({"counts": noun, "variants": [{"text": t, "outlets": sorted(o)} for t, o in variants.items()]})
+    return found
+
+
+# Claims about speech ("Peskov denied regular talks between Musk and Putin") are true when the
+# speaker said it: the evidence is the speaker's own statements (and sentences that report them),
+# judged by whether they are the statement the claim describes. A denial by Peskov of regular talks
+# supports "Peskov denied regular talks"; it would dispute "Musk and Putin were in regular contact",
+# which is the ordinary reading ``judge_topic`` gives.
+
+_CONFIRM_TEXT = re.compile(r"\b(confirm(s|ed)?|acknowledg(e|es|ed)|admit(s|ted)?|conceded?)\b", re.IGNORECASE)
+_SPEECH_TEXT = re.compile(r"\b(said|says|told|tells|stated|claimed|wrote|insisted|assured)\b", re.IGNORECASE)
+_NOT_NAMES = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr"}
+
+
+def speaker_words(speaker: str) -> set[str]:
+    """The words that name the speaker ("Dmitry Peskov" → dmitry, peskov; "The Kremlin" → kremlin)."""
+    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", speaker) if w.lower() not in _NOT_NAMES}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+
+
+def _said_by(row: StatementRow, names: set[str]) -> bool:
+    return bool(row.speaker) and bool(names & _words(row.speaker))
+
+
+def _reports_speech(row: StatementRow, names: set[str]) -> bool:
+    """A sentence that names the speaker speaking ("Peskov denied ...", Bremmer: "Musk told me ...")."""
+    spoke = DENIAL_TEXT.search(row.text) or _CONFIRM_TEXT.search(row.text) or _SPEECH_TEXT.search(row.text)
+    return bool(names & _words(row.text)) and bool(spoke)
+
+
+def _act_of(row: StatementRow, by_speaker: bool, content: Terms) -> str:
+    """What the row shows the speaker doing; saying the claimed content is not so is denying it."""
+    if by_speaker and row.cue_lemma:
+        act = speech_act(row.cue_lemma, bool(NEGATION.search(row.cue or "")))
+        if act != "says":
+            return act
+    if DENIAL_TEXT.search(row.text) or negates_claim(content, row.text):
+        return "denies"
+    return "confirms" if _CONFIRM_TEXT.search(row.text) else "says"
+
+
+def _agrees(claimed: str, found: str) -> bool:
+    """A denial is only matched by a denial; saying and confirming match each other."""
+    return (claimed == "denies") == (found == "denies")
+
+
+def judge_speech(
+    shape: ClaimShape, content: Terms, rows: list[tuple[StatementRow, Terms]], rarity: dict[str, float]
+) -> list[Judged]:
+    """The speaker's statements about the claimed content, each supporting the claim when it is
+    the statement claimed (the same act: a denial for "denied") and disputing it otherwise.
+
+    Relevance is measured on the content's words other than names: the speaker seldom repeats the
+    names ("denied that the two had maintained regular talks").
+    """
+    names = speaker_words(shape.speaker)
+    words = Terms(content.lemmas - content.names, frozenset()) if content.lemmas - content.names else content
+    judged: list[Judged] = []
+    # Attributed statements first: a sentence of the outlet's own that repeats one adds nothing.
+    ordered = sorted(rows, key=lambda item: item[0].kind != "attributed")
+    taken: set[tuple[int, str]] = set()
+    for row, terms in ordered:
+        by_speaker = _said_by(row, names)
+        if not by_speaker and not _reports_speech(row, names):
+            continue
+        if row.kind != "attributed" and (row.article_id, row.sentence) in taken:
+            continue
+        relevance = overlap(words, terms, rarity)
+        if relevance < RELEVANT:
+            continue
+        taken.add((row.article_id, row.sentence))
+        act = _act_of(row, by_speaker, words)
+        who = row.speaker if by_speaker else f"{row.speaker or row.outlet or 'the outlet'} says {shape.speaker}"
+        if _agrees(shape.act, act):
+            judged.append(Judged(row, Stance("supports", f"{who} {act} it, as the claim says", relevance)))
+        else:
+            why = f"{who} {act} it; the claim says {shape.speaker} {shape.act} it"
+            judged.append(Judged(row, Stance("disputes", why, relevance)))
+    return judged

@@ -1,0 +1,118 @@
+"""The verdict rules on hand-built statements: no parse, no store, each rule on its own."""
+
+from __future__ import annotations
+
+from handlers.verdict import (
+    CORE,
+    Judged,
+    citing_outlets,
+    judge_speech,
+    judge_topic,
+    number_differences,
+    original_report,
+    verdict_of,
+)
+from nlp.claim_shape import ClaimShape
+from nlp.stance import Stance, Terms
+from store.records import StatementRow
+
+
+def row(text: str, outlet: str = "Fortune", speaker: str | None = None, **fields) -> StatementRow:
+    values = {
+        "article_id": 1,
+        "outlet": outlet,
+        "title": "A title",
+        "source": "file",
+        "url": None,
+        "published": "2024-10-25",
+        "sentence": text,
+        "statement_id": 1,
+        "kind": "attributed" if speaker else "fact",
+        "text": text,
+        "speaker": speaker,
+        "speaker_type": "named" if speaker else None,
+        "speaker_entity_id": None,
+        "cue": None,
+        "cue_lemma": None,
+    }
+    return StatementRow(**(values | fields))
+
+
+def judged(stance: str, relevance: float = 0.9, **fields) -> Judged:
+    return Judged(row("text", **fields), Stance(stance, "why", relevance))
+
+
+def terms(*lemmas: str, names: tuple[str, ...] = ()) -> Terms:
+    return Terms(frozenset(lemmas) | frozenset(names), frozenset(names))
+
+
+def test_support_and_dispute_make_a_disputed_verdict_naming_both_sides():
+    verdict, why = verdict_of([judged("supports", speaker="Ann Lee"), judged("disputes", speaker="Bo Chan")])
+    assert verdict == "disputed"
+    assert "Supported by Ann Lee" in why and "disputed by Bo Chan" in why
+
+
+def test_statements_below_core_do_not_decide_the_verdict():
+    weak = CORE - 0.01
+    verdict, why = verdict_of([judged("disputes", weak, speaker="Bo Chan"), judged("supports", speaker="Ann Lee")])
+    assert verdict == "supported"
+    verdict, _ = verdict_of([judged("supports", weak)])
+    assert verdict == "no coverage"
+
+
+def test_no_statement_is_no_coverage():
+    assert verdict_of([])[0] == "no coverage"
+
+
+def test_an_outlet_telling_of_a_denial_reports_it_and_does_not_dispute():
+    claim = terms("regular", "contact", names=("musk", "putin"))
+    fact = row("Peskov denied Musk and Putin had regular contact.", kind="fact")
+    said = terms("deny", "regular", "contact", names=("peskov", "musk", "putin"))
+    (only,) = judge_topic(claim, [(fact, said)], False, {})
+    assert only.stance.stance == "reports"
+
+
+def test_a_statement_sharing_too_little_of_the_claim_is_left_out():
+    claim = terms("regular", "contact", "rocket", "launch", "satellite", names=("musk",))
+    other = row("The weather was fine.", speaker="Ann Lee")
+    assert judge_topic(claim, [(other, terms("weather", "fine"))], False, {}) == []
+
+
+def test_the_first_outlet_on_its_own_sources_reported_first():
+    early = judged("supports", outlet="WSJ", published="2024-10-24")
+    late = judged("supports", outlet="Fortune", published="2024-10-25")
+    assert original_report([late, early], {}) == "WSJ"
+
+
+def test_an_outlet_citing_another_is_not_the_original_report():
+    citing = judged("supports", outlet="Fortune", speaker="The Wall Street Journal", speaker_type="outlet")
+    found = citing_outlets([citing])
+    assert found == {"Fortune": ["The Wall Street Journal"]}
+    assert original_report([citing], found) == "The Wall Street Journal"
+
+
+def test_one_count_written_two_ways_is_a_number_difference():
+    some = judged("supports", outlet="WSJ")
+    some.numbers = [("some 30", 30, "some", None, "conversations")]
+    over = judged("supports", outlet="CNN")
+    over.numbers = [("over 30", 30, "over", None, "conversations")]
+    (difference,) = number_differences([some, over])
+    assert difference["counts"] == "conversations"
+    assert {v["text"]: v["outlets"] for v in difference["variants"]} == {"some 30": ["WSJ"], "over 30": ["CNN"]}
+
+
+def test_a_claimed_denial_is_supported_by_the_speakers_denial_and_disputed_by_a_confirmation():
+    shape = ClaimShape("speech", speaker="Dmitry Peskov", cue_lemma="deny", act="denies", content="regular talks")
+    content = terms("regular", "talk")
+    denial = row("Peskov denied the two held regular talks.", speaker="Dmitry Peskov", cue="denied", cue_lemma="deny")
+    confirmation = row(
+        "Peskov confirmed regular talks.",
+        speaker="Dmitry Peskov",
+        cue="confirmed",
+        cue_lemma="confirm",
+        statement_id=2,
+    )
+    stranger = row("Ann Lee denied regular talks.", speaker="Ann Lee", cue="denied", cue_lemma="deny", statement_id=3)
+    said = terms("regular", "talk")
+    found = judge_speech(shape, content, [(denial, said), (confirmation, said), (stranger, said)], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "supports"), (2, "disputes")]
