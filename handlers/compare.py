@@ -13,7 +13,7 @@ from handlers.context import Context
 from handlers.names_query import names_reply
 from handlers.outlet_names import named_outlets
 from handlers.reply import Citation, Field, Reply, Section
-from handlers.statements import statement_citation, statement_json, statement_terms
+from handlers.statements import cite, statement_citation, statement_json, statement_terms
 from handlers.verdict import (
     NO_COVERAGE_SHARE,
     STANCE_ORDER,
@@ -30,7 +30,7 @@ from handlers.wording import plural
 from nlp.article_stance import WORD, ArticleEvidence, ArticleStance, ClaimWords, article_stance, stop_words
 from nlp.claim_shape import ClaimShape
 from nlp.stance import Terms
-from store.records import StatementRow, StoredArticle
+from store.records import Sourced, StatementRow, StoredArticle
 
 if TYPE_CHECKING:
     from nlp.analyze import ClaimReading
@@ -219,15 +219,10 @@ def comparison_reply(result: Comparison) -> Reply:
 
 
 def _article_citation(article: StoredArticle, call: ArticleStance) -> Citation:
-    return Citation(
-        sentence=" ".join(call.sentence.split()),
-        outlet=article.outlet,
-        title=article.title,
-        article_id=article.id,
-        link=article.url or article.source,
-        published=article.published,
-        lead=f"[{call.label}, {call.confidence:.0%} sure] {call.why}",
+    where = Sourced(
+        article.id, article.outlet, article.title, article.source, article.url, article.published, call.sentence
     )
+    return cite(where, f"[{call.label}, {call.confidence:.0%} sure] {call.why}")
 
 
 def _summary_fields(result: Comparison) -> list[Field]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.local_server import serve_locally
+from tests.fakes.local_server import LocalServer
 
 APP_ID = "200"
 BOT = {"id": "100", "username": "newsroom", "discriminator": "0", "global_name": None, "avatar": None, "bot": True}
@@ -20,18 +20,13 @@ def _json(data: Any, status: int = 200) -> web.Response:
     return web.Response(status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
 
 
-class FakeDiscord:
+class FakeDiscord(LocalServer):
     def __init__(self) -> None:
+        super().__init__()
         self.calls: list[tuple[str, str, Any]] = []  # (method, path, payload)
         self.attachments: dict[str, bytes] = {}
         self.follow_up_failures: list[int] = []  # statuses the next follow-up posts get, in turn
         self._ids = itertools.count(9000)
-        self.runner: web.AppRunner | None = None
-        self.port = 0
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def api_url(self) -> str:
@@ -44,12 +39,8 @@ class FakeDiscord:
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
         app.router.add_get("/attachments/{name}", self._attachment)
-        self.runner, self.port = await serve_locally(app)
+        await self.serve(app)
         return self
-
-    async def stop(self) -> None:
-        if self.runner:
-            await self.runner.cleanup()
 
     @staticmethod
     async def _payload(request: web.Request) -> Any:

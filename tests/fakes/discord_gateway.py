@@ -9,17 +9,16 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.fakes.discord_api import APP_ID, BOT
-from tests.fakes.local_server import serve_locally
+from tests.fakes.local_server import LocalServer
 
 
-class FakeGateway:
+class FakeGateway(LocalServer):
     def __init__(self, guild: dict[str, Any]) -> None:
+        super().__init__()
         self.guild = guild
         self.identified = 0  # IDENTIFY payloads received: one per (re)start of the client
         self.closed = 0  # connections the bot closed
         self.sockets: list[web.WebSocketResponse] = []
-        self.runner: web.AppRunner | None = None
-        self.port = 0
         self._sequence = 0
 
     @property
@@ -29,14 +28,13 @@ class FakeGateway:
     async def start(self) -> FakeGateway:
         app = web.Application()
         app.router.add_get("/gateway", self._connect)
-        self.runner, self.port = await serve_locally(app)
+        await self.serve(app)
         return self
 
     async def stop(self) -> None:
         for socket in self.sockets:
             await socket.close()
-        if self.runner:
-            await self.runner.cleanup()
+        await super().stop()
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """An event, to the newest connection."""

@@ -5,9 +5,23 @@ from __future__ import annotations
 from aiohttp import web
 
 
-async def serve_locally(app: web.Application) -> tuple[web.AppRunner, int]:
-    """Start ``app`` on 127.0.0.1 at a port the system picks; the runner (to clean up) and the port."""
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    return runner, runner.addresses[0][1]
+class LocalServer:
+    """A fake platform's server: ``serve`` starts its app at a port the system picks, ``stop`` ends it."""
+
+    def __init__(self) -> None:
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def serve(self, app: web.Application) -> None:
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", 0).start()
+        self.port = self.runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()

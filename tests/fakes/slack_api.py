@@ -14,11 +14,12 @@ from urllib.parse import parse_qsl, urlencode
 from aiohttp import WSMsgType, web
 from slack_sdk.signature import SignatureVerifier
 
-from tests.fakes.local_server import serve_locally
+from tests.fakes.local_server import LocalServer
 
 
-class FakeSlack:
+class FakeSlack(LocalServer):
     def __init__(self) -> None:
+        super().__init__()
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.responses: list[dict[str, Any]] = []  # posts to response_url
         self.responses_to: dict[str, list[dict[str, Any]]] = defaultdict(list)  # the same, by response_url name
@@ -31,12 +32,6 @@ class FakeSlack:
         self.envelopes: list[dict[str, Any]] = []  # Socket Mode: sent to the bot after "hello"
         self.acks: list[dict[str, Any]] = []  # Socket Mode: what the bot sent back
         self._ts = itertools.count(1)
-        self.runner: web.AppRunner | None = None
-        self.port = 0
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def api_url(self) -> str:
@@ -55,12 +50,8 @@ class FakeSlack:
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/files/{name}", self._file)
         app.router.add_get("/ws", self._websocket)
-        self.runner, self.port = await serve_locally(app)
+        await self.serve(app)
         return self
-
-    async def stop(self) -> None:
-        if self.runner:
-            await self.runner.cleanup()
 
     @staticmethod
     async def _payload(request: web.Request) -> dict[str, Any]:
