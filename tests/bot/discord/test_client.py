@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
+import threading
 
 from bot.discord.embeds import reply_embeds
 from handlers import Field, Reply, Section
@@ -121,8 +121,12 @@ def test_a_slow_ingest_is_deferred_shows_progress_and_follows_up(seeded_ctx, sit
         "that Elon Musk and Vladimir Putin had spoken only once. Officials had described regular contact."
     )
 
+    released = threading.Event()
+
     def slow_page():
-        time.sleep(3.5)
+        # Held until the test has seen the deferral and the progress edit: the work outlasts
+        # Discord's 3 seconds however slow the machine is.
+        assert released.wait(timeout=60), "the test never released the page"
         return 200, {"Content-Type": "text/plain"}, article.encode()
 
     site.routes["/slow"] = slow_page
@@ -130,7 +134,12 @@ def test_a_slow_ingest_is_deferred_shows_progress_and_follows_up(seeded_ctx, sit
     async def scenario():
         async with DiscordHarness(seeded_ctx) as discord:
             interaction = discord.command("ingest", {"link": site.url("/slow")})
-            await wait_for(lambda: discord.callbacks(interaction), timeout=2)  # deferred well inside 3 s
+            try:
+                await wait_for(lambda: discord.callbacks(interaction), timeout=2)  # deferred well inside 3 s
+                await wait_for(lambda: discord.edits(interaction))
+                assert not discord.followups(interaction)  # the work is still going on
+            finally:
+                released.set()
             await wait_for(lambda: discord.followups(interaction))
             return discord.callbacks(interaction), discord.edits(interaction), discord.followups(interaction)
 

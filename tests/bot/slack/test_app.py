@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 from handlers import Reply, Section
@@ -56,16 +57,24 @@ def test_slow_ingest_is_acknowledged_at_once_then_answered(seeded_ctx, site):
         "only once. The Wall Street Journal had reported regular contact since late 2022, citing officials."
     )
 
+    released = threading.Event()
+
     def slow_page():
-        time.sleep(3.5)  # longer than Slack's 3 seconds
+        # The page is held until the test has seen the acknowledgement and the progress line, so
+        # the work outlasts the acknowledgement however slow the machine is.
+        assert released.wait(timeout=60), "the test never released the page"
         return 200, {"Content-Type": "text/plain"}, article.encode()
 
     site.routes["/slow"] = slow_page
 
     async def scenario():
         async with SlackHarness(seeded_ctx) as slack:
-            status, body, seconds = await slack.command("ingest", site.url("/slow"))
-            assert not any("#4" in all_text(r) for r in slack.fake.responses)  # the work is still going on
+            try:
+                status, body, seconds = await slack.command("ingest", site.url("/slow"))
+                await wait_for(lambda: any("Reading" in all_text(r) for r in slack.fake.responses))
+                assert not any("#4" in all_text(r) for r in slack.fake.responses)  # the work is still going on
+            finally:
+                released.set()
             await wait_for(lambda: any("#4" in all_text(r) for r in slack.fake.responses))
             return status, body, seconds, slack.fake.responses
 
