@@ -124,6 +124,7 @@ def _context(settings: Settings, db_path: str) -> Context:
         policy=settings.fetch_policy(),
         n_process=max(1, settings.integer("NEWSROOM_PROCESSES")),
         timezone=settings.timezone(),
+        watch_limit=max(0, settings.integer("NEWSROOM_WATCH_LIMIT")),
     )
 
 

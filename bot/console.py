@@ -73,11 +73,16 @@ def _is_link_line(line: str) -> bool:
 
 
 class ConsolePoster:
-    """Digests scheduled for the console are printed in the terminal."""
+    """Digests scheduled for the console, and watch alerts, are printed in the terminal."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
 
     async def post_digest(self, channel: str, reply: Reply) -> bool:
+        self.console.say(render_text(reply))
+        return True
+
+    async def send_private(self, user: str, reply: Reply) -> bool:
+        """A watch alert: the console has one user, this terminal's."""
         self.console.say(render_text(reply))
         return True

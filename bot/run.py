@@ -13,6 +13,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.alerts import AlertService
 from bot.chat import Intake, open_intake
 from bot.console import Console, ConsolePoster
 from bot.digests import DigestService
@@ -56,17 +57,19 @@ def run(ctx: Context, settings: Settings, console_only: bool = False) -> int:
 Part = Callable[[], Awaitable[None]]
 
 
-def platforms(ctx: Context, settings: Settings, digests: DigestService, health: Health) -> dict[str, Part]:
+def platforms(
+    ctx: Context, settings: Settings, digests: DigestService, health: Health, alerts: AlertService | None = None
+) -> dict[str, Part]:
     """How to start each chat platform whose credentials are set (again, after a crash)."""
     parts: dict[str, Part] = {}
     if settings.get("SLACK_BOT_TOKEN"):
         from bot.slack.runner import run_slack
 
-        parts["slack"] = lambda: run_slack(ctx, settings, digests, health)
+        parts["slack"] = lambda: run_slack(ctx, settings, digests, health, alerts)
     if settings.get("DISCORD_TOKEN"):
         from bot.discord.runner import run_discord
 
-        parts["discord"] = lambda: run_discord(ctx, settings, digests, health)
+        parts["discord"] = lambda: run_discord(ctx, settings, digests, health, alerts)
     return parts
 
 
@@ -91,6 +94,10 @@ async def serve(
     digests.start()
     health.set("scheduler", digests.problem)
     tasks = [asyncio.create_task(supervise("scheduler", digests.watch, health), name="scheduler")]
+    alerts = AlertService(ctx, instance=digests.instance)
+    alerts.attach()
+    every = max(1, settings.integer("NEWSROOM_ALERT_MINUTES")) * 60
+    tasks.append(asyncio.create_task(supervise("alerts", lambda: alerts.watch(every), health), name="alerts"))
     server = None
     code: int | None = 0
     try:
@@ -98,14 +105,14 @@ async def serve(
             server = await start_health_server(
                 health, settings.get("NEWSROOM_HEALTH_HOST"), settings.integer("NEWSROOM_HEALTH_PORT")
             )
-        parts = {} if console_only else platforms(ctx, settings, digests, health)
+        parts = {} if console_only else platforms(ctx, settings, digests, health, alerts)
         for name, start in parts.items():
             health.down(name, "starting")
             tasks.append(asyncio.create_task(supervise(name, start, health), name=name))
         if parts:
             await stop.wait()
         else:
-            code = await _console(ctx, digests, stop)
+            code = await _console(ctx, digests, alerts, stop)
     finally:
         finished = await _shut_down(settings, intake, digests, tasks)
         if server is not None:
@@ -116,10 +123,12 @@ async def serve(
     return Outcome(code or 0, finished and code is not None)
 
 
-async def _console(ctx: Context, digests: DigestService, stop: asyncio.Event) -> int | None:
+async def _console(ctx: Context, digests: DigestService, alerts: AlertService, stop: asyncio.Event) -> int | None:
     prompt = "newsroom> " if sys.stdin.isatty() else ""
     console = Console(ctx, sys.stdout, prompt=prompt)
-    digests.add_poster("console", ConsolePoster(console))
+    poster = ConsolePoster(console)
+    digests.add_poster("console", poster)
+    alerts.add_sender("console", poster.send_private)
     chatting = asyncio.create_task(asyncio.to_thread(console.run, sys.stdin))
     stopping = asyncio.create_task(stop.wait())
     await asyncio.wait({chatting, stopping}, return_when=asyncio.FIRST_COMPLETED)

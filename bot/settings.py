@@ -51,6 +51,13 @@ SETTINGS: tuple[Setting, ...] = (
         "360",
         "A digest missed while the bot was down is posted once at start-up if at most this late.",
     ),
+    Setting("NEWSROOM_WATCH_LIMIT", "20", "Names and claims one reporter may /watch at once."),
+    Setting(
+        "NEWSROOM_ALERT_MINUTES",
+        "5",
+        "Watch alerts go out after each ingest the bot makes, and every this many minutes for "
+        "articles stored by the CLI or another instance.",
+    ),
     Setting(
         "NEWSROOM_SHUTDOWN_SECONDS",
         "20",

@@ -21,6 +21,7 @@ from handlers.errors import UsageError
 from handlers.ingest import IngestRequest, Progress, ingest
 from handlers.reply import Reply, Section
 from handlers.values import Channel
+from handlers.watch import unwatch, watch, watching
 from handlers.who import who
 from ingest.urls import find_urls
 
@@ -118,6 +119,23 @@ def _run_newsroom(ctx: Context, args: str, caller: Caller, progress: Progress | 
     return newsroom_settings(ctx, caller.where, args)
 
 
+def _run_watch(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    return watch(ctx, caller.where, caller.user, args)
+
+
+def _run_watching(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    return watching(ctx, caller.where, caller.user)
+
+
+def _run_unwatch(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    return unwatch(ctx, caller.where, caller.user, args)
+
+
+def _watches_a_claim(args: str) -> bool:
+    """/watch claim … judges the claim now (a /compare), which may take a few seconds."""
+    return args.strip().lower().startswith("claim ")
+
+
 def _run_help(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
     return help_reply(args.strip().lstrip("/"))
 
@@ -170,6 +188,9 @@ COMMANDS: dict[str, Command] = {
     "compare": Command("compare", compare, _run_compare, slow=lambda args: len(args.split()) > 12),
     "ingest": Command("ingest", ingest, _run_ingest, read_only=_never, slow=_always),
     "digest": Command("digest", digest_command, _run_digest, read_only=digest_read_only, slow=digest_is_slow),
+    "watch": Command("watch", watch, _run_watch, slow=_watches_a_claim),
+    "watching": Command("watching", watching, _run_watching),
+    "unwatch": Command("unwatch", unwatch, _run_unwatch),
     "newsroom": Command("newsroom", newsroom_settings, _run_newsroom, read_only=settings_read_only),
     "help": Command("help", help_reply, _run_help),
 }

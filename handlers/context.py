@@ -30,3 +30,6 @@ class Context:
     schedules: Schedules | None = None  # set when the bot runs; the one-shot CLI has none
     timezone: str = "UTC"  # digest times when a channel has not chosen its own
     charts_dir: Path | None = None  # where digest charts go; None: next to the database
+    watch_limit: int = 20  # names and claims one reporter may watch (NEWSROOM_WATCH_LIMIT)
+    # Called with the new article ids after an ingest stores any (the running bot sends watch alerts).
+    after_ingest: Callable[[list[int]], None] | None = None

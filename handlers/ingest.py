@@ -146,6 +146,9 @@ def ingest_articles(
         started = _log_stored(outcome, started)
         if progress and len(pending) > 1:
             progress(f"Stored {number} of {len(pending)}")
+    stored = [o.article_id for o in outcomes if o.status == "new" and o.article_id is not None]
+    if stored and ctx.after_ingest is not None:
+        ctx.after_ingest(stored)
     return outcomes
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
 from handlers.context import Context
-from handlers.descriptors import fold_descriptors
-from handlers.profile import EntityProfile, entity_profile, type_name
+from handlers.profile import EntityProfile, entity_profile
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, statement_citation, statement_json
 from handlers.wording import plural
@@ -25,36 +25,6 @@ def citation_json(c: Citation) -> dict:
     }
 
 
-def _best_descriptor(ctx: Context, entity_id: int) -> str | None:
-    folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
-    return folded[0].text if folded else None
-
-
-def _candidate_json(ctx: Context, match: EntityMatch) -> dict:
-    return {
-        "id": match.id,
-        "name": match.name,
-        "type": match.type,
-        "descriptor": _best_descriptor(ctx, match.id),
-        "articles": match.article_count,
-        "matched": match.matched,
-    }
-
-
-def _candidate_line(candidate: dict) -> str:
-    kind = type_name(candidate["type"])
-    described = f", {candidate['descriptor']}" if candidate["descriptor"] else ""
-    return (
-        f"{candidate['name']} ({kind}{described}), in {plural(candidate['articles'], 'article')}: "
-        f"/who #{candidate['id']}"
-    )
-
-
-def _entity_id(query: str) -> int | None:
-    text = query.strip()
-    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else None
-
-
 def who(ctx: Context, query: str, page: int = 1) -> Reply:
     """/who NAME — who a person or organisation is: aliases, outlets, and the sentences naming them.
 
@@ -63,7 +33,7 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
     query = " ".join(query.split())
     if not query:
         return Reply.error("Usage: /who NAME (for example /who Kiriyenko)", query=query, usage=True)
-    wanted = _entity_id(query)
+    wanted = entity_id_of(query)
     if wanted is not None:
         summary = ctx.store.entity_summary(wanted)
         if summary is None:
@@ -72,8 +42,7 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
     matches = ctx.store.find_entities(query)
     if not matches:
         return _nobody(ctx, query)
-    exact = [m for m in matches if m.how == "exact"]
-    chosen = exact[0] if len(exact) == 1 else (matches[0] if len(matches) == 1 else None)
+    chosen = chosen_match(matches)
     if chosen is None:
         return _choose_reply(ctx, query, matches)
     summary = ctx.store.entity_summary(chosen.id)
@@ -82,12 +51,12 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
 
 
 def _nobody(ctx: Context, query: str) -> Reply:
-    similar = [_candidate_json(ctx, m) for m in ctx.store.similar_entities(query)]
+    similar = [candidate_json(ctx, m) for m in ctx.store.similar_entities(query)]
     data = {"query": query, "entity": None, "candidates": similar}
     if similar:
         return Reply(
             title=f"Nobody named “{query}” in the stored articles. Did you mean:",
-            sections=[Section(text="\n".join(_candidate_line(c) for c in similar))],
+            sections=[Section(text="\n".join(candidate_line(c, "who") for c in similar))],
             data=data,
         )
     loose = [cite(row) for row in ctx.store.text_search(query)]
@@ -106,17 +75,17 @@ def _nobody(ctx: Context, query: str) -> Reply:
 
 
 def _choose_reply(ctx: Context, query: str, matches: list[EntityMatch]) -> Reply:
-    candidates = [_candidate_json(ctx, m) for m in matches]
+    candidates = [candidate_json(ctx, m) for m in matches]
     return Reply(
         title=f"{len(matches)} entities match “{query}”: which one?",
-        sections=[Section(text="\n".join(_candidate_line(c) for c in candidates))],
+        sections=[Section(text="\n".join(candidate_line(c, "who") for c in candidates))],
         data={"query": query, "entity": None, "candidates": candidates},
     )
 
 
 def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, others: list[EntityMatch]) -> Reply:
     profile = entity_profile(ctx, summary, page)
-    candidates = [_candidate_json(ctx, m) for m in others]
+    candidates = [candidate_json(ctx, m) for m in others]
     footer = None
     if profile.page < profile.pages:
         footer = f"Page {profile.page} of {profile.pages}: /who {query} --page {profile.page + 1}"
@@ -169,7 +138,7 @@ def _profile_sections(profile: EntityProfile, candidates: list[dict]) -> list[Se
         )
     sections.append(Section(heading=f"Sentences naming {name}", citations=[cite(r) for r in profile.sentences]))
     if candidates:
-        sections.append(Section(heading="Other matches", text="\n".join(_candidate_line(c) for c in candidates)))
+        sections.append(Section(heading="Other matches", text="\n".join(candidate_line(c, "who") for c in candidates)))
     return sections
 
 

@@ -339,3 +339,36 @@ def alias_keys(db: Database) -> None:
             [skeleton, surname, initials, alias_id],
         )
         db.execute("UPDATE OR IGNORE aliases SET key = ? WHERE id = ? AND key != ?", [key, alias_id, key])
+
+
+@migrations(name="0014_watches")
+def watches(db: Database) -> None:
+    """Reporters' watchlists: a name (an entity) or a claim per row, per platform user, and one row
+    per alert sent, so a watcher hears of each article at most once, on any instance, after any
+    restart. ``after_article_id``: only articles stored after the watch began alert; ``verdict``: a
+    watched claim's verdict as last told; ``checked_article_id``: the newest article it was judged on."""
+    _run(
+        db,
+        """CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            user TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'claim')),
+            entity_id INTEGER,
+            query TEXT NOT NULL,
+            verdict TEXT,
+            after_article_id INTEGER NOT NULL,
+            checked_article_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE UNIQUE INDEX watches_entity ON watches(platform, user, entity_id) WHERE kind = 'entity'",
+        "CREATE UNIQUE INDEX watches_claim ON watches(platform, user, query) WHERE kind = 'claim'",
+        "CREATE INDEX watches_entity_id ON watches(entity_id)",
+        """CREATE TABLE watch_alerts (
+            watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL,
+            instance TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (watch_id, article_id)
+        )""",
+    )

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
 from store.articles import entity_for
 from store.corrections import add_alias, merge_into
+from store.watches import move_entity_watches
 
 
 @dataclass
@@ -120,6 +121,10 @@ def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, n
             add_alias(db, heir[old_id], name, "correction")
     for old_id, new_id in heir.items():
         db.execute("UPDATE corrections SET entity_id = ? WHERE entity_id = ?", [new_id, old_id])
+    # Watches follow each old entity to the new one holding most of its mentions; new ids never
+    # equal old ones (the old rows still exist), so one pass cannot move a watch twice.
+    for old_id, new_id in heir.items():
+        move_entity_watches(db, new_id, old_id)
     marks = ",".join("?" * len(old))
     if old:
         db.execute(f"DELETE FROM entities WHERE id IN ({marks})", list(old))

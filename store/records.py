@@ -102,3 +102,30 @@ class StatementRow(Sourced):
     ingested_at: str | None = None
     lemmas: str | None = None  # space-separated content lemmas; None when stored before they were kept
     names: str | None = None  # ... and its proper nouns
+
+
+@dataclass(frozen=True)
+class WatchRow:
+    """A name or a claim a reporter follows; ``name`` is the watched entity's name now (None when
+    it is a claim, or the entity is no longer stored)."""
+
+    id: int
+    platform: str
+    user: str
+    kind: str  # entity | claim
+    entity_id: int | None
+    name: str | None
+    query: str
+    verdict: str | None
+    after_article_id: int
+    checked_article_id: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Sighting(Sourced):
+    """A watched entity named in an article stored after the watch began: the first sentence naming it."""
+
+    watch_id: int
+    user: str
+    name: str

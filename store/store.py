@@ -11,11 +11,20 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from domain import Analysis, KnownEntity, Link
-from store import articles, channels, claims, corrections, digests, entities, export, rebuild
+from store import articles, channels, claims, corrections, digests, entities, export, rebuild, watches
 from store.db import connect, connect_reader
 from store.errors import DuplicateArticle, NotADatabase
 from store.migrations import migrations
-from store.records import ArticleIn, Citation, EntityMatch, EntitySummary, StatementRow, StoredArticle
+from store.records import (
+    ArticleIn,
+    Citation,
+    EntityMatch,
+    EntitySummary,
+    Sighting,
+    StatementRow,
+    StoredArticle,
+    WatchRow,
+)
 
 
 class Store:
@@ -289,6 +298,57 @@ class Store:
     def first_sight(self, platform: str, event_id: str, now: str, forget_before: str) -> bool:
         with self._lock:
             return channels.first_sight(self.db, platform, event_id, now, forget_before)
+
+    # watchlists
+    def add_watch(
+        self, platform: str, user: str, kind: str, entity_id: int | None, query: str, verdict: str | None, now: str
+    ) -> tuple[int, bool]:
+        with self._lock:
+            return watches.add_watch(self.db, platform, user, kind, entity_id, query, verdict, now)
+
+    def count_watches(self, platform: str, user: str) -> int:
+        with self._reading() as db:
+            return watches.count_watches(db, platform, user)
+
+    def user_watches(self, platform: str, user: str) -> list[WatchRow]:
+        with self._reading() as db:
+            return watches.user_watches(db, platform, user)
+
+    def remove_watch(self, platform: str, user: str, watch_id: int) -> WatchRow | None:
+        with self._lock:
+            return watches.remove_watch(self.db, platform, user, watch_id)
+
+    def claim_watches(self, platform: str) -> list[WatchRow]:
+        with self._reading() as db:
+            return watches.claim_watches(db, platform)
+
+    def sightings(self, platform: str) -> list[Sighting]:
+        with self._reading() as db:
+            return watches.sightings(db, platform)
+
+    def newest_article_id(self) -> int:
+        with self._reading() as db:
+            return watches.newest_article_id(db)
+
+    def claim_alert(self, watch_id: int, article_id: int, instance: str, now: str) -> bool:
+        with self._lock, self.db.atomic():
+            return watches.claim_alert(self.db, watch_id, article_id, instance, now)
+
+    def release_alerts(self, pairs: list[tuple[int, int]], instance: str) -> None:
+        with self._lock, self.db.atomic():
+            watches.release_alerts(self.db, pairs, instance)
+
+    def change_verdict(self, watch_id: int, told: str | None, verdict: str, checked: int) -> bool:
+        with self._lock, self.db.atomic():
+            return watches.change_verdict(self.db, watch_id, told, verdict, checked)
+
+    def undo_verdict(self, watch_id: int, verdict: str, told: str | None, checked: int) -> None:
+        with self._lock, self.db.atomic():
+            watches.undo_verdict(self.db, watch_id, verdict, told, checked)
+
+    def mark_checked(self, watch_id: int, checked: int) -> None:
+        with self._lock, self.db.atomic():
+            watches.mark_checked(self.db, watch_id, checked)
 
     # reporters' corrections
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:

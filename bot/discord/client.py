@@ -85,11 +85,24 @@ class NewsroomDiscord(discord.Client):
         async def digest(interaction: discord.Interaction, words: str = "") -> None:
             await self.run_command(interaction, f"/digest {words}")
 
+        @app_commands.command(name="watch", description="Hear privately when a name is in a new article")
+        @app_commands.describe(what="A name (Kiriyenko), or: claim Musk and Putin spoke regularly")
+        async def watch(interaction: discord.Interaction, what: str) -> None:
+            await self.run_command(interaction, f"/watch {what}")
+
+        @app_commands.command(name="watching", description="The names and claims you watch")
+        async def watching(interaction: discord.Interaction) -> None:
+            await self.run_command(interaction, "/watching")
+
+        @app_commands.command(name="unwatch", description="Stop watching one (the number /watching shows)")
+        async def unwatch(interaction: discord.Interaction, number: int) -> None:
+            await self.run_command(interaction, f"/unwatch {number}")
+
         @app_commands.command(name="newsroom", description="Help, and this channel's settings")
         async def newsroom(interaction: discord.Interaction, words: str = "") -> None:
             await self.run_command(interaction, f"/newsroom {words}")
 
-        for command in (who, compare, ingest, digest, newsroom):
+        for command in (who, compare, ingest, digest, watch, watching, unwatch, newsroom):
             self.tree.add_command(command)
 
     async def setup_hook(self) -> None:
@@ -216,6 +229,18 @@ class NewsroomDiscord(discord.Client):
                 await message.add_reaction(emoji)
         except discord.HTTPException as exc:
             logger.warning("reaction %s failed: %s", emoji, exc)
+
+    async def send_private(self, user: str, reply: Reply) -> bool:
+        """A watch alert: a direct message to ``user``."""
+        try:
+            member = self.get_user(int(user)) or await self.fetch_user(int(user))
+            channel = member.dm_channel or await member.create_dm()
+            for embed in reply_embeds(reply):
+                await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except (discord.HTTPException, ValueError):
+            logger.exception("watch alert to discord:%s not sent", user)
+            return False
+        return True
 
     # digests
     async def post_digest(self, channel: str, reply: Reply) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 import yarl
 
+from bot.alerts import AlertService
 from bot.digests import DigestService
 from bot.discord.client import NewsroomDiscord
 from bot.health import Health
@@ -24,7 +25,11 @@ def use_gateway_url(url: str) -> None:
 
 
 async def run_discord(
-    ctx: Context, settings: Settings, digests: DigestService | None = None, health: Health | None = None
+    ctx: Context,
+    settings: Settings,
+    digests: DigestService | None = None,
+    health: Health | None = None,
+    alerts: AlertService | None = None,
 ) -> None:
     """Serve Discord until cancelled; a new client each start, so a restart after a crash is clean."""
     use_api_url(settings.get("DISCORD_API_URL"))
@@ -33,6 +38,8 @@ async def run_discord(
     client = NewsroomDiscord(ctx, editor_role=settings.get("DISCORD_EDITOR_ROLE"), guilds=guilds)
     if digests is not None:
         digests.add_poster("discord", client)
+    if alerts is not None:
+        alerts.add_sender("discord", client.send_private)
     if health is not None:
         health.set("discord", lambda: None if client.is_ready() and not client.is_closed() else "not connected")
     async with client:

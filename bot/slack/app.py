@@ -29,7 +29,7 @@ from handlers.ingest import IngestRequest
 
 logger = logging.getLogger(__name__)
 
-COMMAND_NAMES = ("who", "compare", "ingest", "digest", "newsroom")
+COMMAND_NAMES = ("who", "compare", "ingest", "digest", "watch", "watching", "unwatch", "newsroom")
 BUTTON_VALUE_CHARS = 2000
 _SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>")
 WORKING, DONE, FAILED = "eyes", "white_check_mark", "x"
@@ -241,6 +241,13 @@ class SlackBot:
         except Exception:
             logger.exception("digest for slack:%s not posted", channel)
             return False
+
+    async def send_private(self, user: str, reply: Reply) -> bool:
+        """A watch alert: a direct message from the bot to ``user`` (its DM channel, opened if need be)."""
+        opened = await self.client.conversations_open(users=user)
+        if not opened.get("ok"):
+            return False
+        return await self.post(opened["channel"]["id"], reply)
 
 
 def _context(text: str) -> Block:

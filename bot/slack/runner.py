@@ -7,6 +7,7 @@ import logging
 
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
+from bot.alerts import AlertService
 from bot.digests import DigestService
 from bot.health import Health
 from bot.settings import Settings
@@ -20,7 +21,11 @@ logger = logging.getLogger(__name__)
 
 
 async def run_slack(
-    ctx: Context, settings: Settings, digests: DigestService | None = None, health: Health | None = None
+    ctx: Context,
+    settings: Settings,
+    digests: DigestService | None = None,
+    health: Health | None = None,
+    alerts: AlertService | None = None,
 ) -> None:
     """Serve Slack until cancelled (closing its connection or listener then)."""
     config = SlackConfig.from_settings(settings)
@@ -30,6 +35,8 @@ async def run_slack(
     bot = SlackBot(ctx, config)
     if digests is not None:
         digests.add_poster("slack", bot)
+    if alerts is not None:
+        alerts.add_sender("slack", bot.send_private)
     if config.socket_mode:
         handler = AsyncSocketModeHandler(bot.app, config.app_token, web_client=bot.client)
         await handler.connect_async()

@@ -28,6 +28,8 @@ TABLES = {
     "seen_events",
     "store_meta",
     "digest_windows",
+    "watches",
+    "watch_alerts",
 }
 
 
@@ -50,6 +52,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0011_statement_terms",
         "0012_digest_windows",
         "0013_alias_keys",
+        "0014_watches",
     ]
 
 
@@ -158,18 +161,42 @@ def test_the_newest_frozen_keys_are_the_live_keys():
     assert [keys_0013(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
 
 
-def test_the_newest_migration_replays_on_a_full_store_of_the_previous_release(seeded_template, tmp_path):
-    """The sample store as the release before the newest migration left it, then upgraded: the
-    newest migration runs again over real rows and changes nothing the current code wrote."""
+SAMPLE_TABLES = ("articles", "entities", "aliases", "mentions", "statements", "attributions")
+
+
+def _rows(db: Database) -> dict[str, list]:
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in SAMPLE_TABLES}
+
+
+def _sample_store(seeded_template, tmp_path) -> Database:
     path = tmp_path / "n.db"
     path.write_bytes(seeded_template.read_bytes())
-    db = connect(path, migrate=False)
-    tables = ("articles", "entities", "aliases", "mentions", "statements", "attributions")
-    before = {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
-    newest = [m.name for m in migrations.applied(db)][-1]
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [newest])
+    return connect(path, migrate=False)
+
+
+def _forget(db: Database, name: str) -> None:
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
     db.conn.commit()
-    assert [m.name for m in migrations.pending(db)] == [newest]
+
+
+def test_the_newest_data_migration_replays_over_real_rows_and_changes_nothing(seeded_template, tmp_path):
+    """0013 re-keys every alias with a frozen copy of the key code: replayed over the sample store,
+    it gives the keys the current code wrote."""
+    db = _sample_store(seeded_template, tmp_path)
+    before = _rows(db)
+    _forget(db, "0013_alias_keys")
+    assert [m.name for m in migrations.pending(db)] == ["0013_alias_keys"]
     migrations.apply(db)
-    assert migrations.pending(db) == []
-    assert {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables} == before
+    assert migrations.pending(db) == [] and _rows(db) == before
+
+
+def test_the_watch_tables_arrive_on_a_full_store_of_the_previous_release(seeded_template, tmp_path):
+    """The sample store as the release before 0014 left it (no watch tables), then upgraded."""
+    db = _sample_store(seeded_template, tmp_path)
+    before = _rows(db)
+    db.execute("DROP TABLE watch_alerts")
+    db.execute("DROP TABLE watches")
+    _forget(db, "0014_watches")
+    migrations.apply(db)
+    assert migrations.pending(db) == [] and _rows(db) == before
+    assert db.execute("SELECT COUNT(*) FROM watches").fetchone()[0] == 0

@@ -16,13 +16,22 @@ def text_of(payload) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-def test_login_syncs_the_five_commands_to_the_guild(seeded_ctx):
+def test_login_syncs_every_command_to_the_guild(seeded_ctx):
     async def scenario():
         async with DiscordHarness(seeded_ctx) as discord:
             return discord.fake.sent("PUT", "/guilds/300/commands")
 
     (synced,) = asyncio.run(scenario())
-    assert sorted(c["name"] for c in synced) == ["compare", "digest", "ingest", "newsroom", "who"]
+    assert sorted(c["name"] for c in synced) == [
+        "compare",
+        "digest",
+        "ingest",
+        "newsroom",
+        "unwatch",
+        "watch",
+        "watching",
+        "who",
+    ]
 
 
 def test_who_defers_then_follows_up_with_an_ephemeral_embed_and_buttons(seeded_ctx):

@@ -12,5 +12,13 @@ def test_every_command_is_in_the_manifest():
 
 
 def test_the_scopes_the_bot_uses_are_requested():
-    for scope in ("commands", "chat:write", "reactions:write", "files:read", "files:write", "channels:history"):
+    for scope in (
+        "commands",
+        "chat:write",
+        "reactions:write",
+        "files:read",
+        "files:write",
+        "channels:history",
+        "im:write",
+    ):
         assert f"- {scope}" in MANIFEST, scope
