@@ -57,8 +57,8 @@ def _now(ctx: Context) -> str:
 
 
 def _sighting_section(sighting: Sighting) -> tuple[str, Section]:
-    outlet = sighting.outlet or "an unnamed outlet's"
-    line = f"{sighting.name} is named in a new {outlet} article"
+    outlet = f" {sighting.outlet}" if sighting.outlet else ""
+    line = f"{sighting.name} is named in a new{outlet} article"
     return line, Section(heading=line, citations=[cite(sighting)])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from domain import AliasKeys, name_key
-from store.watches import move_entity_watches
+from store.watches import move_entity_watches, split_entity_watches
 
 
 def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") -> None:
@@ -91,7 +91,7 @@ def split(db: Database, entity_id: int, alias: str, now: str) -> int:
         moved = [mention_id for mention_id, text in mentions if name_key(text) == key]
         db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", [(new_id, m) for m in moved])
         _refresh_first_article(db, new_id)
-        move_entity_watches(db, new_id, entity_id, {key})
+        split_entity_watches(db, new_id, entity_id, alias, name)
         record(db, "split", entity_id, key, f"{alias} is not {name}", now)
         log_link(db, new_id, None, alias, f"split off {name} by a reporter", now)
     return new_id

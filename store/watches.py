@@ -133,13 +133,25 @@ def mark_checked(db: Database, watch_id: int, checked: int) -> None:
     db.execute("UPDATE watches SET checked_article_id = MAX(checked_article_id, ?) WHERE id = ?", [checked, watch_id])
 
 
-def move_entity_watches(db: Database, to_entity: int, from_entity: int, query_keys: set[str] | None = None) -> None:
-    """Watches follow an entity that merges into another (all of them) or a name split off it (those
-    whose watched name has one of ``query_keys``). A user already watching the destination keeps
-    that watch."""
-    rows = db.execute("SELECT id, query FROM watches WHERE kind = 'entity' AND entity_id = ?", [from_entity])
-    moving = [i for i, query in rows.fetchall() if query_keys is None or name_key(query) in query_keys]
-    for watch_id in moving:
-        db.execute("UPDATE OR IGNORE watches SET entity_id = ? WHERE id = ?", [to_entity, watch_id])
-    if query_keys is None:
-        db.execute("DELETE FROM watches WHERE kind = 'entity' AND entity_id = ?", [from_entity])
+def _words(name: str) -> set[str]:
+    return set(name_key(name).split())
+
+
+def move_entity_watches(db: Database, to_entity: int, from_entity: int) -> None:
+    """Watches follow an entity that merges into another. A user already watching the destination
+    keeps that watch."""
+    db.execute(
+        "UPDATE OR IGNORE watches SET entity_id = ? WHERE kind = 'entity' AND entity_id = ?", [to_entity, from_entity]
+    )
+    db.execute("DELETE FROM watches WHERE kind = 'entity' AND entity_id = ?", [from_entity])
+
+
+def split_entity_watches(db: Database, new_entity: int, old_entity: int, alias: str, staying: str) -> None:
+    """Watches made by the name split off follow it: the watched words are all in ``alias`` and not
+    all in the name that stays (a watch of "Peskov" follows "Dmitry Peskov" out of "Kremlin")."""
+    split_off, kept = _words(alias), _words(staying)
+    rows = db.execute("SELECT id, query FROM watches WHERE kind = 'entity' AND entity_id = ?", [old_entity])
+    for watch_id, query in rows.fetchall():
+        words = _words(query)
+        if words and words <= split_off and not words <= kept:
+            db.execute("UPDATE OR IGNORE watches SET entity_id = ? WHERE id = ?", [new_entity, watch_id])

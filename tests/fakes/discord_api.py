@@ -15,6 +15,10 @@ APP_ID = "200"
 BOT = {"id": "100", "username": "newsroom", "discriminator": "0", "global_name": None, "avatar": None, "bot": True}
 
 
+def user(user_id: str) -> dict[str, Any]:
+    return {"id": user_id, "username": f"user{user_id}", "discriminator": "0", "global_name": None, "avatar": None}
+
+
 def _json(data: Any, status: int = 200) -> web.Response:
     # discord.py reads JSON only when the content type is exactly application/json (no charset).
     return web.Response(status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
@@ -31,6 +35,10 @@ class FakeDiscord(LocalServer):
     @property
     def api_url(self) -> str:
         return f"{self.base}/api/v10"
+
+    def direct_messages(self, user_id: str) -> list[Any]:
+        """What the bot sent in its direct message with ``user_id``."""
+        return [p for m, path, p in self.calls if m == "POST" and path == f"/channels/8{user_id}/messages"]
 
     def sent(self, method: str, fragment: str) -> list[Any]:
         return [payload for m, path, payload in self.calls if m == method and fragment in path]
@@ -134,8 +142,11 @@ class FakeDiscord(LocalServer):
             return _json({"message": "Unknown Webhook" if status == 404 else "Server error", "code": 0}, status)
         if parts[0] == "webhooks":
             return _json(self.message("1", payload))
-        if path == "/users/@me/channels":
-            return _json({"id": "800", "type": 1, "last_message_id": None, "recipients": [BOT]})
+        if path == "/users/@me/channels":  # a direct message with the user: channel "8" + the user id
+            recipient = str((payload or {}).get("recipient_id", "0"))
+            return _json({"id": f"8{recipient}", "type": 1, "last_message_id": None, "recipients": [user(recipient)]})
+        if parts[0] == "users" and len(parts) == 2 and request.method == "GET":
+            return _json(user(parts[1]))
         if parts[0] == "channels" and "reactions" in parts:
             return web.Response(status=204)
         if parts[0] == "channels" and parts[-1] == "messages":

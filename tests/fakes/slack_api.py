@@ -40,6 +40,10 @@ class FakeSlack(LocalServer):
     def response_url(self, name: str = "cmd") -> str:
         return f"{self.base}/respond/{name}"
 
+    def direct_messages(self, user: str) -> list[dict[str, Any]]:
+        """What the bot posted in its direct message with ``user``."""
+        return [p for p in self.called("chat.postMessage") if p.get("channel") == f"D{user}"]
+
     def called(self, method: str) -> list[dict[str, Any]]:
         return [payload for name, payload in self.calls if name == method]
 
@@ -86,6 +90,8 @@ class FakeSlack(LocalServer):
             return {"ok": True, "upload_url": f"{self.base}/upload/F{len(self.uploads) + 1}", "file_id": "F1"}
         if method == "files.completeUploadExternal":
             return {"ok": True, "files": [{"id": "F1", "title": "chart"}]}
+        if method == "conversations.open":  # a direct message with the user: "D" + the user id
+            return {"ok": True, "channel": {"id": f"D{payload.get('users')}"}}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/ws"}
         return {"ok": True}

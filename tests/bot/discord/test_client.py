@@ -68,8 +68,8 @@ def test_an_answer_whose_interaction_expired_goes_by_direct_message(seeded_ctx, 
         async with DiscordHarness(seeded_ctx) as discord:
             discord.fake.follow_up_failures = [404]  # Unknown Webhook: the token expired
             discord.command("who", {"name": "Kiriyenko"}, who=READER)
-            await wait_for(lambda: discord.fake.sent("POST", "/channels/800/messages"))
-            return discord.fake.sent("POST", "/users/@me/channels"), discord.fake.sent("POST", "/channels/800/messages")
+            await wait_for(lambda: discord.fake.direct_messages(READER["user"]["id"]))
+            return discord.fake.sent("POST", "/users/@me/channels"), discord.fake.direct_messages(READER["user"]["id"])
 
     opened, (direct,) = asyncio.run(scenario())
     assert opened == [{"recipient_id": 12}]  # the reader who asked
