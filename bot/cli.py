@@ -23,6 +23,7 @@ from handlers.digest import digest
 from handlers.export import KINDS, export
 from handlers.ingest import IngestRequest, ingest
 from handlers.rebuild import rebuild
+from handlers.story import story
 from handlers.who import who
 from ingest import IngestError
 from ingest.manifest import read_manifest
@@ -73,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("compare", help="who supports, disputes or cannot verify a claim")
     p.add_argument("claim", nargs="*")
     p.add_argument("--batch", type=Path, help="a file of claims, one per line: one JSON object per line")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = commands.add_parser("story", help="a claim or a name through time, article by article")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--page", type=int, default=1, help="page of articles (default 1)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
     p = commands.add_parser("digest", help="what is new since a channel's last digest (sends nothing)")
@@ -183,7 +189,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 #: Commands that only read: on a database that does not exist they say so instead of creating one.
-READING = {"who", "compare", "digest", "export", "entity", "entities", "backup"}
+READING = {"who", "compare", "story", "digest", "export", "entity", "entities", "backup"}
 
 
 def _backup(ctx: Context, target: Path) -> int:
@@ -224,6 +230,8 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             return _emit(digest(ctx, args.channel, args.since, args.mark_sent), args.json)
         if args.command == "compare":
             return _compare(ctx, args)
+        if args.command == "story":
+            return _emit(story(ctx, " ".join(args.query), page=args.page), args.json)
         if args.command == "entity":
             if args.action == "merge":
                 reply = entity.merge(ctx, args.keep, args.absorbed)

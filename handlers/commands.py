@@ -20,6 +20,7 @@ from handlers.digest_commands import is_read_only as digest_read_only
 from handlers.errors import UsageError
 from handlers.ingest import IngestRequest, Progress, ingest
 from handlers.reply import Reply, Section
+from handlers.story import story
 from handlers.values import Channel
 from handlers.watch import unwatch, watch, watching
 from handlers.who import who
@@ -119,6 +120,11 @@ def _run_newsroom(ctx: Context, args: str, caller: Caller, progress: Progress | 
     return newsroom_settings(ctx, caller.where, args)
 
 
+def _run_story(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
+    query, page = _split_page(args)
+    return story(ctx, _unquote(query), page=page)
+
+
 def _run_watch(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
     return watch(ctx, caller.where, caller.user, args)
 
@@ -188,6 +194,7 @@ COMMANDS: dict[str, Command] = {
     "compare": Command("compare", compare, _run_compare, slow=lambda args: len(args.split()) > 12),
     "ingest": Command("ingest", ingest, _run_ingest, read_only=_never, slow=_always),
     "digest": Command("digest", digest_command, _run_digest, read_only=digest_read_only, slow=digest_is_slow),
+    "story": Command("story", story, _run_story, slow=lambda args: len(args.split()) > 2),
     "watch": Command("watch", watch, _run_watch, slow=_watches_a_claim),
     "watching": Command("watching", watching, _run_watching),
     "unwatch": Command("unwatch", unwatch, _run_unwatch),

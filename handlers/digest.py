@@ -60,6 +60,7 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
             ]
             claims[claim_id] = {
                 "claim": " ".join(claim_text.split()),
+                "story": f"/story {' '.join(claim_text.split())}",
                 "raised_by": " ".join(sentence.split()),
                 "verdict": "disputed",
                 "why": f"{sides[1]['speaker']}: {stance.why}",
@@ -166,7 +167,8 @@ def digest_reply(data: dict) -> Reply:
             sides[side["stance"]].append(f"{side['speaker']} ({side['outlet']})")
         text = "\n".join(f"{stance}: {', '.join(dict.fromkeys(names))}" for stance, names in sides.items())
         first = f"\nreported first by {claim['original_report']}" if claim["original_report"] else ""
-        sections.append(Section(heading=f"Disputed: “{claim['claim']}”", text=text + first))
+        timeline = f"\nthe story so far: {claim['story']}"
+        sections.append(Section(heading=f"Disputed: “{claim['claim']}”", text=text + first + timeline))
     for difference in data["numbers"]:
         sections.append(
             Section(

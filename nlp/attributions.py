@@ -102,6 +102,19 @@ OUTLET_NAME = re.compile(
 )
 
 
+#: Speech given to an outlet: "told Semafor's Burgess Everett", "said to the Journal", "told CNN".
+ADDRESSED_OUTLET = re.compile(
+    r"\b(?:told|tells|telling|said\s+to|says\s+to|spoke\s+to|speaking\s+to)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.&-]*\s+){0,3}?" + OUTLET_NAME.pattern.removeprefix(r"\b") + r")(?:['’]s)?"
+)
+
+
+def addressed_outlets(sentence: str) -> list[str]:
+    """The outlets a sentence says someone spoke to: the channel a quote came through, which a
+    follow-up that repeats the quote is citing ("Nelson told Semafor" in a CNN story)."""
+    return list(dict.fromkeys(m.group(1) for m in ADDRESSED_OUTLET.finditer(sentence)))
+
+
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     shorter = min(a.end - a.start, b.end - b.start)
     shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)

@@ -85,6 +85,11 @@ class NewsroomDiscord(discord.Client):
         async def digest(interaction: discord.Interaction, words: str = "") -> None:
             await self.run_command(interaction, f"/digest {words}")
 
+        @app_commands.command(name="story", description="A claim or a name through time, each line cited")
+        @app_commands.describe(what="A claim, or a name")
+        async def story(interaction: discord.Interaction, what: str) -> None:
+            await self.run_command(interaction, f"/story {what}")
+
         @app_commands.command(name="watch", description="Hear privately when a name is in a new article")
         @app_commands.describe(what="A name (Kiriyenko), or: claim Musk and Putin spoke regularly")
         async def watch(interaction: discord.Interaction, what: str) -> None:
@@ -102,7 +107,7 @@ class NewsroomDiscord(discord.Client):
         async def newsroom(interaction: discord.Interaction, words: str = "") -> None:
             await self.run_command(interaction, f"/newsroom {words}")
 
-        for command in (who, compare, ingest, digest, watch, watching, unwatch, newsroom):
+        for command in (who, compare, story, ingest, digest, watch, watching, unwatch, newsroom):
             self.tree.add_command(command)
 
     async def setup_hook(self) -> None:

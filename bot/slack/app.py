@@ -29,7 +29,7 @@ from handlers.ingest import IngestRequest
 
 logger = logging.getLogger(__name__)
 
-COMMAND_NAMES = ("who", "compare", "ingest", "digest", "watch", "watching", "unwatch", "newsroom")
+COMMAND_NAMES = ("who", "compare", "story", "ingest", "digest", "watch", "watching", "unwatch", "newsroom")
 BUTTON_VALUE_CHARS = 2000
 _SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>")
 WORKING, DONE, FAILED = "eyes", "white_check_mark", "x"
@@ -109,7 +109,7 @@ class SlackBot:
         command, name, args = parse_command(line)
         return (
             command is not None
-            and name.lower() in ("who", "compare", "digest", "newsroom")
+            and name.lower() in ("who", "compare", "story", "digest", "newsroom")
             and command.read_only(args)
             and not (name.lower() == "digest" and args.strip())  # status may change; preview is fine
             and len(line) < BUTTON_VALUE_CHARS - 100

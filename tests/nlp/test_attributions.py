@@ -2,6 +2,8 @@
 
 import pytest
 
+from nlp.attributions import addressed_outlets
+
 
 def found(analyzer, text: str) -> list[dict]:
     analysis = analyzer.analyze(text)
@@ -101,3 +103,9 @@ def test_offsets_slice_the_text(analyzer):
                 assert text[a[role]["start"] : a[role]["end"]] == a[role]["text"]
         for start, end in a["content"]["pieces"]:
             assert text[start:end] in a["content"]["text"]
+
+
+def test_the_outlet_a_source_spoke_to_is_read_from_the_sentence():
+    assert addressed_outlets("It should be investigated, Nelson told Semafor's Burgess Everett.") == ["Semafor"]
+    assert addressed_outlets("Officials told the Journal they were unaware.") == ["Journal"]
+    assert addressed_outlets("She told reporters on Friday.") == []

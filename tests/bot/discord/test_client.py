@@ -27,6 +27,7 @@ def test_login_syncs_every_command_to_the_guild(seeded_ctx):
         "digest",
         "ingest",
         "newsroom",
+        "story",
         "unwatch",
         "watch",
         "watching",

@@ -1,0 +1,230 @@
+"""/story: a claim or a name through time, article by article, each line cited.
+
+For a claim: the first report and the sources it stands on, each follow-up with the outlets it
+cites, the denials and who made them, and figures that changed from one report to the next. For a
+name: the articles naming it in the order they came out, with what it said there.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
+from handlers.compare import Comparison, compare_claim
+from handlers.context import Context
+from handlers.outlet_names import fold_outlet
+from handlers.reply import Citation, Reply, Section
+from handlers.statements import cite, statement_citation
+from handlers.verdict import Judged
+from nlp.attributions import addressed_outlets
+from nlp.stance import DENIAL_CUES
+from store.records import StatementRow
+
+PAGE_ARTICLES = 5  # articles per page of a story
+SOURCES_SHOWN = 3  # supporting sources cited under one article
+DENIALS_SHOWN = 3
+SAID_SHOWN = 2  # a name's own statements cited under one article
+NAMING_SENTENCES = 500  # the most naming sentences a name's story reads
+
+
+@dataclass
+class Entry:
+    """One article of a story."""
+
+    article_id: int
+    outlet: str | None
+    published: str | None
+    title: str | None
+    link: str
+    role: str  # first report | follow-up | report | named
+    cites: list[str] = field(default_factory=list)
+    lead: Citation | None = None
+    sources: list[Citation] = field(default_factory=list)
+    denials: list[Citation] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        when = self.published or "date unknown"
+        cites = f", citing {', '.join(self.cites)}" if self.cites else ""
+        return f"{when} · {self.outlet or 'unknown outlet'} · {self.role}{cites}"
+
+    def citations(self) -> list[Citation]:
+        return [c for c in [self.lead, *self.sources, *self.denials] if c is not None]
+
+    def to_json(self) -> dict:
+        def one(c: Citation) -> dict:
+            return {"lead": c.lead, "sentence": c.sentence, "article_id": c.article_id}
+
+        return {
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "published": self.published,
+            "title": self.title,
+            "source": self.link,
+            "role": self.role,
+            "cites": self.cites,
+            "lead": one(self.lead) if self.lead else None,
+            "sources": [one(c) for c in self.sources],
+            "denials": [one(c) for c in self.denials],
+            "numbers": self.numbers,
+        }
+
+
+def _when(row: StatementRow) -> tuple[str, int]:
+    return (row.published or row.ingested_at or "", row.article_id)
+
+
+def _entry(row: StatementRow, role: str) -> Entry:
+    return Entry(row.article_id, row.outlet, row.published, row.title, row.url or row.source, role)
+
+
+def _cited_outlets(rows: list[StatementRow], outlets: list[str], own: str | None, citing: list[str]) -> list[str]:
+    """The outlets an article relies on: those it attributes the claim to, and those its sources
+    spoke to ("Nelson told Semafor" in a CNN story: CNN repeats Semafor's interview)."""
+    found = list(citing)
+    for row in rows:
+        for named in addressed_outlets(row.sentence):
+            outlet = fold_outlet(named, outlets) or named
+            if outlet != own and outlet not in found:
+                found.append(outlet)
+    return found
+
+
+def _number_changes(result: Comparison) -> tuple[list[dict], dict[int, list[str]]]:
+    """Each figure's versions in the order they appeared, and per article the versions it gave."""
+    changes, by_article = [], defaultdict(list)
+    for difference in result.numbers:
+        seen: dict[str, tuple[tuple[str, int], StatementRow]] = {}
+        for item in result.judged:
+            for text, _value, _qualifier, unit, noun in item.numbers:
+                if (noun or unit or "") == difference["counts"] and text not in seen:
+                    seen[text] = (_when(item.row), item.row)
+        ordered = sorted(seen.items(), key=lambda pair: pair[1][0])
+        for text, (_, row) in ordered:
+            by_article[row.article_id].append(f"“{text}” {difference['counts']}")
+        steps = [
+            {"text": text, "outlet": row.outlet, "published": row.published, "article_id": row.article_id}
+            for text, (_, row) in ordered
+        ]
+        if len(steps) > 1:
+            changes.append({"counts": difference["counts"], "steps": steps})
+    return changes, by_article
+
+
+def claim_story(ctx: Context, claim: str, result: Comparison) -> tuple[list[Entry], list[dict]]:
+    by_article: dict[int, list[Judged]] = defaultdict(list)
+    for item in result.judged:
+        by_article[item.row.article_id].append(item)
+    outlets = ctx.store.outlet_names()
+    attributed: dict[int, list[StatementRow]] = defaultdict(list)
+    for row in ctx.store.article_statements(sorted(by_article)):
+        attributed[row.article_id].append(row)
+    changes, numbers = _number_changes(result)
+    entries, first_told = [], False
+    for article_id in sorted(by_article, key=lambda a: _when(by_article[a][0].row)):
+        items = by_article[article_id]
+        row = items[0].row
+        supports = [j for j in items if j.stance.stance == "supports"]
+        citing = result.citing.get(row.outlet or "", [])
+        is_first = not first_told and bool(supports) and row.outlet == result.original_report and not citing
+        role = "first report" if is_first else ("follow-up" if first_told else "report")
+        first_told = first_told or is_first
+        entry = _entry(row, role)
+        entry.cites = _cited_outlets(attributed[article_id], outlets, row.outlet, citing)
+        best = max(items, key=lambda j: (j.stance.stance == "supports", j.stance.relevance))
+        entry.lead = statement_citation(best.row, best.stance.why)
+        named_sources = [j for j in supports if j.row.kind == "attributed" and j.row.speaker_type != "outlet"]
+        entry.sources = [statement_citation(j.row, "source") for j in named_sources[:SOURCES_SHOWN]]
+        denials = [j for j in items if j.stance.stance == "disputes" and j.row.kind == "attributed"]
+        entry.denials = [
+            statement_citation(j.row, f"denial by {j.row.speaker or 'an unnamed source'}")
+            for j in denials[:DENIALS_SHOWN]
+        ]
+        entry.numbers = numbers.get(article_id, [])
+        entries.append(entry)
+    return entries, changes
+
+
+def name_story(ctx: Context, entity_id: int) -> list[Entry]:
+    """The articles naming an entity, oldest first: the first sentence naming it, what it said."""
+    sentences = ctx.store.naming_sentences(entity_id, NAMING_SENTENCES, 0)
+    said: dict[int, list[StatementRow]] = defaultdict(list)
+    for row in ctx.store.statements_by(entity_id, NAMING_SENTENCES):
+        said[row.article_id].append(row)
+    first: dict[int, Citation] = {}
+    for row in sorted(sentences, key=lambda r: (r.article_id, r.start)):
+        first.setdefault(row.article_id, row)
+    entries = []
+    for article_id, row in sorted(first.items(), key=lambda pair: (pair[1].published or "", pair[0])):
+        entry = Entry(article_id, row.outlet, row.published, row.title, row.url or row.source, "named")
+        entry.lead = cite(row, "first named here")
+        own = said[article_id]
+        entry.sources = [statement_citation(r) for r in own if (r.cue_lemma or "") not in DENIAL_CUES][:SAID_SHOWN]
+        entry.denials = [statement_citation(r, "denies") for r in own if (r.cue_lemma or "") in DENIAL_CUES]
+        entries.append(entry)
+    if entries:
+        entries[0].role = "first named"
+    return entries
+
+
+def story(ctx: Context, query: str, page: int = 1) -> Reply:
+    """/story CLAIM|NAME — the story in time order: first report, follow-ups and who they cite, denials.
+
+    Each line is cited; page with --page N. A name gives the articles naming it, oldest first.
+    """
+    query = " ".join(query.split()).strip("\"'“”")
+    if not query:
+        return Reply.error("Usage: /story CLAIM or /story NAME (for example /story Kiriyenko)", usage=True)
+    wanted = entity_id_of(query)
+    if wanted is None:
+        reading = ctx.analyzer.read_claim(query)
+        if reading.shape.is_claim:
+            result = compare_claim(ctx, query, reading=reading)
+            entries, changes = claim_story(ctx, query, result)
+            return _reply(query, "claim", entries, changes, page, f"verdict: {result.verdict}")
+        matches = ctx.store.find_entities(query)
+        chosen = chosen_match(matches)
+        if chosen is None and matches:
+            candidates = [candidate_json(ctx, m) for m in matches]
+            return Reply(
+                title=f"{len(matches)} entities match “{query}”: which one?",
+                sections=[Section(text="\n".join(candidate_line(c, "story") for c in candidates))],
+                data={"query": query, "kind": None, "candidates": candidates},
+            )
+        wanted = chosen.id if chosen else None
+    summary = ctx.store.entity_summary(wanted) if wanted is not None else None
+    if summary is None:
+        return Reply.error(f"Nobody named “{query}” in the stored articles, and it claims nothing to follow.")
+    return _reply(query, "entity", name_story(ctx, summary.id), [], page, summary.name)
+
+
+def _reply(query: str, kind: str, entries: list[Entry], changes: list[dict], page: int, about: str) -> Reply:
+    pages = max(1, math.ceil(len(entries) / PAGE_ARTICLES))
+    page = min(max(1, page), pages)
+    shown = entries[(page - 1) * PAGE_ARTICLES : page * PAGE_ARTICLES]
+    sections = [Section(heading=e.heading, text="\n".join(e.numbers) or None, citations=e.citations()) for e in shown]
+    for change in changes:
+        steps = " → ".join(
+            f"“{s['text']}” ({s['outlet']}, {s['published'] or 'date unknown'})" for s in change["steps"]
+        )
+        sections.append(Section(heading=f"The figure changed: {change['counts']}", text=steps))
+    footer = f"Page {page} of {pages}: /story {query} --page {page + 1}" if page < pages else None
+    title = f"The story of “{query}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
+    if not entries:
+        title = f"No stored article tells the story of “{query}” ({about})."
+    return Reply(
+        title=title,
+        sections=sections,
+        footer=footer,
+        data={
+            "query": query,
+            "kind": kind,
+            "entries": [e.to_json() for e in entries],
+            "number_changes": changes,
+            "page": page,
+            "pages": pages,
+        },
+    )
