@@ -27,6 +27,20 @@ def _restarted(ctx: Context) -> Context:
     return Context(store=Store.open(path), analyzer=ctx.analyzer)
 
 
+def _alerts(ctx: Context, instance: str, platform: str, send) -> AlertService:
+    """An instance's alert service with one platform's sender, delivering after every ingest."""
+    alerts = AlertService(ctx, instance=instance)
+    alerts.add_sender(platform, send)
+    alerts.attach()
+    return alerts
+
+
+async def _same_article_again(alerts: AlertService) -> int:
+    """Ingest the article a second time (a duplicate), then deliver: the number of alerts sent."""
+    assert await asyncio.to_thread(_ingest_denial, alerts.ctx) == ["duplicate"]
+    return await alerts.deliver()
+
+
 def _ingest_denial(ctx: Context) -> list[str]:
     reply = ingest(ctx, [IngestRequest(str(DENIAL), outlet="Reuters", published="2024-10-28")])
     return [a["status"] for a in reply.data["articles"]]
@@ -35,9 +49,7 @@ def _ingest_denial(ctx: Context) -> list[str]:
 def test_slack_watchers_hear_once_in_a_direct_message(seeded_ctx):
     async def first_run():
         async with SlackHarness(seeded_ctx) as slack:
-            alerts = AlertService(seeded_ctx, instance="first")
-            alerts.add_sender("slack", slack.bot.send_private)
-            alerts.attach()
+            alerts = _alerts(seeded_ctx, "first", "slack", slack.bot.send_private)
             await slack.command("watch", "Kiriyenko", user="U1")
             await slack.command("watch", f"claim {CLAIM}", user="U1")
             await slack.command("watch", "Bill Nelson", user="U2")
@@ -59,11 +71,7 @@ def test_slack_watchers_hear_once_in_a_direct_message(seeded_ctx):
 
     async def after_restart():
         async with SlackHarness(ctx) as slack:
-            alerts = AlertService(ctx, instance="second")
-            alerts.add_sender("slack", slack.bot.send_private)
-            alerts.attach()
-            assert await asyncio.to_thread(_ingest_denial, ctx) == ["duplicate"]
-            sent = await alerts.deliver()
+            sent = await _same_article_again(_alerts(ctx, "second", "slack", slack.bot.send_private))
             return sent, slack.fake.called("chat.postMessage")
 
     sent, posted = asyncio.run(after_restart())
@@ -75,9 +83,7 @@ def test_discord_watchers_hear_once_in_a_direct_message(seeded_ctx):
 
     async def first_run():
         async with DiscordHarness(seeded_ctx) as discord:
-            alerts = AlertService(seeded_ctx, instance="first")
-            alerts.add_sender("discord", discord.client.send_private)
-            alerts.attach()
+            alerts = _alerts(seeded_ctx, "first", "discord", discord.client.send_private)
             named = discord.command("watch", {"what": "Kiriyenko"})
             claimed = discord.command("watch", {"what": f"claim {CLAIM}"})
             await wait_for(lambda: discord.followups(named) and discord.followups(claimed))
@@ -97,11 +103,8 @@ def test_discord_watchers_hear_once_in_a_direct_message(seeded_ctx):
 
     async def after_restart():
         async with DiscordHarness(ctx) as discord:
-            alerts = AlertService(ctx, instance="second")
-            alerts.add_sender("discord", discord.client.send_private)
-            alerts.attach()
-            assert await asyncio.to_thread(_ingest_denial, ctx) == ["duplicate"]
-            return await alerts.deliver(), discord.fake.direct_messages(watcher)
+            sent = await _same_article_again(_alerts(ctx, "second", "discord", discord.client.send_private))
+            return sent, discord.fake.direct_messages(watcher)
 
     sent, messages = asyncio.run(after_restart())
     assert sent == 0 and messages == []
