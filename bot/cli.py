@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("backup", help="a consistent copy of the database, safe while the bot runs")
     p.add_argument("path", type=Path, help="the new file (must not exist)")
+    p = commands.add_parser("browse", help="the store in the browser, read-only (Datasette)")
+    p.add_argument("--port", type=int, default=8001, help="port to serve on (default 8001)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     commands.add_parser("console", help="chat with the bot in this terminal")
     commands.add_parser("run", help="start the chat platforms configured in the environment")
     return parser
@@ -189,7 +192,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 #: Commands that only read: on a database that does not exist they say so instead of creating one.
-READING = {"who", "compare", "story", "digest", "export", "entity", "entities", "backup"}
+READING = {"who", "compare", "story", "browse", "digest", "export", "entity", "entities", "backup"}
 
 
 def _backup(ctx: Context, target: Path) -> int:
@@ -248,6 +251,12 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
             return _backup(ctx, args.path)
         if args.command == "analyze":
             return _emit(analyze(ctx, args.paths), args.json)
+        if args.command == "browse":
+            ctx.store.close()  # opening it brought the schema (and its views) up to date
+            from bot.browse import serve_browser
+
+            serve_browser(Path(db_path), args.host, args.port)
+            return 0
         if args.command in ("console", "run"):
             from bot.run import run
 

@@ -372,3 +372,50 @@ def watches(db: Database) -> None:
             PRIMARY KEY (watch_id, article_id)
         )""",
     )
+
+
+#: The denial cues of nlp/stance.py on 2026-11-23, copied so this migration reads the same forever.
+_DENIAL_CUES_0015 = ("deny", "reject", "dispute", "refute", "dismiss", "contradict", "rebut", "debunk", "disavow")
+
+
+@migrations(name="0015_browse_views")
+def browse_views(db: Database) -> None:
+    """Views that read well in `newsroom browse` (and the sqlite3 shell): entities with their other
+    names and descriptors, statements with speaker, cue, act and sentence, and the claims a denial
+    answers (statements sharing two or more names with it, the digest's candidates)."""
+    cues = ", ".join(f"'{cue}'" for cue in _DENIAL_CUES_0015)
+    _run(
+        db,
+        """CREATE VIEW entity_profiles AS
+           SELECT e.id, e.name, e.type,
+             (SELECT group_concat(alias, '; ') FROM aliases a WHERE a.entity_id = e.id AND a.alias != e.name)
+               AS also_written,
+             (SELECT group_concat(text, '; ') FROM
+               (SELECT DISTINCT d.text FROM descriptors d WHERE d.entity_id = e.id LIMIT 5)) AS described_as,
+             (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles,
+             e.first_article_id
+           FROM entities e""",
+        f"""CREATE VIEW statement_sources AS
+           SELECT s.id AS statement_id, s.article_id, o.name AS outlet, a.published, a.title,
+             COALESCE(se.name, t.speaker) AS speaker, t.speaker_type, t.cue,
+             CASE WHEN t.cue_lemma IN ({cues}) THEN 'denial'
+                  WHEN s.kind = 'attributed' THEN 'attributed'
+                  ELSE 'the outlet''s own' END AS act,
+             s.text, substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start) AS sentence,
+             COALESCE(a.url, a.source) AS article_source
+           FROM statements s JOIN articles a ON a.id = s.article_id
+           LEFT JOIN outlets o ON o.id = a.outlet_id
+           LEFT JOIN attributions t ON t.id = s.attribution_id
+           LEFT JOIN entities se ON se.id = t.speaker_entity_id""",
+        """CREATE VIEW disputed_claims AS
+           SELECT d.statement_id AS denial_id, d.speaker AS denied_by, d.outlet AS denial_outlet,
+             d.article_id AS denial_article_id, d.sentence AS denial,
+             c.statement_id AS claim_id, c.outlet AS claim_outlet, c.article_id AS claim_article_id,
+             c.sentence AS claim, COUNT(DISTINCT ce.entity_id) AS shared_names
+           FROM statement_sources d
+           JOIN statement_entities de ON de.statement_id = d.statement_id
+           JOIN statement_entities ce ON ce.entity_id = de.entity_id AND ce.statement_id != d.statement_id
+           JOIN statement_sources c ON c.statement_id = ce.statement_id AND c.act != 'denial'
+           WHERE d.act = 'denial'
+           GROUP BY d.statement_id, c.statement_id HAVING COUNT(DISTINCT ce.entity_id) >= 2""",
+    )

@@ -18,14 +18,9 @@ from tests.bot.slack.harness import SECRET
 from tests.conftest import ROOT
 from tests.fakes.discord_api import APP_ID, FakeDiscord
 from tests.fakes.discord_gateway import FakeGateway
+from tests.fakes.local_server import free_port
 from tests.fakes.slack_api import FakeSlack, signed_headers, slash_form
 from tests.fakes.waiting import wait_for
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def signed_command(url: str, text: str, response_url: str, command: str = "/digest") -> int:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import socket
+
 from aiohttp import web
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server started in another process."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class LocalServer:

@@ -53,6 +53,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0012_digest_windows",
         "0013_alias_keys",
         "0014_watches",
+        "0015_browse_views",
     ]
 
 
