@@ -27,7 +27,6 @@ class AlertService:
         self.ctx = ctx
         self.instance = instance or uuid.uuid4().hex[:12]
         self.senders: dict[str, Sender] = {}
-        self.delivered: list[tuple[str, str, Reply]] = []  # (platform, user, reply): this instance's sends
         self._lock = asyncio.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pending: set[asyncio.Future] = set()
@@ -35,8 +34,7 @@ class AlertService:
     def add_sender(self, platform: str, send: Sender) -> None:
         """A platform that can now send; what became due while it was away goes out at once."""
         self.senders[platform] = send
-        if self._loop is not None and not self._loop.is_closed():
-            self.after_ingest([])
+        self._deliver_soon()
 
     def attach(self) -> None:
         """Deliver after every ingest through ``ctx`` (ingests run in worker threads)."""
@@ -45,6 +43,10 @@ class AlertService:
 
     def after_ingest(self, article_ids: list[int]) -> None:
         """From an ingest's worker thread: deliver on the event loop, without waiting for it."""
+        self._deliver_soon()
+
+    def _deliver_soon(self) -> None:
+        """Start a delivery on the attached loop from any thread; nothing before ``attach``."""
         if self._loop is None or self._loop.is_closed():
             return
         future = asyncio.run_coroutine_threadsafe(self.deliver(), self._loop)
@@ -70,7 +72,6 @@ class AlertService:
                         taken = False
                     if taken:
                         sent += 1
-                        self.delivered.append((platform, alert.user, reply))
                         logger.info("watch alert sent to %s:%s (%d items)", platform, alert.user, len(alert.lines))
                     else:
                         await asyncio.to_thread(release, self.ctx, alert, self.instance)

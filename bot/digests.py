@@ -211,9 +211,6 @@ class DigestService:
         return self.scheduler
 
     # posting
-    def _now(self) -> str:
-        return self.ctx.clock().isoformat(timespec="seconds")
-
     async def post(self, channel: Channel, slot: str, asked: bool = False) -> str:
         """Claim the slot and the window, build, post, advance: returns what happened (posted, empty,
         skipped: another instance has this slot, busy: a digest for the channel is running, failed).
@@ -224,7 +221,7 @@ class DigestService:
             self._running.add(task)
             task.add_done_callback(self._running.discard)
         store = self.ctx.store
-        now = self._now()
+        now = self.ctx.now_text()
         if not await asyncio.to_thread(store.claim_digest, channel.platform, channel.channel, slot, self.instance, now):
             logger.info("digest %s for %s already claimed by another instance", slot, channel)
             return "skipped"
@@ -244,7 +241,7 @@ class DigestService:
             logger.exception("digest for %s failed", channel)
         finally:
             posted_until = until if status == "posted" and until is not None and until > after else None
-            done = self._now()
+            done = self.ctx.now_text()
             await asyncio.to_thread(
                 store.release_window, channel.platform, channel.channel, self.instance, posted_until, done
             )

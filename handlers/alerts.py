@@ -8,7 +8,6 @@ and told at the next delivery.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from handlers.compare import compare_claim
@@ -41,6 +40,10 @@ class Alert:
     changes: list[VerdictChange] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
+    def add(self, line: str, section: Section) -> None:
+        self.lines.append(line)
+        self.sections.append(section)
+
     @property
     def reply(self) -> Reply:
         title = self.lines[0] if len(self.lines) == 1 else f"Your watchlist: {plural(len(self.lines), 'new item')}"
@@ -50,10 +53,6 @@ class Alert:
             footer="/watching lists what you watch; /unwatch N stops one.",
             data={"alerts": self.lines},
         )
-
-
-def _now(ctx: Context) -> str:
-    return ctx.clock().isoformat(timespec="seconds")
 
 
 def _sighting_section(sighting: Sighting) -> tuple[str, Section]:
@@ -75,7 +74,7 @@ def _claim_change(
     article_id = deciding[0].row.article_id if deciding else newest
     if not ctx.store.change_verdict(watch.id, watch.verdict, result.verdict, newest):
         return None  # another instance told it first
-    ctx.store.claim_alert(watch.id, article_id, instance, _now(ctx))
+    ctx.store.claim_alert(watch.id, article_id, instance, ctx.now_text())
     was = f" (was {watch.verdict})" if watch.verdict else ""
     line = f"“{watch.query}” is now {result.verdict}{was}"
     section = Section(
@@ -89,20 +88,12 @@ def _claim_change(
 
 def collect_alerts(ctx: Context, platform: str, instance: str) -> list[Alert]:
     """Claim and build every alert due to watchers on ``platform``, one Alert per watcher."""
-    alerts: dict[str, Alert] = defaultdict(lambda: Alert(user=""))
-
-    def alert_for(user: str) -> Alert:
-        alert = alerts[user]
-        alert.user = user
-        return alert
-
-    now = _now(ctx)
+    alerts: dict[str, Alert] = {}
+    now = ctx.now_text()
     for sighting in ctx.store.sightings(platform):
         if ctx.store.claim_alert(sighting.watch_id, sighting.article_id, instance, now):
-            alert = alert_for(sighting.user)
-            line, section = _sighting_section(sighting)
-            alert.lines.append(line)
-            alert.sections.append(section)
+            alert = alerts.setdefault(sighting.user, Alert(sighting.user))
+            alert.add(*_sighting_section(sighting))
             alert.sightings.append((sighting.watch_id, sighting.article_id))
     newest = ctx.store.newest_article_id()
     for watch in ctx.store.claim_watches(platform):
@@ -111,9 +102,8 @@ def collect_alerts(ctx: Context, platform: str, instance: str) -> list[Alert]:
         changed = _claim_change(ctx, watch, newest, instance)
         if changed is not None:
             change, section, line = changed
-            alert = alert_for(watch.user)
-            alert.lines.append(line)
-            alert.sections.append(section)
+            alert = alerts.setdefault(watch.user, Alert(watch.user))
+            alert.add(line, section)
             alert.changes.append(change)
     return list(alerts.values())
 

@@ -33,3 +33,7 @@ class Context:
     watch_limit: int = 20  # names and claims one reporter may watch (NEWSROOM_WATCH_LIMIT)
     # Called with the new article ids after an ingest stores any (the running bot sends watch alerts).
     after_ingest: Callable[[list[int]], None] | None = None
+
+    def now_text(self) -> str:
+        """The clock's time as the store keeps it (ISO 8601, to the second)."""
+        return self.clock().isoformat(timespec="seconds")

@@ -214,5 +214,5 @@ def digest(ctx: Context, channel: str | None = None, since: str | None = None, m
         until = data["until_article_id"] if data["articles"] else None
         return digest_reply(data)
     finally:
-        done = ctx.clock().isoformat(timespec="seconds")
+        done = ctx.now_text()
         ctx.store.release_window(where.platform, where.channel, MARKING_INSTANCE, until, done)

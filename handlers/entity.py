@@ -28,10 +28,6 @@ def _one_entity(ctx: Context, name: str) -> EntityMatch:
     raise Ambiguous(f"“{text}” fits several entities: {listed}. Name one by #ID.")
 
 
-def _now(ctx: Context) -> str:
-    return ctx.clock().isoformat(timespec="seconds")
-
-
 def merge(ctx: Context, keep: str, absorbed: str) -> Reply:
     """newsroom entity merge A B — B is the same as A: B's names, mentions and descriptors move to A."""
     try:
@@ -40,7 +36,7 @@ def merge(ctx: Context, keep: str, absorbed: str) -> Reply:
         return Reply.error(str(exc))
     if a.id == b.id:
         return Reply.error(f"{a.name} and {b.name} are already one entity (#{a.id}).")
-    ctx.store.merge_entities(a.id, b.id, _now(ctx))
+    ctx.store.merge_entities(a.id, b.id, ctx.now_text())
     return Reply(
         title=f"Merged {b.name} (#{b.id}) into {a.name} (#{a.id}); later articles follow.",
         data={"entity_id": a.id, "merged": b.id},
@@ -58,7 +54,7 @@ def split(ctx: Context, name: str, alias: str) -> Reply:
         return Reply.error(f"{entity.name} is not written “{alias}” anywhere; nothing to split.")
     if len(summary.aliases) == 1:
         return Reply.error(f"“{alias}” is {entity.name}'s only name; rename it instead.")
-    new_id = ctx.store.split_entity(entity.id, alias, _now(ctx))
+    new_id = ctx.store.split_entity(entity.id, alias, ctx.now_text())
     return Reply(
         title=f"“{alias}” is now entity #{new_id}, apart from {entity.name} (#{entity.id}); "
         "later articles keep them apart.",
@@ -83,7 +79,7 @@ def rename(ctx: Context, name: str, new_name: str) -> Reply:
             entity_id=entity.id,
             taken_by=other.id,
         )
-    ctx.store.rename_entity(entity.id, new_name.strip(), _now(ctx))
+    ctx.store.rename_entity(entity.id, new_name.strip(), ctx.now_text())
     return Reply(
         title=f"#{entity.id} {entity.name} is now called {new_name.strip()}.",
         data={"entity_id": entity.id, "name": new_name.strip()},

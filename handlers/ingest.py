@@ -185,7 +185,7 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         _duplicate(outcome, ctx, existing.id)
         return
     try:
-        now = ctx.clock().isoformat(timespec="seconds")
+        now = ctx.now_text()
         outcome.article_id = ctx.store.add_article(
             article, analysis, lambda store: resolve_links(store, analysis, article.published), now
         )

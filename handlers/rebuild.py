@@ -27,7 +27,7 @@ def rebuild(ctx: Context) -> Reply:
 
     One transaction: it all happens or nothing does. Entity numbers (#ID) change.
     """
-    now = ctx.clock().isoformat(timespec="seconds")
+    now = ctx.now_text()
     found = ctx.store.rebuild_entities(
         lambda store, names: resolve_links(store, names.analysis, names.published, names.article_id), now
     )

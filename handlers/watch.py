@@ -44,10 +44,6 @@ def watch(ctx: Context, where: Channel, user: str | None, args: str) -> Reply:
     return _watch_entity(ctx, where, owner, text)
 
 
-def _now(ctx: Context) -> str:
-    return ctx.clock().isoformat(timespec="seconds")
-
-
 def _watch_entity(ctx: Context, where: Channel, owner: str, name: str) -> Reply:
     wanted = entity_id_of(name)
     if wanted is not None:
@@ -71,7 +67,7 @@ def _watch_entity(ctx: Context, where: Channel, owner: str, name: str) -> Reply:
                 data={"watch": None, "candidates": candidates},
             )
         entity_id, entity_name, entity_type, query = chosen.id, chosen.name, chosen.type, name
-    watch_id, new = ctx.store.add_watch(where.platform, owner, "entity", entity_id, query, None, _now(ctx))
+    watch_id, new = ctx.store.add_watch(where.platform, owner, "entity", entity_id, query, None, ctx.now_text())
     already = "" if new else "You already watch them. "
     return Reply(
         title=f"{already}Watching {entity_name} ({type_name(entity_type)}) as #{watch_id}.",
@@ -90,7 +86,7 @@ def _watch_claim(ctx: Context, where: Channel, owner: str, claim: str) -> Reply:
             "Watch a name with /watch NAME, or a claim such as /watch claim Musk and Putin spoke regularly."
         )
     verdict = compare_claim(ctx, claim, reading=reading).verdict
-    watch_id, new = ctx.store.add_watch(where.platform, owner, "claim", None, claim, verdict, _now(ctx))
+    watch_id, new = ctx.store.add_watch(where.platform, owner, "claim", None, claim, verdict, ctx.now_text())
     already = "You already watch it. " if not new else ""
     return Reply(
         title=f"{already}Watching the claim “{claim}” as #{watch_id}; it stands {verdict} now.",
