@@ -89,14 +89,23 @@ def first_names_match(a: str, b: str) -> bool:
     a, b = a.strip("."), b.strip(".")
     if not a or not b:
         return False
-    if skeleton(a) == skeleton(b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+    if _first_name_form(a) == _first_name_form(b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    alike = max(
-        difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, skeleton(a), skeleton(b)).ratio()
-    )
+    # The short form's full name may be spelled otherwise (Katie → Katherine, written Kathryn).
+    pairs = {(a, b), (NICKNAMES.get(a, a), NICKNAMES.get(b, b))}
+    alike = max(_similarity(x, y) for pair in pairs for x, y in (pair, (skeleton(pair[0]), skeleton(pair[1]))))
     return a[0] == b[0] and alike >= FIRST_NAME_SIMILARITY
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _first_name_form(name: str) -> str:
+    """The spelling skeleton with a final -ie read as -y (Bettie/Betty, Josie/Josy)."""
+    return re.sub(r"ie$", "i", skeleton(name))
 
 
 def _person_relation(ours: list[str], theirs: list[str]) -> str | None:

@@ -29,6 +29,7 @@ from nlp.names import (
     POSSESSIVE,
     handle_matches,
     is_contact,
+    is_demonym,
     is_title_word,
     strip_possessive,
 )
@@ -97,7 +98,9 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
         tokens = tokens[1:]
     title = None
     if label == "PERSON" and len(tokens) > 1:
-        last_title = max((i for i, t in enumerate(tokens[:-1]) if is_title_word(t.text)), default=-1)
+        last_title = max(
+            (i for i, t in enumerate(tokens[:-1]) if is_title_word(t.text) or is_demonym(t.text)), default=-1
+        )
         if last_title >= 0:
             title = (tokens[0].idx, tokens[last_title].idx + len(tokens[last_title].text))
             tokens = tokens[last_title + 1 :]

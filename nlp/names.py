@@ -16,6 +16,21 @@ TITLE_WORDS = frozenset(
     professor prof prof. dr dr. mr mr. mrs mrs. ms ms. sir lord dame deputy head owner editor
     correspondent reporter columnist commander president-elect""".split()
 )
+#: Nationality words that open a person's name as a description ("American Hasim Rahman"): a
+#: general list of the common demonyms, not drawn from any sample. Kept as the descriptor.
+DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german italian spanish portuguese dutch
+    belgian swiss austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian
+    romanian bulgarian greek turkish russian ukrainian belarusian serbian croatian bosnian albanian
+    georgian armenian azerbaijani kazakh uzbek chinese japanese korean taiwanese vietnamese thai
+    filipino indonesian malaysian singaporean indian pakistani afghan bangladeshi iranian iraqi syrian
+    lebanese israeli palestinian jordanian saudi yemeni emirati qatari kuwaiti egyptian libyan tunisian
+    algerian moroccan nigerian ghanaian kenyan ethiopian somali sudanese ugandan tanzanian rwandan
+    congolese angolan zimbabwean zambian canadian mexican cuban brazilian argentine argentinian
+    chilean colombian venezuelan peruvian bolivian ecuadorian uruguayan paraguayan jamaican haitian
+    australian zealander kiwi spaniard briton brit swede scot turk pole frenchman englishman dutchman
+    irishman welshman scotsman""".split()
+)
 #: The words before a place name ("in Evansville"): a name after one of them is a place.
 PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "across", "near", "into", "inside", "outside", "around"})
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -48,3 +63,23 @@ def handle_matches(handle: str, full_name: str) -> bool:
 
 def is_title_word(word: str) -> bool:
     return word.lower().strip(",") in TITLE_WORDS
+
+
+def is_demonym(word: str) -> bool:
+    return word.lower().strip(",") in DEMONYMS
+
+
+#: A company's legal form, which reporters drop as often as they write it ("Microsoft Corp.").
+LEGAL_FORMS = frozenset("corp corporation inc incorporated co ltd limited llc plc ag sa gmbh nv bv lp llp".split())
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:&\s+)?[A-Za-z]+\.?)$")
+
+
+def without_legal_form(name: str) -> str | None:
+    """ "Microsoft Corp." → "Microsoft"; None when the name has no legal form after another word."""
+    match = _LEGAL_TAIL.search(name.strip())
+    if not match or match.start() == 0:
+        return None
+    if match.group().strip(" ,&.").lower() not in LEGAL_FORMS:
+        return None
+    core = name.strip()[: match.start()].rstrip(" ,")
+    return without_legal_form(core) or core  # "Samsung Electronics Co., Ltd."

@@ -22,6 +22,7 @@ from domain import (
     skeleton,
 )
 from nlp.linking import LinkContext, LinkerModel, explain, score_candidates, shipped_model
+from nlp.names import without_legal_form
 
 _CONNECTORS = {"of", "for", "and", "de", "&", "on", "in", "at"}
 
@@ -90,11 +91,26 @@ def _build(analysis: Analysis, groups: _Groups, fallback: dict[str, str], tied: 
             entity.reasons[form] = SAME_NAME if key == head_key else tied.get(key, "tied in the text")
         if label == "PERSON" and head_key in fallback:
             entity.label, entity.maybe_person = fallback[head_key], True
+        if entity.label != "PERSON":
+            _add_bare_company_names(entity)
         entities.append(entity)
     by_mention = {m: e for e in entities for m in e.mentions}
     for number, descriptor in enumerate(analysis.descriptors):
         by_mention[descriptor.mention].descriptors.append(number)
     return sorted(entities, key=lambda e: e.mentions[0])
+
+
+def _add_bare_company_names(entity: LocalEntity) -> None:
+    """ "Microsoft Corp." is also "Microsoft": the bare name becomes an alias, so articles that
+    drop the legal form find it (and it finds them)."""
+    known = {name_key(a) for a in entity.aliases}
+    for form in list(entity.aliases):
+        bare = without_legal_form(form)
+        if bare and name_key(bare) not in known:
+            known.add(name_key(bare))
+            entity.aliases.append(bare)
+            entity.reasons[bare] = f"{form} without its legal form"
+    entity.aliases.sort()
 
 
 def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:

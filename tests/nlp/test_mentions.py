@@ -129,3 +129,10 @@ def test_two_names_read_as_one_are_cut_at_the_word_between(analyzer):
     found = {d.text for d in find_mentions(doc).mentions}
     assert {"Daily News", "Morgan"} <= found
     assert not any(" that " in text for text in found)
+
+
+def test_a_nationality_before_a_persons_name_is_a_description(analyzer):
+    analysis = analyzer.analyze("He lost to Spaniard Rafael Nadal. Briton Andy Murray withdrew.")
+    found = {e.name: [analysis.descriptors[i].text for i in e.descriptors] for e in analysis.entities}
+    assert found["Rafael Nadal"] == ["Spaniard"]
+    assert found["Andy Murray"] == ["Briton"]

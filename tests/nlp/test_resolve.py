@@ -155,6 +155,9 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Sergey Kirienko"], ["Sergei Kiriyenko"], True, "variant"),
         (["Jim Foley"], ["James Foley"], True, "first_name_variant"),
         (["Stephen Joel Sotloff"], ["Steven Joel Sotloff"], True, "first_name_variant"),
+        (["Katie Jenkin"], ["Kathryn Jenkin"], True, "first_name_variant"),
+        (["Bettie Page"], ["Betty Page"], True, "first_name_variant"),
+        (["Karen Jenkin"], ["Kathryn Jenkin"], True, "same_surname"),
         (["Barack Obama"], ["Barack Hussein Obama"], True, "extends"),
         (["Obama"], ["Barack Obama"], True, "surname"),
         (["Anna Peskov"], ["Dmitry Peskov"], True, "same_surname"),
@@ -284,3 +287,14 @@ def test_a_full_name_completes_a_person_stored_by_surname_only():
     putin = KnownEntity(3, "Putin", "PERSON", ("Putin",), (), (1, 2), 2, STORY)
     found = link(local("Vladimir Putin", "PERSON", "Putin"), [putin])
     assert found.entity_id == 3
+
+
+def test_a_company_is_also_found_without_its_legal_form():
+    microsoft = group_mentions(analysis_of(("Microsoft Corp.", "ORG")))[0]
+    assert "Microsoft" in microsoft.aliases
+    assert microsoft.reasons["Microsoft"] == "Microsoft Corp. without its legal form"
+    assert "microsoft" in lookup_keys(microsoft)["keys"]
+    samsung = group_mentions(analysis_of(("Samsung Electronics Co., Ltd.", "ORG")))[0]
+    assert "Samsung Electronics" in samsung.aliases
+    person = group_mentions(analysis_of(("John Co", "PERSON")))[0]
+    assert person.aliases == ["John Co"]
