@@ -75,6 +75,10 @@ def open_bodies(folder: Path, db_path: Path, n_process: int = 2) -> tuple[Contex
         rows = ctx.store.db.execute("SELECT source, id FROM articles WHERE source LIKE 'fnc1-body-%'")
         by_source = dict(rows.fetchall())
         found = {b["Body ID"]: by_source.get(f"fnc1-body-{b['Body ID']}") for b in bodies}
+        # A body identical to another was stored once, under the other's source, as a fresh ingest
+        # reports it (status "duplicate" with the stored article).
+        stored_text = {b["articleBody"]: found[b["Body ID"]] for b in bodies if found[b["Body ID"]] is not None}
+        found = {b["Body ID"]: found[b["Body ID"]] or stored_text.get(b["articleBody"]) for b in bodies}
     return ctx, {body: article for body, article in found.items() if article is not None}
 
 
