@@ -14,6 +14,10 @@ import pycld2
 
 #: Fewer words than this is a name, a path or a word, not an article.
 MIN_WORDS = 8
+#: A single line this long is a news flash even without a full stop ("UK aid worker has reportedly
+#: been tried by a Sharia court and found innocent of espionage"): no name, path or headline runs
+#: to so many words. Set by hand, not tuned.
+MIN_WORDS_WITHOUT_SENTENCE = 12
 #: CLD2 is trusted to refuse a text only when it calls itself reliable and finds this little English.
 MIN_ENGLISH_PERCENT = 30
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -33,9 +37,10 @@ def looks_english(text: str) -> bool:
 
 
 def looks_like_article(text: str) -> bool:
-    """Enough words, and at least one sentence or two lines: a two-sentence wire flash passes,
-    a bare name, a path or a single word does not."""
-    if len(_WORD.findall(text[:5_000])) < MIN_WORDS:
+    """Enough words, and at least one sentence, two lines or a line long enough to be a flash: a
+    two-sentence wire flash passes, a bare name, a path or a single word does not."""
+    words = len(_WORD.findall(text[:5_000]))
+    if words < MIN_WORDS:
         return False
     lines = [line for line in text.splitlines() if line.strip()]
-    return bool(_SENTENCE_END.search(text[:5_000])) or len(lines) >= 2
+    return bool(_SENTENCE_END.search(text[:5_000])) or len(lines) >= 2 or words >= MIN_WORDS_WITHOUT_SENTENCE

@@ -17,7 +17,10 @@ STANDINGS = (
 )
 
 
-@pytest.mark.parametrize("text", ["x", "/etc/passwd", "Vladimir Putin", "Breaking news"])
+HEADLINE = "Senate passes the spending bill after a long night"
+
+
+@pytest.mark.parametrize("text", ["x", "/etc/passwd", "Vladimir Putin", "Breaking news", HEADLINE])
 def test_a_word_a_path_or_a_bare_name_is_too_short(text):
     assert not looks_like_article(text)
     with pytest.raises(IngestError, match="Too short to be an article"):
@@ -26,6 +29,11 @@ def test_a_word_a_path_or_a_bare_name_is_too_short(text):
 
 def test_a_two_sentence_wire_flash_is_an_article():
     assert load_text(WIRE_FLASH, POLICY).text == WIRE_FLASH
+
+
+def test_a_long_line_without_a_full_stop_is_a_flash():
+    flash = "UK aid worker has reportedly been tried by a Sharia court in Syria and found innocent of espionage"
+    assert load_text(flash, POLICY).text == flash
 
 
 @pytest.mark.parametrize("table", [RESULTS, STANDINGS])
