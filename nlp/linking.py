@@ -252,7 +252,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 2
+LINKER_CODE_VERSION = 3
 
 
 def _model_text() -> str:
