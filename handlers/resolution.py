@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from domain import AliasKeys, Analysis, KnownEntity, Link, LocalEntity, name_key
 from nlp.linking import LinkContext, article_terms
-from nlp.resolve import link_entity, lookup_keys, separate_blocked
+from nlp.resolve import add_bare_company_names, link_entity, lookup_keys, separate_blocked
 from store import Store
 
 #: Stored articles most like the new one that count as its story's neighbours.
@@ -69,6 +69,7 @@ def resolve_links(
     """
     blocked = store.split_alias_keys()
     separate_blocked(analysis, blocked)
+    add_bare_company_names(analysis, blocked)
     wanted: dict[str, set[str]] = {"keys": set(), "skeletons": set(), "surnames": set(), "acronyms": set()}
     for entity in analysis.entities:
         for kind, values in lookup_keys(entity).items():

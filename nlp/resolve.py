@@ -91,26 +91,11 @@ def _build(analysis: Analysis, groups: _Groups, fallback: dict[str, str], tied: 
             entity.reasons[form] = SAME_NAME if key == head_key else tied.get(key, "tied in the text")
         if label == "PERSON" and head_key in fallback:
             entity.label, entity.maybe_person = fallback[head_key], True
-        if entity.label != "PERSON":
-            _add_bare_company_names(entity)
         entities.append(entity)
     by_mention = {m: e for e in entities for m in e.mentions}
     for number, descriptor in enumerate(analysis.descriptors):
         by_mention[descriptor.mention].descriptors.append(number)
     return sorted(entities, key=lambda e: e.mentions[0])
-
-
-def _add_bare_company_names(entity: LocalEntity) -> None:
-    """ "Microsoft Corp." is also "Microsoft": the bare name becomes an alias, so articles that
-    drop the legal form find it (and it finds them)."""
-    known = {name_key(a) for a in entity.aliases}
-    for form in list(entity.aliases):
-        bare = without_legal_form(form)
-        if bare and name_key(bare) not in known:
-            known.add(name_key(bare))
-            entity.aliases.append(bare)
-            entity.reasons[bare] = f"{form} without its legal form"
-    entity.aliases.sort()
 
 
 def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
@@ -295,3 +280,20 @@ def separate_blocked(analysis: Analysis, blocked: set[str]) -> None:
         entity.aliases = [a for a in entity.aliases if name_key(a) not in split]
         result.append(entity)
     analysis.entities = result
+
+
+def add_bare_company_names(analysis: Analysis, blocked: set[str]) -> None:
+    """ "Microsoft Corp." is also "Microsoft": the bare name becomes an alias of everything but a
+    person, so articles that drop the legal form find it (and it finds them). Done where ingest and
+    rebuild both pass (handlers.resolution), never for a name a reporter split off (``blocked``)."""
+    for entity in analysis.entities:
+        if entity.label == "PERSON":
+            continue
+        known = {name_key(a) for a in entity.aliases}
+        for form in list(entity.aliases):
+            bare = without_legal_form(form)
+            if bare and name_key(bare) not in known | blocked:
+                known.add(name_key(bare))
+                entity.aliases.append(bare)
+                entity.reasons[bare] = f"{form} without its legal form"
+        entity.aliases.sort()

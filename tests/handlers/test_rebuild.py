@@ -3,6 +3,7 @@
 import pytest
 
 from handlers import entity
+from handlers.ingest import IngestRequest, ingest
 from handlers.rebuild import rebuild
 from handlers.who import who
 
@@ -66,3 +67,13 @@ def test_the_bot_says_when_the_store_was_linked_by_another_linker(seeded_ctx):
     assert "newsroom entities rebuild" in linker_notice(seeded_ctx)
     rebuild(seeded_ctx)
     assert linker_notice(seeded_ctx) is None
+
+
+def test_a_company_keeps_its_bare_name_through_a_rebuild(ctx):
+    text = "Microsoft Corp. said on Tuesday that hackers exploited a flaw in its browser, and it issued a fix."
+    ingest(ctx, [IngestRequest("microsoft.txt", text=text, outlet="Computerworld")])
+    before = who(ctx, "Microsoft").data["entity"]
+    rebuild(ctx)
+    after = who(ctx, "Microsoft").data["entity"]
+    assert before["name"] == after["name"] == "Microsoft Corp."
+    assert "Microsoft" in after["aliases"]

@@ -4,7 +4,7 @@ import pytest
 
 from domain import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.linking import LinkContext, LinkerModel, name_relation
-from nlp.resolve import group_mentions, link_entity, lookup_keys, separate_blocked
+from nlp.resolve import add_bare_company_names, group_mentions, link_entity, lookup_keys, separate_blocked
 
 
 def analysis_of(*names: tuple[str, str]) -> Analysis:
@@ -289,12 +289,24 @@ def test_a_full_name_completes_a_person_stored_by_surname_only():
     assert found.entity_id == 3
 
 
+def with_bare_names(*names: tuple[str, str], blocked: frozenset[str] = frozenset()) -> list[LocalEntity]:
+    analysis = analysis_of(*names)
+    analysis.entities = group_mentions(analysis)
+    add_bare_company_names(analysis, set(blocked))
+    return analysis.entities
+
+
 def test_a_company_is_also_found_without_its_legal_form():
-    microsoft = group_mentions(analysis_of(("Microsoft Corp.", "ORG")))[0]
+    microsoft = with_bare_names(("Microsoft Corp.", "ORG"))[0]
     assert "Microsoft" in microsoft.aliases
     assert microsoft.reasons["Microsoft"] == "Microsoft Corp. without its legal form"
     assert "microsoft" in lookup_keys(microsoft)["keys"]
-    samsung = group_mentions(analysis_of(("Samsung Electronics Co., Ltd.", "ORG")))[0]
+    samsung = with_bare_names(("Samsung Electronics Co., Ltd.", "ORG"))[0]
     assert "Samsung Electronics" in samsung.aliases
-    person = group_mentions(analysis_of(("John Co", "PERSON")))[0]
+    person = with_bare_names(("John Co", "PERSON"))[0]
     assert person.aliases == ["John Co"]
+
+
+def test_a_bare_company_name_a_reporter_split_off_is_not_added_again():
+    microsoft = with_bare_names(("Microsoft Corp.", "ORG"), blocked=frozenset({"microsoft"}))[0]
+    assert microsoft.aliases == ["Microsoft Corp."]
