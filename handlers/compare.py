@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 SHOWN_PER_STANCE = 6
 #: Articles full-text search puts before the article-level stance model. 60 → 90 took FNC-1 related
-#: recall from 95.7 to 96.6 % with /compare's p95 unchanged; 120 reached the 300 ms target (README).
+#: recall from 95.7 to 96.6 % with /compare's p95 within run-to-run noise; 120 neared the 300 ms
+#: target (README).
 CANDIDATE_ARTICLES = 90
 _IN_FLIGHT: Coalescer[Comparison | None] = Coalescer()  # reporters asking the same claim at once share one answer
 
