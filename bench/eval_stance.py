@@ -8,9 +8,10 @@ of each. A body /compare does not return is "unrelated". The model is trained on
 the score is cross-validated with folds that share neither headlines nor bodies (stories kept
 whole, as ../shared/eval/README.md says), and each fold's training settings are chosen by grouped
 cross-validation inside its training folds only. Also printed: the statement stances that decide
-/compare's verdict, read as the verdict reads them (no training), and the old headline-only split
-for comparison. Score: 0.25 for each pair correctly called related or unrelated, 0.75 more for
-the exact label of a related pair, as a share of the best possible.
+/compare's verdict, read as /compare's summary gives an outlet's stance (bench/_fnc.py,
+statement_label; the statement model trained and given its thresholds inside the training folds),
+and the old headline-only split for comparison. Score: 0.25 for each pair correctly called related
+or unrelated, 0.75 more for the exact label of a related pair, as a share of the best possible.
 References on the competition test set: official baseline 75.2 %, best teams about 82 %; calling
 everything unrelated scores about 39 %.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,9 +28,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from _fnc import (  # noqa: E402
+    OWN_VOICE_RULES,
     Pair,
     Settings,
     choose_settings,
+    choose_thresholds,
     collect,
     database_path,
     fnc_parser,
@@ -37,36 +41,59 @@ from _fnc import (  # noqa: E402
     folds_by_story,
     headline_pairs,
     predict,
+    statement_chances,
+    statement_label,
     train_model,
+    train_statement_model,
 )
-
-from handlers.verdict import CORE  # noqa: E402
 
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
 
 
-def statement_label(pair: Pair) -> str:
-    """What the statements that decide /compare's verdict say of this body: its judged statements
-    that carry enough of the claim to count (handlers.verdict.CORE), read as the verdict reads them."""
-    core = {stance for stance, relevance in pair.statements or () if relevance >= CORE}
-    if "disputes" in core and "supports" not in core:
-        return "disagree"
-    if "supports" in core:
-        return "agree"
-    return "discuss" if core else "unrelated"
+@dataclass
+class CrossValidation:
+    """(gold, predicted) of every held-out pair, by the whole-article reading and by the statements."""
+
+    articles: list[tuple[str, str]] = field(default_factory=list)
+    statements: list[tuple[str, str]] = field(default_factory=list)
+    settings: list[Settings] = field(default_factory=list)
+    thresholds: list[tuple[float, float]] = field(default_factory=list)
+    # Each fold: its held-out pairs, the statement model trained without them, and their article calls.
+    folds: list[tuple[list[Pair], dict, list[str]]] = field(default_factory=list)
+
+    def statements_with(self, **change) -> list[tuple[str, str]]:
+        """The statement reading again, with a kept rule or the model's floor changed (ablation)."""
+        floor = change.pop("floor", True)
+        scored = []
+        for (held_out, model, articles), at in zip(self.folds, self.thresholds, strict=True):
+            for pair, article in zip(held_out, articles, strict=True):
+                chances = statement_chances(model, pair, **change)
+                scored.append((pair.gold, statement_label(chances, *at, article, floor=floor)))
+        return scored
 
 
-def cross_validate(split: list[list[Pair]], tune: bool) -> tuple[list[tuple[str, str]], list[Settings]]:
-    """Each fold scored by a model trained on the other folds; with ``tune``, its settings are
-    chosen by grouped cross-validation inside those training folds only."""
-    scored, chosen = [], []
+def cross_validate(split: list[list[Pair]], tune: bool, statements: bool = True) -> CrossValidation:
+    """Each fold scored by models trained on the other folds; with ``tune``, the article model's
+    settings and the statement model's thresholds are chosen by grouped cross-validation inside
+    those training folds only."""
+    result = CrossValidation()
     for i, held_out in enumerate(split):
         training = [p for j, fold in enumerate(split) if j != i for p in fold]
         settings = choose_settings(training) if tune else Settings()
-        chosen.append(settings)
+        result.settings.append(settings)
         model = train_model(training, settings)
-        scored += [(p.gold, predict(model, p)) for p in held_out]
-    return scored, chosen
+        articles = [predict(model, p) for p in held_out]
+        result.articles += [(p.gold, label) for p, label in zip(held_out, articles, strict=True)]
+        if statements:
+            at = choose_thresholds(training) if tune else (0.5, 0.5)
+            result.thresholds.append(at)
+            statement_model = train_statement_model(training)
+            result.folds.append((held_out, statement_model, articles))
+            result.statements += [
+                (p.gold, statement_label(statement_chances(statement_model, p), *at, label))
+                for p, label in zip(held_out, articles, strict=True)
+            ]
+    return result
 
 
 def report(scored: list[tuple[str, str]]) -> list[str]:
@@ -113,21 +140,32 @@ def main() -> None:
         f"\n{args.folds} folds sharing neither headlines nor bodies (stories kept whole; {dropped} unrelated "
         f"pairs straddling two folds left out, {len(kept)} scored)"
     )
-    scored, chosen = cross_validate(split, tune=not args.no_tune)
+    result = cross_validate(split, tune=not args.no_tune)
+    scored = result.articles
     score = fnc_score(scored)
-    settings = ", ".join(f"disputes x{c.disputes_weight} l2 {c.l2:g}" for c in chosen)
+    settings = ", ".join(f"disputes x{c.disputes_weight} l2 {c.l2:g}" for c in result.settings)
     print(f"  settings chosen inside each fold's training part: {settings}")
+    thresholds = ", ".join(f"supports at {s:g}, disputes at {d:g}" for s, d in result.thresholds)
+    print(f"  statement thresholds chosen the same way: {thresholds}")
     print(f"  whole-article reading: FNC score {100 * score:.1f} % (competition test: baseline 75.2 %, best 82 %)")
     figures = [f"fnc_score={100 * score:.1f}", *report(scored)]
-    statement_scored = [(p.gold, statement_label(p)) for p in kept]
+    statement_scored = result.statements
     statement_score = fnc_score(statement_scored)
-    print(f"  statement stances that decide the verdict: FNC score {100 * statement_score:.1f} % (no training)")
+    print(f"  statement stances that decide the verdict: FNC score {100 * statement_score:.1f} %")
     statement_figures = report(statement_scored)
     figures += [f"statements_fnc_score={100 * statement_score:.1f}"]
     figures += ["statements_" + f for f in statement_figures if f.startswith("f1_disagree")]
+    print("  the same statement reading with one part taken out (same folds, models and thresholds):")
+    rules = frozenset(OWN_VOICE_RULES.values())
+    for name, change in (
+        ("the wording rules alone, no statement model", {"rules_only": True}),
+        *((f"without the '{rule}' rule on the outlet's sentences", {"kept": rules - {rule}}) for rule in sorted(rules)),
+        ("without the model's floor (TAKES_SIDES)", {"floor": False}),
+    ):
+        print(f"    {name}: FNC score {100 * fnc_score(result.statements_with(**change)):.1f} %")
 
-    by_headline, _ = cross_validate(folds_by_headline(pairs, args.folds), tune=False)
-    old = fnc_score(by_headline)
+    by_headline = cross_validate(folds_by_headline(pairs, args.folds), tune=False, statements=False)
+    old = fnc_score(by_headline.articles)
     print(f"\nfor comparison, folds by headline only (every body in every fold; flatters): FNC score {100 * old:.1f} %")
     figures += [f"by_headline_fnc_score={100 * old:.1f}", f"related_recall={returned / max(1, related):.3f}"]
     print(" ".join(figures))

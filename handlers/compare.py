@@ -15,10 +15,12 @@ from handlers.outlet_names import named_outlets
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, statement_citation, statement_json, statement_terms
 from handlers.verdict import (
+    CORE,
     NO_COVERAGE_SHARE,
     STANCE_ORDER,
     Judged,
     citing_outlets,
+    in_outlets_voice,
     judge_speech,
     judge_topic,
     no_coverage_share,
@@ -54,7 +56,8 @@ class Comparison:
     numbers: list[dict]
     anonymous_share: float | None
     articles: dict[int, ArticleStance] = field(default_factory=dict)  # every candidate: the model's call
-    unquoted: list[tuple[StoredArticle, ArticleStance]] = field(default_factory=list)  # related, no statement
+    # Related by the whole-article reading, with no statement that counts in the verdict (CORE)
+    unquoted: list[tuple[StoredArticle, ArticleStance]] = field(default_factory=list)
     claim_words: ClaimWords | None = None  # what the article-level model saw, for scoring it
     evidence: dict[int, ArticleEvidence] = field(default_factory=dict)
 
@@ -80,8 +83,9 @@ def article_evidence(
     best = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
     place = {article_id: (i + 1, score / best) for i, (article_id, score) in enumerate(ranked)}
     stances: dict[int, list[tuple[str, float]]] = defaultdict(list)
-    for item in judged:
-        stances[item.row.article_id].append((item.stance.stance, item.stance.relevance))
+    for item in judged:  # the model was trained on the hand rules' reading of the statements
+        reading = item.rule or item.stance
+        stances[item.row.article_id].append((reading.stance, reading.relevance))
     wanted = list(dict.fromkeys([*place, *stances]))
     texts = ctx.store.article_texts(wanted)
     evidence = {}
@@ -106,9 +110,15 @@ def _judge_speech(ctx: Context, shape: ClaimShape, hits: list[StatementRow], rar
 
 
 def compare_claim(
-    ctx: Context, claim: str, stance_model: dict | None = None, reading: ClaimReading | None = None
+    ctx: Context,
+    claim: str,
+    stance_model: dict | None = None,
+    reading: ClaimReading | None = None,
+    statement_model: dict | None = None,
 ) -> Comparison:
-    """The comparison of one claim; ``reading`` (from Analyzer.read_claim) when the caller has it."""
+    """The comparison of one claim; ``reading`` (from Analyzer.read_claim) when the caller has it.
+    ``stance_model`` and ``statement_model``: the whole-article and statement models (the shipped
+    ones when None; the evaluation passes its own)."""
     reading = reading or ctx.analyzer.read_claim(claim)
     claim_terms, shape = reading.terms, reading.shape
     entity_ids = _claim_entities(ctx, reading.names)
@@ -124,11 +134,11 @@ def compare_claim(
     if speech:
         judged = _judge_speech(ctx, shape, hits, rarity)
     else:
-        first = judge_topic(claim_terms, _with_terms(ctx, hits), False, rarity)
+        first = judge_topic(claim_terms, claim, _with_terms(ctx, hits), False, rarity, statement_model)
         articles = sorted({j.row.article_id for j in first})
         seen = {j.row.statement_id for j in first}
         extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
-        judged = first + judge_topic(claim_terms, _with_terms(ctx, extra), True, rarity)
+        judged = first + judge_topic(claim_terms, claim, _with_terms(ctx, extra), True, rarity, statement_model)
     for item, row in zip(judged, named_outlets([j.row for j in judged], ctx.store.outlet_names()), strict=True):
         item.row = row
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
@@ -136,23 +146,24 @@ def compare_claim(
         item.numbers = figures.get(item.row.statement_id, [])
     judged.sort(key=lambda j: (STANCE_ORDER.index(j.stance.stance), -j.stance.relevance, j.row.article_id))
     citing = citing_outlets(judged)
-    verdict, why = verdict_of(judged)
     novel = not speech and no_coverage_share(claim_terms, unseen, rarity) > NO_COVERAGE_SHARE
-    if novel:
-        verdict = "no coverage"
-        why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
     supporters = [j for j in judged if j.stance.stance == "supports"]
     anonymous = sum(1 for j in supporters if j.row.speaker_type == "anonymous")
     claim_words, evidence = None, {}
     if not novel:  # with its key words nowhere in the store, no article can be about it
         claim_words, evidence = article_evidence(ctx, claim, claim_terms.names, judged)
     calls = {article_id: article_stance(claim_words, e, stance_model) for article_id, e in evidence.items()}
-    quoted = {j.row.article_id for j in judged}
+    quoted = {j.row.article_id for j in judged if j.stance.relevance >= CORE}  # what counts in the verdict
     unquoted = []
     for article_id, call in sorted(calls.items(), key=lambda item: -item[1].related):
         if call.label != "unrelated" and article_id not in quoted and (article := ctx.store.get_article(article_id)):
             unquoted.append((article, call))
-    if unquoted and verdict == "no coverage":
+    readings = [] if speech else [(article.outlet or "an outlet", call.label) for article, call in unquoted]
+    verdict, why = verdict_of(judged, readings)
+    if novel:
+        verdict = "no coverage"
+        why = f"No stored statement mentions {', '.join(unseen)}; anything shown only shares the claim's other words."
+    if unquoted and verdict == "no coverage":  # a claim about speech: the articles are shown, not counted
         why += f" {plural(len(unquoted), 'article')} cover it in their own words (the whole-article reading below)."
     return Comparison(
         claim=claim,
@@ -203,7 +214,7 @@ def comparison_reply(result: Comparison) -> Reply:
         shown = "" if len(result.unquoted) <= SHOWN_PER_STANCE else f", the {SHOWN_PER_STANCE} most likely shown"
         sections.append(
             Section(
-                heading=f"Covering it with no statement to quote ({len(result.unquoted)}{shown})",
+                heading=f"Covering it with no statement that carries it ({len(result.unquoted)}{shown})",
                 citations=[_article_citation(a, call) for a, call in result.unquoted[:SHOWN_PER_STANCE]],
             )
         )
@@ -234,7 +245,7 @@ def _summary_fields(result: Comparison) -> list[Field]:
     quoted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # outlet → speaker → stances
     for item in result.judged:
         outlet = item.row.outlet or "unknown outlet"
-        if _in_outlets_voice(item.row):
+        if in_outlets_voice(item.row):
             own[outlet].add(item.stance.stance)
         else:
             quoted[outlet][_source_name(item.row)].add(item.stance.stance)
@@ -255,11 +266,6 @@ def _summary_fields(result: Comparison) -> list[Field]:
         fields.append(Field("Anonymous sources", f"{share}% of the supporting statements rest on unnamed sources"))
     fields.append(Field("Evidence", plural(len(result.judged), "statement")))
     return fields
-
-
-def _in_outlets_voice(row: StatementRow) -> bool:
-    """The outlet's own sentence, not a person or another outlet it quotes."""
-    return row.kind != "attributed" or (row.speaker_type == "outlet" and row.speaker == row.outlet)
 
 
 def _source_name(row: StatementRow) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.verdict import (
     CORE,
+    TAKES_SIDES,
     Judged,
     citing_outlets,
     judge_speech,
@@ -46,6 +47,14 @@ def terms(*lemmas: str, names: tuple[str, ...] = ()) -> Terms:
     return Terms(frozenset(lemmas) | frozenset(names), frozenset(names))
 
 
+def one_label_model(label: str) -> dict:
+    """A statement model sure of one label whatever it reads."""
+    return {"labels": ["unrelated", "supports", "disputes", "reports"], "weights": {label: {"bias": 9.0}}}
+
+
+SURE_SUPPORTS, SURE_REPORTS, SURE_UNRELATED = (one_label_model(x) for x in ("supports", "reports", "unrelated"))
+
+
 def test_support_and_dispute_make_a_disputed_verdict_naming_both_sides():
     verdict, why = verdict_of([judged("supports", speaker="Ann Lee"), judged("disputes", speaker="Bo Chan")])
     assert verdict == "disputed"
@@ -68,14 +77,63 @@ def test_an_outlet_telling_of_a_denial_reports_it_and_does_not_dispute():
     claim = terms("regular", "contact", names=("musk", "putin"))
     fact = row("Peskov denied Musk and Putin had regular contact.", kind="fact")
     said = terms("deny", "regular", "contact", names=("peskov", "musk", "putin"))
-    (only,) = judge_topic(claim, [(fact, said)], False, {})
+    (only,) = judge_topic(claim, "Musk and Putin had regular contact", [(fact, said)], False, {})
     assert only.stance.stance == "reports"
 
 
 def test_a_statement_sharing_too_little_of_the_claim_is_left_out():
     claim = terms("regular", "contact", "rocket", "launch", "satellite", names=("musk",))
     other = row("The weather was fine.", speaker="Ann Lee")
-    assert judge_topic(claim, [(other, terms("weather", "fine"))], False, {}) == []
+    assert judge_topic(claim, "Musk ran a rocket launch", [(other, terms("weather", "fine"))], False, {}) == []
+
+
+def test_a_quoted_speakers_denial_disputes_though_the_model_would_read_the_story():
+    claim = terms("regular", "contact", names=("musk", "putin"))
+    denial = row("that Musk and Putin had regular contact", speaker="Dmitry Peskov", cue="denied", cue_lemma="deny")
+    said = terms("regular", "contact", names=("musk", "putin"))
+    (only,) = judge_topic(claim, "Musk and Putin had regular contact", [(denial, said)], False, {}, SURE_REPORTS)
+    assert only.stance.stance == "disputes" and only.rule is not None
+
+
+def test_the_outlets_own_sentence_is_read_by_the_statement_model():
+    claim = terms("regular", "contact", "space", names=("musk", "putin"))
+    fact = row("Musk and Putin talked about space.", kind="fact")
+    said = terms("talk", "space", names=("musk", "putin"))
+    text = "Musk and Putin in regular contact about space"
+    (only,) = judge_topic(claim, text, [(fact, said)], False, {}, SURE_SUPPORTS)
+    assert only.stance.stance == "supports" and "sure" in only.stance.why
+    (read,) = judge_topic(claim, text, [(fact, said)], False, {}, SURE_REPORTS)
+    assert read.stance.stance == "reports"
+
+
+def test_the_model_takes_no_side_on_a_sentence_carrying_little_of_the_claim():
+    claim = terms("regular", "contact", "rocket", "launch", "satellite", "space", "orbit", "deal", names=("musk",))
+    fact = row("Musk spoke about space.", kind="fact")
+    said = terms("speak", "space", names=("musk",))
+    (only,) = judge_topic(claim, "Musk rocket launch", [(fact, said)], False, {}, SURE_SUPPORTS)
+    assert only.stance.relevance < TAKES_SIDES and only.stance.stance == "reports"
+
+
+def test_a_sentence_the_model_reads_as_off_the_claim_is_left_out():
+    claim = terms("regular", "contact", names=("musk", "putin"))
+    fact = row("Musk and Putin were both in the news.", kind="fact")
+    said = terms("news", names=("musk", "putin"))
+    assert judge_topic(claim, "Musk and Putin regular contact", [(fact, said)], False, {}, SURE_UNRELATED) == []
+
+
+def test_a_sentence_carrying_the_whole_claim_states_it_whatever_the_model_says():
+    claim = terms("regular", "contact", names=("musk", "putin"))
+    fact = row("Musk and Putin have been in regular contact.", kind="fact")
+    said = terms("regular", "contact", names=("musk", "putin"))
+    (only,) = judge_topic(claim, "Musk and Putin in regular contact", [(fact, said)], False, {}, SURE_REPORTS)
+    assert only.stance.stance == "supports"
+
+
+def test_an_article_reading_counts_in_the_verdict_when_no_statement_carries_the_claim():
+    verdict, why = verdict_of([], [("Reuters", "supports")])
+    assert verdict == "supported" and "Reuters (whole-article reading)" in why
+    verdict, why = verdict_of([judged("disputes", speaker="Bo Chan")], [("Reuters", "supports")])
+    assert verdict == "disputed"
 
 
 def test_the_first_outlet_on_its_own_sources_reported_first():
