@@ -5,8 +5,9 @@ DATA_DIR is ../shared/eval; skipped when absent. FNC_DB is the database of FNC-1
 bench/eval_stance.py --keep builds (built here when missing).
 
 Stance rules (nlp/stance.py) are scored on FNC-1 train in folds that share neither headlines nor
-bodies: the statement stances that decide /compare's verdict (no training), and the whole-article
-reading cross-validated with the default settings. The attribution rule (nlp/attributions.py) is
+bodies: the statement stances that decide /compare's verdict and the whole-article reading, both
+cross-validated with the default settings (bench/eval_stance.py also ablates the rules that decide
+the outlet's own sentences, on the tuned models). The attribution rule (nlp/attributions.py) is
 scored on PolNeAR dev and train. A rule is switched off by replacing its pattern or constant for the
 run; nothing else changes. Reference: the same figures with every rule on (the first row).
 Dropped after measuring: doubt on "(un)aware" (statements 46.1 either way; whole article 74.6
@@ -28,10 +29,10 @@ sys.path.append(str(ROOT / "bench"))
 
 from _fnc import collect, fnc_score, folds_by_story, headline_pairs  # noqa: E402
 from _polnear import Predicted, read_split, score  # noqa: E402
-from eval_stance import cross_validate, statement_label  # noqa: E402
+from eval_stance import cross_validate  # noqa: E402
 from train_attribution import parse_all  # noqa: E402
 
-import handlers.compare as compare  # noqa: E402
+import handlers.verdict as verdict  # noqa: E402
 import nlp.attributions as attributions  # noqa: E402
 import nlp.stance as stance  # noqa: E402
 
@@ -61,7 +62,7 @@ def patched(changes: dict[tuple[object, str], object]):
 
 def _doubt(*alternatives: str) -> dict:
     weaker = _without(stance.DOUBT_TEXT, *alternatives)
-    return {(stance, "DOUBT_TEXT"): weaker, (compare, "DOUBT_TEXT"): weaker}
+    return {(stance, "DOUBT_TEXT"): weaker, (verdict, "DOUBT_TEXT"): weaker}
 
 
 STANCE_RULES: dict[str, Callable[[], dict]] = {
@@ -79,9 +80,8 @@ def fnc_figures(folder: Path, db: Path, cache_dir: Path, name: str) -> tuple[flo
     cache = cache_dir / f"ablate-{re.sub(r'[^a-z]+', '-', name.lower()).strip('-')}.json"
     pairs = collect(folder, db, headline_pairs(folder, 0, 0), 2, cache)
     split, _ = folds_by_story(pairs, 5)
-    kept = [p for fold in split for p in fold]
-    statements = [(p.gold, statement_label(p)) for p in kept]
-    whole, _ = cross_validate(split, tune=False)
+    result = cross_validate(split, tune=False)
+    statements, whole = result.statements, result.articles
     return fnc_score(statements), _f1(statements, "disagree"), fnc_score(whole), _f1(whole, "disagree")
 
 

@@ -35,9 +35,9 @@ NO_COVERAGE_SHARE = 0.4
 #: FNC-1 bodies, where a story mostly repeats a claim it discusses). Not tuned: all of the claim.
 WHOLE_CLAIM = 1.0
 #: Share of the claim an outlet's sentence must carry for the statement model to call it supporting
-#: or disputing: the model learned from whole stories, and would let a sentence about something else
-#: in a confirming story decide the verdict. Costs 0.4 points on the grouped FNC-1 folds (README);
-#: the value is the old verdict floor, not tuned.
+#: or disputing: the model learned from whole stories, and would call a sentence about something
+#: else in a confirming story supporting. Equal to CORE, so it changes only the sentences shown but
+#: not counted in the verdict, which no data set scores (bench/eval_stance.py: no effect); not tuned.
 TAKES_SIDES = 0.35
 META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
 STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
@@ -45,14 +45,13 @@ STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 
 @dataclass
 class Judged:
-    """A statement with its stance toward the claim and the figures it gives; ``rule`` is the hand
-    rules' reading and ``features`` what the statement model saw, when the model judged it."""
+    """A statement with its stance toward the claim and the figures it gives; ``rule`` is the
+    wording rules' reading of an ordinary claim (judge_topic)."""
 
     row: StatementRow
     stance: Stance
     numbers: list[tuple] = field(default_factory=list)
     rule: Stance | None = None
-    features: tuple[str, ...] = ()
 
 
 def is_meta(row: StatementRow, claim: Terms, statement: Terms) -> bool:
@@ -90,13 +89,21 @@ def judge_topic(
         rule = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score)
         if row.kind != "attributed" and rule.stance == "disputes":  # the outlet tells of someone's denial
             rule = Stance("reports", f"reports a denial: {rule.why}", rule.relevance)
-        names = statement_features(
-            claim_text, row.text, score, rule.stance, row.kind, row.speaker_type, row.cue, row.cue_lemma
-        )
-        stance = ruled_stance(row, rule) or (_learned_stance(rule, names, model) if in_outlets_voice(row) else rule)
+        stance = ruled_stance(row, rule)
+        if stance is None and in_outlets_voice(row):
+            stance = _learned_stance(rule, model_features(claim_text, row, rule), model)
+        elif stance is None:
+            stance = rule
         if stance is not None:
-            judged.append(Judged(row, stance, rule=rule, features=tuple(names)))
+            judged.append(Judged(row, stance, rule=rule))
     return judged
+
+
+def model_features(claim_text: str, row: StatementRow, rule: Stance) -> list[str]:
+    """What the statement model sees of a statement and the wording rules' reading of it."""
+    return statement_features(
+        claim_text, row.text, rule.relevance, rule.stance, row.kind, row.speaker_type, row.cue, row.cue_lemma
+    )
 
 
 def in_outlets_voice(row: StatementRow) -> bool:

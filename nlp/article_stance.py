@@ -61,7 +61,8 @@ def stop_words() -> frozenset[str]:
 
 def content_keys(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return [word_key(w) for w in WORD.findall(text) if w.lower() not in stop_words() and len(w) > 1]
+    stops = stop_words()  # looked up once: this runs over every sentence of every candidate article
+    return [word_key(w) for w in WORD.findall(text) if len(w) > 1 and w.lower() not in stops]
 
 
 @dataclass(frozen=True)

@@ -64,14 +64,20 @@ def statement_features(
     if "?" in text:
         found.append("question")
     # What a hedge or a denial in the claim itself does to the reading of the statement.
-    claim_cues = [f"claim_hedge={m.group(0).lower()}" for m in CLAIM_HEDGE.finditer(claim)] or ["claim_hedge=none"]
-    claim_cues += [f"claim_refute={m.group(0).lower()}" for m in REFUTING.finditer(claim)] or ["claim_refute=none"]
-    claim_cues = sorted(set(claim_cues))
+    claim_cues = _claim_cues(claim)
     found += claim_cues
     own = [name for name in found if name.startswith(("has_", "kind=", "cue="))]
     found += [f"{a}&{b}" for a in claim_cues for b in own]
     found += sorted({f"w={w.lower()}" for w in WORD.findall(text) if w[0].isalpha() and len(w) > 2})
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _claim_cues(claim: str) -> tuple[str, ...]:
+    """The claim's hedges and refuting words, the same for every statement judged against it."""
+    cues = [f"claim_hedge={m.group(0).lower()}" for m in CLAIM_HEDGE.finditer(claim)] or ["claim_hedge=none"]
+    cues += [f"claim_refute={m.group(0).lower()}" for m in REFUTING.finditer(claim)] or ["claim_refute=none"]
+    return tuple(sorted(set(cues)))
 
 
 def load_model(path: Path = MODEL_PATH) -> dict:
