@@ -274,10 +274,11 @@ class ArticleStance:
 
 
 def load_model(path: Path = MODEL_PATH) -> dict:
+    """The model at ``path`` (this one by default; nlp.statement_stance reads its own through it)."""
     return _load(str(path))
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def _load(path: str) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 

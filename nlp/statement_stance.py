@@ -13,11 +13,11 @@ grouped cross-validation on training data and travel with the weights.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from nlp.article_stance import CLAIM_HEDGE, CONFIRMING, REFUTING, WORD, probabilities
+from nlp.article_stance import load_model as load_json_model
 from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE, NEGATION
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "statement_stance_model.json"
@@ -81,12 +81,7 @@ def _claim_cues(claim: str) -> tuple[str, ...]:
 
 
 def load_model(path: Path = MODEL_PATH) -> dict:
-    return _load(str(path))
-
-
-@functools.lru_cache(maxsize=2)
-def _load(path: str) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    return load_json_model(path)
 
 
 def statement_call(model: dict, names: list[str]) -> StatementCall:
