@@ -69,27 +69,34 @@ class Findings:
 
 def _parts(span: Span) -> list[tuple[list[Token], str]]:
     """A span split at a possessive inside it: "Musk’s X" names Musk, and X (not a person);
-    and at a word that joins two clauses ("Associated Press that Islamic State", "Mallie told
-    FOX411"): two names the model read as one."""
+    at a word that joins two clauses ("Associated Press that Islamic State", "Mallie told
+    FOX411"): two names the model read as one; and at a dash with a space on each side
+    ("Computerworld - Microsoft"), punctuation between two names, never a hyphen inside one."""
     parts: list[tuple[list[Token], str]] = []
     current: list[Token] = []
+    after_possessive = False
     for token in span:
-        if token.text in _CLAUSE_WORDS:
+        if token.text in _CLAUSE_WORDS or _is_spaced_dash(token):
             if current:
                 parts.append((current, span.label_))
-            current = []
+            current, after_possessive = [], False
             continue
         if current and POSSESSIVE.search(token.text) and token.i < span.end - 1:
             if not POSSESSIVE.fullmatch(token.text):
                 current.append(token)
             parts.append((current, span.label_))
-            current = []
+            current, after_possessive = [], True
             continue
         current.append(token)
     if current:
-        label = span.label_ if not parts or span.label_ != "PERSON" else "ORG"
+        label = "ORG" if after_possessive and span.label_ == "PERSON" else span.label_
         parts.append((current, label))
     return parts
+
+
+def _is_spaced_dash(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text in ("-", "–", "—", "--") and bool(token.whitespace_) and bool(before and before.whitespace_)
 
 
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[int, int] | None]:

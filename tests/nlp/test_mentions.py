@@ -136,3 +136,15 @@ def test_a_nationality_before_a_persons_name_is_a_description(analyzer):
     found = {e.name: [analysis.descriptors[i].text for i in e.descriptors] for e in analysis.entities}
     assert found["Rafael Nadal"] == ["Spaniard"]
     assert found["Andy Murray"] == ["Briton"]
+
+
+def test_a_dash_between_spaces_parts_two_names_a_hyphen_does_not(analyzer):
+    """The span is set by hand, as the model gives it for a dateline ("Computerworld - Microsoft")."""
+    doc = analyzer.nlp("Computerworld - Microsoft Corp. patched Windows, Jean Strauss-Kahn said.")
+    jean = next(t.i for t in doc if t.text == "Jean")
+    kahn = next(t.i for t in doc if t.text == "Kahn")
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, jean, kahn + 1, label="PERSON")]
+    assert [e.text for e in doc.ents] == ["Computerworld - Microsoft Corp.", "Jean Strauss-Kahn"]
+    found = {d.text for d in find_mentions(doc).mentions}
+    assert {"Computerworld", "Microsoft Corp.", "Jean Strauss-Kahn"} <= found
+    assert not any(" - " in text for text in found)
