@@ -293,7 +293,9 @@ def train_statement_model(pairs: list[Pair]) -> dict:
 
 Chances = list[tuple[tuple[dict[str, float], float] | str, bool]]
 #: The kept rules that decide an outlet's own sentence (handlers.verdict.ruled_stance), by the
-#: stance each gives there; a speaker's own denial is never in the outlet's voice.
+#: stance each gives there; a speaker's own denial is never in the outlet's voice. An ablation also
+#: hands the model the outlet's own sentences a claim about speech judged "supports" (rows keep the
+#: stance, not which rule gave it): a handful of rows, a slightly rough ablation.
 OWN_VOICE_RULES = {"supports": "whole claim", "unverified": "doubt"}
 
 
