@@ -36,9 +36,9 @@ NO_COVERAGE_SHARE = 0.4
 WHOLE_CLAIM = 1.0
 #: Share of the claim an outlet's sentence must carry for the statement model to call it supporting
 #: or disputing: the model learned from whole stories, and would call a sentence about something
-#: else in a confirming story supporting. Equal to CORE, so it changes only the sentences shown but
-#: not counted in the verdict, which no data set scores (bench/eval_stance.py: no effect); not tuned.
-TAKES_SIDES = 0.35
+#: else in a confirming story supporting. The verdict's own floor, so it changes only the sentences
+#: shown but not counted, which no data set scores (bench/eval_stance.py: no effect); not tuned.
+TAKES_SIDES = CORE
 META = re.compile(r"\b(report|reports|reported|reporting|story|article|allegations?|claims?|rumou?rs?)\b", re.I)
 STANCE_ORDER = ("supports", "disputes", "unverified", "reports")
 
