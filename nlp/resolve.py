@@ -21,10 +21,8 @@ from domain import (
     name_key,
     skeleton,
 )
-from nlp.linking import LinkContext, LinkerModel, explain, score_candidates, shipped_model
+from nlp.linking import CONNECTORS, LinkContext, LinkerModel, explain, score_candidates, shipped_model
 from nlp.names import without_legal_form
-
-_CONNECTORS = {"of", "for", "and", "de", "&", "on", "in", "at"}
 
 
 class _Groups:
@@ -109,7 +107,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
             people[words[-1]].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
-                if words[cut - 1] not in _CONNECTORS:  # "Athens" is not short for "University of Athens"
+                if words[cut - 1] not in CONNECTORS:  # "Athens" is not short for "University of Athens"
                     groups[" ".join(words[cut:])].append(entity)
             if "of" in words[1:]:  # the head comes before "of": "Academy" of "Academy of Motion Picture…"
                 groups[" ".join(words[: words.index("of", 1)])].append(entity)
@@ -141,7 +139,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         if " " not in key and len(people.get(key, [])) == 1:
             owner = people[key][0]
             why = f"surname of {owner.name} in the same article"
-        elif group_owner is not None and entity.label == group_owner.label:
+        elif group_owner is not None and _labels_may_agree(entity, group_owner):
             owner = group_owner
             why = f"short form of {owner.name} in the same article"
         elif acronym and sole_owner("acronym:" + acronym, entity) is not None:
@@ -157,6 +155,12 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         for alias in entity.aliases:
             owner.reasons.setdefault(alias, why)
     return [e for e in entities if id(e) not in folded_into and id(e) not in emptied]
+
+
+def _labels_may_agree(short: LocalEntity, owner: LocalEntity) -> bool:
+    """en_core_web_sm often labels a short form of an organisation otherwise than its full name
+    (the Chiefs as WORK_OF_ART, the Kansas City Chiefs as ORG); only a person's label is firm."""
+    return short.label == owner.label or "PERSON" not in (short.label, owner.label)
 
 
 def _split_among_people(entity: LocalEntity, owners: list[LocalEntity]) -> bool:

@@ -101,6 +101,18 @@ def test_the_head_before_of_is_a_short_form_but_what_follows_is_not():
     assert set(entities) == {"Academy of Motion Picture Arts and Sciences", "Arts"}
 
 
+def test_a_short_form_joins_its_organisation_though_the_model_labelled_it_otherwise():
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("Kansas City Chiefs", "ORG"), ("Chiefs", "WORK_OF_ART"), ("Page", "PERSON"), ("Page Books", "ORG")
+            )
+        )
+    )
+    assert set(entities) == {"Kansas City Chiefs", "Page", "Page Books"}
+    assert entities["Kansas City Chiefs"].aliases == ["Chiefs", "Kansas City Chiefs"]
+
+
 def test_a_short_form_of_a_short_form_reaches_the_longest_name():
     entities = group_mentions(
         analysis_of(("Police Department", "ORG"), ("New York Police Department", "ORG"), ("Department", "ORG"))
@@ -167,6 +179,8 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Associated Press"], ["AP"], False, "acronym"),
         (["Saints"], ["New Orleans Saints"], False, "contained"),
         (["Athens"], ["Athens Acropolis"], False, "other"),
+        (["Watergate"], ["The Story of Watergate"], False, "other"),
+        (["New York"], ["University of New York"], False, "other"),
         (["Duncan Raite"], ["Duncan Rait"], True, "variant"),
         (["Mt Cook"], ["Mount Cook"], False, "variant"),
         (["Surgeon General"], ["U.S. Surgeon General"], False, "part_of"),
