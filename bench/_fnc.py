@@ -319,9 +319,7 @@ def statement_chances(
     return found
 
 
-def statement_label(
-    chances: Chances, supports_at: float, disputes_at: float, article: str, floor: bool = True
-) -> str:
+def statement_label(chances: Chances, supports_at: float, disputes_at: float, article: str, floor: bool = True) -> str:
     """The body's stance as /compare's summary gives the outlet's (handlers.compare): FNC-1 labels
     what the body itself says, so its own sentences decide (a dispute with no support is a
     disagreement, any support an agreement) and a body that only quotes others on the claim

@@ -12,9 +12,10 @@ from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, State
 from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
-from nlp.doctext import text_of
+from nlp.doctext import keep_original, recased_doc, text_of
 from nlp.resolve import group_mentions
 from nlp.stance import STOP_LEMMAS, Terms
+from nlp.truecase import truecased
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -136,7 +137,8 @@ class Analyzer:
         short = [t for t in texts if len(t) <= self.piece_chars]
         longest = max(map(len, short), default=1)
         batch = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
-        parsed = iter(self.nlp.pipe(short, n_process=n_process, batch_size=batch))
+        docs = (recased_doc(self.nlp, t) for t in short)
+        parsed = iter(self.nlp.pipe(docs, n_process=n_process, batch_size=batch))
         for text in texts:
             yield analysis_from_doc(next(parsed) if len(text) <= self.piece_chars else self._parse(text))
 
@@ -160,11 +162,13 @@ class Analyzer:
         parser's working memory stays that of one piece; the bot's own component then reads the
         whole Doc, so names and quotes still connect across pieces."""
         if len(text) <= self.piece_chars:
-            return self.nlp(text)
+            return self.nlp(recased_doc(self.nlp, text))
         from spacy.tokens import Doc
 
-        docs = list(self.nlp.pipe(pieces_of(text, self.piece_chars), disable=[OWN_COMPONENT], batch_size=1))
+        cased = truecased(text)
+        docs = list(self.nlp.pipe(pieces_of(cased, self.piece_chars), disable=[OWN_COMPONENT], batch_size=1))
         doc = Doc.from_docs(docs, ensure_whitespace=False)
+        keep_original(doc, text, cased)
         return self.nlp.get_pipe(OWN_COMPONENT)(doc)
 
 

@@ -148,11 +148,13 @@ def _spans(doc: Doc) -> Findings:
     known |= {name_key(text[s:e]).split()[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
     body_labels = {name_key(text[s:e]): label for s, e, label in body}
     common = lower_case_stems(text)
+    body_words = _body_words(text)
     found = Findings()
     for start, end, label, title in raw:
         pieces = [(start, end)]
         if _in_headline(text, start):
             pieces = headline_pieces(text, start, end, known, common)
+            pieces = [p for p in pieces if _headline_name(text, p, label, known, body_words)]
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
             if not re.search(r"[^\W\d_]", piece):
@@ -162,6 +164,24 @@ def _spans(doc: Doc) -> Findings:
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+#: Labels of the one-word names a headline may hold without the body writing them (a dateline place).
+_HEADLINE_ONLY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _body_words(text: str) -> set[str]:
+    lines = text.split("\n")
+    return {w.lower() for line in lines if not is_title_case(line) for w in re.findall(r"[^\W\d_]+", line)}
+
+
+def _headline_name(text: str, piece: tuple[int, int], label: str, known: set[str], body_words: set[str]) -> bool:
+    """A one-word piece of a headline that the body never writes is a headline word ("Dies",
+    "Destroys"), not a name, unless it names a place."""
+    words = re.findall(r"[^\W\d_]+", text[piece[0] : piece[1]])
+    if len(words) != 1 or name_key(text[piece[0] : piece[1]]) in known or label in _HEADLINE_ONLY_LABELS:
+        return True
+    return words[0].lower() in body_words
 
 
 def _outside_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]:
