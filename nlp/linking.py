@@ -286,7 +286,7 @@ def score_candidates(
     model = model or shipped_model()
     ours = list(descriptors)
     related = [(k, relation_to(entity, k)) for k in candidates]
-    related = [(k, rel) for k, rel in related if rel not in NEVER and (rel in SAME_NAMES or _types_agree(entity, k))]
+    related = [(k, r) for k, r in related if r not in NEVER and (r in SAME_NAMES or _types_agree(entity, k, r))]
     scored = []
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
@@ -295,13 +295,28 @@ def score_candidates(
     return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
 
 
-def _types_agree(entity: LocalEntity, candidate: KnownEntity) -> bool:
+def _types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:
     """Names of people and of other things never join except by an identical name (the store
     corrects a label). Among the other types, en_core_web_sm's labels disagree often (the Chargers
-    as ORG and PRODUCT), so a clash there is evidence the model weighs, not a bar."""
+    as ORG and PRODUCT), so a clash there is evidence the model weighs, not a bar; but a place is
+    never a short form of something else's name (see ``may_be_short_form``)."""
     if candidate.type == entity.label or (entity.maybe_person and candidate.type == "PERSON"):
         return True
+    if relation in SHORT_FORMS:
+        return may_be_short_form(entity.label, candidate.type)
     return "PERSON" not in (candidate.type, entity.label)
+
+
+#: Relations where one name is a piece of the other.
+SHORT_FORMS = frozenset({"contained", "part_of"})
+
+
+def may_be_short_form(label: str, other: str) -> bool:
+    """Can a name labelled ``label`` be a short form of one labelled ``other`` (either way round)?
+    Labels of organisations, works and products mix (the Chiefs as WORK_OF_ART, the Kansas City
+    Chiefs as ORG); a person's is firm, and a country or city inside an organisation's name is
+    the place, not the organisation ("Egypt" of "Vodafone Egypt", "France" of "Air France")."""
+    return label == other or not {"PERSON", "GPE"} & {label, other}
 
 
 _WHY = {

@@ -25,6 +25,7 @@ from nlp.headlines import (
 )
 from nlp.names import (
     HANDLE,
+    LEGAL_FORMS,
     PLACE_PREPOSITIONS,
     POSSESSIVE,
     handle_matches,
@@ -71,12 +72,14 @@ def _parts(span: Span) -> list[tuple[list[Token], str]]:
     """A span split at a possessive inside it: "Musk’s X" names Musk, and X (not a person);
     at a word that joins two clauses ("Associated Press that Islamic State", "Mallie told
     FOX411"): two names the model read as one; and at a dash with a space on each side
-    ("Computerworld - Microsoft"), punctuation between two names, never a hyphen inside one."""
+    ("Computerworld - Microsoft"), punctuation between two names, never a hyphen inside one; and
+    at a comma between two places ("Banstead, Surrey"), which no person's or organisation's name
+    the model reads as one holds but before a suffix ("Comeaux, Jr.", "Sony, Inc.")."""
     parts: list[tuple[list[Token], str]] = []
     current: list[Token] = []
     after_possessive = False
     for token in span:
-        if token.text in _CLAUSE_WORDS or _is_spaced_dash(token):
+        if token.text in _CLAUSE_WORDS or _is_spaced_dash(token) or _parts_places(token, span):
             if current:
                 parts.append((current, span.label_))
             current, after_possessive = [], False
@@ -95,8 +98,23 @@ def _parts(span: Span) -> list[tuple[list[Token], str]]:
 
 
 def _is_spaced_dash(token: Token) -> bool:
-    before = token.doc[token.i - 1] if token.i > 0 else None
+    """A dash with a space on each side, not one between two numbers (a score: "51 - 50")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and after is not None and before.like_num and after.like_num:
+        return False
     return token.text in ("-", "–", "—", "--") and bool(token.whitespace_) and bool(before and before.whitespace_)
+
+
+#: Words after a comma that stay in the name: generational and legal suffixes.
+_COMMA_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | LEGAL_FORMS
+
+
+def _parts_places(token: Token, span: Span) -> bool:
+    if token.text != "," or span.label_ in ("PERSON", "ORG") or token.i + 1 >= span.end:
+        return False
+    return token.doc[token.i + 1].text.strip(".").lower() not in _COMMA_SUFFIXES
 
 
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[int, int] | None]:

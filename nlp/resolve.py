@@ -21,7 +21,15 @@ from domain import (
     name_key,
     skeleton,
 )
-from nlp.linking import CONNECTORS, LinkContext, LinkerModel, explain, score_candidates, shipped_model
+from nlp.linking import (
+    CONNECTORS,
+    LinkContext,
+    LinkerModel,
+    explain,
+    may_be_short_form,
+    score_candidates,
+    shipped_model,
+)
 from nlp.names import without_legal_form
 
 
@@ -105,6 +113,8 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
             continue
         if entity.label == "PERSON":
             people[words[-1]].append(entity)
+            for cut in range(1, len(words) - 1):  # a surname of several words: "Lo Presti", "De Niro"
+                people[" ".join(words[cut:])].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
                 if words[cut - 1] not in CONNECTORS:  # "Athens" is not short for "University of Athens"
@@ -130,16 +140,17 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
     for entity in sorted(entities, key=lambda e: -len(name_key(e.name).split())):
         key = name_key(entity.name)
         owner, why = None, ""
-        if " " not in key and len(people.get(key, [])) > 1:
-            if _split_among_people(entity, people[key]):
+        surname_of = list({id(final(p)): final(p) for p in people.get(key, []) if p is not entity}.values())
+        if " " not in key and len(surname_of) > 1:
+            if _split_among_people(entity, surname_of):
                 emptied.add(id(entity))  # every mention went to a full name
                 continue
         group_owner = sole_owner(key, entity)
         acronym = acronym_key(entity.name) if " " not in key else ""
-        if " " not in key and len(people.get(key, [])) == 1:
-            owner = people[key][0]
+        if (" " not in key or entity.label == "PERSON") and len(surname_of) == 1:
+            owner = surname_of[0]
             why = f"surname of {owner.name} in the same article"
-        elif group_owner is not None and _labels_may_agree(entity, group_owner):
+        elif group_owner is not None and may_be_short_form(entity.label, group_owner.label):
             owner = group_owner
             why = f"short form of {owner.name} in the same article"
         elif acronym and sole_owner("acronym:" + acronym, entity) is not None:
@@ -155,12 +166,6 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         for alias in entity.aliases:
             owner.reasons.setdefault(alias, why)
     return [e for e in entities if id(e) not in folded_into and id(e) not in emptied]
-
-
-def _labels_may_agree(short: LocalEntity, owner: LocalEntity) -> bool:
-    """en_core_web_sm often labels a short form of an organisation otherwise than its full name
-    (the Chiefs as WORK_OF_ART, the Kansas City Chiefs as ORG); only a person's label is firm."""
-    return short.label == owner.label or "PERSON" not in (short.label, owner.label)
 
 
 def _split_among_people(entity: LocalEntity, owners: list[LocalEntity]) -> bool:

@@ -119,6 +119,25 @@ def test_a_score_is_not_part_of_a_team_name(analyzer):
     assert not any(a.endswith("73") for a in found)
 
 
+def test_a_spaced_score_is_not_part_of_a_team_name(analyzer):
+    """The dash of "51 - 50" has a space on each side, yet it parts two numbers, not two names."""
+    doc = analyzer.nlp("Indiana State, which defeated Evansville 51 - 50 on Friday, will play Drake.")
+    at = next(t.i for t in doc if t.text == "Evansville")
+    doc.ents = [Span(doc, at, at + 4, label="PRODUCT")]
+    assert [d.text for d in find_mentions(doc).mentions if d.start == doc[at].idx] == ["Evansville"]
+
+
+def test_a_comma_parts_two_places_read_as_one_but_not_a_suffix(analyzer):
+    """The spans are set by hand, as the model gives them ("Banstead, Surrey" as one WORK_OF_ART)."""
+    doc = analyzer.nlp("Police came to Banstead, Surrey, to find Arcade Comeaux, Jr. and Gold Ltd.")
+    first = next(t.i for t in doc if t.text == "Banstead")
+    arcade = next(t.i for t in doc if t.text == "Arcade")
+    doc.ents = [Span(doc, first, first + 3, label="WORK_OF_ART"), Span(doc, arcade, arcade + 4, label="PERSON")]
+    assert [e.text for e in doc.ents] == ["Banstead, Surrey", "Arcade Comeaux, Jr."]
+    found = [d.text for d in find_mentions(doc).mentions]
+    assert "Banstead" in found and "Surrey" in found and "Arcade Comeaux, Jr." in found
+
+
 def test_two_names_read_as_one_are_cut_at_the_word_between(analyzer):
     """en_core_web_sm sometimes reads "the Daily News that Morgan" as one organisation; the span
     is set here by hand, as the model gives it, so the rule is tested whatever the model does."""

@@ -53,6 +53,24 @@ def test_two_foleys_in_one_article_each_surname_goes_to_the_one_named_last_befor
     assert entities["Diane Foley"].reasons["Foley"] == "surname of Diane Foley, the one named last before it"
 
 
+def test_a_surname_of_several_words_joins_the_one_full_name_ending_with_it():
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("Gaetano Lo Presti", "PERSON"),
+                ("Lo Presti", "PERSON"),
+                ("Presti", "PERSON"),
+                ("Anna Presti", "PERSON"),
+                ("Presti", "PERSON"),
+            )
+        )
+    )
+    assert set(entities) == {"Gaetano Lo Presti", "Anna Presti"}
+    assert entities["Gaetano Lo Presti"].mentions == [0, 1, 2]
+    assert entities["Gaetano Lo Presti"].reasons["Lo Presti"] == "surname of Gaetano Lo Presti in the same article"
+    assert entities["Anna Presti"].mentions == [3, 4]
+
+
 def test_a_shared_surname_before_either_full_name_is_ambiguous_and_stays_alone():
     entities = group_mentions(analysis_of(("Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Melania Trump", "PERSON")))
     assert {e.name for e in entities} == {"Donald Trump", "Melania Trump", "Trump"}
@@ -201,6 +219,13 @@ def test_types_other_than_person_may_differ_but_a_person_never_joins_a_thing_by_
     chargers = KnownEntity(8, "San Diego Chargers", "ORG", ("San Diego Chargers",), (), (1, 2), 2, STORY)
     assert link(local("Chargers", "PRODUCT"), [chargers]).entity_id == 8
     assert link(local("Chargers", "PERSON"), [chargers]).entity_id is None
+
+
+def test_a_place_is_no_short_form_of_an_organisation_named_after_it():
+    vodafone = KnownEntity(8, "Vodafone Egypt", "ORG", ("Vodafone Egypt",), (), (1, 2), 2, STORY)
+    assert link(local("Egypt", "GPE"), [vodafone]).entity_id is None
+    entities = group_mentions(analysis_of(("Vodafone Egypt", "ORG"), ("Egypt", "GPE")))
+    assert {e.name for e in entities} == {"Vodafone Egypt", "Egypt"}
 
 
 def test_two_full_names_never_meet_by_their_initials():
