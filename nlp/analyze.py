@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import multiprocessing
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -138,9 +139,17 @@ class Analyzer:
         longest = max(map(len, short), default=1)
         batch = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
         docs = (recased_doc(self.nlp, t) for t in short)
-        parsed = iter(self.nlp.pipe(docs, n_process=n_process, batch_size=batch))
-        for text in texts:
-            yield analysis_from_doc(next(parsed) if len(text) <= self.piece_chars else self._parse(text))
+        ours_before = {child.pid for child in multiprocessing.active_children()}
+        parsed = self.nlp.pipe(docs, n_process=n_process, batch_size=batch)
+        done = 0
+        try:
+            for text in texts:
+                yield analysis_from_doc(next(parsed) if len(text) <= self.piece_chars else self._parse(text))
+                done += 1
+        finally:
+            if done < len(texts):
+                _stop_workers(ours_before)
+            parsed.close()
 
     def terms(self, texts: list[str]) -> list[Terms]:
         """Content lemmas of short texts (claims, statements), without parsing or NER."""
@@ -170,6 +179,16 @@ class Analyzer:
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         keep_original(doc, text, cased)
         return self.nlp.get_pipe(OWN_COMPONENT)(doc)
+
+
+def _stop_workers(before: set[int | None]) -> None:
+    """Ends the worker processes ``nlp.pipe`` started (those not in ``before``) when its caller
+    stops early or fails. spaCy would ask them to finish and wait, but a worker blocked sending a
+    batch nobody reads never sees the request (its siblings keep the channel open), so the
+    process would never exit."""
+    for child in multiprocessing.active_children():
+        if child.pid not in before:
+            child.terminate()
 
 
 # spaCy's parser and NER need working memory in proportion to the text parsed at once (spaCy's note

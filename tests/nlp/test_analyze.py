@@ -1,3 +1,7 @@
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from domain import name_key
@@ -105,3 +109,20 @@ def test_a_long_article_parsed_in_pieces_reads_as_when_parsed_whole(analyzer):
     # (here 2 of 113 statements, with pieces of 1,500 characters; none with pieces of 5,000).
     same = set(map(repr, in_pieces.statements)) & set(map(repr, whole.statements))
     assert len(same) >= 0.95 * len(whole.statements)
+
+
+def test_a_caller_failing_midway_through_a_two_process_batch_still_exits(tmp_path):
+    """spaCy's workers, left blocked on a batch nobody reads, would keep the process alive forever."""
+    script = tmp_path / "fail_midway.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parents[2])!r})\n"
+        "from nlp import Analyzer\n"
+        "texts = [f'Elon Musk met Vladimir Putin in Moscow, number {i}. The Kremlin said so.' for i in range(200)]\n"
+        "for n, _ in enumerate(Analyzer().analyze_many(texts, n_process=2, batch_size=4)):\n"
+        "    if n == 3:\n"
+        "        raise SystemExit(7)\n",
+        encoding="utf-8",
+    )
+    finished = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=240)
+    assert finished.returncode == 7, finished.stderr.decode()[-2000:]
