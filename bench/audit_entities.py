@@ -4,7 +4,8 @@ Usage: python bench/audit_entities.py DB [--sample 10] [--seed 1]
 Reads the joins the linker logged (entity_links: the name, the entity it joined, why), groups
 them by the kind of name relation, and prints how many of each with a random sample (the same
 sample for the same seed). It also lists every join of two several-word names that share no word
-and are not a true acronym: the kind of join that should never happen. Ends with one key=value line.
+(compared through their spelling skeletons) and are not a true acronym: the kind of join that
+should never happen. The pair is the alias and the stored name its reason says it joined. Ends with one key=value line.
 """
 
 from __future__ import annotations
@@ -20,20 +21,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from domain import acronym_key, name_key  # noqa: E402
+from domain import acronym_key, name_key, skeleton  # noqa: E402
+
+LEGAL_FORM = "without its legal form"
 
 
 def kind_of(reason: str) -> str:
     """The relation named at the start of a logged reason ("surname of X; ..." → "surname")."""
+    if reason.endswith(LEGAL_FORM):  # "Cisco Systems Inc. without its legal form"
+        return LEGAL_FORM
     head = re.split(r" of | as |;|\(", reason, maxsplit=1)[0].strip()
     return head or reason
 
 
+def joined_name(reason: str) -> str | None:
+    """The stored name a logged reason says the alias was joined to ("surname of X; ..." → "X")."""
+    found = re.match(r"(?:[^;(]*? of (?:the name )?|same (?:sur)?name as )(.+?)(?:;| \(p=|$)", reason)
+    return found.group(1).strip() if found else None
+
+
 def disjoint_full_names(alias: str, names: list[str]) -> bool:
-    words = set(name_key(alias).split())
+    """Two several-word names that share no word, even spelled otherwise (Gaddafi / Gadhafi share one)."""
+    words = {skeleton(w) for w in name_key(alias).split()}
     if len(words) < 2 or acronym_key(alias):
         return False
-    return any(len(set(name_key(n).split())) >= 2 and not words & set(name_key(n).split()) for n in names)
+    for name in names:
+        theirs = {skeleton(w) for w in name_key(name).split()}
+        if len(theirs) >= 2 and not words & theirs:
+            return True
+    return False
 
 
 def main() -> int:
@@ -51,9 +67,6 @@ def main() -> int:
            JOIN entities e ON e.id = l.entity_id WHERE l.article_id IS NOT NULL
              AND l.reason NOT LIKE '%in the same article%' ORDER BY l.id"""
     ).fetchall()
-    aliases = defaultdict(list)
-    for entity_id, alias in db.execute("SELECT entity_id, alias FROM aliases"):
-        aliases[entity_id].append(alias)
     by_kind = defaultdict(list)
     for row in rows:
         by_kind[kind_of(row[3])].append(row)
@@ -63,9 +76,7 @@ def main() -> int:
         print(f"\n== {kind}: {len(joins)}")
         for entity_id, name, alias, reason, article_id in rng.sample(joins, min(args.sample, len(joins))):
             print(f"  #{entity_id} {name!r} <- {alias!r} (article {article_id}): {reason}")
-    disjoint = [
-        r for r in rows if disjoint_full_names(r[2], [a for a in aliases[r[0]] if name_key(a) != name_key(r[2])])
-    ]
+    disjoint = [r for r in rows if disjoint_full_names(r[2], [joined_name(r[3]) or r[1]])]
     print(f"\n== several-word names joined sharing no word (not an acronym): {len(disjoint)}")
     for entity_id, name, alias, reason, _ in disjoint[:50]:
         print(f"  #{entity_id} {name!r} <- {alias!r}: {reason}")
