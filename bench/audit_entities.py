@@ -5,7 +5,8 @@ Reads the joins the linker logged (entity_links: the name, the entity it joined,
 them by the kind of name relation, and prints how many of each with a random sample (the same
 sample for the same seed). It also lists every join of two several-word names that share no word
 (compared through their spelling skeletons) and are not a true acronym: the kind of join that
-should never happen. The pair is the alias and the stored name its reason says it joined. Ends with one key=value line.
+should never happen. The pair is the alias and the stored name its reason says it joined.
+Ends with one key=value line.
 """
 
 from __future__ import annotations

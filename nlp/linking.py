@@ -61,7 +61,7 @@ NICKNAMES = {
 }  # fmt: skip
 #: Words after which the rest of a name is not its head ("Athens" of "University of Athens",
 #: "Watergate" of "The Story of Watergate"), so it is no short form of it.
-CONNECTORS = frozenset({"of", "for", "and", "de", "&", "on", "in", "at"})
+TAIL_CONNECTORS = frozenset({"of", "for", "and", "de", "&", "on", "in", "at"})
 
 #: How alike two first names must be spelled to be one (Stephen/Steven 0.83, Dmitry/Dmitri 0.83).
 FIRST_NAME_SIMILARITY = 0.8
@@ -152,7 +152,7 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     full = our_full or their_full
     if person and {skeleton(w) for w in single} & {skeleton(words[-1]) for words in full}:
         return "surname"
-    if not person and single & {words[-1] for words in full if len(words) < 2 or words[-2] not in CONNECTORS}:
+    if not person and single & {words[-1] for words in full if len(words) < 2 or words[-2] not in TAIL_CONNECTORS}:
         return "contained"  # the head word: "Saints" of "New Orleans Saints", not "Athens" of "Athens Acropolis"
     return "other"
 
@@ -161,7 +161,7 @@ def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
     if person:
         return _person_relation(a, b)
     short, long = sorted((a, b), key=len)
-    if len(short) < len(long) and long[-len(short) :] == short and long[-len(short) - 1] not in CONNECTORS:
+    if len(short) < len(long) and long[-len(short) :] == short and long[-len(short) - 1] not in TAIL_CONNECTORS:
         return "part_of"  # the tail of the longer name: "Street Journal" of "Wall Street Journal"
     return None
 

@@ -112,6 +112,7 @@ _COMMA_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | LEGAL_FORMS
 
 
 def _parts_places(token: Token, span: Span) -> bool:
+    """Is ``token`` a comma between two places of ``span`` (see ``_parts``)?"""
     if token.text != "," or span.label_ in ("PERSON", "ORG") or token.i + 1 >= span.end:
         return False
     return token.doc[token.i + 1].text.strip(".").lower() not in _COMMA_SUFFIXES
@@ -166,12 +167,13 @@ def _spans(doc: Doc) -> Findings:
     known |= {name_key(text[s:e]).split()[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
     body_labels = {name_key(text[s:e]): label for s, e, label in body}
     common = lower_case_stems(text)
-    body_words = _body_words(text)
+    body_words: set[str] | None = None  # read only for an article with a name in a headline
     found = Findings()
     for start, end, label, title in raw:
         pieces = [(start, end)]
         if _in_headline(text, start):
             pieces = headline_pieces(text, start, end, known, common)
+            body_words = _body_words(text) if body_words is None else body_words
             pieces = [p for p in pieces if _headline_name(text, p, label, known, body_words)]
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]

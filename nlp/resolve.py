@@ -22,7 +22,7 @@ from domain import (
     skeleton,
 )
 from nlp.linking import (
-    CONNECTORS,
+    TAIL_CONNECTORS,
     LinkContext,
     LinkerModel,
     explain,
@@ -117,7 +117,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
                 people[" ".join(words[cut:])].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
-                if words[cut - 1] not in CONNECTORS:  # "Athens" is not short for "University of Athens"
+                if words[cut - 1] not in TAIL_CONNECTORS:  # "Athens" is not short for "University of Athens"
                     groups[" ".join(words[cut:])].append(entity)
             if "of" in words[1:]:  # the head comes before "of": "Academy" of "Academy of Motion Picture…"
                 groups[" ".join(words[: words.index("of", 1)])].append(entity)

@@ -26,13 +26,14 @@ FUNCTION_WORDS = frozenset(
     be been are has have had will would can could may might not no nor so""".split()
 )
 #: In a line of capitals, a word the body never writes and no longer than this stays in capitals:
-#: most such words are acronyms (NFL, MVC, NYPD); longer ones are ordinary words shouted.
+#: most such words are acronyms (NFL, MVC, NYPD); longer ones are ordinary words shouted. Set by
+#: hand, as are the two below, not tuned on any data set.
 ACRONYM_LETTERS = 4
 #: A line of capitals: at least this many letters, almost all upper case.
 SHOUTED_LETTERS = 8
 SHOUTED_SHARE = 0.9
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: A word written mid-sentence: after a letter, digit or clause mark and a space.
 _MID_WORD = re.compile(r"(?<=[\w,;:] )[^\W\d_][\w'’-]*")
 
