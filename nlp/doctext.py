@@ -35,9 +35,12 @@ def forget_text(doc: Doc) -> None:
     doc.user_data.pop(_KEY, None)
 
 
-def recased_doc(nlp: Language, text: str) -> Doc:
-    """A Doc of ``text`` tokenised from its recased copy, ready for ``nlp``'s components."""
+def recased_doc(nlp: Language, text: str) -> Doc | str:
+    """What ``nlp`` should parse for ``text``: a Doc tokenised from its recased copy when any line
+    was recased, else the text itself (``nlp.pipe`` then tokenises it in its worker processes)."""
     cased = truecased(text)
+    if cased == text:
+        return text
     doc = nlp.make_doc(cased)
     keep_original(doc, text, cased)
     return doc
