@@ -13,7 +13,7 @@ from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, State
 from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
-from nlp.doctext import keep_original, recased_doc, text_of
+from nlp.doctext import keep_original, parse_input, text_of
 from nlp.resolve import group_mentions
 from nlp.stance import STOP_LEMMAS, Terms
 from nlp.truecase import truecased
@@ -138,9 +138,9 @@ class Analyzer:
         short = [t for t in texts if len(t) <= self.piece_chars]
         longest = max(map(len, short), default=1)
         batch = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
-        docs = (recased_doc(self.nlp, t) for t in short)
+        inputs = (parse_input(self.nlp, t) for t in short)
         ours_before = {child.pid for child in multiprocessing.active_children()}
-        parsed = self.nlp.pipe(docs, n_process=n_process, batch_size=batch)
+        parsed = self.nlp.pipe(inputs, n_process=n_process, batch_size=batch)
         done = 0
         try:
             for text in texts:
@@ -171,7 +171,7 @@ class Analyzer:
         parser's working memory stays that of one piece; the bot's own component then reads the
         whole Doc, so names and quotes still connect across pieces."""
         if len(text) <= self.piece_chars:
-            return self.nlp(recased_doc(self.nlp, text))
+            return self.nlp(parse_input(self.nlp, text))
         from spacy.tokens import Doc
 
         cased = truecased(text)

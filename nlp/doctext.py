@@ -35,7 +35,7 @@ def forget_text(doc: Doc) -> None:
     doc.user_data.pop(_KEY, None)
 
 
-def recased_doc(nlp: Language, text: str) -> Doc | str:
+def parse_input(nlp: Language, text: str) -> Doc | str:
     """What ``nlp`` should parse for ``text``: a Doc tokenised from its recased copy when any line
     was recased, else the text itself (``nlp.pipe`` then tokenises it in its worker processes)."""
     cased = truecased(text)
