@@ -13,7 +13,7 @@ from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, State
 from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
-from nlp.doctext import keep_original, parse_input, text_of
+from nlp.doctext import keep_original, parse_input, remember_text, text_of
 from nlp.resolve import group_mentions
 from nlp.stance import STOP_LEMMAS, Terms
 from nlp.truecase import truecased
@@ -144,7 +144,8 @@ class Analyzer:
         done = 0
         try:
             for text in texts:
-                yield analysis_from_doc(next(parsed) if len(text) <= self.piece_chars else self._parse(text))
+                doc = remember_text(next(parsed), text) if len(text) <= self.piece_chars else self._parse(text)
+                yield analysis_from_doc(doc)
                 done += 1
         finally:
             if done < len(texts):

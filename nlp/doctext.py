@@ -30,6 +30,13 @@ def text_of(doc: Doc) -> str:
     return cached
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Give ``doc`` the text it was parsed from, known to the caller, so that ``text_of`` need not
+    rebuild it from every token (a Doc arriving from a worker process carries no cache)."""
+    doc.user_data[_KEY] = text
+    return doc
+
+
 def forget_text(doc: Doc) -> None:
     """Drop the cache before the Doc is serialised (it would travel twice between processes)."""
     doc.user_data.pop(_KEY, None)

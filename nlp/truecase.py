@@ -39,10 +39,9 @@ _MID_WORD = re.compile(r"(?<=[\w,;:] )[^\W\d_][\w'’-]*")
 
 
 def is_shouted(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < SHOUTED_LETTERS:
-        return False
-    return sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+    upper = sum(map(str.isupper, line))  # counted in C: every line of every text is checked
+    letters = upper + sum(map(str.islower, line))
+    return letters >= SHOUTED_LETTERS and upper >= SHOUTED_SHARE * letters
 
 
 @dataclass(frozen=True)

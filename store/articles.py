@@ -221,6 +221,8 @@ def _insert_statements(
     db: Database, analysis: Analysis, entity_ids: list[int], attribution_ids: list[int], article_id: int
 ) -> None:
     text = analysis.text
+    named: list[tuple[int, int]] = []  # written in one statement each after the loop
+    numbers: list[tuple] = []
     for statement in analysis.statements:
         sentence = analysis.sentences[statement.sentence]
         if statement.attribution is not None:
@@ -228,7 +230,7 @@ def _insert_statements(
             attribution_id = attribution_ids[statement.attribution]
         else:
             body, attribution_id = text[statement.start : statement.end], None
-        statement_id = db.execute(
+        statement_id = db.conn.execute(
             'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, '
             "sent_end, lemmas, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -244,18 +246,17 @@ def _insert_statements(
                 " ".join(statement.names),
             ],
         ).lastrowid
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO statement_entities (statement_id, entity_id) VALUES (?, ?)",
-            [(statement_id, entity_ids[i]) for i in statement.entities],
+        named.extend((statement_id, entity_ids[i]) for i in statement.entities)
+        numbers.extend(
+            (statement_id, n.text, n.value, n.qualifier, n.unit, n.noun, n.start, n.end)
+            for n in (analysis.numbers[i] for i in statement.numbers)
         )
-        db.conn.executemany(
-            'INSERT INTO numbers (statement_id, text, value, qualifier, unit, noun, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (statement_id, n.text, n.value, n.qualifier, n.unit, n.noun, n.start, n.end)
-                for n in (analysis.numbers[i] for i in statement.numbers)
-            ],
-        )
+    db.conn.executemany("INSERT OR IGNORE INTO statement_entities (statement_id, entity_id) VALUES (?, ?)", named)
+    db.conn.executemany(
+        'INSERT INTO numbers (statement_id, text, value, qualifier, unit, noun, start, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        numbers,
+    )
 
 
 def delete_article(db: Database, article_id: int) -> bool:

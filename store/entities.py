@@ -92,6 +92,7 @@ def _profiles(db: Database, entity_ids: list[int]) -> dict[int, dict]:
                 f"SELECT id, published FROM articles WHERE id IN ({article_marks}) AND published IS NOT NULL", chunk
             ).fetchall()
         )
+    keys = {entity_id: name_key(name) for entity_id, name in names.items()}  # once each, not once per neighbour
     profiles = {}
     for entity_id, ids in recent.items():
         others = set().union(*(named_in[a] for a in ids)) - {entity_id}
@@ -99,7 +100,7 @@ def _profiles(db: Database, entity_ids: list[int]) -> dict[int, dict]:
         profiles[entity_id] = {
             "article_ids": tuple(ids),
             "article_count": counts.get(entity_id, 0),
-            "neighbours": frozenset(name_key(names[o]) for o in others),
+            "neighbours": frozenset(keys[o] for o in others),
             "latest": max(dates) if dates else None,
         }
     return profiles

@@ -37,3 +37,11 @@ def test_a_headline_word_the_body_never_writes_is_no_name(analyzer):
     text = "Iran Villagers Shelter In Tents After Killer Quake\nVillagers in Iran slept in tents after the quake."
     names = {m.text for m in analyzer.analyze(text).mentions}
     assert "Iran" in names and "Killer" not in names
+
+
+def test_a_batch_gives_back_each_text_as_written_with_the_same_names(analyzer):
+    """analyze_many hands each parsed Doc the text it was given: the original, not the recased copy."""
+    texts = [f"WLADIMIR KLITSCHKO RETAINS HIS TITLE AGAINST THE COLTS\nWladimir Klitschko kept his belts. {BODY}", BODY]
+    batch = list(analyzer.analyze_many(texts, batch_size=1))
+    assert [a.text for a in batch] == texts
+    assert [a.mentions for a in batch] == [analyzer.analyze(t).mentions for t in texts]
