@@ -131,15 +131,19 @@ def compare_claim(
     rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
     unseen = sorted(term for term, n in counts.items() if n == 0)
     speech = shape.kind == "speech"  # judged on the speaker's statements
+    context: list[StatementRow] = []  # the judged articles' other statements: which outlets they name
     if speech:
         judged = _judge_speech(ctx, shape, hits, rarity)
+        context = ctx.store.article_statements(sorted({j.row.article_id for j in judged}))
     else:
         first = judge_topic(claim_terms, claim, _with_terms(ctx, hits), False, rarity, statement_model)
         articles = sorted({j.row.article_id for j in first})
         seen = {j.row.statement_id for j in first}
         extra = [r for r in ctx.store.article_statements(articles) if r.statement_id not in seen]
         judged = first + judge_topic(claim_terms, claim, _with_terms(ctx, extra), True, rarity, statement_model)
-    for item, row in zip(judged, named_outlets([j.row for j in judged], ctx.store.outlet_names()), strict=True):
+        context = extra
+    rows = named_outlets([j.row for j in judged], ctx.store.outlet_names(), context)
+    for item, row in zip(judged, rows, strict=True):
         item.row = row
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judged])
     for item in judged:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Sequence
 
 from domain import initials, name_key
 from nlp.attributions import unnamed_source
@@ -31,18 +32,20 @@ def fold_outlet(name: str, outlets: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def named_outlets(rows: list[StatementRow], outlets: list[str]) -> list[StatementRow]:
+def named_outlets(
+    rows: list[StatementRow], outlets: list[str], context: Sequence[StatementRow] = ()
+) -> list[StatementRow]:
     """The rows with each outlet speaker under its stored name; "the paper" becomes the one outlet
-    its article names as a source, when there is exactly one; and a sentence of the outlet's that
-    cites an unnamed source ("a person familiar with the talks said") is that source's, not the
-    outlet's."""
+    its article names as a source (in ``rows`` or in ``context``, the article's other statements),
+    when there is exactly one; and a sentence of the outlet's that cites an unnamed source ("a
+    person familiar with the talks said") is that source's, not the outlet's."""
     folded = {
         row.statement_id: fold_outlet(row.speaker, outlets)
-        for row in rows
+        for row in [*rows, *context]
         if row.speaker and row.speaker_type != "anonymous"
     }
     cited: dict[int, set[str]] = defaultdict(set)
-    for row in rows:
+    for row in [*rows, *context]:
         if (outlet := folded.get(row.statement_id)) and outlet != row.outlet:
             cited[row.article_id].add(outlet)
     named = []

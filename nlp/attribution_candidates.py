@@ -24,12 +24,13 @@ _OPENERS = "“\"‘'"
 
 @dataclass
 class Candidate:
-    kind: str  # ccomp | xcomp | dobj | parataxis | according | colon | quote
+    kind: str  # ccomp | xcomp | dobj | parataxis | prep | according | colon | quote
     content: list[Piece]
     cue: Piece | None = None
     source: Piece | None = None
     cue_token: int | None = None
     source_token: int | None = None  # head of the source phrase
+    preposition: str | None = None  # a "prep" candidate's ("agreed with", "spoke about")
     features: list[str] = field(default_factory=list)
 
     @property
@@ -72,6 +73,12 @@ SPEECH_LEMMAS = frozenset(
     deny confirm describe post read call allege assert""".split()
 )
 _RELATIVE = {"who", "that", "which", "whom"}
+#: Prepositions that name what a stance or a statement is about: "agreed with Mr. Trump on the
+#: issue", "sound off on Sanders", "has been asked about a loan". PolNeAR annotates such contents;
+#: a verb's phrase after one of these is a candidate, weighed by the model by verb and preposition.
+#: On a held-out tenth of PolNeAR train, these seven give content F1 0.737 and source F1 0.651
+#: where every preposition gives 0.733 and 0.645, and none 0.724 and 0.636.
+TOPIC_PREPOSITIONS = frozenset({"about", "against", "for", "of", "on", "to", "with"})
 
 
 def antecedent(token: Token) -> Token:
@@ -189,6 +196,31 @@ def _from_verb(verb: Token) -> list[Candidate]:
     return found
 
 
+def _prepositional(verb: Token) -> list[Candidate]:
+    """ "agreed with Mr. Trump on the issue": a phrase after a topic preposition, as content."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in TOPIC_PREPOSITIONS:
+            continue
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        piece = _bounds(_subtree(objects[0])) if objects else None
+        if piece is None or piece[1] - piece[0] < 3:
+            continue
+        subject = subject_of(verb)
+        found.append(
+            Candidate(
+                "prep",
+                [piece],
+                (cue_span(verb)[0], prep.idx + len(prep.text)),
+                _source_piece(subject),
+                verb.i,
+                subject.i if subject is not None else None,
+                preposition=prep.lower_,
+            )
+        )
+    return found
+
+
 def _according_to(doc: Doc, token: Token) -> Candidate | None:
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
@@ -273,21 +305,30 @@ def _quote_cue(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _quotes(doc: Doc) -> list[Candidate]:
-    found = []
+    """One candidate per quotation, except that quotations sharing the verb that introduces them
+    are one: ' "Judge," Brafman said, "I have never had that happen." ' is one attribution in two
+    pieces (as PolNeAR annotates it; on a held-out tenth of its train split, content F1 0.737 ->
+    0.751 and source F1 0.651 -> 0.668 with the merge)."""
+    found: list[Candidate] = []
+    by_cue: dict[int, Candidate] = {}
     for match in _QUOTE.finditer(text_of(doc)):
         start, end = match.span(1)
         verb = _quote_cue(doc, start, end)
+        if verb is not None and verb.i in by_cue:
+            by_cue[verb.i].content.append((start, end))
+            continue
         subject = subject_of(verb) if verb is not None else None
-        found.append(
-            Candidate(
-                "quote",
-                [(start, end)],
-                cue_span(verb) if verb is not None else None,
-                _source_piece(subject),
-                verb.i if verb is not None else None,
-                subject.i if subject is not None else None,
-            )
+        candidate = Candidate(
+            "quote",
+            [(start, end)],
+            cue_span(verb) if verb is not None else None,
+            _source_piece(subject),
+            verb.i if verb is not None else None,
+            subject.i if subject is not None else None,
         )
+        found.append(candidate)
+        if verb is not None:
+            by_cue[verb.i] = candidate
     return found
 
 
@@ -300,6 +341,8 @@ def candidates(doc: Doc) -> list[Candidate]:
                 found.append(candidate)
         elif token.pos_ in ("VERB", "AUX"):
             found += _from_verb(token)
+            if token.pos_ == "VERB":
+                found += _prepositional(token)
         elif token.text == ":":
             candidate = _colon(doc, token)
             if candidate:

@@ -81,6 +81,8 @@ def features(doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False,
             between = text_of(doc)[candidate.end : cue.idx]
             found.append(f"{kind}|comma_before_speaker={',' in between and len(between) < SPEAKER_GAP_CHARS}")
             found.append(f"lemma={lemma}|before")
+        if candidate.preposition is not None:
+            found += [f"prep={candidate.preposition}", f"lemma={lemma}|prep={candidate.preposition}"]
         if any(c.dep_ == "neg" for c in cue.children):
             found.append("cue_negated")
         found.append(f"cue_dep={cue.dep_}")

@@ -20,12 +20,16 @@ def test_the_claims_story_runs_from_the_journal_through_its_follow_ups(seeded_ct
     assert set(cnn["cites"]) == {"The Wall Street Journal", "Semafor"}
     assert any("Peskov" in d["lead"] for e in entries for d in e["denials"])
     assert all(e["lead"]["article_id"] == e["article_id"] for e in entries)  # each line cited from its article
+    assert reply.sections[0].heading.startswith("2024-10-24 · The Wall Street Journal · first report")
+
+
+def test_a_figure_that_changes_between_reports_is_followed_from_one_to_the_next(seeded_ctx):
+    reply = story(seeded_ctx, "Kiriyenko created 30 internet domains to spread Russian disinformation")
     (change,) = reply.data["number_changes"]
     assert [(s["text"], s["outlet"]) for s in change["steps"]] == [
         ("some 30", "The Wall Street Journal"),
         ("over 30", "Fortune"),
     ]
-    assert reply.sections[0].heading.startswith("2024-10-24 · The Wall Street Journal · first report")
     assert reply.sections[-1].heading.startswith("The figure changed")
 
 

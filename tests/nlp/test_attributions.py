@@ -109,3 +109,22 @@ def test_the_outlet_a_source_spoke_to_is_read_from_the_sentence():
     assert addressed_outlets("It should be investigated, Nelson told Semafor's Burgess Everett.") == ["Semafor"]
     assert addressed_outlets("Officials told the Journal they were unaware.") == ["Journal"]
     assert addressed_outlets("She told reporters on Friday.") == []
+
+
+def test_a_quotation_broken_by_its_speaker_is_one_attribution_in_two_pieces(analyzer):
+    text = "“We will win this case,” Brafman said, “because I have never lost one like it in thirty years.”"
+    (a,) = [x for x in found(analyzer, text) if "win this case" in x["content"]["text"]]
+    assert a["speaker"] == "Brafman" and a["kind"] == "direct"
+    assert a["content"]["text"] == "We will win this case, … because I have never lost one like it in thirty years."
+
+
+def test_candidates_after_a_topic_preposition(analyzer):
+    """ "agreed with X on the issue": the phrase after the preposition is a candidate, weighed by the
+    model; a phrase after "in" or "at" (a place, a time) is not offered."""
+    from nlp.attribution_candidates import candidates
+
+    text = "Many voters at his rallies agreed with Mr. Trump on the issue of trade in Iowa."
+    doc = analyzer.nlp(text)
+    offered = {(c.preposition, text[c.start : c.end]) for c in candidates(doc) if c.kind == "prep"}
+    assert ("with", "Mr. Trump") in offered
+    assert not any(p in ("in", "at") for p, _ in offered)
