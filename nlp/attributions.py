@@ -220,10 +220,12 @@ def speaker_of(
     lowered = words.lower()
     inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
     people = [i for i in inside if owner[i].label == "PERSON"]
-    if people:  # "Putin spokesman Dmitri Peskov": the person the phrase is about, not the one modifying it
-        heads = [i for i in people if head_word and head_word in mentions[i].text.lower()]
+    heads = [i for i in people if head_word and head_word in mentions[i].text.lower()]
+    if heads or (people and not head_word):  # "Putin spokesman Dmitri Peskov": the person the phrase is about
         chosen = heads[0] if heads else people[-1]
         return "named", owner[chosen].name, chosen
+    # A phrase whose head is no person's name is not that person speaking: "a spokesman for Putin",
+    # "the billionaire's conversations with Putin" (read on as described, a group or an outlet).
     groups = [i for i in inside if owner[i].label in ("ORG", "GPE", "NORP")]
     if lowered in FITS:
         return "pronoun", words, None
@@ -244,9 +246,9 @@ def find_attributions(doc: Doc) -> list[dict]:
     """The accepted candidates as plain data (they cross process boundaries with the Doc)."""
     found = []
     for candidate, p in select(doc):
-        speaker_piece = candidate.source
+        speaker_piece, head = candidate.source, None
         if candidate.source_token is not None:
-            head = antecedent(doc[candidate.source_token])
+            head = antecedent(doc[candidate.source_token])  # the speaker's head word; "who" stands for its antecedent
             if head.i != candidate.source_token:
                 speaker_piece = (head.idx, head.idx + len(head.text))
         cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
@@ -256,7 +258,7 @@ def find_attributions(doc: Doc) -> list[dict]:
                 "cue": list(candidate.cue) if candidate.cue else None,
                 "source": list(candidate.source) if candidate.source else None,
                 "speaker_piece": list(speaker_piece) if speaker_piece else None,
-                "speaker_head": doc[candidate.source_token].lower_ if candidate.source_token is not None else "",
+                "speaker_head": head.lower_ if head is not None else "",
                 "cue_lemma": cue.lemma_.lower() if cue is not None and cue.text != ":" else "",
                 "direct": _is_direct(text_of(doc), candidate),
                 "p": round(p, 3),
@@ -290,7 +292,10 @@ def attributions_of(
     latest: tuple[int, int] | None = None  # (sentence, mention) of the latest speaker known by name
     for item in found:
         piece = _same_line(text, item["speaker_piece"])
-        kind, speaker, mention = speaker_of(text, piece, mentions, owner, item.get("speaker_head", ""))
+        head = item.get("speaker_head", "")
+        if piece is not None and head not in text[piece[0] : piece[1]].lower():
+            head = ""  # the parser's head was on a line before (a headline run into the subject): unknown
+        kind, speaker, mention = speaker_of(text, piece, mentions, owner, head)
         sentence = max(0, bisect.bisect_right(sentence_starts, piece[0]) - 1) if piece else 0
         if kind == "pronoun" and piece is not None and speaker is not None:
             fits = FITS[speaker.lower()]

@@ -128,3 +128,42 @@ def test_candidates_after_a_topic_preposition(analyzer):
     offered = {(c.preposition, text[c.start : c.end]) for c in candidates(doc) if c.kind == "prep"}
     assert ("with", "Mr. Trump") in offered
     assert not any(p in ("in", "at") for p, _ in offered)
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "not_speaker"),
+    [
+        ("A spokeswoman for Vladimir Putin said the talks had ended in March.", "talks had ended", "Vladimir Putin"),
+        (
+            "The billionaire's conversations with Vladimir Putin highlight his growing taste for geopolitics.",
+            "growing taste",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_a_person_named_inside_the_speakers_phrase_is_not_the_speaker(analyzer, text, content_part, not_speaker):
+    """The phrase's head word says who speaks: a spokeswoman, conversations, not the person named after it."""
+    a = one(analyzer, text, content_part)
+    assert a["speaker"] != not_speaker and a["speaker_type"] != "named"
+
+
+def test_a_speaker_after_a_headline_the_parser_ran_into_keeps_the_name(analyzer):
+    """The parser may head the subject "Musk talks to Putin\n\nNASA Director Bill Nelson" with the
+    headline's "talks": the line break cuts that off, and the name left on the line speaks."""
+    from nlp.attributions import attributions_of
+
+    text = "Musk talks to Putin\n\nNASA Director Bill Nelson on Friday called for an investigation."
+    analysis = analyzer.analyze(text)
+    item = {
+        "content": [[text.index("an investigation"), len(text) - 1]],
+        "cue": [text.index("called"), text.index("called") + len("called for")],
+        "source": [0, text.index(" on Friday")],
+        "speaker_piece": [0, text.index(" on Friday")],
+        "speaker_head": "talks",
+        "cue_lemma": "call",
+        "direct": False,
+        "p": 0.9,
+    }
+    starts = [sentence.start for sentence in analysis.sentences]
+    (attribution,) = attributions_of([item], text, analysis.mentions, analysis.entities, starts)
+    assert (attribution.speaker, attribution.speaker_type) == ("Bill Nelson", "named")
