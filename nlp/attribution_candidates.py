@@ -306,9 +306,9 @@ def _quote_cue(doc: Doc, start: int, end: int) -> Token | None:
 
 def _quotes(doc: Doc) -> list[Candidate]:
     """One candidate per quotation, except that quotations sharing the verb that introduces them
-    are one: ' "Judge," Brafman said, "I have never had that happen." ' is one attribution in two
-    pieces (as PolNeAR annotates it; on a held-out tenth of its train split, content F1 0.737 ->
-    0.751 and source F1 0.651 -> 0.668 with the merge)."""
+    are one: ' "We will win this case," Brafman said, "because I have never lost one." ' is one
+    attribution in two pieces (as PolNeAR annotates it; on a held-out tenth of its train split,
+    content F1 0.737 -> 0.751 and source F1 0.651 -> 0.668 with the merge)."""
     found: list[Candidate] = []
     by_cue: dict[int, Candidate] = {}
     for match in _QUOTE.finditer(text_of(doc)):
