@@ -167,3 +167,15 @@ def test_a_speaker_after_a_headline_the_parser_ran_into_keeps_the_name(analyzer)
     starts = [sentence.start for sentence in analysis.sentences]
     (attribution,) = attributions_of([item], text, analysis.mentions, analysis.entities, starts)
     assert (attribution.speaker, attribution.speaker_type) == ("Bill Nelson", "named")
+
+
+def test_a_speaker_set_inside_the_clause_has_the_clause_around_it(analyzer):
+    """ "The plan, an inside source said, is to ...": the words on both sides are the source's."""
+    from nlp.attribution_candidates import candidates
+
+    text = "The plan, an inside source said, is to have volunteers pass out reprints of the editorial."
+    asides = [c for c in candidates(analyzer.nlp(text)) if c.kind == "aside"]
+    assert [[text[s:e] for s, e in c.content] for c in asides] == [
+        ["The plan", "is to have volunteers pass out reprints of the editorial"]
+    ]
+    assert text[slice(*asides[0].source)] == "an inside source"
