@@ -30,7 +30,7 @@ STEM_LETTERS = 5
 Piece = tuple[int, int]
 
 
-@functools.lru_cache(maxsize=4096)  # asked of the same line once for each name on it
+@functools.lru_cache(maxsize=512)  # asked of the same line once for each name on it; lines may be long
 def is_title_case(line: str) -> bool:
     """Every word of four letters or more starts with a capital: a headline, not prose."""
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
