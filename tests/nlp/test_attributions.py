@@ -179,3 +179,11 @@ def test_a_speaker_set_inside_the_clause_has_the_clause_around_it(analyzer):
         ["The plan", "is to have volunteers pass out reprints of the editorial"]
     ]
     assert text[slice(*asides[0].source)] == "an inside source"
+
+
+def test_what_someone_seems_to_do_is_the_writers_reading_not_their_words(analyzer):
+    from nlp.attribution_candidates import candidates
+
+    text = "Mr. Clinton does not seem to be relishing the fight with the Republicans this year."
+    seeming = [c for c in candidates(analyzer.nlp(text)) if c.cue and "seem" in text[slice(*c.cue)]]
+    assert seeming and all(c.source is None for c in seeming)
