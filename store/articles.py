@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key
-from store.corrections import add_alias, log_link, merge_into
+from store.corrections import add_alias, log_link, merge_into, refresh_types
 from store.records import ArticleIn, StoredArticle
 
 _ARTICLE_COLUMNS = """a.id, a.title, o.name AS outlet, a.source, a.url, a.published, a.ingested_at"""
@@ -98,6 +98,7 @@ def insert_article(
             entity_for(db, local, link, article_id, now) for local, link in zip(analysis.entities, links, strict=True)
         ]
         _insert_names(db, analysis, entity_ids, article_id, now)
+        refresh_types(db, entity_ids)
         attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)
         _insert_statements(db, analysis, entity_ids, attribution_ids, article_id)
     return article_id

@@ -6,6 +6,9 @@ why two names are one and later ingests respect what a reporter decided.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from sqlite_utils import Database
 
 from domain import AliasKeys, name_key
@@ -42,8 +45,42 @@ def merge_into(db: Database, keep: int, absorbed: int, reason: str, now: str) ->
     db.execute("UPDATE corrections SET entity_id = ? WHERE entity_id = ?", [keep, absorbed])
     move_entity_watches(db, keep, absorbed)
     _refresh_first_article(db, keep)
+    refresh_types(db, [keep])
     db.execute("DELETE FROM entities WHERE id = ?", [absorbed])
     log_link(db, keep, None, name[0], f"merged: {reason}", now)
+
+
+def refresh_types(db: Database, entity_ids: Iterable[int]) -> None:
+    """Each entity's type is the label its mentions carry most, settled again as mentions come.
+
+    The type an entity was created with is one article's reading, and the model mislabels names
+    often enough ("Barack Obama" as ORG in a headline) that a first reading must not stay the
+    type: the type decides whether names are compared as people's when the next article is linked.
+    Only several-word mentions vote: the model reads a lone word far worse than a full name
+    ("Teixeira" as ORG, "Klitschko" as NORP, beside "Mark Teixeira" as PERSON), and the analysis
+    may have overruled a lone word's tag already (a word tagged PERSON that its article never shows
+    to be a person: nlp.mentions._fallback_labels). An entity with no several-word mention, or a
+    tie, keeps the type it has.
+    """
+    ids = sorted(set(entity_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        current = dict(db.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", chunk).fetchall())
+        votes: dict[int, Counter] = {}
+        rows = db.execute(
+            f"""SELECT entity_id, label, COUNT(*) FROM mentions
+                WHERE entity_id IN ({marks}) AND instr(trim(text), ' ') > 0 GROUP BY 1, 2""",
+            chunk,
+        )
+        for entity_id, label, count in rows:
+            votes.setdefault(entity_id, Counter())[label] = count
+        changed = []
+        for entity_id, counts in votes.items():
+            best = max(counts.values())
+            if entity_id in current and counts.get(current[entity_id], 0) < best:
+                changed.append((min(label for label, n in counts.items() if n == best), entity_id))
+        db.conn.executemany("UPDATE entities SET type = ? WHERE id = ?", changed)
 
 
 def _refresh_first_article(db: Database, entity_id: int) -> None:
@@ -91,6 +128,7 @@ def split(db: Database, entity_id: int, alias: str, now: str) -> int:
         moved = [mention_id for mention_id, text in mentions if name_key(text) == key]
         db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", [(new_id, m) for m in moved])
         _refresh_first_article(db, new_id)
+        refresh_types(db, [entity_id, new_id])
         split_entity_watches(db, new_id, entity_id, alias, name)
         record(db, "split", entity_id, key, f"{alias} is not {name}", now)
         log_link(db, new_id, None, alias, f"split off {name} by a reporter", now)

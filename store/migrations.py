@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from store.corrections import refresh_types
 from store.key_history import keys_0004, keys_0013
 
 migrations = Migrations("newsroom")
@@ -419,3 +420,10 @@ def browse_views(db: Database) -> None:
            WHERE d.act = 'denial'
            GROUP BY d.statement_id, c.statement_id HAVING COUNT(DISTINCT ce.entity_id) >= 2""",
     )
+
+
+@migrations(name="0016_entity_types_by_mentions")
+def entity_types_by_mentions(db: Database) -> None:
+    """Entities keep the type most of their mentions carry (store.corrections.refresh_types);
+    stores written before took the first article's reading for good."""
+    refresh_types(db, [row[0] for row in db.execute("SELECT id FROM entities")])

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
 from store.articles import entity_for
-from store.corrections import add_alias, merge_into
+from store.corrections import add_alias, merge_into, refresh_types
 from store.watches import move_entity_watches
 
 
@@ -93,6 +93,7 @@ def relink_article(db: Database, names: StoredArticleNames, links: list[Link], n
             add_alias(db, new, alias, "text")
         ids = [names.mention_ids[i] for i in local.mentions]
         db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", [(new, m) for m in ids])
+        refresh_types(db, [new])
         args = [new, names.article_id, old]
         db.execute("UPDATE descriptors SET entity_id = ? WHERE article_id = ? AND entity_id = ?", args)
         db.execute("UPDATE attributions SET speaker_entity_id = ? WHERE article_id = ? AND speaker_entity_id = ?", args)

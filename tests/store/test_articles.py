@@ -101,3 +101,32 @@ def test_deleting_an_article_removes_its_rows_and_search_entries(store):
     assert store.text_search("denied") == []
     hits = store.db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'peskov'")
     assert hits.fetchone()[0] == 0
+
+
+def _one_name(text: str, label: str) -> Analysis:
+    name = text.split(" s")[0].split(" l")[0]
+    analysis = Analysis(
+        text=text, sentences=[Sentence(0, len(text), text)], mentions=[Mention(name, 0, len(name), label, 0)]
+    )
+    analysis.entities = [LocalEntity(name, label, [name], [0])]
+    return analysis
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_carry(store):
+    """One headline read as an organisation does not make a person an organisation for good."""
+    first = store.add_article(
+        article("Barack Obama speaks."), _one_name("Barack Obama speaks.", "ORG"), [Link(None, "ORG", "new")], "t"
+    )
+    (entity_id,) = store.db.execute("SELECT entity_id FROM mentions WHERE article_id = ?", [first]).fetchone()
+    same = Link(entity_id, "PERSON", "same name")
+
+    def type_now() -> str:
+        return store.db.execute("SELECT type FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
+
+    store.add_article(article("Barack Obama said so."), _one_name("Barack Obama said so.", "PERSON"), [same], "t")
+    assert type_now() == "ORG"  # one reading each way: the first stays
+    for text in ("Obama said so.", "Obama left."):  # a lone word is read worse: it never votes
+        store.add_article(article(text), _one_name(text, "PERSON"), [same], "t")
+    assert type_now() == "ORG"
+    store.add_article(article("Barack Obama left."), _one_name("Barack Obama left.", "PERSON"), [same], "t")
+    assert type_now() == "PERSON"

@@ -54,6 +54,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0013_alias_keys",
         "0014_watches",
         "0015_browse_views",
+        "0016_entity_types_by_mentions",
     ]
 
 
@@ -201,3 +202,25 @@ def test_the_watch_tables_arrive_on_a_full_store_of_the_previous_release(seeded_
     migrations.apply(db)
     assert migrations.pending(db) == [] and _rows(db) == before
     assert db.execute("SELECT COUNT(*) FROM watches").fetchone()[0] == 0
+
+
+def test_an_entity_created_from_one_misread_article_takes_its_mentions_type(tmp_path):
+    db = connect(tmp_path / "n.db", migrate=False)
+    migrations.apply(db, stop_before="0016_entity_types_by_mentions")
+    db.execute(
+        "INSERT INTO articles (id, source, content_hash, ingested_at, text) VALUES (1, 'a', 'h', 't', 'x')"
+    )
+    db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Barack Obama', 'ORG', 't')")
+    db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (2, 'Apple', 'ORG', 't')")
+    labels = [(1, "Barack Obama", "ORG"), (1, "Barack Obama", "PERSON"), (1, "Barack Obama", "PERSON")]
+    labels += [(1, "Obama", "ORG"), (1, "Obama", "ORG"), (2, "Apple Inc", "ORG"), (2, "Apple Inc", "PERSON")]
+    for entity_id, text, label in labels:
+        db.execute(
+            'INSERT INTO mentions (article_id, entity_id, start, "end", text, label, sent_start, sent_end) '
+            "VALUES (1, ?, 0, 1, ?, ?, 0, 1)",
+            [entity_id, text, label],
+        )
+    db.conn.commit()
+    migrations.apply(db)
+    types = dict(db.execute("SELECT id, type FROM entities").fetchall())
+    assert types == {1: "PERSON", 2: "ORG"}  # a tie keeps the type it had
