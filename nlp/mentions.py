@@ -118,9 +118,17 @@ def _parts_places(token: Token, span: Span) -> bool:
     return token.doc[token.i + 1].text.strip(".").lower() not in _COMMA_SUFFIXES
 
 
+#: Tags of a sentence's first word that is no part of the name the model ran it into: an adverb
+#: ("Hopefully Apple will ...") or a participle ("Addressing Obama, he said ..."). A name's own
+#: first word is tagged as a proper noun ("Rolling Stone", "Led Zeppelin").
+SENTENCE_OPENER_TAGS = frozenset({"RB", "VBG"})
+
+
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[int, int] | None]:
     """Character bounds of the bare name in ``tokens``, and of a title inside it, if any."""
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ in SENTENCE_OPENER_TAGS:
         tokens = tokens[1:]
     title = None
     if label == "PERSON" and len(tokens) > 1:

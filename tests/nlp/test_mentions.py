@@ -167,3 +167,13 @@ def test_a_dash_between_spaces_parts_two_names_a_hyphen_does_not(analyzer):
     found = {d.text for d in find_mentions(doc).mentions}
     assert {"Computerworld", "Microsoft Corp.", "Jean Strauss-Kahn"} <= found
     assert not any(" - " in text for text in found)
+
+
+def test_a_sentences_opening_adverb_or_participle_is_not_part_of_a_name(analyzer):
+    found = aliases(
+        analyzer,
+        "Hopefully Apple will release the watch early. Addressing Obama, the spokesman said no. "
+        "Rolling Stone reported it first.",
+    )
+    assert {"Apple", "Obama", "Rolling Stone"} <= found
+    assert not {"Hopefully Apple", "Addressing Obama"} & found
