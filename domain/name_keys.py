@@ -30,11 +30,23 @@ _CONNECTORS = {"of", "the", "and", "for", "&", "on", "in", "de", "la"}
 def skeleton(key: str) -> str:
     """A spelling-blind form of a name key: Dmitry/Dmitri, Sergei/Sergey, Kiriyenko/Kirienko meet."""
     words = [_ABBREVIATIONS.get(w, w) for w in key.split()]
-    folded = " ".join(words).replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
+    folded = " ".join(words)
+    for british, american in _SPELLINGS:
+        folded = re.sub(british, american, folded)
+    folded = folded.replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
     folded = re.sub(r"[^a-z0-9 ]", "", folded)
     folded = re.sub(r"(?<=\w{3}[b-df-hj-np-tv-z])e\b", "", folded)  # a silent final e: Raite/Rait
     return re.sub(r"(.)\1+", r"\1", folded).strip()  # a name in another script has none
 
+
+#: British and American spellings of one name: World Health Organisation/Organization, Ministry
+#: of Defence/Defense, Kennedy Centre/Center, Pearl Harbour/Harbor.
+_SPELLINGS = (
+    (r"isation\b", "ization"),
+    (r"(?<=\w)tre\b", "ter"),
+    (r"(?<=\w\w)our\b", "or"),
+    (r"(?<=\w)ence\b", "ense"),
+)
 
 #: Abbreviations place names are written with either way (Mt Cook, Mount Cook).
 _ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}

@@ -2,8 +2,8 @@
 
 A migration must give the same result whenever it runs, so it never calls the live key code in
 ``domain.name_keys``, which changes as the linker improves. When that code changes, add a migration
-with a new frozen copy here that re-keys the aliases (as ``0013_alias_keys`` does), and bump
-``CURRENT`` in the test that compares the newest copy with the live code.
+with a new frozen copy here that re-keys the aliases (as ``0013_alias_keys`` does), and point the
+test that compares the newest copy with the live code (tests/store/test_migrations.py) at it.
 """
 
 from __future__ import annotations
@@ -89,3 +89,27 @@ def _skeleton_0013(key: str) -> str:
 
 def keys_0013(alias: str) -> Keys:
     return _keys(alias, _name_key_0013, _skeleton_0013)
+
+
+# As written for migration 0017 (2026-11-24): British and American spellings meet ------------------
+
+_SPELLINGS_0017 = (
+    (r"isation\b", "ization"),
+    (r"(?<=\w)tre\b", "ter"),
+    (r"(?<=\w\w)our\b", "or"),
+    (r"(?<=\w)ence\b", "ense"),
+)
+
+
+def _skeleton_0017(key: str) -> str:
+    folded = " ".join(_ABBREVIATIONS_0013.get(w, w) for w in key.split())
+    for british, american in _SPELLINGS_0017:
+        folded = re.sub(british, american, folded)
+    folded = folded.replace("y", "i").replace("j", "i").replace("ck", "k").replace("ph", "f")
+    folded = re.sub(r"[^a-z0-9 ]", "", folded)
+    folded = re.sub(r"(?<=\w{3}[b-df-hj-np-tv-z])e\b", "", folded)
+    return re.sub(r"(.)\1+", r"\1", folded).strip()
+
+
+def keys_0017(alias: str) -> Keys:
+    return _keys(alias, _name_key_0013, _skeleton_0017)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.corrections import refresh_types
-from store.key_history import keys_0004, keys_0013
+from store.key_history import keys_0004, keys_0013, keys_0017
 
 migrations = Migrations("newsroom")
 
@@ -424,6 +423,27 @@ def browse_views(db: Database) -> None:
 
 @migrations(name="0016_entity_types_by_mentions")
 def entity_types_by_mentions(db: Database) -> None:
-    """Entities keep the type most of their mentions carry (store.corrections.refresh_types);
-    stores written before took the first article's reading for good."""
-    refresh_types(db, [row[0] for row in db.execute("SELECT id FROM entities")])
+    """Each entity takes the label most of its several-word mentions carry, as ingests now keep it
+    (``store.corrections.refresh_types``, written out here so that this step never changes):
+    stores written before took the first article's reading for good. A tie, or no several-word
+    mention, keeps the type."""
+    votes: dict[int, dict[str, int]] = {}
+    rows = db.execute(
+        "SELECT entity_id, label, COUNT(*) FROM mentions WHERE instr(trim(text), ' ') > 0 GROUP BY 1, 2"
+    )
+    for entity_id, label, count in rows:
+        votes.setdefault(entity_id, {})[label] = count
+    for entity_id, type_ in db.execute("SELECT id, type FROM entities").fetchall():
+        counts = votes.get(entity_id)
+        if counts and counts.get(type_, 0) < max(counts.values()):
+            best = min(label for label, n in counts.items() if n == max(counts.values()))
+            db.execute("UPDATE entities SET type = ? WHERE id = ?", [best, entity_id])
+
+
+@migrations(name="0017_alias_keys_spellings")
+def alias_keys_spellings(db: Database) -> None:
+    """Aliases keyed again so that British and American spellings share a skeleton
+    (``store.key_history.keys_0017``: World Health Organisation / Organization)."""
+    for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
+        _, skeleton, surname, _ = keys_0017(alias)
+        db.execute("UPDATE aliases SET skeleton = ?, surname = ? WHERE id = ?", [skeleton, surname, alias_id])

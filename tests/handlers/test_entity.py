@@ -80,3 +80,10 @@ def test_the_name_stays_the_full_form_the_articles_use_most(ctx):
     for text in WEEKS:
         paste(ctx, text)
     assert entity_of(ctx, "Weeks")["name"] == "Tony Weeks"
+
+
+def test_british_and_american_spellings_of_one_organisation_join(ctx):
+    paste(ctx, "The World Health Organization declared an emergency on Monday in Geneva. Officials agreed.")
+    paste(ctx, "The World Health Organisation said on Tuesday in Geneva that the emergency would last.")
+    found = entity_of(ctx, "World Health Organization")
+    assert entity_of(ctx, "World Health Organisation")["id"] == found["id"]

@@ -7,7 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from domain import AliasKeys
 from store.db import connect
-from store.key_history import keys_0013
+from store.key_history import keys_0017
 from store.migrations import migrations
 
 TABLES = {
@@ -55,6 +55,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0014_watches",
         "0015_browse_views",
         "0016_entity_types_by_mentions",
+        "0017_alias_keys_spellings",
     ]
 
 
@@ -158,9 +159,11 @@ def test_the_newest_frozen_keys_are_the_live_keys():
         "O'Brien",
         "بشار الأسد",
         "Kenneth P. Thompson",
+        "World Health Organisation",
+        "Ministry of Defence",
         "X",
     ]
-    assert [keys_0013(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
+    assert [keys_0017(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
 
 
 SAMPLE_TABLES = ("articles", "entities", "aliases", "mentions", "statements", "attributions")
