@@ -124,11 +124,17 @@ def _parts_places(token: Token, span: Span) -> bool:
 SENTENCE_OPENER_TAGS = frozenset({"RB", "VBG"})
 
 
+def _opens_sentence(token: Token) -> bool:
+    """First word of its sentence or of its line (the parser does not always start a sentence after
+    a blank line)."""
+    return bool(token.is_sent_start) or token.i == 0 or "\n" in token.doc[token.i - 1].text
+
+
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[int, int] | None]:
     """Character bounds of the bare name in ``tokens``, and of a title inside it, if any."""
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ in SENTENCE_OPENER_TAGS:
+    while len(tokens) > 1 and _opens_sentence(tokens[0]) and tokens[0].tag_ in SENTENCE_OPENER_TAGS:
         tokens = tokens[1:]
     title = None
     if label == "PERSON" and len(tokens) > 1:

@@ -172,8 +172,8 @@ def test_a_dash_between_spaces_parts_two_names_a_hyphen_does_not(analyzer):
 def test_a_sentences_opening_adverb_or_participle_is_not_part_of_a_name(analyzer):
     found = aliases(
         analyzer,
-        "Hopefully Apple will release the watch early. Addressing Obama, the spokesman said no. "
-        "Rolling Stone reported it first.",
+        'Hopefully Apple will release the watch early. Is he unable to come down to the ground?"\n\n'
+        "Addressing Obama, the spokesman said no. Rolling Stone reported it first.",
     )
     assert {"Apple", "Obama", "Rolling Stone"} <= found
     assert not {"Hopefully Apple", "Addressing Obama"} & found
