@@ -45,7 +45,12 @@ def _outlet_id(db: Database, name: str | None, domain: str | None) -> int | None
 
 def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
     """A fuller form of the stored name becomes the name ("Putin" → "Vladimir Putin"), unless the
-    stored full form is the one the articles use more ("Tony Weeks" stays, not "Referee Tony Weeks")."""
+    stored full form is the one the articles use more ("Tony Weeks" stays, not "Referee Tony Weeks").
+
+    An entity already named in several articles takes a fuller form only once a second article
+    writes it: one misread span ("Germany Apple" of "a trip to Germany Apple CEO Tim Cook") must
+    not rename an entity the store has seen in 183 articles.
+    """
     row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
     if row is None:  # merged away by a reporter between linking and storing
         raise LookupError(f"entity #{entity_id} no longer exists; ingest again")
@@ -55,7 +60,21 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
         return
     if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
         return
+    if _articles_naming(db, entity_id) > 1 and not _has_alias(db, entity_id, offered):
+        return
     db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
+
+
+def _articles_naming(db: Database, entity_id: int) -> int:
+    """How many stored articles name the entity, counted up to two (all the caller needs)."""
+    return db.execute(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? LIMIT 2)", [entity_id]
+    ).fetchone()[0]
+
+
+def _has_alias(db: Database, entity_id: int, key: str) -> bool:
+    """Did an earlier article already write this name for the entity?"""
+    return db.execute("SELECT 1 FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key]).fetchone() is not None
 
 
 def _uses(db: Database, entity_id: int, key: str) -> int:

@@ -130,3 +130,40 @@ def test_an_entity_takes_the_type_most_of_its_mentions_carry(store):
     assert type_now() == "ORG"
     store.add_article(article("Barack Obama left."), _one_name("Barack Obama left.", "PERSON"), [same], "t")
     assert type_now() == "PERSON"
+
+
+def _named(text: str, name: str, label: str = "ORG") -> Analysis:
+    start = text.index(name)
+    analysis = Analysis(
+        text=text,
+        sentences=[Sentence(0, len(text), text)],
+        mentions=[Mention(name, start, start + len(name), label, 0)],
+    )
+    analysis.entities = [LocalEntity(name, label, [name], [0])]
+    return analysis
+
+
+def test_one_misread_span_does_not_rename_an_entity_of_several_articles(store):
+    def add(text: str, name: str, link: Link) -> int:
+        article_id = store.add_article(article(text), _named(text, name), [link], "t")
+        return store.db.execute("SELECT entity_id FROM mentions WHERE article_id = ?", [article_id]).fetchone()[0]
+
+    entity_id = add("Apple sold phones.", "Apple", Link(None, "ORG", "new"))
+    same = Link(entity_id, "ORG", "same name")
+    add("Apple sold watches.", "Apple", same)
+    add("On a trip to Germany Apple staff spoke.", "Germany Apple", same)
+
+    def name() -> str:
+        return store.db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
+
+    assert name() == "Apple"
+    add("Later, Germany Apple staff spoke again.", "Germany Apple", same)  # a second article writes it
+    assert name() == "Germany Apple"
+
+
+def test_a_young_entity_takes_the_first_full_name_it_is_given(store):
+    first = store.add_article(article("Putin spoke."), _named("Putin spoke.", "Putin", "PERSON"), [NEW], "t")
+    (entity_id,) = store.db.execute("SELECT entity_id FROM mentions WHERE article_id = ?", [first]).fetchone()
+    text = "Vladimir Putin spoke again."
+    store.add_article(article(text), _named(text, "Vladimir Putin", "PERSON"), [Link(entity_id, "PERSON", "x")], "t")
+    assert store.db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0] == "Vladimir Putin"
