@@ -99,6 +99,12 @@ def _head_of_apposition(span: Span) -> list[Token]:
     return [t for t in span.doc[head.left_edge.i : head.i + 1] if t.i not in inside]
 
 
+def _same_line(doc: Doc, bounds: tuple[int, int], draft: Draft) -> bool:
+    """A description and its name stand on one line: a heading above a paragraph ("The Associated
+    Press update:") says nothing of the name the paragraph opens with."""
+    return "\n" not in text_of(doc)[min(bounds[0], draft.start) : max(bounds[1], draft.end)]
+
+
 def find_descriptors(doc: Doc, drafts: list[Draft]) -> list[tuple[int, int, int, str]]:
     """(mention index, start, end, kind) for each descriptor of a PERSON mention."""
     found: list[tuple[int, int, int, str]] = []
@@ -116,6 +122,6 @@ def find_descriptors(doc: Doc, drafts: list[Draft]) -> list[tuple[int, int, int,
         ]
         for kind, tokens in candidates:
             bounds = _bounds(tokens)
-            if bounds:
+            if bounds and _same_line(doc, bounds, draft):
                 found.append((index, *bounds, kind))
     return found

@@ -36,3 +36,11 @@ def test_descriptor_offsets_slice_the_text(analyzer):
 def test_a_verb_before_a_name_is_not_a_descriptor(analyzer):
     text = "His fortune is helping fund Donald Trump’s campaign."
     assert described(analyzer, text, "Donald Trump") == []
+
+
+def test_a_heading_above_a_paragraph_does_not_describe_its_first_name(analyzer):
+    text = (
+        "The Associated Press update:\n\nObama, Putin discuss Ukraine, missile treaty\n\n"
+        "WASHINGTON (AP) — Capping a week of talks, President Barack Obama spoke."
+    )
+    assert described(analyzer, text, "Barack Obama") == ["President"]
