@@ -31,8 +31,8 @@ def _near(a: set[str], b: set[str]) -> bool:
 
 def fold_descriptors(rows: list[tuple[str, str | None, int]]) -> list[Described]:
     """Near-duplicates ("Kremlin spokesman", "Kremlin Spokesman") become one line, keeping the
-    fuller wording and every outlet that used either; the rest stay apart, so outlets that
-    describe someone differently show as different lines."""
+    fuller wording and every outlet and article that used either; the rest stay apart, so outlets
+    that describe someone differently show as different lines."""
     folded: list[Described] = []
     for text, outlet, article_id in rows:
         words = _words(text)
@@ -46,4 +46,6 @@ def fold_descriptors(rows: list[tuple[str, str | None, int]]) -> list[Described]
             match.outlets.append(outlet)
         if article_id not in match.article_ids:
             match.article_ids.append(article_id)
-    return sorted(folded, key=lambda d: (-len(d.outlets), -len(d.words), d.text))
+    # Most outlets first, then most articles: the wording one article used once ("Associated Press
+    # update") must not lead over the one 95 articles use ("President"); then the fuller wording.
+    return sorted(folded, key=lambda d: (-len(d.outlets), -len(d.article_ids), -len(d.words), d.text))
