@@ -31,7 +31,7 @@ from _ecbplus import align, named_mentions, read_split  # noqa: E402
 from domain import SAME_NAME, Analysis, KnownEntity, Link, LocalEntity  # noqa: E402
 from handlers.resolution import resolve_links  # noqa: E402
 from nlp import Analyzer  # noqa: E402
-from nlp.linking import LinkContext, LinkerModel, score_candidates  # noqa: E402
+from nlp.linking import LinkContext, LinkerModel, Scored, score_candidates  # noqa: E402
 from store import Store  # noqa: E402
 from store.records import ArticleIn  # noqa: E402
 
@@ -68,6 +68,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.entity_gold: dict[int, Counter] = {}
+        self.entity_topic: dict[int, int] = {}  # the topic of the gold cluster a stored entity holds
         self.rows: list[tuple[str, int, int, dict[str, float], int, int]] = []  # doc, topic, local, f, label, size
         self.doc, self.topic, self.golds, self.sizes = "", 0, [], []
         self.position = 0
@@ -75,6 +76,21 @@ class Recorder:
     def _gold_of(self, entity_id: int) -> str | None:
         votes = self.entity_gold.get(entity_id)
         return votes.most_common(1)[0][0] if votes else None
+
+    def _labelled(self, scored: Scored, entity: LocalEntity) -> bool:
+        """Does ECB+ say whether this candidate is the entity?
+
+        ECB+ links mentions within a topic only. Whether an organisation, a place or a full name
+        in another topic is the same ("France", "Reuters", "Associated Press" in two stories) it
+        does not say, so such a candidate is no example either way: labelled "different", it taught
+        the model that a name without shared story context is a stranger (Reuters in 63 entities
+        over the FNC-1 bodies). A person's lone surname in another story is kept as "different":
+        there it is as likely someone else (Bush the running back, Bush the president).
+        """
+        if self.entity_topic.get(scored.candidate.id) == self.topic:
+            return True
+        lone_surname = scored.relation in ("surname", "same_single") and scored.candidate.type == "PERSON"
+        return lone_surname and entity.label == "PERSON"
 
     def decide(self, entity: LocalEntity, candidates: list[KnownEntity], descriptors, context: LinkContext) -> Link:
         index = self.position
@@ -84,7 +100,7 @@ class Recorder:
         if gold is not None:
             for s in scored:
                 their = self._gold_of(s.candidate.id)
-                if their is not None:
+                if their is not None and self._labelled(s, entity):
                     self.rows.append((self.doc, self.topic, index, s.features, int(their == gold), self.sizes[index]))
             right = [s for s in scored if self._gold_of(s.candidate.id) == gold]
             if right:
@@ -116,6 +132,7 @@ def simulate(docs: list[dict], found: list[Analysis]) -> list:
                 if gold is not None:
                     entity_id = entity_of_start[analysis.mentions[local.mentions[0]].start]
                     recorder.entity_gold.setdefault(entity_id, Counter())[gold] += 1
+                    recorder.entity_topic.setdefault(entity_id, doc["topic"])
         store.close()
     return recorder.rows
 

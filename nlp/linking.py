@@ -23,6 +23,7 @@ from datetime import date
 from importlib import resources
 
 from domain import AliasKeys, KnownEntity, LocalEntity, acronym_key, initials, name_key, skeleton
+from nlp.names import without_legal_form
 
 #: Name relations, strongest first; a candidate takes the first that holds.
 RELATIONS = (
@@ -188,7 +189,20 @@ def _days_apart(a: str | None, b: str | None) -> float | None:
 def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     """How ``entity``'s names relate to the candidate's, people compared as people."""
     person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
+    if not person and _names_conflict(entity.name, candidate.name):
+        return "other"
     return name_relation(entity.aliases, candidate.aliases + (candidate.name,), person)
+
+
+def _names_conflict(ours: str, theirs: str) -> bool:
+    """Two organisations' or places' own several-word names that differ, neither the tail of the
+    other: whatever shorter name they share ("Police Department", "Daily News"), Woodburn Police
+    Department is not Staunton Police Department. A shared short alias must not chain them."""
+    a, b = (_words(skeleton(name_key(without_legal_form(n) or n))) for n in (ours, theirs))
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long[-len(short) :] != short
 
 
 def features(
@@ -291,8 +305,20 @@ def score_candidates(
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
         f = features(entity, k, relation, context, ours, rivals)
-        scored.append(Scored(k, relation, model.probability(f), f))
+        probability = 0.0 if _lone_name_in_another_story(relation, k, context) else model.probability(f)
+        scored.append(Scored(k, relation, probability, f))
     return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
+
+
+def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
+    """A person's lone name ("Peskov", "Bush") in a story that shares no name and no similar article
+    with the candidate's is someone else until the story says otherwise. The model cannot learn
+    this: ECB+ says nothing of identity across its topics (bench/train_linker.py), so it never sees
+    a lone name from another story."""
+    if relation not in ("surname", "same_single") or candidate.type != "PERSON" or not context.similar_articles:
+        return False
+    shares_names = bool(context.neighbours & candidate.neighbours)
+    return not shares_names and not set(context.similar_articles) & set(candidate.article_ids)
 
 
 def _types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:

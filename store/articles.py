@@ -47,9 +47,10 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
     """A fuller form of the stored name becomes the name ("Putin" → "Vladimir Putin"), unless the
     stored full form is the one the articles use more ("Tony Weeks" stays, not "Referee Tony Weeks").
 
-    An entity already named in several articles takes a fuller form only once a second article
-    writes it: one misread span ("Germany Apple" of "a trip to Germany Apple CEO Tim Cook") must
-    not rename an entity the store has seen in 183 articles.
+    The fuller form must be written in at least half of the entity's articles, this one counted: a
+    young entity takes the first full name it is given, but one misread span ("Germany Apple" of
+    "a trip to Germany Apple CEO Tim Cook", "American Ebola" of "American Ebola patient") must not
+    rename an entity the store has seen in 183 articles.
     """
     row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
     if row is None:  # merged away by a reporter between linking and storing
@@ -60,21 +61,26 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
         return
     if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
         return
-    if _articles_naming(db, entity_id) > 1 and not _has_alias(db, entity_id, offered):
+    writing, naming = _articles_writing(db, entity_id, offered)
+    if 2 * (writing + 1) < naming + 1:
         return
     db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
 
 
-def _articles_naming(db: Database, entity_id: int) -> int:
-    """How many stored articles name the entity, counted up to two (all the caller needs)."""
-    return db.execute(
-        "SELECT COUNT(*) FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? LIMIT 2)", [entity_id]
-    ).fetchone()[0]
-
-
-def _has_alias(db: Database, entity_id: int, key: str) -> bool:
-    """Did an earlier article already write this name for the entity?"""
-    return db.execute("SELECT 1 FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key]).fetchone() is not None
+def _articles_writing(db: Database, entity_id: int, key: str) -> tuple[int, int]:
+    """How many stored articles write this name for the entity, and how many name the entity."""
+    forms = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key])]
+    marks = ",".join("?" * len(forms))
+    writing = (
+        db.execute(
+            f"SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ? AND text IN ({marks})",
+            [entity_id, *forms],
+        ).fetchone()[0]
+        if forms
+        else 0
+    )
+    naming = db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]).fetchone()
+    return writing, naming[0]
 
 
 def _uses(db: Database, entity_id: int, key: str) -> int:

@@ -3,7 +3,7 @@
 import pytest
 
 from domain import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
-from nlp.linking import LinkContext, LinkerModel, name_relation
+from nlp.linking import LinkContext, LinkerModel, name_relation, relation_to
 from nlp.resolve import add_bare_company_names, group_mentions, link_entity, lookup_keys, separate_blocked
 
 
@@ -349,3 +349,23 @@ def test_a_company_is_also_found_without_its_legal_form():
 def test_a_bare_company_name_a_reporter_split_off_is_not_added_again():
     microsoft = with_bare_names(("Microsoft Corp.", "ORG"), blocked=frozenset({"microsoft"}))[0]
     assert microsoft.aliases == ["Microsoft Corp."]
+
+
+ELSEWHERE = LinkContext(frozenset({"nhl", "stanley cup", "toronto"}), (40, 41))
+AP = KnownEntity(8, "Associated Press", "ORG", ("AP", "Associated Press"), (), (1, 2), 2, STORY)
+
+
+def test_an_organisations_full_name_joins_in_another_story():
+    """ECB+ never links across its topics; the linker no longer learns from that that a name with no
+    story in common is a stranger (the FNC-1 bodies held Reuters in 63 entities)."""
+    assert link(local("Associated Press", "ORG"), [AP], (), ELSEWHERE).entity_id == 8
+
+
+def test_a_shared_short_name_does_not_chain_two_organisations():
+    woodburn = KnownEntity(
+        9, "Woodburn Police Department", "ORG", ("Police Department", "Woodburn Police Department"), (), (1,), 1, STORY
+    )
+    staunton = local("Staunton Police Department", "ORG", "Police Department")
+    assert relation_to(staunton, woodburn) == "other"
+    assert link(staunton, [woodburn]).entity_id is None
+    assert relation_to(local("Police Department", "ORG"), woodburn) == "same_full"

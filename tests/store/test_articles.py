@@ -157,7 +157,7 @@ def test_one_misread_span_does_not_rename_an_entity_of_several_articles(store):
         return store.db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
 
     assert name() == "Apple"
-    add("Later, Germany Apple staff spoke again.", "Germany Apple", same)  # a second article writes it
+    add("Later, Germany Apple staff spoke again.", "Germany Apple", same)  # now half the articles write it
     assert name() == "Germany Apple"
 
 
