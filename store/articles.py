@@ -61,26 +61,30 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
         return
     if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
         return
-    writing, naming = _articles_writing(db, entity_id, offered)
-    if 2 * (writing + 1) < naming + 1:
+    writing = _articles_writing(db, entity_id, offered)
+    if 2 * (writing + 1) < _articles_naming(db, entity_id, up_to=2 * writing + 3) + 1:
         return
     db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
 
 
-def _articles_writing(db: Database, entity_id: int, key: str) -> tuple[int, int]:
-    """How many stored articles write this name for the entity, and how many name the entity."""
+def _articles_writing(db: Database, entity_id: int, key: str) -> int:
+    """How many stored articles write this name for the entity."""
     forms = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key])]
+    if not forms:
+        return 0
     marks = ",".join("?" * len(forms))
-    writing = (
-        db.execute(
-            f"SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ? AND text IN ({marks})",
-            [entity_id, *forms],
-        ).fetchone()[0]
-        if forms
-        else 0
-    )
-    naming = db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]).fetchone()
-    return writing, naming[0]
+    return db.execute(
+        f"SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ? AND text IN ({marks})",
+        [entity_id, *forms],
+    ).fetchone()[0]
+
+
+def _articles_naming(db: Database, entity_id: int, up_to: int) -> int:
+    """How many stored articles name the entity, counted no further than ``up_to``."""
+    return db.execute(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? LIMIT ?)",
+        [entity_id, up_to],
+    ).fetchone()[0]
 
 
 def _uses(db: Database, entity_id: int, key: str) -> int:
@@ -123,10 +127,26 @@ def insert_article(
             entity_for(db, local, link, article_id, now) for local, link in zip(analysis.entities, links, strict=True)
         ]
         _insert_names(db, analysis, entity_ids, article_id, now)
-        refresh_types(db, entity_ids)
+        refresh_types(db, _types_in_question(db, analysis, entity_ids))
         attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)
         _insert_statements(db, analysis, entity_ids, attribution_ids, article_id)
     return article_id
+
+
+def _types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -> set[int]:
+    """The entities whose type this article's several-word mentions may change: those with one
+    labelled otherwise than the stored type (more votes for the type an entity has never change
+    it, and counting every vote again costs a scan of all its mentions)."""
+    marks = ",".join("?" * len(entity_ids))
+    types = dict(db.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", entity_ids).fetchall())
+    return {
+        entity_id
+        for local, entity_id in zip(analysis.entities, entity_ids, strict=True)
+        if any(
+            " " in analysis.mentions[i].text.strip() and analysis.mentions[i].label != types.get(entity_id)
+            for i in local.mentions
+        )
+    }
 
 
 def _insert_article_row(db: Database, article: ArticleIn, now: str) -> int:
