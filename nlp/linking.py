@@ -313,8 +313,7 @@ def score_candidates(
 def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
     """A person's lone name ("Peskov", "Bush") in a story that shares no name and no similar article
     with the candidate's is someone else until the story says otherwise. The model cannot learn
-    this: ECB+ says nothing of identity across its topics (bench/train_linker.py), so it never sees
-    a lone name from another story."""
+    this: ECB+ train, where bench/train_linker.py keeps such candidates as "different", holds none."""
     if relation not in ("surname", "same_single") or candidate.type != "PERSON" or not context.similar_articles:
         return False
     shares_names = bool(context.neighbours & candidate.neighbours)

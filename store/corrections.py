@@ -51,7 +51,7 @@ def merge_into(db: Database, keep: int, absorbed: int, reason: str, now: str) ->
 
 
 def refresh_types(db: Database, entity_ids: Iterable[int]) -> None:
-    """Each entity's type is the label its mentions carry most, settled again as mentions come.
+    """Each entity's type is the label its several-word mentions carry most, settled again as they come.
 
     The type an entity was created with is one article's reading, and the model mislabels names
     often enough ("Barack Obama" as ORG in a headline) that a first reading must not stay the
