@@ -127,13 +127,13 @@ def insert_article(
             entity_for(db, local, link, article_id, now) for local, link in zip(analysis.entities, links, strict=True)
         ]
         _insert_names(db, analysis, entity_ids, article_id, now)
-        refresh_types(db, _types_in_question(db, analysis, entity_ids))
+        refresh_types(db, types_in_question(db, analysis, entity_ids))
         attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)
         _insert_statements(db, analysis, entity_ids, attribution_ids, article_id)
     return article_id
 
 
-def _types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -> set[int]:
+def types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -> set[int]:
     """The entities whose type this article's several-word mentions may change: those with one
     labelled otherwise than the stored type (more votes for the type an entity has never change
     it, and counting every vote again costs a scan of all its mentions)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
-from store.articles import entity_for
+from store.articles import entity_for, types_in_question
 from store.corrections import add_alias, merge_into, refresh_types
 from store.watches import move_entity_watches
 
@@ -87,13 +87,14 @@ def read_article(db: Database, article_id: int, types: dict[int, str]) -> Stored
 
 def relink_article(db: Database, names: StoredArticleNames, links: list[Link], now: str, state: Rebuild) -> None:
     """Point the article's mentions, descriptors and statements at the entities ``links`` chose."""
+    chosen = []
     for local, link, old in zip(names.analysis.entities, links, names.old_entities, strict=True):
         new = entity_for(db, local, link, names.article_id, now)
+        chosen.append(new)
         for alias in local.aliases:
             add_alias(db, new, alias, "text")
         ids = [names.mention_ids[i] for i in local.mentions]
         db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", [(new, m) for m in ids])
-        refresh_types(db, [new])
         args = [new, names.article_id, old]
         db.execute("UPDATE descriptors SET entity_id = ? WHERE article_id = ? AND entity_id = ?", args)
         db.execute("UPDATE attributions SET speaker_entity_id = ? WHERE article_id = ? AND speaker_entity_id = ?", args)
@@ -104,6 +105,9 @@ def relink_article(db: Database, names: StoredArticleNames, links: list[Link], n
         )
         state.old_of_new[new][old] += len(ids)
         state.new_of_old[old][new] += len(ids)
+    # Counted once per article, and only for entities whose type its mentions may change: a full
+    # count for every entity of every article made a rebuild scan each big entity's mentions anew.
+    refresh_types(db, types_in_question(db, names.analysis, chosen))
 
 
 def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, now: str) -> None:
