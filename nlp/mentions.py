@@ -180,10 +180,13 @@ def _spans(doc: Doc) -> Findings:
     known = body_name_keys(text, [(s, e) for s, e, _ in body])
     known |= {name_key(text[s:e]).split()[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
     body_labels = {name_key(text[s:e]): label for s, e, label in body}
+    people = {key for key, label in body_labels.items() if label == "PERSON"}
+    people |= {key.split()[-1] for key in people}
     common = lower_case_stems(text)
     body_words: set[str] | None = None  # read only for an article with a name in a headline
     found = Findings()
     for start, end, label, title in raw:
+        start, label, title = _person_after_demonym(text, start, end, label, title, people)
         pieces = [(start, end)]
         if _in_headline(text, start):
             pieces = headline_pieces(text, start, end, known, common)
@@ -198,6 +201,22 @@ def _spans(doc: Doc) -> Findings:
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+def _person_after_demonym(
+    text: str, start: int, end: int, label: str, title: tuple[int, int] | None, people: set[str]
+) -> tuple[int, str, tuple[int, int] | None]:
+    """ "American Hasim Rahman", read by the model as one organisation's name, is a nationality
+    before a person the article names elsewhere: the name starts after the nationality, as it does
+    for spans the model calls people. "American Airlines" keeps its first word: no person is
+    called Airlines."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if label == "PERSON" or not first or not is_demonym(first.group().strip()):
+        return start, label, title
+    rest = name_key(text[start + first.end() : end])
+    if not rest or (rest not in people and (" " not in rest or rest.split()[-1] not in people)):
+        return start, label, title
+    return start + first.end(), "PERSON", (start, start + len(first.group().rstrip()))
 
 
 #: Labels of the one-word names a headline may hold without the body writing them (a dateline place).

@@ -177,3 +177,17 @@ def test_a_sentences_opening_adverb_or_participle_is_not_part_of_a_name(analyzer
     )
     assert {"Apple", "Obama", "Rolling Stone"} <= found
     assert not {"Hopefully Apple", "Addressing Obama"} & found
+
+
+def test_a_nationality_before_a_person_the_model_calls_an_organisation_is_no_part_of_the_name(analyzer):
+    found = names(
+        analyzer,
+        "Klitschko defended his crown after stopping American Hasim Rahman in the seventh round. "
+        "Rahman said he was not hurt.",
+    )
+    assert found.get("Hasim Rahman") == "PERSON" and not any(n.startswith("American") for n in found)
+
+
+def test_a_nationality_that_begins_a_company_name_stays_in_it(analyzer):
+    found = names(analyzer, "American Airlines cut flights on Monday. Doug Parker said demand was weak.")
+    assert found.get("American Airlines") == "ORG"
