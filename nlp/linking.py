@@ -241,8 +241,10 @@ def features(
         f["similar_top"] = 1.0 / (1 + ranks[0]) if ranks else 0.0
     else:
         f["similar_unknown"] = 1.0
-    if shared or f.get("similar_share"):  # a popular entity is likelier only within its story
-        f["popularity_in_story_log"] = math.log1p(candidate.article_count)
+    if shared or f.get("similar_share"):  # a popular entity is likelier only within its story,
+        # and only as far as its articles are like this one (one similar article of Bush the
+        # president's fifty does not make a Saints story about him)
+        f["popularity_in_story_log"] = math.log1p(candidate.article_count) * max(f.get("similar_share", 0.0), 0.1)
     gap = _days_apart(context.published, candidate.latest)
     if gap is None:
         f["time_unknown"] = 1.0
@@ -270,7 +272,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 4
+LINKER_CODE_VERSION = 5
 
 
 def _model_text() -> str:
@@ -301,13 +303,34 @@ def score_candidates(
     ours = list(descriptors)
     related = [(k, relation_to(entity, k)) for k in candidates]
     related = [(k, r) for k, r in related if r not in NEVER and (r in SAME_NAMES or _types_agree(entity, k, r))]
-    scored = []
+    described = []
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
-        f = features(entity, k, relation, context, ours, rivals)
+        described.append((k, relation, features(entity, k, relation, context, ours, rivals)))
+    _add_leads([f for _, _, f in described])
+    scored = []
+    for k, relation, f in described:
         probability = 0.0 if _lone_name_in_another_story(relation, k, context) else model.probability(f)
         scored.append(Scored(k, relation, probability, f))
     return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
+
+
+#: Story evidence on which candidates are compared with each other.
+_LEAD_FEATURES = ("neighbours_fraction", "similar_share")
+
+
+def _add_leads(described: list[dict[str, float]]) -> None:
+    """How far each candidate's story evidence is ahead of (or behind) its best rival's.
+
+    A popular entity sharing a little of the story should not beat a smaller one sharing more of
+    it ("Bush" the president against "Reggie Bush" in a Saints story): the model sees the gap."""
+    if len(described) < 2:
+        return
+    for name in _LEAD_FEATURES:
+        values = [f.get(name, 0.0) for f in described]
+        for i, f in enumerate(described):
+            best_rival = max(v for j, v in enumerate(values) if j != i)
+            f[f"{name}_lead"] = values[i] - best_rival
 
 
 def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:

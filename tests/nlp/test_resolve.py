@@ -369,3 +369,15 @@ def test_a_shared_short_name_does_not_chain_two_organisations():
     assert relation_to(staunton, woodburn) == "other"
     assert link(staunton, [woodburn]).entity_id is None
     assert relation_to(local("Police Department", "ORG"), woodburn) == "same_full"
+
+
+def test_a_lone_name_goes_to_the_entity_of_its_own_story_not_the_most_named_one():
+    """A president named in 40 articles, one of which the search finds loosely like this one, does
+    not outweigh the running back whose story this is."""
+    saints = frozenset({"saints", "new orleans", "sean payton", "pierre thomas"})
+    president = KnownEntity(
+        1, "Bush", "PERSON", ("Bush", "George W. Bush"), (), tuple(range(100, 140)), 40, frozenset({"obama", "epa"})
+    )
+    running_back = KnownEntity(2, "Reggie Bush", "PERSON", ("Bush", "Reggie Bush"), (), (10, 11, 12), 3, saints)
+    context = LinkContext(saints, (10, 11, 12, 100))
+    assert link(local("Bush", "ORG"), [president, running_back], context=context).entity_id == 2
