@@ -144,10 +144,10 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
         if last_title >= 0:
             title = (tokens[0].idx, tokens[last_title].idx + len(tokens[last_title].text))
             tokens = tokens[last_title + 1 :]
-    while len(tokens) > 1 and (
+    while len(tokens) > 1 and (  # a name ends on its own word, not on what it names ("SEACOM undersea cable")
         POSSESSIVE.fullmatch(tokens[-1].text)
         or tokens[-1].text in ("'", "’")
-        or (tokens[-1].is_stop and tokens[-1].is_lower)
+        or (tokens[-1].is_lower and (tokens[-1].is_stop or tokens[-1].is_alpha))
     ):
         tokens = tokens[:-1]
     if not tokens:
@@ -185,7 +185,7 @@ def _spans(doc: Doc) -> Findings:
     common = lower_case_stems(text)
     body_words: set[str] | None = None  # read only for an article with a name in a headline
     found = Findings()
-    for start, end, label, title in raw:
+    for start, end, label, title in _people_joined_by_and(text, raw, people):
         start, label, title = _person_after_demonym(text, start, end, label, title, people)
         pieces = [(start, end)]
         if _in_headline(text, start):
@@ -201,6 +201,28 @@ def _spans(doc: Doc) -> Findings:
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _people_joined_by_and(text: str, raw: list, people: set[str]) -> list:
+    """ "Lopez and Carrasquillo", read by the model as one organisation, is two people when the
+    article names each of them as a person elsewhere; "Johnson & Johnson" and "Marks and Spencer"
+    stay whole."""
+    result = []
+    for start, end, label, title in raw:
+        pieces = _AND.split(text[start:end])
+        keys = [name_key(p) for p in pieces]
+        if len(pieces) < 2 or not all(k and (k in people or k.split()[-1] in people) for k in keys):
+            result.append((start, end, label, title))
+            continue
+        at = start
+        for piece in pieces:
+            at = text.index(piece, at)
+            result.append((at, at + len(piece), "PERSON", None))
+            at += len(piece)
+    return result
 
 
 def _person_after_demonym(

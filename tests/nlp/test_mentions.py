@@ -191,3 +191,22 @@ def test_a_nationality_before_a_person_the_model_calls_an_organisation_is_no_par
 def test_a_nationality_that_begins_a_company_name_stays_in_it(analyzer):
     found = names(analyzer, "American Airlines cut flights on Monday. Doug Parker said demand was weak.")
     assert found.get("American Airlines") == "ORG"
+
+
+def test_two_people_the_model_read_as_one_organisation_are_two(analyzer):
+    found = names(
+        analyzer,
+        "Prosecutors said Lopez and Carrasquillo were targeting a rival gang. "
+        "Jonathan Carrasquillo and Jose Lopez were convicted.",
+    )
+    assert "Lopez and Carrasquillo" not in found and {"Jose Lopez", "Jonathan Carrasquillo"} <= set(found)
+
+
+def test_a_company_named_for_two_people_stays_whole(analyzer):
+    found = names(analyzer, "Johnson & Johnson said on Monday that Alex Gorsky would step down.")
+    assert "Johnson & Johnson" in found
+
+
+def test_lower_case_words_after_a_name_are_what_it_names(analyzer):
+    found = names(analyzer, '"The SEACOM undersea cable, which links South Africa and Europe, was cut," it said.')
+    assert "SEACOM" in found and not any("cable" in n for n in found)
