@@ -241,10 +241,8 @@ def features(
         f["similar_top"] = 1.0 / (1 + ranks[0]) if ranks else 0.0
     else:
         f["similar_unknown"] = 1.0
-    if shared or f.get("similar_share"):  # a popular entity is likelier only within its story,
-        # and only as far as its articles are like this one (one similar article of Bush the
-        # president's fifty does not make a Saints story about him)
-        f["popularity_in_story_log"] = math.log1p(candidate.article_count) * max(f.get("similar_share", 0.0), 0.1)
+    if shared or f.get("similar_share"):  # a popular entity is likelier only within its story
+        f["popularity_in_story_log"] = math.log1p(candidate.article_count)
     gap = _days_apart(context.published, candidate.latest)
     if gap is None:
         f["time_unknown"] = 1.0
@@ -303,34 +301,18 @@ def score_candidates(
     ours = list(descriptors)
     related = [(k, relation_to(entity, k)) for k in candidates]
     related = [(k, r) for k, r in related if r not in NEVER and (r in SAME_NAMES or _types_agree(entity, k, r))]
-    described = []
+    scored = []
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
-        described.append((k, relation, features(entity, k, relation, context, ours, rivals)))
-    _add_leads([f for _, _, f in described])
-    scored = []
-    for k, relation, f in described:
-        probability = 0.0 if _lone_name_in_another_story(relation, k, context) else model.probability(f)
+        f = features(entity, k, relation, context, ours, rivals)
+        if _lone_name_in_another_story(relation, k, context):
+            probability = 0.0
+        elif _same_name_in_another_story(entity, relation, k, context):
+            probability = max(model.probability(f), model.threshold)
+        else:
+            probability = model.probability(f)
         scored.append(Scored(k, relation, probability, f))
     return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
-
-
-#: Story evidence on which candidates are compared with each other.
-_LEAD_FEATURES = ("neighbours_fraction", "similar_share")
-
-
-def _add_leads(described: list[dict[str, float]]) -> None:
-    """How far each candidate's story evidence is ahead of (or behind) its best rival's.
-
-    A popular entity sharing a little of the story should not beat a smaller one sharing more of
-    it ("Bush" the president against "Reggie Bush" in a Saints story): the model sees the gap."""
-    if len(described) < 2:
-        return
-    for name in _LEAD_FEATURES:
-        values = [f.get(name, 0.0) for f in described]
-        for i, f in enumerate(described):
-            best_rival = max(v for j, v in enumerate(values) if j != i)
-            f[f"{name}_lead"] = values[i] - best_rival
 
 
 def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
@@ -339,8 +321,28 @@ def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: 
     this: ECB+ train, where bench/train_linker.py keeps such candidates as "different", holds none."""
     if relation not in ("surname", "same_single") or candidate.type != "PERSON" or not context.similar_articles:
         return False
-    shares_names = bool(context.neighbours & candidate.neighbours)
-    return not shares_names and not set(context.similar_articles) & set(candidate.article_ids)
+    return not _shares_story(candidate, context)
+
+
+def _same_name_in_another_story(
+    entity: LocalEntity, relation: str, candidate: KnownEntity, context: LinkContext
+) -> bool:
+    """The very name of an organisation, place or thing, or a person's full name, in a story that
+    shares no name and no similar article with the candidate's: "Reuters" in a story about Ebola
+    and in one about Apple. ECB+ links mentions within a topic only, so the model never saw such a
+    pair and its probability there is a guess; the name decides, as a reader's would. A person's
+    lone name is the opposite case (``_lone_name_in_another_story``)."""
+    if relation not in SAME_NAMES or (candidate.type == "PERSON") != (entity.label == "PERSON"):
+        return False
+    if candidate.type == "PERSON" and relation != "same_full":
+        return False
+    return not _shares_story(candidate, context)
+
+
+def _shares_story(candidate: KnownEntity, context: LinkContext) -> bool:
+    return bool(context.neighbours & candidate.neighbours) or bool(
+        set(context.similar_articles) & set(candidate.article_ids)
+    )
 
 
 def _types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:

@@ -371,13 +371,14 @@ def test_a_shared_short_name_does_not_chain_two_organisations():
     assert relation_to(local("Police Department", "ORG"), woodburn) == "same_full"
 
 
-def test_a_lone_name_goes_to_the_entity_of_its_own_story_not_the_most_named_one():
-    """A president named in 40 articles, one of which the search finds loosely like this one, does
-    not outweigh the running back whose story this is."""
-    saints = frozenset({"saints", "new orleans", "sean payton", "pierre thomas"})
-    president = KnownEntity(
-        1, "Bush", "PERSON", ("Bush", "George W. Bush"), (), tuple(range(100, 140)), 40, frozenset({"obama", "epa"})
-    )
-    running_back = KnownEntity(2, "Reggie Bush", "PERSON", ("Bush", "Reggie Bush"), (), (10, 11, 12), 3, saints)
-    context = LinkContext(saints, (10, 11, 12, 100))
-    assert link(local("Bush", "ORG"), [president, running_back], context=context).entity_id == 2
+ELSEWHERE = LinkContext(frozenset({"ebola", "liberia", "world health organization"}), (40, 41))
+
+
+def test_the_same_name_of_an_organisation_in_another_story_is_the_same_organisation():
+    reuters = KnownEntity(8, "Reuters", "ORG", ("Reuters",), (), (1, 2), 2, STORY)
+    assert link(local("Reuters", "ORG"), [reuters], context=ELSEWHERE).entity_id == 8
+
+
+def test_a_persons_full_name_in_another_story_is_the_same_person_but_a_lone_name_is_not():
+    assert link(local("Vladimir Putin"), [PUTIN], context=ELSEWHERE).entity_id == 3
+    assert link(local("Putin"), [PUTIN], context=ELSEWHERE).entity_id is None
