@@ -14,19 +14,16 @@ _DATE = re.compile(
 MIN_WORDS = 6
 
 
-def _inside(start: int, end: int, pieces: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= start and end <= e for s, e in pieces)
-
-
 def statements_of(analysis: Analysis) -> list[Statement]:
     """Every attribution's content, then each sentence no attribution covers that states a
     checkable fact: a number, a date, or a named actor doing something."""
     found: list[Statement] = []
-    covered: list[tuple[int, int]] = []
-    mentions = _MentionIndex(analysis)
+    covered = bytearray(len(analysis.text) + 1)  # 1 where an attribution's content stands
+    mentions, numbers = _MentionIndex(analysis), _NumberIndex(analysis)
     for index, attribution in enumerate(analysis.attributions):
         start, end = attribution.content[0][0], attribution.content[-1][1]
-        covered += list(attribution.content)
+        for s, e in attribution.content:
+            covered[s:e] = b"\x01" * (e - s)
         found.append(
             Statement(
                 start,
@@ -34,23 +31,37 @@ def statements_of(analysis: Analysis) -> list[Statement]:
                 "attributed",
                 attribution.sentence,
                 index,
-                _numbers(analysis, attribution.content),
+                numbers.inside(attribution.content),
                 mentions.entities_in(attribution.content),
             )
         )
     for number, sentence in enumerate(analysis.sentences):
         span = ((sentence.start, sentence.end),)
-        share = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in covered)
+        share = covered.count(1, sentence.start, sentence.end)
         if share * 2 >= sentence.end - sentence.start or len(sentence.text.split()) < MIN_WORDS:
             continue
-        numbers, entities = _numbers(analysis, span), mentions.entities_in(span)
-        if numbers or entities or _DATE.search(sentence.text):
-            found.append(Statement(sentence.start, sentence.end, "fact", number, None, numbers, entities))
+        figures, entities = numbers.inside(span), mentions.entities_in(span)
+        if figures or entities or _DATE.search(sentence.text):
+            found.append(Statement(sentence.start, sentence.end, "fact", number, None, figures, entities))
     return sorted(found, key=lambda s: (s.start, s.kind))
 
 
-def _numbers(analysis: Analysis, pieces: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
-    return tuple(i for i, n in enumerate(analysis.numbers) if _inside(n.start, n.end, pieces))
+class _NumberIndex:
+    """The figures' positions sorted by start, so that a statement finds its own by bisection (a
+    long article has hundreds of statements and of figures)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.spans = sorted((n.start, n.end, i) for i, n in enumerate(analysis.numbers))
+        self.starts = [start for start, _, _ in self.spans]
+
+    def inside(self, pieces: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+        found = {
+            i
+            for s, e in pieces
+            for _, end, i in self.spans[bisect_left(self.starts, s) : bisect_left(self.starts, e)]
+            if end <= e
+        }
+        return tuple(sorted(found))
 
 
 class _MentionIndex:

@@ -381,10 +381,10 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
             add(match.start(), match.end(), label)
-    for token in doc:
-        word = strip_possessive(token.text)
+    for start, length in doc.to_array(["IDX", "LENGTH"]).tolist():  # no Token objects: this runs on every token
+        word = strip_possessive(text[start : start + length])
         if word in names and word[:1].isupper():
-            add(token.idx, token.idx + len(word), names[word])
+            add(start, start + len(word), names[word])
 
 
 def _proper_nouns(doc: Doc, found: Findings) -> None:
