@@ -51,6 +51,10 @@ _RENAME = re.compile(
 )
 
 
+#: A span as the model gave it, trimmed: start, end, label, and the title inside it, if any.
+RawSpan = tuple[int, int, str, tuple[int, int] | None]
+
+
 @dataclass
 class Draft:
     start: int
@@ -166,7 +170,7 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
 
 def _spans(doc: Doc) -> Findings:
     text = text_of(doc)
-    raw: list[tuple[int, int, str, tuple[int, int] | None]] = []
+    raw: list[RawSpan] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or is_contact(ent.text) or ent.text.lstrip().startswith("@"):
             continue
@@ -206,7 +210,7 @@ def _spans(doc: Doc) -> Findings:
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 
-def _people_joined_by_and(text: str, raw: list, people: set[str]) -> list:
+def _people_joined_by_and(text: str, raw: list[RawSpan], people: set[str]) -> list[RawSpan]:
     """ "Lopez and Carrasquillo", read by the model as one organisation, is two people when the
     article names each of them as a person elsewhere; "Johnson & Johnson" and "Marks and Spencer"
     stay whole."""
