@@ -385,10 +385,10 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
             add(match.start(), match.end(), label)
-    for start, length in doc.to_array(["IDX", "LENGTH"]).tolist():  # no Token objects: this runs on every token
-        word = strip_possessive(text[start : start + length])
+    for token in doc:  # the word as parsed: a capitals headline's "SOX" was read as "Sox"
+        word = strip_possessive(token.text)
         if word in names and word[:1].isupper():
-            add(start, start + len(word), names[word])
+            add(token.idx, token.idx + len(word), names[word])
 
 
 def _proper_nouns(doc: Doc, found: Findings) -> None:

@@ -210,3 +210,14 @@ def test_a_company_named_for_two_people_stays_whole(analyzer):
 def test_lower_case_words_after_a_name_are_what_it_names(analyzer):
     found = names(analyzer, '"The SEACOM undersea cable, which links South Africa and Europe, was cut," it said.')
     assert "SEACOM" in found and not any("cable" in n for n in found)
+
+
+def test_a_body_name_is_found_again_in_a_headline_in_capitals(analyzer):
+    text = (
+        "REPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA\n"
+        "The Boston Red Sox have made the biggest offer in club history to Mark Teixeira. "
+        "The farm system has been good, but the Sox are going to need starters."
+    )
+    headline = text.index("SOX")
+    found = analyzer.analyze(text).mentions
+    assert any(m.start <= headline < m.end for m in found)
