@@ -212,13 +212,14 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 
 def _people_joined_by_and(text: str, raw: list[RawSpan], people: set[str]) -> list[RawSpan]:
     """ "Lopez and Carrasquillo", read by the model as one organisation, is two people when the
-    article names each of them as a person elsewhere; "Johnson & Johnson" and "Marks and Spencer"
-    stay whole."""
+    article names each of them as a person elsewhere. One name twice ("Johnson & Johnson", in an
+    article that also names Boris Johnson) is a firm's and stays whole."""
     result = []
     for start, end, label, title in raw:
         pieces = _AND.split(text[start:end])
         keys = [name_key(p) for p in pieces]
-        if len(pieces) < 2 or not all(k and (k in people or k.split()[-1] in people) for k in keys):
+        named = all(k and (k in people or k.split()[-1] in people) for k in keys)
+        if len(pieces) < 2 or len(set(keys)) < len(keys) or not named:
             result.append((start, end, label, title))
             continue
         at = start

@@ -207,6 +207,13 @@ def test_a_company_named_for_two_people_stays_whole(analyzer):
     assert "Johnson & Johnson" in found
 
 
+def test_a_company_named_twice_for_one_surname_stays_whole_beside_a_person_of_that_name(analyzer):
+    found = names(
+        analyzer, "Johnson & Johnson said on Monday that it would cut jobs. Boris Johnson called the cuts regrettable."
+    )
+    assert "Johnson & Johnson" in found and found.get("Boris Johnson") == "PERSON"
+
+
 def test_lower_case_words_after_a_name_are_what_it_names(analyzer):
     found = names(analyzer, '"The SEACOM undersea cable, which links South Africa and Europe, was cut," it said.')
     assert "SEACOM" in found and not any("cable" in n for n in found)
