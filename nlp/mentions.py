@@ -386,10 +386,17 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
             add(match.start(), match.end(), label)
-    for token in doc:  # the word as parsed: a capitals headline's "SOX" was read as "Sox"
-        word = strip_possessive(token.text)
+    # The word as parsed (a capitals headline's "SOX" was read as "Sox"), each distinct word looked
+    # at once: this runs over every token, and Token objects are what cost.
+    rows = doc.to_array(["ORTH", "IDX"]).tolist()
+    wanted: dict[int, str] = {}
+    for orth in {orth for orth, _ in rows}:
+        word = strip_possessive(doc.vocab.strings[orth])
         if word in names and word[:1].isupper():
-            add(token.idx, token.idx + len(word), names[word])
+            wanted[orth] = word
+    for orth, start in rows:
+        if (word := wanted.get(orth)) is not None:
+            add(start, start + len(word), names[word])
 
 
 def _proper_nouns(doc: Doc, found: Findings) -> None:
