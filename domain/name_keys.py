@@ -27,6 +27,7 @@ def name_key(name: str) -> str:
 _CONNECTORS = {"of", "the", "and", "for", "&", "on", "in", "de", "la"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every candidate of every article is compared by it
 def skeleton(key: str) -> str:
     """A spelling-blind form of a name key: Dmitry/Dmitri, Sergei/Sergey, Kiriyenko/Kirienko meet."""
     words = [_ABBREVIATIONS.get(w, w) for w in key.split()]
