@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sqlite_utils import Database
 
@@ -80,27 +80,33 @@ def _profiles(db: Database, entity_ids: list[int]) -> dict[int, dict]:
     articles = sorted({a for ids in recent.values() for a in ids})
     for chunk in (articles[i : i + 500] for i in range(0, len(articles), 500)):
         article_marks = ",".join("?" * len(chunk))
-        for article_id, entity_id, name in db.execute(
-            "SELECT DISTINCT m.article_id, m.entity_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
-            f"WHERE m.article_id IN ({article_marks})",
-            chunk,
+        for article_id, entity_id in db.execute(
+            f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN ({article_marks})", chunk
         ):
             named_in[article_id].add(entity_id)
-            names[entity_id] = name
         published.update(
             db.execute(
                 f"SELECT id, published FROM articles WHERE id IN ({article_marks}) AND published IS NOT NULL", chunk
             ).fetchall()
         )
+    named_somewhere = sorted(set().union(*named_in.values()))
+    for chunk in (named_somewhere[i : i + 500] for i in range(0, len(named_somewhere), 500)):
+        names.update(db.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
     keys = {entity_id: name_key(name) for entity_id, name in names.items()}  # once each, not once per neighbour
+    named: dict[tuple[int, ...], Counter[str]] = {}  # the candidates of one story share their latest articles
     profiles = {}
     for entity_id, ids in recent.items():
-        others = set().union(*(named_in[a] for a in ids)) - {entity_id}
+        articles_of = tuple(ids)
+        if articles_of not in named:
+            named[articles_of] = Counter(keys[o] for o in set().union(*(named_in[a] for a in ids)))
+        used = named[articles_of]
+        own = keys.get(entity_id)
         dates = [published[a] for a in ids if a in published]
         profiles[entity_id] = {
-            "article_ids": tuple(ids),
+            "article_ids": articles_of,
             "article_count": counts.get(entity_id, 0),
-            "neighbours": frozenset(keys[o] for o in others),
+            # the names of the other entities: its own stays when another entity bears it too
+            "neighbours": frozenset(k for k, n in used.items() if k != own or n > 1),
             "latest": max(dates) if dates else None,
         }
     return profiles

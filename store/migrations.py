@@ -447,3 +447,15 @@ def alias_keys_spellings(db: Database) -> None:
     for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
         _, skeleton, surname, _ = keys_0017(alias)
         db.execute("UPDATE aliases SET skeleton = ?, surname = ? WHERE id = ?", [skeleton, surname, alias_id])
+
+
+@migrations(name="0018_mentions_article_entity")
+def mentions_article_entity(db: Database) -> None:
+    """Which entities an article names, read from the index alone: every ingest reads this for the
+    latest articles of each candidate (``store.entities._profiles``). It serves the article lookups
+    the old one-column index did."""
+    _run(
+        db,
+        "CREATE INDEX mentions_article_entity ON mentions(article_id, entity_id)",
+        "DROP INDEX mentions_article",
+    )

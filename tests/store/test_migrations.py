@@ -56,7 +56,22 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0015_browse_views",
         "0016_entity_types_by_mentions",
         "0017_alias_keys_spellings",
+        "0018_mentions_article_entity",
     ]
+
+
+def test_the_entities_an_article_names_are_read_from_the_index_alone(tmp_path):
+    db = connect(tmp_path / "n.db")
+    plan = " ".join(
+        row[-1]
+        for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN (1, 2)"
+        )
+    )
+    assert "COVERING INDEX mentions_article_entity" in plan
+    assert "mentions_article" not in {
+        name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
 
 
 def test_pragmas_wal_foreign_keys_busy_timeout(tmp_path):
@@ -210,9 +225,7 @@ def test_the_watch_tables_arrive_on_a_full_store_of_the_previous_release(seeded_
 def test_an_entity_created_from_one_misread_article_takes_its_mentions_type(tmp_path):
     db = connect(tmp_path / "n.db", migrate=False)
     migrations.apply(db, stop_before="0016_entity_types_by_mentions")
-    db.execute(
-        "INSERT INTO articles (id, source, content_hash, ingested_at, text) VALUES (1, 'a', 'h', 't', 'x')"
-    )
+    db.execute("INSERT INTO articles (id, source, content_hash, ingested_at, text) VALUES (1, 'a', 'h', 't', 'x')")
     db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Barack Obama', 'ORG', 't')")
     db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (2, 'Apple', 'ORG', 't')")
     labels = [(1, "Barack Obama", "ORG"), (1, "Barack Obama", "PERSON"), (1, "Barack Obama", "PERSON")]
