@@ -93,20 +93,22 @@ def _profiles(db: Database, entity_ids: list[int]) -> dict[int, dict]:
     for chunk in (named_somewhere[i : i + 500] for i in range(0, len(named_somewhere), 500)):
         names.update(db.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
     keys = {entity_id: name_key(name) for entity_id, name in names.items()}  # once each, not once per neighbour
-    named: dict[tuple[int, ...], Counter[str]] = {}  # the candidates of one story share their latest articles
+    # The candidates of one story share their latest articles: the names in them are read once.
+    named: dict[tuple[int, ...], tuple[frozenset[str], set[str]]] = {}
     profiles = {}
     for entity_id, ids in recent.items():
         articles_of = tuple(ids)
         if articles_of not in named:
-            named[articles_of] = Counter(keys[o] for o in set().union(*(named_in[a] for a in ids)))
-        used = named[articles_of]
+            used = Counter(keys[o] for o in set().union(*(named_in[a] for a in ids)))
+            named[articles_of] = (frozenset(used), {k for k, n in used.items() if n > 1})
+        every, borne_twice = named[articles_of]
         own = keys.get(entity_id)
         dates = [published[a] for a in ids if a in published]
         profiles[entity_id] = {
             "article_ids": articles_of,
             "article_count": counts.get(entity_id, 0),
             # the names of the other entities: its own stays when another entity bears it too
-            "neighbours": frozenset(k for k, n in used.items() if k != own or n > 1),
+            "neighbours": every if own in borne_twice else every - {own},
             "latest": max(dates) if dates else None,
         }
     return profiles
