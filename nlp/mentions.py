@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -384,8 +385,8 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
         taken[start:end] = b"\x01" * (end - start)
 
     for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
-            add(match.start(), match.end(), label)
+        for start in _standing_alone(phrase, text):
+            add(start, start + len(phrase), label)
     # The word as parsed (a capitals headline's "SOX" was read as "Sox"), each distinct word looked
     # at once: this runs over every token, and Token objects are what cost.
     rows = doc.to_array(["ORTH", "IDX"]).tolist()
@@ -397,6 +398,25 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for orth, start in rows:
         if (word := wanted.get(orth)) is not None:
             add(start, start + len(word), names[word])
+
+
+def _standing_alone(phrase: str, text: str) -> Iterator[int]:
+    """Where ``phrase`` stands in ``text`` as words of its own (no letter, digit, "_" or "-" touching
+    it), left to right and never overlapping: ``str.find`` with a look at each end, since a pattern
+    opening on a look-behind is tried at every position of the text."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not (_joins(text, start - 1) or _joins(text, end)):
+            yield start
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
+
+
+def _joins(text: str, at: int) -> bool:
+    """Whether the character at ``at`` would make a word of what touches it (regex ``[\\w-]``)."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "_-")
 
 
 def _proper_nouns(doc: Doc, found: Findings) -> None:

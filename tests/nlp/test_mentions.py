@@ -2,7 +2,7 @@
 
 from spacy.tokens import Span
 
-from nlp.mentions import find_mentions
+from nlp.mentions import _standing_alone, find_mentions
 
 
 def names(analyzer, text: str) -> dict[str, str]:
@@ -228,3 +228,9 @@ def test_a_body_name_is_found_again_in_a_headline_in_capitals(analyzer):
     headline = text.index("SOX")
     found = analyzer.analyze(text).mentions
     assert any(m.start <= headline < m.end for m in found)
+
+
+def test_a_phrase_is_found_again_only_where_it_stands_as_words_of_its_own():
+    text = "Surgeon General's. Vice-Surgeon General, Surgeon Generals, Surgeon General_x, (Surgeon General)"
+    found = list(_standing_alone("Surgeon General", text))
+    assert found == [0, text.index("(") + 1]
