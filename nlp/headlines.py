@@ -30,11 +30,26 @@ STEM_LETTERS = 5
 Piece = tuple[int, int]
 
 
+#: Prepositions and conjunctions of four letters or more that Title Case leaves in lower case, as
+#: the style guides do ("Shooter Charged with Two Counts of Murder", "Call to Overturn Rules that
+#: Cut Science Out").
+TITLE_SMALL_WORDS = frozenset(
+    "about after against amid among before during from into near onto over past since than that till "
+    "until upon versus when while with within without".split()
+)
+
+
 @functools.lru_cache(maxsize=512)  # asked of the same line once for each name on it; lines may be long
 def is_title_case(line: str) -> bool:
-    """Every word of four letters or more starts with a capital: a headline, not prose."""
+    """Every word of four letters or more starts with a capital, or is a small word Title Case keeps
+    in lower case: a headline, not prose."""
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
-    return len(line.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return (
+        len(line.split()) >= 2
+        and capitalised > 0
+        and capitalised + sum(w in TITLE_SMALL_WORDS for w in words) == len(words)
+    )
 
 
 def line_bounds(text: str, position: int) -> Piece:

@@ -25,6 +25,8 @@ def test_without_evidence_a_headline_name_stops_at_a_common_word():
 def test_title_case_and_line_pieces():
     assert is_title_case("Lindsay Lohan Checks Into Rehab")
     assert not is_title_case("Lindsay Lohan checked into rehab on Friday.")
+    assert is_title_case("Shooter Charged with Two Counts of Murder")  # small words stay lower case
+    assert not is_title_case("with that from into")
     text = "in Evansville\nNorth Carolina won"
     start, end = longest_line_piece(text, text.index("Evansville"), text.index(" won"))
     assert text[start:end] == "North Carolina"

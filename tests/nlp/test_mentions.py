@@ -234,3 +234,21 @@ def test_a_phrase_is_found_again_only_where_it_stands_as_words_of_its_own():
     text = "Surgeon General's. Vice-Surgeon General, Surgeon Generals, Surgeon General_x, (Surgeon General)"
     found = list(_standing_alone("Surgeon General", text))
     assert found == [0, text.index("(") + 1]
+
+
+def test_a_headline_with_small_words_in_lower_case_keeps_only_its_names(analyzer):
+    text = (
+        "Shooter Yvonne Hiller Charged with Two Counts of Murder\n"
+        "Philadelphia police charged Yvonne Hiller on Friday with the murder of two co-workers, a spokesman said."
+    )
+    headline = [m.text for m in analyzer.analyze(text).mentions if m.start < text.index("\n")]
+    assert headline == ["Yvonne Hiller"]
+
+
+def test_a_headline_verb_is_not_part_of_the_name_before_it(analyzer):
+    text = (
+        "Lohan Checks into Betty Ford, Rehires Attorney\n"
+        "The actress Lindsay Lohan entered the Betty Ford Center on Friday, her lawyer said."
+    )
+    headline = {m.text for m in analyzer.analyze(text).mentions if m.start < text.index("\n")}
+    assert "Lohan" in headline and not {"Lohan Checks", "Rehires"} & headline
