@@ -104,6 +104,24 @@ def first_names_match(a: str, b: str) -> bool:
     return a[0] == b[0] and alike >= FIRST_NAME_SIMILARITY
 
 
+def one_person_in_one_article(ours: str, theirs: str) -> bool:
+    """Two full names that one article can only give to one person: the same surname, the same
+    first name spelled otherwise or said by its nickname (Bettie / Betty Page, Jim / James Foley),
+    and middle names that one of them leaves out (Barack Obama / Barack Hussein Obama, Betty Mae
+    Page). Initials never do (J. Foley may be John), nor two different middle names (George W. /
+    George H. W. Bush)."""
+    a, b = _words(name_key(ours)), _words(name_key(theirs))
+    if len(a) < 2 or len(b) < 2 or a == b or skeleton(a[-1]) != skeleton(b[-1]):
+        return False
+    given_a, given_b = a[:-1], b[:-1]
+    if min(len(given_a), len(given_b)) > 1 and given_a[1:] != given_b[1:]:
+        return False
+    x, y = given_a[0].strip("."), given_b[0].strip(".")
+    if len(x) < 2 or len(y) < 2:
+        return False
+    return _first_name_form(x) == _first_name_form(y) or NICKNAMES.get(x, x) == NICKNAMES.get(y, y)
+
+
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 

@@ -27,6 +27,7 @@ from nlp.linking import (
     LinkerModel,
     explain,
     may_be_short_form,
+    one_person_in_one_article,
     score_candidates,
     shipped_model,
 )
@@ -77,7 +78,28 @@ def group_mentions(
         groups.union(head, other)
         tied[name_key(mentions[other].text)] = why
     entities = _build(analysis, groups, fallback or {}, tied)
-    return _fold_short_forms(entities)
+    return _fold_short_forms(_fold_name_variants(entities))
+
+
+def _fold_name_variants(entities: list[LocalEntity]) -> list[LocalEntity]:
+    """Two full names of one person in the article (``one_person_in_one_article``) are one entity,
+    under the name given first; else a lone surname after them would be taken as ambiguous between
+    two people, and the two would stay apart in the store."""
+    people = [e for e in entities if e.label == "PERSON" and " " in name_key(e.name)]
+    folded: set[int] = set()
+    for number, head in enumerate(people):
+        if id(head) in folded:
+            continue
+        for other in people[number + 1 :]:
+            if id(other) in folded or not one_person_in_one_article(head.name, other.name):
+                continue
+            head.aliases = sorted(set(head.aliases) | set(other.aliases))
+            head.mentions = sorted(head.mentions + other.mentions)
+            head.descriptors = sorted(head.descriptors + other.descriptors)
+            for alias in other.aliases:
+                head.reasons.setdefault(alias, f"another form of {head.name} in the same article")
+            folded.add(id(other))
+    return [e for e in entities if id(e) not in folded]
 
 
 def _build(analysis: Analysis, groups: _Groups, fallback: dict[str, str], tied: dict[str, str]) -> list[LocalEntity]:

@@ -53,6 +53,39 @@ def test_two_foleys_in_one_article_each_surname_goes_to_the_one_named_last_befor
     assert entities["Diane Foley"].reasons["Foley"] == "surname of Diane Foley, the one named last before it"
 
 
+def test_one_persons_full_names_in_one_article_are_one_entity_and_own_the_lone_surname():
+    entities = by_name(
+        group_mentions(
+            analysis_of(
+                ("Barack Hussein Obama", "PERSON"),
+                ("Barack Obama", "PERSON"),
+                ("Obama", "PERSON"),
+                ("Jim Foley", "PERSON"),
+                ("James Foley", "PERSON"),
+            )
+        )
+    )
+    assert set(entities) == {"Barack Hussein Obama", "Jim Foley"}
+    assert entities["Barack Hussein Obama"].mentions == [0, 1, 2]
+    assert entities["Barack Hussein Obama"].reasons["Barack Obama"] == (
+        "another form of Barack Hussein Obama in the same article"
+    )
+    assert entities["Jim Foley"].mentions == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("George W. Bush", "George H. W. Bush"),  # father and son
+        ("J. Foley", "James Foley"),  # J. may be John
+        ("John Smith", "John Smith Jr."),
+        ("James Foley", "Diane Foley"),
+    ],
+)
+def test_two_full_names_one_article_may_give_to_two_people_stay_apart(ours, theirs):
+    assert len(group_mentions(analysis_of((ours, "PERSON"), (theirs, "PERSON")))) == 2
+
+
 def test_a_surname_of_several_words_joins_the_one_full_name_ending_with_it():
     entities = by_name(
         group_mentions(
