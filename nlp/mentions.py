@@ -190,7 +190,7 @@ def _spans(doc: Doc) -> Findings:
     common = lower_case_stems(text)
     body_words: set[str] | None = None  # read only for an article with a name in a headline
     found = Findings()
-    for start, end, label, title in _people_joined_by_and(text, raw, people):
+    for start, end, label, title in _people_joined_by_and(text, _nicknamed_people(text, raw, people), people):
         start, label, title = _person_after_demonym(text, start, end, label, title, people)
         pieces = [(start, end)]
         if _in_headline(text, start):
@@ -206,6 +206,28 @@ def _spans(doc: Doc) -> Findings:
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+#: A person's name with a nickname in quotes between given name and surname: Vincent "The Chin"
+#: Gigante, Joaquin 'El Chapo' Guzman, Earvin "Magic" Johnson.
+_NICKNAMED = re.compile(
+    r"\b[A-Z][\w.-]*(?: [A-Z][\w.-]*)? [\"“'‘](?:[Tt]he )?[A-Z][\w .-]{0,30}?[\"”'’] (?P<surname>[A-Z][\w-]*[a-z])\b"
+)
+
+
+def _nicknamed_people(text: str, raw: list[RawSpan], people: set[str]) -> list[RawSpan]:
+    """A nickname in quotes inside a person's name is part of it: the model reads 'Vincent "The
+    Chin" Gigante' as "Vincent" and a title, 'Chin" Gigante'. Only where the article names a person
+    by that surname, and outside headlines (where a quoted title looks the same)."""
+    found = [
+        (match.start(), match.end())
+        for match in _NICKNAMED.finditer(text)
+        if name_key(match.group("surname")) in people and not _in_headline(text, match.start())
+    ]
+    if not found:
+        return raw
+    kept = [span for span in raw if not any(span[0] < end and start < span[1] for start, end in found)]
+    return sorted(kept + [(start, end, "PERSON", None) for start, end in found], key=lambda span: span[0])
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")

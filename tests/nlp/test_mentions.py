@@ -252,3 +252,27 @@ def test_a_headline_verb_is_not_part_of_the_name_before_it(analyzer):
     )
     headline = {m.text for m in analyzer.analyze(text).mentions if m.start < text.index("\n")}
     assert "Lohan" in headline and not {"Lohan Checks", "Rehires"} & headline
+
+
+def test_a_nickname_in_quotes_is_part_of_the_persons_name(analyzer):
+    text = (
+        "Mob boss dies in prison at 77\n"
+        'Vincent "The Chin" Gigante, the powerful mob boss who avoided jail for decades, died in prison '
+        "Monday. Gigante was 77."
+    )
+    analysis = analyzer.analyze(text)
+    assert [(m.text, m.label) for m in analysis.mentions] == [
+        ('Vincent "The Chin" Gigante', "PERSON"),
+        ("Gigante", "PERSON"),
+    ]
+    assert len(analysis.entities) == 1
+
+
+def test_a_quoted_title_before_a_name_nobody_bears_is_no_nickname(analyzer):
+    found = {m.text for m in analyzer.analyze('Critics loved Cormac "The Road" McCarthy. Smith said so.').mentions}
+    assert not any('"The Road" McCarthy' in f for f in found)
+    text = (
+        "The Mafia 'Oddfather,' Vincent 'Chin' Gigante, died on Monday. Vincent, 77, had been ill. Gigante was jailed."
+    )
+    found = {m.text for m in analyzer.analyze(text).mentions}
+    assert "Vincent 'Chin' Gigante" in found and not any("Oddfather," in f for f in found)
