@@ -94,7 +94,7 @@ def first_names_match(a: str, b: str) -> bool:
     a, b = a.strip("."), b.strip(".")
     if not a or not b:
         return False
-    if _first_name_form(a) == _first_name_form(b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+    if _same_first_name(a, b):
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
@@ -119,7 +119,12 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     x, y = given_a[0].strip("."), given_b[0].strip(".")
     if len(x) < 2 or len(y) < 2:
         return False
-    return _first_name_form(x) == _first_name_form(y) or NICKNAMES.get(x, x) == NICKNAMES.get(y, y)
+    return _same_first_name(x, y)
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """One first name, spelled otherwise or said by its nickname (Bettie/Betty, Jim/James)."""
+    return _first_name_form(a) == _first_name_form(b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b)
 
 
 def _similarity(a: str, b: str) -> float:

@@ -93,11 +93,7 @@ def _fold_name_variants(entities: list[LocalEntity]) -> list[LocalEntity]:
         for other in people[number + 1 :]:
             if id(other) in folded or not one_person_in_one_article(head.name, other.name):
                 continue
-            head.aliases = sorted(set(head.aliases) | set(other.aliases))
-            head.mentions = sorted(head.mentions + other.mentions)
-            head.descriptors = sorted(head.descriptors + other.descriptors)
-            for alias in other.aliases:
-                head.reasons.setdefault(alias, f"another form of {head.name} in the same article")
+            _absorb(head, other, f"another form of {head.name} in the same article")
             folded.add(id(other))
     return [e for e in entities if id(e) not in folded]
 
@@ -182,12 +178,17 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
             continue
         owner = final(owner)
         folded_into[id(entity)] = owner
-        owner.aliases = sorted(set(owner.aliases) | set(entity.aliases))
-        owner.mentions = sorted(owner.mentions + entity.mentions)
-        owner.descriptors = sorted(owner.descriptors + entity.descriptors)
-        for alias in entity.aliases:
-            owner.reasons.setdefault(alias, why)
+        _absorb(owner, entity, why)
     return [e for e in entities if id(e) not in folded_into and id(e) not in emptied]
+
+
+def _absorb(owner: LocalEntity, entity: LocalEntity, why: str) -> None:
+    """``owner`` takes ``entity``'s names, mentions and descriptors; each name keeps its first reason."""
+    owner.aliases = sorted(set(owner.aliases) | set(entity.aliases))
+    owner.mentions = sorted(owner.mentions + entity.mentions)
+    owner.descriptors = sorted(owner.descriptors + entity.descriptors)
+    for alias in entity.aliases:
+        owner.reasons.setdefault(alias, why)
 
 
 def _split_among_people(entity: LocalEntity, owners: list[LocalEntity]) -> bool:
