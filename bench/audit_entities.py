@@ -41,14 +41,23 @@ def joined_name(reason: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def _words(name: str) -> tuple[int, set[str]]:
+    """How many words the name has, and their skeletons: a hyphenated word both whole and in its
+    parts (al-Dulaimi / Dulaimi, Abdul-Rahman / Abdulrahman)."""
+    words = name_key(name).split()
+    forms = {w.replace("-", "") for w in words} | {part for w in words for part in w.split("-")}
+    return len(words), {skeleton(f) for f in forms if f}
+
+
 def disjoint_full_names(alias: str, names: list[str]) -> bool:
-    """Two several-word names that share no word, even spelled otherwise (Gaddafi / Gadhafi share one)."""
-    words = {skeleton(w) for w in name_key(alias).split()}
-    if len(words) < 2 or acronym_key(alias):
+    """Two several-word names that share no word, even spelled otherwise (Gaddafi / Gadhafi share one);
+    a hyphenated word shares its parts."""
+    count, words = _words(alias)
+    if count < 2 or acronym_key(alias):
         return False
     for name in names:
-        theirs = {skeleton(w) for w in name_key(name).split()}
-        if len(theirs) >= 2 and not words & theirs:
+        their_count, theirs = _words(name)
+        if their_count >= 2 and not words & theirs:
             return True
     return False
 
