@@ -293,7 +293,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 5
+LINKER_CODE_VERSION = 6
 
 
 def _model_text() -> str:
@@ -328,7 +328,7 @@ def score_candidates(
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
         f = features(entity, k, relation, context, ours, rivals)
-        if _lone_name_in_another_story(relation, k, context):
+        if _lone_name_in_another_story(relation, k, context) or _initials_in_another_story(relation, k, context):
             probability = 0.0
         elif _same_name_in_another_story(entity, relation, k, context):
             probability = max(model.probability(f), model.threshold)
@@ -345,6 +345,14 @@ def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: 
     if relation not in ("surname", "same_single") or candidate.type != "PERSON" or not context.similar_articles:
         return False
     return not _shares_story(candidate, context)
+
+
+def _initials_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
+    """An acronym the candidate was never called by ("AP" under a photo; the stored Anbar Province),
+    in a story that shares no name and no similar article with the candidate's, is a stranger with
+    the same initials: an acronym is a short form, read through its story. ECB+ holds no such pair
+    to learn from (it links within a topic only)."""
+    return relation == "acronym" and bool(context.similar_articles) and not _shares_story(candidate, context)
 
 
 def _same_name_in_another_story(

@@ -415,3 +415,12 @@ def test_the_same_name_of_an_organisation_in_another_story_is_the_same_organisat
 def test_a_persons_full_name_in_another_story_is_the_same_person_but_a_lone_name_is_not():
     assert link(local("Vladimir Putin"), [PUTIN], context=ELSEWHERE).entity_id == 3
     assert link(local("Putin"), [PUTIN], context=ELSEWHERE).entity_id is None
+
+
+def test_an_acronym_in_another_story_is_not_a_strangers_initials():
+    """ "AP" under a photo in a story about a nun is not the stored Anbar Province; in the province's
+    own story it may be."""
+    anbar = KnownEntity(9, "Anbar Province", "GPE", ("Anbar Province",), (), (1, 2), 2, frozenset({"iraq", "ramadi"}))
+    assert link(local("AP", "ORG"), [anbar], context=ELSEWHERE).entity_id is None
+    in_its_story = LinkContext(frozenset({"iraq", "ramadi"}), (1, 2))
+    assert link(local("AP", "ORG"), [anbar], context=in_its_story).entity_id == 9
