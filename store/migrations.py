@@ -428,9 +428,7 @@ def entity_types_by_mentions(db: Database) -> None:
     stores written before took the first article's reading for good. A tie, or no several-word
     mention, keeps the type."""
     votes: dict[int, dict[str, int]] = {}
-    rows = db.execute(
-        "SELECT entity_id, label, COUNT(*) FROM mentions WHERE instr(trim(text), ' ') > 0 GROUP BY 1, 2"
-    )
+    rows = db.execute("SELECT entity_id, label, COUNT(*) FROM mentions WHERE instr(trim(text), ' ') > 0 GROUP BY 1, 2")
     for entity_id, label, count in rows:
         votes.setdefault(entity_id, {})[label] = count
     for entity_id, type_ in db.execute("SELECT id, type FROM entities").fetchall():
