@@ -342,9 +342,7 @@ def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: 
     """A person's lone name ("Peskov", "Bush") in a story that shares no name and no similar article
     with the candidate's is someone else until the story says otherwise. The model cannot learn
     this: ECB+ train, where bench/train_linker.py keeps such candidates as "different", holds none."""
-    if relation not in ("surname", "same_single") or candidate.type != "PERSON" or not context.similar_articles:
-        return False
-    return not _shares_story(candidate, context)
+    return relation in ("surname", "same_single") and candidate.type == "PERSON" and _elsewhere(candidate, context)
 
 
 def _initials_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
@@ -352,7 +350,12 @@ def _initials_in_another_story(relation: str, candidate: KnownEntity, context: L
     in a story that shares no name and no similar article with the candidate's, is a stranger with
     the same initials: an acronym is a short form, read through its story. ECB+ holds no such pair
     to learn from (it links within a topic only)."""
-    return relation == "acronym" and bool(context.similar_articles) and not _shares_story(candidate, context)
+    return relation == "acronym" and _elsewhere(candidate, context)
+
+
+def _elsewhere(candidate: KnownEntity, context: LinkContext) -> bool:
+    """The new article has a story (some stored article is like it) and it is not the candidate's."""
+    return bool(context.similar_articles) and not _shares_story(candidate, context)
 
 
 def _same_name_in_another_story(

@@ -241,7 +241,7 @@ def _people_joined_by_and(text: str, raw: list[RawSpan], people: set[str]) -> li
     for start, end, label, title in raw:
         pieces = _AND.split(text[start:end])
         keys = [name_key(p) for p in pieces]
-        named = all(k and (k in people or k.split()[-1] in people) for k in keys)
+        named = all(k and _a_person(k, people) for k in keys)
         if len(pieces) < 2 or len(set(keys)) < len(keys) or not named:
             result.append((start, end, label, title))
             continue
@@ -251,6 +251,11 @@ def _people_joined_by_and(text: str, raw: list[RawSpan], people: set[str]) -> li
             result.append((at, at + len(piece), "PERSON", None))
             at += len(piece)
     return result
+
+
+def _a_person(key: str, people: set[str]) -> bool:
+    """Whether the article names a person so, in full or by the surname."""
+    return key in people or key.split()[-1] in people
 
 
 def _person_after_demonym(
@@ -264,7 +269,7 @@ def _person_after_demonym(
     if label == "PERSON" or not first or not is_demonym(first.group().strip()):
         return start, label, title
     rest = name_key(text[start + first.end() : end])
-    if not rest or (rest not in people and (" " not in rest or rest.split()[-1] not in people)):
+    if not rest or not _a_person(rest, people):
         return start, label, title
     return start + first.end(), "PERSON", (start, start + len(first.group().rstrip()))
 
