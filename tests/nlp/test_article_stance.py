@@ -74,3 +74,18 @@ def test_whole_text_counts_read_lower_cased_text_as_the_case_blind_patterns_do()
     blind = {"refuting": REFUTING, "hedges": HEDGE, "doubt": DOUBT_TEXT, "denial": DENIAL_TEXT}
     for name, pattern in _COUNTED:
         assert len(pattern.findall(text.lower())) == len(blind[name].findall(text)) > 0
+
+
+def test_the_whole_articles_words_are_features():
+    seen = features(claim_words(), evidence("Musk and Putin spoke. Experts say the story is almost certainly untrue."))
+    assert {"b=untrue", "b=certainly", "b=experts"} <= set(seen)
+    assert "b=is" not in seen  # too short to tell anything
+
+
+def test_a_debunking_claim_is_read_apart_from_one_that_states_it():
+    debunking = claim_words("Musk and Putin regular contact is a hoax")
+    stating = claim_words()
+    article = evidence("The claim that Musk and Putin are in regular contact is false, officials said.")
+    assert {"pol=neg", "pol=neg&near_refute"} <= set(features(debunking, article))
+    assert {"pol=pos", "pol=pos&near_refute"} <= set(features(stating, article))
+    assert not any(f.startswith("pol=neg") for f in features(stating, article))
