@@ -226,17 +226,14 @@ class Settings:
 GRID = tuple(Settings(w, l2) for w in (1.5, 3.0) for l2 in (1e-3, 1e-2))
 
 
-#: The word features: of the sentences that carry the claim (nlp.article_stance._near_words) and of
-#: the whole article (_body_words).
-LEXICAL = ("w=", "b=")
-#: A word feature is kept when this many training pairs have it:
+#: A word feature (nlp.article_stance._near_words) is kept when this many training pairs have it:
 #: rarer words are noise to the model, and each kept one costs memory while training.
 LEXICAL_MIN_PAIRS = 100
 
 
 def lexical_kept(rows: list[list[str]], min_pairs: int = LEXICAL_MIN_PAIRS) -> list[list[str]]:
-    counts = Counter(name for names in rows for name in set(names) if name.startswith(LEXICAL))
-    return [[n for n in names if not n.startswith(LEXICAL) or counts[n] >= min_pairs] for names in rows]
+    counts = Counter(name for names in rows for name in set(names) if name.startswith("w="))
+    return [[n for n in names if not n.startswith("w=") or counts[n] >= min_pairs] for names in rows]
 
 
 def train_model(pairs: list[Pair], settings: Settings = Settings()) -> dict:

@@ -14,7 +14,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,12 +61,8 @@ def stop_words() -> frozenset[str]:
 
 def content_keys(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return _content_keys(WORD.findall(text))
-
-
-def _content_keys(words: Iterable[str]) -> list[str]:
     stops = stop_words()  # looked up once: this runs over every sentence of every candidate article
-    return [word_key(w) for w in words if len(w) > 1 and w.lower() not in stops]
+    return [word_key(w) for w in WORD.findall(text) if len(w) > 1 and w.lower() not in stops]
 
 
 @dataclass(frozen=True)
@@ -147,7 +143,6 @@ class _Text:
     keys: tuple[str, ...]
     lead_keys: frozenset[str]
     counts: tuple[str, ...]  # the whole-text hedge, doubt and denial count features
-    words: tuple[str, ...]  # the body's words as features (_body_words)
 
 
 # The whole-text counts, over lower-cased text: the same matches as the case-blind patterns, at
@@ -162,8 +157,7 @@ _COUNTED = tuple(
 def _text(title: str, text: str) -> _Text:
     body = f"{title}\n{text}"
     sentences = tuple(s.strip() for s in SENTENCE_END.split(body) if s.strip())
-    words = [WORD.findall(s) for s in sentences]  # found once: the keys and the body's words read them
-    per_sentence = [_content_keys(w) for w in words]
+    per_sentence = [content_keys(s) for s in sentences]
     lowered = body.lower()
     counts = tuple(f"{name}={_count_bucket(len(pattern.findall(lowered)))}" for name, pattern in _COUNTED)
     return _Text(
@@ -173,7 +167,6 @@ def _text(title: str, text: str) -> _Text:
         tuple(k for keys in per_sentence for k in keys),  # the words of the body: no word spans two sentences
         frozenset(content_keys(body[:LEAD_CHARS])),
         counts,
-        _body_words(w for sentence in words for w in sentence),
     )
 
 
@@ -227,28 +220,7 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
         if b.startswith(("near_", "refuting=", "hedges=", "doubt=", "denial=")) and a < b
     ]
     found += _near_words(reading.closest)
-    found += _polarity(claim, found)
-    found += text.words
     return found
-
-
-#: The features a claim's polarity is crossed with: what the article says about truth and doubt.
-_POLAR = ("cover=", "refuting=", "near_refute", "near_denial", "denial=", "near_doubt", "doubt=", "hedges=")
-_POLAR += ("near_hedge", "near_confirming")
-
-
-def _polarity(claim: ClaimWords, found: list[str]) -> list[str]:
-    """Whether the claim itself refutes ("... is a hoax"), crossed with the article's truth words:
-    a debunking article agrees with a debunking headline and disagrees with one that states it."""
-    polarity = "neg" if REFUTING.search(claim.text) else "pos"
-    return [f"pol={polarity}", *(f"pol={polarity}&{name}" for name in found if name.startswith(_POLAR))]
-
-
-def _body_words(words: Iterable[str]) -> tuple[str, ...]:
-    """The words of the whole article: a story's stance is mostly its own ("it's almost certainly
-    not true", "questioned whether"), whatever the sentence that carries the claim. Training keeps
-    only words seen in enough pairs (bench/_fnc.py, LEXICAL_MIN_PAIRS)."""
-    return tuple(sorted({f"b={w.lower()}" for w in words if w[0].isalpha() and len(w) > 2}))
 
 
 def _near_words(closest: list[str]) -> list[str]:
@@ -318,8 +290,8 @@ _BY_FEATURE: dict[int, tuple[dict, dict[str, tuple[tuple[int, float], ...]]]] = 
 
 
 def _by_feature(model: dict) -> dict[str, tuple[tuple[int, float], ...]]:
-    """Every feature's (label index, weight) pairs: an article brings hundreds of words, and a
-    feature the model never weighed should cost one look-up, not one per label."""
+    """Every feature's (label index, weight) pairs: the statement model reads every word of a
+    sentence, most of which it never weighed."""
     cached = _BY_FEATURE.get(id(model))
     if cached is not None and cached[0] is model:
         return cached[1]
@@ -338,7 +310,7 @@ def probabilities(model: dict, names: Sequence[str]) -> list[float]:
     """Softmax over the model's labels for these features."""
     by_feature = _by_feature(model)
     scores = [0.0] * len(model["labels"])
-    for name in names:  # most of an article's words are not in the model: one look-up each
+    for name in names:  # a feature the model never weighed costs one look-up, not one per label
         for label, weight in by_feature.get(name, ()):
             scores[label] += weight
     top = max(scores)

@@ -76,16 +76,14 @@ def test_whole_text_counts_read_lower_cased_text_as_the_case_blind_patterns_do()
         assert len(pattern.findall(text.lower())) == len(blind[name].findall(text)) > 0
 
 
-def test_the_whole_articles_words_are_features():
-    seen = features(claim_words(), evidence("Musk and Putin spoke. Experts say the story is almost certainly untrue."))
-    assert {"b=untrue", "b=certainly", "b=experts"} <= set(seen)
-    assert "b=is" not in seen  # too short to tell anything
+def test_probabilities_add_each_labels_weights_and_ignore_unweighed_features():
+    import math
 
+    from nlp.article_stance import probabilities
 
-def test_a_debunking_claim_is_read_apart_from_one_that_states_it():
-    debunking = claim_words("Musk and Putin regular contact is a hoax")
-    stating = claim_words()
-    article = evidence("The claim that Musk and Putin are in regular contact is false, officials said.")
-    assert {"pol=neg", "pol=neg&near_refute"} <= set(features(debunking, article))
-    assert {"pol=pos", "pol=pos&near_refute"} <= set(features(stating, article))
-    assert not any(f.startswith("pol=neg") for f in features(stating, article))
+    model = {"labels": ["a", "b"], "weights": {"a": {"x": 1.0, "y": 0.5}, "b": {"y": 2.0}}}
+    chances = probabilities(model, ["x", "y", "never weighed"])
+    assert math.isclose(chances[0], 1 / (1 + math.exp(2.0 - 1.5)))
+    assert math.isclose(sum(chances), 1.0)
+    model["weights"] = {"a": {}, "b": {"x": 3.0}}  # a new model object is read afresh
+    assert probabilities({**model}, ["x"])[1] > 0.9
