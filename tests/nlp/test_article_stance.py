@@ -1,6 +1,16 @@
 """The article-level stance: what it sees of an article, and the shipped model's calls."""
 
-from nlp.article_stance import ArticleEvidence, ClaimWords, article_stance, content_keys, features, word_key
+import math
+
+from nlp.article_stance import (
+    ArticleEvidence,
+    ClaimWords,
+    article_stance,
+    content_keys,
+    features,
+    probabilities,
+    word_key,
+)
 
 CLAIM = "Musk and Putin have been in regular contact since late 2022"
 
@@ -77,10 +87,6 @@ def test_whole_text_counts_read_lower_cased_text_as_the_case_blind_patterns_do()
 
 
 def test_probabilities_add_each_labels_weights_and_ignore_unweighed_features():
-    import math
-
-    from nlp.article_stance import probabilities
-
     model = {"labels": ["a", "b"], "weights": {"a": {"x": 1.0, "y": 0.5}, "b": {"y": 2.0}}}
     chances = probabilities(model, ["x", "y", "never weighed"])
     assert math.isclose(chances[0], 1 / (1 + math.exp(2.0 - 1.5)))
