@@ -20,16 +20,17 @@ def by_name(entities: list[LocalEntity]) -> dict[str, LocalEntity]:
     return {e.name: e for e in entities}
 
 
+def grouped(*names: tuple[str, str]) -> dict[str, LocalEntity]:
+    """The entities one article naming these, in this order, gives, by name."""
+    return by_name(group_mentions(analysis_of(*names)))
+
+
 def test_a_lone_surname_joins_the_one_full_name_ending_with_it():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("Vladimir Putin", "PERSON"),
-                ("Putin", "PERSON"),
-                ("Kiriyenko", "GPE"),
-                ("Sergei Kiriyenko", "PERSON"),
-            )
-        )
+    entities = grouped(
+        ("Vladimir Putin", "PERSON"),
+        ("Putin", "PERSON"),
+        ("Kiriyenko", "GPE"),
+        ("Sergei Kiriyenko", "PERSON"),
     )
     assert set(entities) == {"Vladimir Putin", "Sergei Kiriyenko"}
     assert entities["Vladimir Putin"].aliases == ["Putin", "Vladimir Putin"]
@@ -38,15 +39,11 @@ def test_a_lone_surname_joins_the_one_full_name_ending_with_it():
 
 
 def test_two_foleys_in_one_article_each_surname_goes_to_the_one_named_last_before_it():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("James Foley", "PERSON"),
-                ("Foley", "PERSON"),
-                ("Diane Foley", "PERSON"),
-                ("Foley", "PERSON"),
-            )
-        )
+    entities = grouped(
+        ("James Foley", "PERSON"),
+        ("Foley", "PERSON"),
+        ("Diane Foley", "PERSON"),
+        ("Foley", "PERSON"),
     )
     assert set(entities) == {"James Foley", "Diane Foley"}
     assert entities["James Foley"].mentions == [0, 1] and entities["Diane Foley"].mentions == [2, 3]
@@ -54,16 +51,12 @@ def test_two_foleys_in_one_article_each_surname_goes_to_the_one_named_last_befor
 
 
 def test_one_persons_full_names_in_one_article_are_one_entity_and_own_the_lone_surname():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("Barack Hussein Obama", "PERSON"),
-                ("Barack Obama", "PERSON"),
-                ("Obama", "PERSON"),
-                ("Jim Foley", "PERSON"),
-                ("James Foley", "PERSON"),
-            )
-        )
+    entities = grouped(
+        ("Barack Hussein Obama", "PERSON"),
+        ("Barack Obama", "PERSON"),
+        ("Obama", "PERSON"),
+        ("Jim Foley", "PERSON"),
+        ("James Foley", "PERSON"),
     )
     assert set(entities) == {"Barack Hussein Obama", "Jim Foley"}
     assert entities["Barack Hussein Obama"].mentions == [0, 1, 2]
@@ -87,16 +80,12 @@ def test_two_full_names_one_article_may_give_to_two_people_stay_apart(ours, thei
 
 
 def test_a_surname_of_several_words_joins_the_one_full_name_ending_with_it():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("Gaetano Lo Presti", "PERSON"),
-                ("Lo Presti", "PERSON"),
-                ("Presti", "PERSON"),
-                ("Anna Presti", "PERSON"),
-                ("Presti", "PERSON"),
-            )
-        )
+    entities = grouped(
+        ("Gaetano Lo Presti", "PERSON"),
+        ("Lo Presti", "PERSON"),
+        ("Presti", "PERSON"),
+        ("Anna Presti", "PERSON"),
+        ("Presti", "PERSON"),
     )
     assert set(entities) == {"Gaetano Lo Presti", "Anna Presti"}
     assert entities["Gaetano Lo Presti"].mentions == [0, 1, 2]
@@ -110,16 +99,12 @@ def test_a_shared_surname_before_either_full_name_is_ambiguous_and_stays_alone()
 
 
 def test_short_and_acronym_forms_of_an_organisation_join_it():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("Wall Street Journal", "ORG"),
-                ("Journal", "ORG"),
-                ("WSJ", "ORG"),
-                ("United States", "GPE"),
-                ("U.S.", "GPE"),
-            )
-        )
+    entities = grouped(
+        ("Wall Street Journal", "ORG"),
+        ("Journal", "ORG"),
+        ("WSJ", "ORG"),
+        ("United States", "GPE"),
+        ("U.S.", "GPE"),
     )
     assert set(entities) == {"Wall Street Journal", "United States"}
     assert entities["Wall Street Journal"].reasons["WSJ"] == "acronym of Wall Street Journal in the same article"
@@ -127,15 +112,11 @@ def test_short_and_acronym_forms_of_an_organisation_join_it():
 
 
 def test_a_several_word_short_form_joins_the_one_longer_name_ending_with_it():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("U.S. Surgeon General", "ORG"),
-                ("Surgeon General", "ORG"),
-                ("Department of Justice", "ORG"),
-                ("Justice", "ORG"),
-            )
-        )
+    entities = grouped(
+        ("U.S. Surgeon General", "ORG"),
+        ("Surgeon General", "ORG"),
+        ("Department of Justice", "ORG"),
+        ("Justice", "ORG"),
     )
     assert set(entities) == {"U.S. Surgeon General", "Department of Justice", "Justice"}
     assert entities["U.S. Surgeon General"].reasons["Surgeon General"] == (
@@ -144,21 +125,13 @@ def test_a_several_word_short_form_joins_the_one_longer_name_ending_with_it():
 
 
 def test_the_head_before_of_is_a_short_form_but_what_follows_is_not():
-    entities = by_name(
-        group_mentions(
-            analysis_of(("Academy of Motion Picture Arts and Sciences", "ORG"), ("Academy", "ORG"), ("Arts", "ORG"))
-        )
-    )
+    entities = grouped(("Academy of Motion Picture Arts and Sciences", "ORG"), ("Academy", "ORG"), ("Arts", "ORG"))
     assert set(entities) == {"Academy of Motion Picture Arts and Sciences", "Arts"}
 
 
 def test_a_short_form_joins_its_organisation_though_the_model_labelled_it_otherwise():
-    entities = by_name(
-        group_mentions(
-            analysis_of(
-                ("Kansas City Chiefs", "ORG"), ("Chiefs", "WORK_OF_ART"), ("Page", "PERSON"), ("Page Books", "ORG")
-            )
-        )
+    entities = grouped(
+        ("Kansas City Chiefs", "ORG"), ("Chiefs", "WORK_OF_ART"), ("Page", "PERSON"), ("Page Books", "ORG")
     )
     assert set(entities) == {"Kansas City Chiefs", "Page", "Page Books"}
     assert entities["Kansas City Chiefs"].aliases == ["Chiefs", "Kansas City Chiefs"]
