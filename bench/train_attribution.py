@@ -7,7 +7,9 @@ overlap first) and, when the gold one names a source, its source overlaps it: a 
 the right words and the wrong speaker is a negative, so the scorer learns to prefer the reading
 with the right speaker. Logistic regression by plain SGD with a fixed seed: the same data gives the
 same file. The threshold is chosen on a held-out tenth of train (never on dev): the best source F1
-whose content F1 stays at or above 0.70.
+whose content F1 stays at or above 0.70. The model shipped is then refitted on the whole of train with
+that threshold: grouped cross-validation on train gains about 0.003 source F1 for each tenth of train
+added (3 folds 0.668, 5 folds 0.671, 10 folds 0.674), and the held-out tenth is a tenth.
 """
 
 from __future__ import annotations
@@ -115,10 +117,11 @@ def main() -> None:
     documents = read_split(folder)
     parsed = parse_all(documents, args.cache / "train.spacy" if args.cache else None)
     print(f"parsed {len(documents)} articles in {time.perf_counter() - started:.0f} s")
-    train_rows, held = [], []
+    train_rows, held, held_rows = [], [], []
     for i, (document, doc) in enumerate(zip(documents, parsed, strict=True)):
         if i % 10 == 0:  # a held-out tenth chooses the threshold
             held.append((document, doc))
+            held_rows += labelled(doc, document.attributions)
         else:
             train_rows += labelled(doc, document.attributions)
     print(f"{len(train_rows)} candidates, {sum(label for _, label in train_rows)} positive")
@@ -139,11 +142,12 @@ def main() -> None:
         # Who said it is the weaker side: the best source F1 that keeps content F1 above its target.
         if figures["content_f1"] >= CONTENT_FLOOR and figures["source_f1"] > best[0]:
             best = (figures["source_f1"], threshold)
+    model = train(train_rows + held_rows, args.epochs)  # the threshold is chosen; now learn from all of train
     model["threshold"] = best[1]
     model["about"] = (
-        f"Logistic attribution scorer trained on PolNeAR train ({len(documents) - len(held)} "
-        f"articles), threshold {best[1]} from a held-out tenth (source F1 {best[0]:.3f}, content F1 at least "
-        f"{CONTENT_FLOOR})."
+        f"Logistic attribution scorer trained on PolNeAR train ({len(documents)} articles), threshold "
+        f"{best[1]} chosen on a held-out tenth with a model fitted on the other nine (source F1 "
+        f"{best[0]:.3f}, content F1 at least {CONTENT_FLOOR})."
     )
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
