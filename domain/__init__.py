@@ -19,10 +19,11 @@ from domain.analysis import (
     Sentence,
     Statement,
 )
-from domain.name_keys import AliasKeys, acronym_key, initials, name_key, skeleton
+from domain.name_keys import GENERATIONS, AliasKeys, acronym_key, generation, initials, name_key, name_words, skeleton
 
 __all__ = [
     "ENTITY_LABELS",
+    "GENERATIONS",
     "SAME_NAME",
     "AliasKeys",
     "Analysis",
@@ -36,7 +37,9 @@ __all__ = [
     "Sentence",
     "Statement",
     "acronym_key",
+    "generation",
     "initials",
     "name_key",
+    "name_words",
     "skeleton",
 ]

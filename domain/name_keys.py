@@ -53,6 +53,25 @@ _SPELLINGS = (
 _ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
 
 
+#: Generational suffixes: written after a surname ("Arcade Joseph Comeaux Jr."), never one.
+GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_words(key: str) -> list[str]:
+    """The words of a name key without a trailing generational suffix, so that the last word is
+    the surname: "arcade joseph comeaux jr." -> [arcade, joseph, comeaux]. A two-word name keeps
+    its suffix ("Comeaux Jr." has no first name to stand on)."""
+    words = key.split()
+    return words[:-1] if len(words) > 2 and words[-1] in GENERATIONS else words
+
+
+def generation(key: str) -> str:
+    """The generational suffix a name key ends with ("jr", "sr", "iii"), or "": Martin Luther King
+    Jr. and Sr. are two people."""
+    words = key.split()
+    return words[-1].strip(".") if len(words) > 2 and words[-1] in GENERATIONS else ""
+
+
 def initials(name: str) -> str:
     """ "The Wall Street Journal" → "wsj"; a one-word name has none."""
     words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w]
@@ -81,11 +100,10 @@ class AliasKeys:
     @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - a pure function of a string
     def of(cls, alias: str) -> AliasKeys:
         key = name_key(alias)
-        words = key.split()
-        several = len(words) > 1
+        several = " " in key
         return cls(
             key=key,
             skeleton=skeleton(key) if several else "",
-            surname=skeleton(words[-1]) if several else "",
+            surname=skeleton(name_words(key)[-1]) if several else "",
             initials=initials(alias) or acronym_key(alias),
         )

@@ -22,7 +22,17 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-from domain import AliasKeys, KnownEntity, LocalEntity, acronym_key, initials, name_key, skeleton
+from domain import (
+    AliasKeys,
+    KnownEntity,
+    LocalEntity,
+    acronym_key,
+    generation,
+    initials,
+    name_key,
+    name_words,
+    skeleton,
+)
 from nlp.names import without_legal_form
 
 #: Name relations, strongest first; a candidate takes the first that holds.
@@ -109,8 +119,11 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     first name spelled otherwise or said by its nickname (Bettie / Betty Page, Jim / James Foley),
     and middle names that one of them leaves out (Barack Obama / Barack Hussein Obama, Betty Mae
     Page). Initials never do (J. Foley may be John), nor two different middle names (George W. /
-    George H. W. Bush)."""
-    a, b = _words(name_key(ours)), _words(name_key(theirs))
+    George H. W. Bush), nor a generational suffix one of them writes and the other does not (John
+    Smith / John Smith Jr.: father and son are named so in one article)."""
+    if generation(name_key(ours)) != generation(name_key(theirs)):
+        return False
+    a, b = name_words(name_key(ours)), name_words(name_key(theirs))
     if len(a) < 2 or len(b) < 2 or a == b or skeleton(a[-1]) != skeleton(b[-1]):
         return False
     given_a, given_b = a[:-1], b[:-1]
@@ -136,7 +149,18 @@ def _first_name_form(name: str) -> str:
     return re.sub(r"ie$", "i", skeleton(name))
 
 
+def _other_generation(ours: list[str], theirs: list[str]) -> bool:
+    """Both names carry a generational suffix and the suffixes differ (Jr. and Sr.)."""
+    a, b = generation(" ".join(ours)), generation(" ".join(theirs))
+    return bool(a and b and a != b)
+
+
 def _person_relation(ours: list[str], theirs: list[str]) -> str | None:
+    if _other_generation(ours, theirs):
+        return None  # father and son: Martin Luther King Sr. is not Martin Luther King Jr.
+    ours, theirs = name_words(" ".join(ours)), name_words(" ".join(theirs))  # "Comeaux" of "... Comeaux Jr."
+    if len(ours) < 2 or len(theirs) < 2:
+        return None
     if skeleton(ours[-1]) != skeleton(theirs[-1]) or len(ours[-1].strip(".")) < 2:
         return None  # initials alone ("N. J.") are no surname
     a, b = ours[:-1], theirs[:-1]
@@ -174,7 +198,7 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
         return "same_single"
     single = {k.key for k in (our_keys if not our_full else their_keys) if " " not in k.key}
     full = our_full or their_full
-    if person and {skeleton(w) for w in single} & {skeleton(words[-1]) for words in full}:
+    if person and {skeleton(w) for w in single} & {skeleton(name_words(" ".join(words))[-1]) for words in full}:
         return "surname"
     if not person and single & {words[-1] for words in full if len(words) < 2 or words[-2] not in TAIL_CONNECTORS}:
         return "contained"  # the head word: "Saints" of "New Orleans Saints", not "Athens" of "Athens Acropolis"
@@ -293,7 +317,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 6
+LINKER_CODE_VERSION = 7
 
 
 def _model_text() -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from domain import ENTITY_LABELS, name_key
+from domain import ENTITY_LABELS, GENERATIONS, name_key, name_words
 from nlp.doctext import text_of
 from nlp.headlines import (
     body_name_keys,
@@ -183,10 +183,10 @@ def _spans(doc: Doc) -> Findings:
                     raw.append((piece_start, piece_end, label, title if piece_start == start else None))
     body = [(s, e, label) for s, e, label, _ in raw if not _in_headline(text, s)]
     known = body_name_keys(text, [(s, e) for s, e, _ in body])
-    known |= {name_key(text[s:e]).split()[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
+    known |= {name_words(name_key(text[s:e]))[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
     body_labels = {name_key(text[s:e]): label for s, e, label in body}
     people = {key for key, label in body_labels.items() if label == "PERSON"}
-    people |= {key.split()[-1] for key in people}
+    people |= {name_words(key)[-1] for key in people}
     common = lower_case_stems(text)
     body_words: set[str] | None = None  # read only for an article with a name in a headline
     found = Findings()
@@ -360,7 +360,7 @@ def _fallback_labels(doc: Doc, found: Findings) -> None:
     A word is a person when it is the surname of a full name in the article, follows a title,
     or (decided later, against the store) is a person the store already knows.
     """
-    surnames = {name_key(d.text).split()[-1] for d in found.mentions if d.label == "PERSON" and " " in d.text}
+    surnames = {name_words(name_key(d.text))[-1] for d in found.mentions if d.label == "PERSON" and " " in d.text}
     by_key: dict[str, list[Draft]] = defaultdict(list)
     for draft in found.mentions:
         by_key[name_key(draft.text)].append(draft)
@@ -396,7 +396,8 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for draft in found.mentions if sources is None else sources:
         words = draft.text.split()
         if draft.label == "PERSON" and len(words) > 1:
-            names.setdefault(words[-1], "PERSON")
+            surname = words[-2] if len(words) > 2 and name_key(words[-1]) in GENERATIONS else words[-1]
+            names.setdefault(surname.rstrip(","), "PERSON")
         if len(words) > 1 and "\n" not in draft.text:
             phrases.setdefault(draft.text, draft.label)
         elif len(words) == 1 and not draft.text.startswith("@"):

@@ -19,6 +19,7 @@ from domain import (
     acronym_key,
     initials,
     name_key,
+    name_words,
     skeleton,
 )
 from nlp.linking import (
@@ -130,6 +131,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         if len(words) < 2:
             continue
         if entity.label == "PERSON":
+            words = name_words(" ".join(words))  # "Comeaux" of "Arcade Joseph Comeaux Jr."
             people[words[-1]].append(entity)
             for cut in range(1, len(words) - 1):  # a surname of several words: "Lo Presti", "De Niro"
                 people[" ".join(words[cut:])].append(entity)
@@ -225,7 +227,7 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
     among "keys").
     """
     found = [AliasKeys.of(a) for a in entity.aliases]
-    full = [k.key.split() for k in found if " " in k.key]
+    full = [name_words(k.key) for k in found if " " in k.key]
     person = _could_be_person(entity)
     keys = {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)}
     if not person:

@@ -113,3 +113,16 @@ def _skeleton_0017(key: str) -> str:
 
 def keys_0017(alias: str) -> Keys:
     return _keys(alias, _name_key_0013, _skeleton_0017)
+
+
+# As written for migration 0019 (2026-11-24): a generational suffix is not the surname ----------
+
+_GENERATIONS_0019 = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def keys_0019(alias: str) -> Keys:
+    key, skeleton, surname, initials = _keys(alias, _name_key_0013, _skeleton_0017)
+    words = key.split()
+    if len(words) > 2 and words[-1] in _GENERATIONS_0019:
+        surname = _skeleton_0017(words[-2])
+    return key, skeleton, surname, initials

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.key_history import keys_0004, keys_0013, keys_0017
+from store.key_history import keys_0004, keys_0013, keys_0017, keys_0019
 
 migrations = Migrations("newsroom")
 
@@ -457,3 +457,12 @@ def mentions_article_entity(db: Database) -> None:
         "CREATE INDEX mentions_article_entity ON mentions(article_id, entity_id)",
         "DROP INDEX mentions_article",
     )
+
+
+@migrations(name="0019_alias_keys_generations")
+def alias_keys_generations(db: Database) -> None:
+    """Aliases keyed again so that a name ending in a generational suffix is found by its surname
+    (``store.key_history.keys_0019``: "Arcade Joseph Comeaux Jr." under "comeaux", not "ir")."""
+    for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
+        _, _, surname, _ = keys_0019(alias)
+        db.execute("UPDATE aliases SET surname = ? WHERE id = ?", [surname, alias_id])

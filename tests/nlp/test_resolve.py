@@ -72,11 +72,20 @@ def test_one_persons_full_names_in_one_article_are_one_entity_and_own_the_lone_s
         ("George W. Bush", "George H. W. Bush"),  # father and son
         ("J. Foley", "James Foley"),  # J. may be John
         ("John Smith", "John Smith Jr."),
+        ("Arcade Comeaux", "Arcade Joseph Comeaux Jr."),  # the same holds with a middle name
         ("James Foley", "Diane Foley"),
     ],
 )
 def test_two_full_names_one_article_may_give_to_two_people_stay_apart(ours, theirs):
     assert len(group_mentions(analysis_of((ours, "PERSON"), (theirs, "PERSON")))) == 2
+
+
+def test_a_surname_joins_the_full_name_it_ends_before_a_generational_suffix():
+    entities = grouped(("Arcade Joseph Comeaux Jr.", "PERSON"), ("Comeaux", "PERSON"))
+    assert set(entities) == {"Arcade Joseph Comeaux Jr."}
+    assert entities["Arcade Joseph Comeaux Jr."].reasons["Comeaux"] == (
+        "surname of Arcade Joseph Comeaux Jr. in the same article"
+    )
 
 
 def test_a_surname_of_several_words_joins_the_one_full_name_ending_with_it():
@@ -195,6 +204,9 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Bettie Page"], ["Betty Page"], True, "first_name_variant"),
         (["Karen Jenkin"], ["Kathryn Jenkin"], True, "same_surname"),
         (["Barack Obama"], ["Barack Hussein Obama"], True, "extends"),
+        (["Comeaux"], ["Arcade Joseph Comeaux Jr."], True, "surname"),
+        (["W. Mark Felt Sr."], ["Mark Felt"], True, "extends"),
+        (["Martin Luther King Jr."], ["Martin Luther King Sr."], True, "other"),  # son and father
         (["Obama"], ["Barack Obama"], True, "surname"),
         (["Anna Peskov"], ["Dmitry Peskov"], True, "same_surname"),
         (["Reggie Bush", "Bush"], ["George W. Bush", "Bush"], True, "same_surname"),
@@ -213,6 +225,12 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
 )
 def test_name_relations(ours, theirs, person, relation):
     assert name_relation(ours, theirs, person) == relation
+
+
+def test_a_name_with_a_generational_suffix_finds_and_is_found_by_its_surname():
+    keys = lookup_keys(local("Arcade Joseph Comeaux Jr.", "PERSON"))
+    assert "comeaux" in keys["keys"] and "comeaux" in keys["surnames"]
+    assert "jr" not in keys["keys"] | keys["surnames"]
 
 
 def test_a_head_word_or_tail_finds_the_longer_stored_name():

@@ -7,7 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from domain import AliasKeys
 from store.db import connect
-from store.key_history import keys_0017
+from store.key_history import keys_0019
 from store.migrations import migrations
 
 TABLES = {
@@ -57,6 +57,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0016_entity_types_by_mentions",
         "0017_alias_keys_spellings",
         "0018_mentions_article_entity",
+        "0019_alias_keys_generations",
     ]
 
 
@@ -159,6 +160,21 @@ def test_migration_0013_keys_every_alias_as_the_live_code_does(tmp_path):
     assert rows[0][2] == "mount cok" and rows[1][1] == "u.s. army" and rows[2][3] == "rait"
 
 
+def test_migration_0019_finds_a_name_with_a_generational_suffix_by_its_surname(tmp_path):
+    db = connect(tmp_path / "n.db", migrate=False)
+    migrations.apply(db, stop_before="0019_alias_keys_generations")
+    db.execute(
+        "INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Arcade Joseph Comeaux Jr.', 'PERSON', 't')"
+    )
+    db.execute(
+        "INSERT INTO aliases (entity_id, alias, key, skeleton, surname, initials) "
+        "VALUES (1, 'Arcade Joseph Comeaux Jr.', 'arcade joseph comeaux jr', 'arcad iosef comeaux ir', 'ir', 'ajcj')"
+    )
+    db.conn.commit()
+    migrations.apply(db)
+    assert db.execute("SELECT surname, skeleton FROM aliases").fetchone() == ("comeaux", "arcad iosef comeaux ir")
+
+
 def test_the_newest_frozen_keys_are_the_live_keys():
     """When this fails, the key code in domain/name_keys.py changed: stores hold keys of the old
     code. Add a migration that re-keys the aliases with a new frozen copy in store/key_history.py."""
@@ -176,9 +192,11 @@ def test_the_newest_frozen_keys_are_the_live_keys():
         "Kenneth P. Thompson",
         "World Health Organisation",
         "Ministry of Defence",
+        "Arcade Joseph Comeaux Jr.",
+        "Mark Felt, Sr.",
         "X",
     ]
-    assert [keys_0017(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
+    assert [keys_0019(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
 
 
 SAMPLE_TABLES = ("articles", "entities", "aliases", "mentions", "statements", "attributions")
