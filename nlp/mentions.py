@@ -199,8 +199,8 @@ def _spans(doc: Doc) -> Findings:
             pieces = [p for p in pieces if _headline_name(text, p, label, known, body_words)]
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
-            if not re.search(r"[^\W\d_]", piece):
-                continue
+            if not re.search(r"[^\W\d_]", piece) or name_key(piece) in GENERATIONS:
+                continue  # no letter, or a suffix the model read apart from its name ("W. Mark Felt, Sr.")
             whole = (piece_start, piece_end) == (start, end)
             found.mentions.append(Draft(piece_start, piece_end, body_labels.get(name_key(piece), label), piece))
             if title and whole:
@@ -457,6 +457,7 @@ def _proper_nouns(doc: Doc, found: Findings) -> None:
     added = [
         Draft(start, end, label, text[start:end], recovered=True)
         for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text))
+        if name_key(text[start:end]) not in GENERATIONS  # "Sr." after "W. Mark Felt," is no name
     ]
     found.mentions.extend(added)
     _recover(doc, found, added)

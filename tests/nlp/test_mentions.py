@@ -276,3 +276,9 @@ def test_a_quoted_title_before_a_name_nobody_bears_is_no_nickname(analyzer):
     )
     found = {m.text for m in analyzer.analyze(text).mentions}
     assert "Vincent 'Chin' Gigante" in found and not any("Oddfather," in f for f in found)
+
+
+def test_a_generational_suffix_read_apart_from_its_name_is_no_name(analyzer):
+    found = aliases(analyzer, "The FBI's No. 2 man, W. Mark Felt, Sr., died. Felt was 95.")
+    assert "W. Mark Felt" in found
+    assert not found & {"Sr.", "Sr"}
