@@ -59,7 +59,7 @@ GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 def name_words(key: str) -> list[str]:
     """The words of a name key without a trailing generational suffix, so that the last word is
-    the surname: "arcade joseph comeaux jr." -> [arcade, joseph, comeaux]. A two-word name keeps
+    the surname: "arcade joseph comeaux jr" -> [arcade, joseph, comeaux]. A two-word name keeps
     its suffix ("Comeaux Jr." has no first name to stand on)."""
     words = key.split()
     return words[:-1] if len(words) > 2 and words[-1] in GENERATIONS else words
