@@ -159,8 +159,6 @@ def _person_relation(ours: list[str], theirs: list[str]) -> str | None:
     if _other_generation(ours, theirs):
         return None  # father and son: Martin Luther King Sr. is not Martin Luther King Jr.
     ours, theirs = name_words(" ".join(ours)), name_words(" ".join(theirs))  # "Comeaux" of "... Comeaux Jr."
-    if len(ours) < 2 or len(theirs) < 2:
-        return None
     if skeleton(ours[-1]) != skeleton(theirs[-1]) or len(ours[-1].strip(".")) < 2:
         return None  # initials alone ("N. J.") are no surname
     a, b = ours[:-1], theirs[:-1]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from domain import ENTITY_LABELS, GENERATIONS, name_key, name_words
+from domain import ENTITY_LABELS, GENERATIONS, generation, name_key, name_words
 from nlp.doctext import text_of
 from nlp.headlines import (
     body_name_keys,
@@ -396,7 +396,7 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for draft in found.mentions if sources is None else sources:
         words = draft.text.split()
         if draft.label == "PERSON" and len(words) > 1:
-            surname = words[-2] if len(words) > 2 and name_key(words[-1]) in GENERATIONS else words[-1]
+            surname = words[-2] if generation(name_key(draft.text)) else words[-1]
             names.setdefault(surname.rstrip(","), "PERSON")
         if len(words) > 1 and "\n" not in draft.text:
             phrases.setdefault(draft.text, draft.label)

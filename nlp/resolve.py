@@ -131,7 +131,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         if len(words) < 2:
             continue
         if entity.label == "PERSON":
-            words = name_words(" ".join(words))  # "Comeaux" of "Arcade Joseph Comeaux Jr."
+            words = name_words(name_key(entity.name))  # "Comeaux" of "Arcade Joseph Comeaux Jr."
             people[words[-1]].append(entity)
             for cut in range(1, len(words) - 1):  # a surname of several words: "Lo Presti", "De Niro"
                 people[" ".join(words[cut:])].append(entity)
