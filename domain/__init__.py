@@ -19,10 +19,21 @@ from domain.analysis import (
     Sentence,
     Statement,
 )
-from domain.name_keys import GENERATIONS, AliasKeys, acronym_key, generation, initials, name_key, name_words, skeleton
+from domain.name_keys import (
+    CREDENTIALS,
+    GENERATIONS,
+    AliasKeys,
+    acronym_key,
+    generation,
+    initials,
+    name_key,
+    name_words,
+    skeleton,
+)
 
 __all__ = [
     "ENTITY_LABELS",
+    "CREDENTIALS",
     "GENERATIONS",
     "SAME_NAME",
     "AliasKeys",

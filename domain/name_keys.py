@@ -57,11 +57,37 @@ _ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
 GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+#: Degrees and honours written after a name ("Regina Benjamin, MD", "Jane Roe, Ph.D., M.B.A."):
+#: never a surname. A general list; forms that are also common words or places ("DO", "MA", "MS")
+#: are left out.
+CREDENTIALS = frozenset(
+    "md phd mba jd esq rn dds dmd mph cpa llm edd psyd dphil facs facp mbbs frcs msw lcsw qc kc obe mbe cbe"
+    .split()
+)  # fmt: skip
+
+
+def _credentials(letters: str) -> bool:
+    """Whether ``letters`` is one or more credentials run together ("mdmba": MD and MBA)."""
+    if not letters:
+        return False
+    return any(letters.startswith(c) and (c == letters or _credentials(letters[len(c) :])) for c in CREDENTIALS)
+
+
+def _credential_words(words: list[str]) -> int:
+    """How many of the last words are credentials, leaving at least two words of name."""
+    for count in range(min(4, len(words) - 2), 0, -1):
+        if _credentials(re.sub(r"[^a-z]", "", "".join(words[-count:]))):
+            return count
+    return 0
+
+
 def name_words(key: str) -> list[str]:
-    """The words of a name key without a trailing generational suffix, so that the last word is
-    the surname: "arcade joseph comeaux jr" -> [arcade, joseph, comeaux]. A two-word name keeps
-    its suffix ("Comeaux Jr." has no first name to stand on)."""
+    """The words of a name key without trailing credentials or a generational suffix, so that the
+    last word is the surname: "arcade joseph comeaux jr" -> [arcade, joseph, comeaux], "regina
+    benjamin md" -> [regina, benjamin]. A two-word name keeps its suffix ("Comeaux Jr." has no
+    first name to stand on)."""
     words = key.split()
+    words = words[: len(words) - _credential_words(words)]
     return words[:-1] if len(words) > 2 and words[-1] in GENERATIONS else words
 
 
@@ -69,6 +95,7 @@ def generation(key: str) -> str:
     """The generational suffix a name key ends with ("jr", "sr", "iii"), or "": Martin Luther King
     Jr. and Sr. are two people."""
     words = key.split()
+    words = words[: len(words) - _credential_words(words)]
     return words[-1].strip(".") if len(words) > 2 and words[-1] in GENERATIONS else ""
 
 

@@ -120,11 +120,12 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     and middle names that one of them leaves out (Barack Obama / Barack Hussein Obama, Betty Mae
     Page). Initials never do (J. Foley may be John), nor two different middle names (George W. /
     George H. W. Bush), nor a generational suffix one of them writes and the other does not (John
-    Smith / John Smith Jr.: father and son are named so in one article)."""
+    Smith / John Smith Jr.: father and son are named so in one article). Credentials change nothing
+    (Regina Benjamin / Regina Benjamin, MD)."""
     if generation(name_key(ours)) != generation(name_key(theirs)):
         return False
     a, b = name_words(name_key(ours)), name_words(name_key(theirs))
-    if len(a) < 2 or len(b) < 2 or a == b or skeleton(a[-1]) != skeleton(b[-1]):
+    if len(a) < 2 or len(b) < 2 or skeleton(a[-1]) != skeleton(b[-1]):
         return False
     given_a, given_b = a[:-1], b[:-1]
     if min(len(given_a), len(given_b)) > 1 and given_a[1:] != given_b[1:]:
@@ -315,7 +316,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 7
+LINKER_CODE_VERSION = 8
 
 
 def _model_text() -> str:

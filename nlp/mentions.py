@@ -29,11 +29,13 @@ from nlp.names import (
     LEGAL_FORMS,
     PLACE_PREPOSITIONS,
     POSSESSIVE,
+    credentials_end,
     handle_matches,
     is_contact,
     is_demonym,
     is_title_word,
     strip_possessive,
+    without_credentials,
 )
 from nlp.proper_nouns import missed_proper_nouns
 
@@ -181,9 +183,11 @@ def _spans(doc: Doc) -> Findings:
             for piece_start, piece_end in _outside_parentheses(text, start, end):
                 if re.search(r"[^\W\d_]", text[piece_start:piece_end]):
                     raw.append((piece_start, piece_end, label, title if piece_start == start else None))
+    raw = _with_credentials(text, raw)
     body = [(s, e, label) for s, e, label, _ in raw if not _in_headline(text, s)]
     known = body_name_keys(text, [(s, e) for s, e, _ in body])
-    known |= {name_words(name_key(text[s:e]))[-1] for s, e, label in body if label == "PERSON" and " " in text[s:e]}
+    for words in (name_words(name_key(text[s:e])) for s, e, label in body if label == "PERSON" and " " in text[s:e]):
+        known |= {words[-1], " ".join(words)}  # the surname, and the name without credentials
     body_labels = {name_key(text[s:e]): label for s, e, label in body}
     people = {key for key, label in body_labels.items() if label == "PERSON"}
     people |= {name_words(key)[-1] for key in people}
@@ -198,6 +202,8 @@ def _spans(doc: Doc) -> Findings:
             body_words = _body_words(text) if body_words is None else body_words
             pieces = [p for p in pieces if _headline_name(text, p, label, known, body_words)]
         for piece_start, piece_end in pieces:
+            if label == "PERSON":  # a headline piece keeps the credentials its name was given
+                piece_end = credentials_end(text, piece_end)
             piece = text[piece_start:piece_end]
             if not re.search(r"[^\W\d_]", piece) or name_key(piece) in GENERATIONS:
                 continue  # no letter, or a suffix the model read apart from its name ("W. Mark Felt, Sr.")
@@ -206,6 +212,20 @@ def _spans(doc: Doc) -> Findings:
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+def _with_credentials(text: str, raw: list[RawSpan]) -> list[RawSpan]:
+    """A person's name takes in the credentials written behind it ("Regina Benjamin, M.D., M.B.A."):
+    the model reads them apart, "MD" as a place, "M.B.A." as another person. They are no names of
+    their own, and the name's key reads past them (``domain.name_words``)."""
+    extended: list[RawSpan] = []
+    tails: list[tuple[int, int]] = []
+    for start, end, label, title in raw:
+        if label == "PERSON" and (past := credentials_end(text, end)) > end:
+            tails.append((end, past))
+            end = past
+        extended.append((start, end, label, title))
+    return [span for span in extended if not any(end <= span[0] < past for end, past in tails)]
 
 
 #: A person's name with a nickname in quotes between given name and surname: Vincent "The Chin"
@@ -396,6 +416,7 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for draft in found.mentions if sources is None else sources:
         words = draft.text.split()
         if draft.label == "PERSON" and len(words) > 1:
+            words = without_credentials(draft.text).split()
             surname = words[-2] if generation(name_key(draft.text)) else words[-1]
             names.setdefault(surname.rstrip(","), "PERSON")
         if len(words) > 1 and "\n" not in draft.text:

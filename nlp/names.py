@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from domain import name_key
+from domain import CREDENTIALS, name_key
 
 #: Capitalised words that are roles, not names ("NASA Director Bill Nelson").
 TITLE_WORDS = frozenset(
@@ -83,3 +83,25 @@ def without_legal_form(name: str) -> str | None:
         return None
     core = name.strip()[: match.start()].rstrip(" ,")
     return without_legal_form(core) or core  # "Samsung Electronics Co., Ltd."
+
+
+_CREDENTIAL = "|".join(  # longest first: no credential is cut short by one it begins with
+    r"\.?\s?".join(credential) + r"\.?" for credential in sorted(CREDENTIALS, key=len, reverse=True)
+)
+#: Credentials after a comma, each written with or without points ("MD", "M.D.", "M. D.", "Ph.D.").
+_CREDENTIALS_AFTER = re.compile(rf"(?:\s*,\s*(?-i:(?=[A-Z]))(?:{_CREDENTIAL})(?![^\W\d_]))+", re.IGNORECASE)
+
+
+def credentials_end(text: str, end: int) -> int:
+    """Where a person's name ending at ``end`` really ends: after the credentials written behind it
+    ("Regina Benjamin, M.D., M.B.A."), which the model reads apart, as a place ("MD") or a person."""
+    match = _CREDENTIALS_AFTER.match(text, end)
+    return match.end() if match else end
+
+
+def without_credentials(name: str) -> str:
+    """ "Regina Benjamin, MD" → "Regina Benjamin"."""
+    for match in _CREDENTIALS_AFTER.finditer(name):
+        if match.end() == len(name.rstrip()) and match.start() > 0:
+            return name[: match.start()]
+    return name

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key
+from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key, name_words
 from store.corrections import add_alias, log_link, merge_into, refresh_types
 from store.records import ArticleIn, StoredArticle
 
@@ -50,14 +50,15 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
     The fuller form must be written in at least half of the entity's articles, this one counted: a
     young entity takes the first full name it is given, but one misread span ("Germany Apple" of
     "a trip to Germany Apple CEO Tim Cook", "American Ebola" of "American Ebola patient") must not
-    rename an entity the store has seen in 183 articles.
+    rename an entity the store has seen in 183 articles. Credentials make no name fuller ("Regina
+    Benjamin, MD" does not rename "Regina Benjamin").
     """
     row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
     if row is None:  # merged away by a reporter between linking and storing
         raise LookupError(f"entity #{entity_id} no longer exists; ingest again")
     name, locked = row
     stored, offered = name_key(name), name_key(local_name)
-    if locked or len(offered.split()) <= len(stored.split()) or f" {stored}" not in f" {offered}":
+    if locked or len(name_words(offered)) <= len(name_words(stored)) or f" {stored}" not in f" {offered}":
         return
     if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
         return

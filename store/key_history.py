@@ -126,3 +126,33 @@ def keys_0019(alias: str) -> Keys:
     if len(words) > 2 and words[-1] in _GENERATIONS_0019:
         surname = _skeleton_0017(words[-2])
     return key, skeleton, surname, initials
+
+
+# As written for migration 0020 (2026-11-24): credentials are not the surname either -------------
+
+_CREDENTIALS_0020 = frozenset(
+    "md phd mba jd esq rn dds dmd mph cpa llm edd psyd dphil facs facp mbbs frcs msw lcsw qc kc obe mbe cbe"
+    .split()
+)  # fmt: skip
+
+
+def _credentials_0020(letters: str) -> bool:
+    if not letters:
+        return False
+    return any(
+        letters.startswith(c) and (c == letters or _credentials_0020(letters[len(c) :])) for c in _CREDENTIALS_0020
+    )
+
+
+def keys_0020(alias: str) -> Keys:
+    key, skeleton, surname, initials = _keys(alias, _name_key_0013, _skeleton_0017)
+    words = key.split()
+    for count in range(min(4, len(words) - 2), 0, -1):
+        if _credentials_0020(re.sub(r"[^a-z]", "", "".join(words[-count:]))):
+            words = words[:-count]
+            break
+    if len(words) > 2 and words[-1] in _GENERATIONS_0019:
+        words = words[:-1]
+    if len(words) > 1:
+        surname = _skeleton_0017(words[-1])
+    return key, skeleton, surname, initials

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.key_history import keys_0004, keys_0013, keys_0017, keys_0019
+from store.key_history import keys_0004, keys_0013, keys_0017, keys_0019, keys_0020
 
 migrations = Migrations("newsroom")
 
@@ -465,4 +465,13 @@ def alias_keys_generations(db: Database) -> None:
     (``store.key_history.keys_0019``: "Arcade Joseph Comeaux Jr." under "comeaux", not "ir")."""
     for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
         _, _, surname, _ = keys_0019(alias)
+        db.execute("UPDATE aliases SET surname = ? WHERE id = ?", [surname, alias_id])
+
+
+@migrations(name="0020_alias_keys_credentials")
+def alias_keys_credentials(db: Database) -> None:
+    """Aliases keyed again so that a name written with credentials is found by its surname
+    (``store.key_history.keys_0020``: "Regina Benjamin, MD" under "beniamin", not "md")."""
+    for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
+        _, _, surname, _ = keys_0020(alias)
         db.execute("UPDATE aliases SET surname = ? WHERE id = ?", [surname, alias_id])

@@ -82,6 +82,15 @@ def test_the_name_stays_the_full_form_the_articles_use_most(ctx):
     assert entity_of(ctx, "Weeks")["name"] == "Tony Weeks"
 
 
+def test_credentials_make_no_fuller_name(ctx):
+    paste(ctx, "Regina Benjamin runs a rural clinic in Alabama. Benjamin was nominated on Monday.")
+    paste(ctx, "Regina Benjamin, MD, was honoured in Alabama. Staff cheered Regina Benjamin, MD, at the clinic.")
+    paste(ctx, "Regina Benjamin, MD, spoke in Alabama on Friday. Benjamin thanked the nurses.")
+    found = entity_of(ctx, "Regina Benjamin, MD")
+    assert found is not None and found["name"] == "Regina Benjamin"
+    assert entity_of(ctx, "Benjamin")["id"] == found["id"]
+
+
 def test_british_and_american_spellings_of_one_organisation_join(ctx):
     paste(ctx, "The World Health Organization declared an emergency on Monday in Geneva. Officials agreed.")
     paste(ctx, "The World Health Organisation said on Tuesday in Geneva that the emergency would last.")

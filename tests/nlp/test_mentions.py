@@ -282,3 +282,17 @@ def test_a_generational_suffix_read_apart_from_its_name_is_no_name(analyzer):
     found = aliases(analyzer, "The FBI's No. 2 man, W. Mark Felt, Sr., died. Felt was 95.")
     assert "W. Mark Felt" in found
     assert not found & {"Sr.", "Sr"}
+
+
+def test_credentials_after_a_name_belong_to_it_and_are_no_names_of_their_own(analyzer):
+    text = (
+        "Regina Benjamin, M.D., M.B.A., runs a clinic. Dr. Jane Roe, PhD, praised her. "
+        "Benjamin studied in Baltimore, Md., with Roe."
+    )
+    analysis = analyzer.analyze(text)
+    found = {m.text for m in analysis.mentions}
+    assert {"Regina Benjamin, M.D., M.B.A.", "Jane Roe, PhD"} <= found
+    assert not found & {"M.D.", "MD", "M.B.A.", "PhD"}
+    assert "Md." in found  # a place after a place is no credential
+    people = {e.name: e.aliases for e in analysis.entities if e.label == "PERSON"}
+    assert "Benjamin" in people["Regina Benjamin, M.D., M.B.A."]

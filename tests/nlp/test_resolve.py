@@ -88,6 +88,12 @@ def test_a_surname_joins_the_full_name_it_ends_before_a_generational_suffix():
     )
 
 
+def test_one_name_with_and_without_credentials_is_one_person_in_an_article():
+    entities = grouped(("Regina Benjamin", "PERSON"), ("Regina Benjamin, MD", "PERSON"), ("Benjamin", "PERSON"))
+    assert set(entities) == {"Regina Benjamin"}
+    assert entities["Regina Benjamin"].reasons["Benjamin"] == "surname of Regina Benjamin in the same article"
+
+
 def test_a_surname_of_several_words_joins_the_one_full_name_ending_with_it():
     entities = grouped(
         ("Gaetano Lo Presti", "PERSON"),
@@ -207,6 +213,8 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Comeaux"], ["Arcade Joseph Comeaux Jr."], True, "surname"),
         (["W. Mark Felt Sr."], ["Mark Felt"], True, "extends"),
         (["Martin Luther King Jr."], ["Martin Luther King Sr."], True, "other"),  # son and father
+        (["Regina Benjamin, MD"], ["Regina M. Benjamin"], True, "extends"),
+        (["Benjamin"], ["Regina Benjamin, M. D., M. B. A."], True, "surname"),
         (["Obama"], ["Barack Obama"], True, "surname"),
         (["Anna Peskov"], ["Dmitry Peskov"], True, "same_surname"),
         (["Reggie Bush", "Bush"], ["George W. Bush", "Bush"], True, "same_surname"),

@@ -7,7 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from domain import AliasKeys
 from store.db import connect
-from store.key_history import keys_0019
+from store.key_history import keys_0020
 from store.migrations import migrations
 
 TABLES = {
@@ -58,6 +58,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0017_alias_keys_spellings",
         "0018_mentions_article_entity",
         "0019_alias_keys_generations",
+        "0020_alias_keys_credentials",
     ]
 
 
@@ -175,6 +176,19 @@ def test_migration_0019_finds_a_name_with_a_generational_suffix_by_its_surname(t
     assert db.execute("SELECT surname, skeleton FROM aliases").fetchone() == ("comeaux", "arcad iosef comeaux ir")
 
 
+def test_migration_0020_finds_a_name_written_with_credentials_by_its_surname(tmp_path):
+    db = connect(tmp_path / "n.db", migrate=False)
+    migrations.apply(db, stop_before="0020_alias_keys_credentials")
+    db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Regina Benjamin', 'PERSON', 't')")
+    db.execute(
+        "INSERT INTO aliases (entity_id, alias, key, skeleton, surname, initials) "
+        "VALUES (1, 'Regina Benjamin, MD', 'regina benjamin md', 'regina beniamin md', 'md', 'rbm')"
+    )
+    db.conn.commit()
+    migrations.apply(db)
+    assert db.execute("SELECT surname, skeleton FROM aliases").fetchone() == ("beniamin", "regina beniamin md")
+
+
 def test_the_newest_frozen_keys_are_the_live_keys():
     """When this fails, the key code in domain/name_keys.py changed: stores hold keys of the old
     code. Add a migration that re-keys the aliases with a new frozen copy in store/key_history.py."""
@@ -194,9 +208,13 @@ def test_the_newest_frozen_keys_are_the_live_keys():
         "Ministry of Defence",
         "Arcade Joseph Comeaux Jr.",
         "Mark Felt, Sr.",
+        "Regina Benjamin, M. D., M. B. A.",
+        "Jane Roe, Ph.D.",
+        "Ayo Obe",
+        "Martin Luther King Jr., PhD",
         "X",
     ]
-    assert [keys_0019(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
+    assert [keys_0020(n) for n in names] == [dataclasses.astuple(AliasKeys.of(n)) for n in names]
 
 
 SAMPLE_TABLES = ("articles", "entities", "aliases", "mentions", "statements", "attributions")
