@@ -416,8 +416,8 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for draft in found.mentions if sources is None else sources:
         words = draft.text.split()
         if draft.label == "PERSON" and len(words) > 1:
-            words = without_credentials(draft.text).split()
-            surname = words[-2] if generation(name_key(draft.text)) else words[-1]
+            name = without_credentials(draft.text).split()
+            surname = name[-2] if generation(name_key(draft.text)) else name[-1]
             names.setdefault(surname.rstrip(","), "PERSON")
         if len(words) > 1 and "\n" not in draft.text:
             phrases.setdefault(draft.text, draft.label)
