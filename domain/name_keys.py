@@ -81,21 +81,26 @@ def _credential_words(words: list[str]) -> int:
     return 0
 
 
+def bare_words(key: str) -> list[str]:
+    """The words of a name key without the credentials written after it: "regina benjamin md" ->
+    [regina, benjamin]; a generational suffix stays (it tells two people apart)."""
+    words = key.split()
+    return words[: len(words) - _credential_words(words)]
+
+
 def name_words(key: str) -> list[str]:
     """The words of a name key without trailing credentials or a generational suffix, so that the
     last word is the surname: "arcade joseph comeaux jr" -> [arcade, joseph, comeaux], "regina
     benjamin md" -> [regina, benjamin]. A two-word name keeps its suffix ("Comeaux Jr." has no
     first name to stand on)."""
-    words = key.split()
-    words = words[: len(words) - _credential_words(words)]
+    words = bare_words(key)
     return words[:-1] if len(words) > 2 and words[-1] in GENERATIONS else words
 
 
 def generation(key: str) -> str:
     """The generational suffix a name key ends with ("jr", "sr", "iii"), or "": Martin Luther King
     Jr. and Sr. are two people."""
-    words = key.split()
-    words = words[: len(words) - _credential_words(words)]
+    words = bare_words(key)
     return words[-1].strip(".") if len(words) > 2 and words[-1] in GENERATIONS else ""
 
 

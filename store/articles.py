@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key, name_words
+from domain import SAME_NAME, Analysis, Link, LocalEntity, bare_words, name_key
 from store.corrections import add_alias, log_link, merge_into, refresh_types
 from store.records import ArticleIn, StoredArticle
 
@@ -58,7 +58,7 @@ def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
         raise LookupError(f"entity #{entity_id} no longer exists; ingest again")
     name, locked = row
     stored, offered = name_key(name), name_key(local_name)
-    if locked or len(name_words(offered)) <= len(name_words(stored)) or f" {stored}" not in f" {offered}":
+    if locked or len(bare_words(offered)) <= len(bare_words(stored)) or f" {stored}" not in f" {offered}":
         return
     if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
         return

@@ -167,3 +167,17 @@ def test_a_young_entity_takes_the_first_full_name_it_is_given(store):
     text = "Vladimir Putin spoke again."
     store.add_article(article(text), _named(text, "Vladimir Putin", "PERSON"), [Link(entity_id, "PERSON", "x")], "t")
     assert store.db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0] == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("fuller", "renamed"),
+    [("Martin Luther King Jr.", True), ("Martin Luther King, PhD", False)],
+)
+def test_a_suffix_makes_a_fuller_name_and_credentials_do_not(store, fuller, renamed):
+    text = "Martin Luther King spoke."
+    first = store.add_article(article(text), _named(text, "Martin Luther King", "PERSON"), [NEW], "t")
+    (entity_id,) = store.db.execute("SELECT entity_id FROM mentions WHERE article_id = ?", [first]).fetchone()
+    for text in (f"{fuller} spoke again.", f"{fuller} spoke once more."):  # most articles write it
+        store.add_article(article(text), _named(text, fuller, "PERSON"), [Link(entity_id, "PERSON", "x")], "t")
+    name = store.db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
+    assert name == (fuller if renamed else "Martin Luther King")
