@@ -201,9 +201,9 @@ def _spans(doc: Doc) -> Findings:
             pieces = headline_pieces(text, start, end, known, common)
             body_words = _body_words(text) if body_words is None else body_words
             pieces = [p for p in pieces if _headline_name(text, p, label, known, body_words)]
+            if label == "PERSON":  # a piece keeps the credentials its name was given (_with_credentials)
+                pieces = [(piece_start, credentials_end(text, piece_end)) for piece_start, piece_end in pieces]
         for piece_start, piece_end in pieces:
-            if label == "PERSON":  # a headline piece keeps the credentials its name was given
-                piece_end = credentials_end(text, piece_end)
             piece = text[piece_start:piece_end]
             if not re.search(r"[^\W\d_]", piece) or name_key(piece) in GENERATIONS:
                 continue  # no letter, or a suffix the model read apart from its name ("W. Mark Felt, Sr.")

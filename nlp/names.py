@@ -90,6 +90,7 @@ _CREDENTIAL = "|".join(  # longest first: no credential is cut short by one it b
 )
 #: Credentials after a comma, each written with or without points ("MD", "M.D.", "M. D.", "Ph.D.").
 _CREDENTIALS_AFTER = re.compile(rf"(?:\s*,\s*(?-i:(?=[A-Z]))(?:{_CREDENTIAL})(?![^\W\d_]))+", re.IGNORECASE)
+_CREDENTIALS_AT_END = re.compile(rf"{_CREDENTIALS_AFTER.pattern}\s*$", re.IGNORECASE)
 
 
 def credentials_end(text: str, end: int) -> int:
@@ -101,7 +102,5 @@ def credentials_end(text: str, end: int) -> int:
 
 def without_credentials(name: str) -> str:
     """ "Regina Benjamin, MD" → "Regina Benjamin"."""
-    for match in _CREDENTIALS_AFTER.finditer(name):
-        if match.end() == len(name.rstrip()) and match.start() > 0:
-            return name[: match.start()]
-    return name
+    match = _CREDENTIALS_AT_END.search(name)
+    return name[: match.start()] if match and match.start() > 0 else name
