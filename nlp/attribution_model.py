@@ -20,7 +20,8 @@ from nlp.doctext import text_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-QUOTE_MARKS = '“”"'
+#: Quotation marks as tokens: curly, straight, and the doubled apostrophe ('') some feeds use.
+QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "attribution_model.json"
 
 
@@ -33,7 +34,7 @@ def _bucket(n: int) -> str:
 
 def _in_quotes(text: str, position: int) -> bool:
     before = text[max(0, position - 400) : position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
 
 
 def _inside(position: int, candidate: Candidate) -> bool:

@@ -199,8 +199,8 @@ def _is_direct(text: str, candidate: Candidate) -> bool:
     if candidate.kind == "quote":
         return True
     content = "".join(text[s:e] for s, e in candidate.content)
-    quoted = sum(len(m) for m in re.findall(r"[“\"][^”\"]+[”\"]", content))
-    opened = text[max(0, candidate.start - 2) : candidate.start].strip()[-1:] in ("“", '"')
+    quoted = sum(len(m) for m in re.findall(r"[“\"][^”\"]+[”\"]|''(?:(?!'').)+''", content))
+    opened = text[max(0, candidate.start - 3) : candidate.start].strip().endswith(("“", '"', "''"))
     return opened or quoted * 2 >= len(content)
 
 

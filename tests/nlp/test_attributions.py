@@ -187,3 +187,50 @@ def test_what_someone_seems_to_do_is_the_writers_reading_not_their_words(analyze
     text = "Mr. Clinton does not seem to be relishing the fight with the Republicans this year."
     seeming = [c for c in candidates(analyzer.nlp(text)) if c.cue and "seem" in text[slice(*c.cue)]]
     assert seeming and all(c.source is None for c in seeming)
+
+
+def _quotations(analyzer, text: str) -> list[tuple[list[str], str | None, str | None]]:
+    from nlp.attribution_candidates import candidates
+
+    return [
+        ([text[s:e] for s, e in c.content], c.cue and text[slice(*c.cue)], c.source and text[slice(*c.source)])
+        for c in candidates(analyzer.nlp(text))
+        if c.kind == "quote"
+    ]
+
+
+def test_a_quotation_between_doubled_apostrophes_is_a_quotation(analyzer):
+    text = "''I would have been all in on the plan,'' Mr. Regalado, the mayor of Miami, said on Tuesday."
+    assert _quotations(analyzer, text) == [
+        (["I would have been all in on the plan,"], "said", "Mr. Regalado, the mayor of Miami")
+    ]
+    a = one(analyzer, text, "all in on the plan")
+    assert (a["speaker"], a["kind"]) == ("Regalado", "direct")
+
+
+def test_a_scare_quote_does_not_pair_its_closing_mark_with_the_next_quotation(analyzer):
+    text = (
+        'He said that is a "distortion," describing the security team as highly accomplished. '
+        '"These guys were heroes to all of us," he said.'
+    )
+    assert _quotations(analyzer, text) == [(["These guys were heroes to all of us,"], "said", "he")]
+
+
+def test_a_quotation_running_into_the_next_paragraph_reopens_there(analyzer):
+    text = (
+        '"We are going to fight for every vote in this state.\n\n'
+        '"And we are going to win it in November," the senator said.'
+    )
+    contents = [content for content, _, _ in _quotations(analyzer, text)]
+    assert ["And we are going to win it in November,"] in contents
+    assert not any("\n" in piece for content in contents for piece in content)
+
+
+def test_a_speaker_in_the_sentence_after_a_question_is_the_quotations_cue(analyzer):
+    """ "Who ...?" ends its sentence for the parser; the verb of saying is the next one's, not
+    one in the sentence before the quotation."""
+    text = (
+        "Trump reported income from an investment in the company. "
+        "“Who do they think they are?” Trump said of Apple in February."
+    )
+    assert _quotations(analyzer, text) == [(["Who do they think they are?"], "said", "Trump")]
