@@ -23,7 +23,7 @@ _FUNCTION_WORDS = frozenset(
     said say while amid than then""".split()
 )
 _WORD = re.compile(r"\S+")
-_EDGE = "\"'“”‘’()[]{},;:!?—–-."
+_EDGE = "\"'`“”‘’()[]{},;:!?—–-."
 #: Letters that tell two inflections of one word apart ("overturns" / "overturned").
 STEM_LETTERS = 5
 
@@ -78,8 +78,20 @@ def _strip(text: str, start: int, end: int) -> Piece:
     return start, end
 
 
+#: Inflections taken off before the stem is cut, longest first: "kills", "killed" and "killing"
+#: share the stem "kill", where the first five letters alone give "kills", "kille" and "killi".
+_INFLECTIONS = ("ing", "ed", "es", "s")
+
+
 def stem(word: str) -> str:
-    return word.lower()[:STEM_LETTERS]
+    word = word.lower()
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # "running" -> "run", but "calling" keeps "call"
+            break
+    return word[:STEM_LETTERS]
 
 
 def lower_case_stems(text: str) -> set[str]:

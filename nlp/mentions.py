@@ -42,7 +42,7 @@ from nlp.proper_nouns import missed_proper_nouns
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_EDGE_PUNCT = "\"'“”‘’()[]{},;:!?—–-"
+_EDGE_PUNCT = "\"'`“”‘’()[]{},;:!?—–-"
 #: Lower-case words that sit between two names, never inside one.
 _CLAUSE_WORDS = frozenset({"that", "told", "tells", "said", "says", "which", "who", "whose"})
 #: A game's score glued to a team's name by the model ("Evansville 91-73", "Drake 65 - 53").

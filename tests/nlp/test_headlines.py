@@ -1,6 +1,6 @@
 """Names in headlines are the names the body uses; no name runs across a line break."""
 
-from nlp.headlines import headline_pieces, is_title_case, longest_line_piece, lower_case_stems
+from nlp.headlines import headline_pieces, is_title_case, longest_line_piece, lower_case_stems, stem
 
 
 def pieces(text: str, span: str, known: set[str]) -> list[str]:
@@ -30,3 +30,18 @@ def test_title_case_and_line_pieces():
     text = "in Evansville\nNorth Carolina won"
     start, end = longest_line_piece(text, text.index("Evansville"), text.index(" won"))
     assert text[start:end] == "North Carolina"
+
+
+def test_a_headline_verb_the_body_writes_in_another_inflection_is_a_common_word():
+    """ "Kills" where the body writes "killing": the first five letters ("kills", "killi") differ,
+    the stems ("kill") do not."""
+    text = "Storm Kills Ten Along Coast\nThe storm hit on Monday, killing ten people."
+    assert pieces(text, "Storm Kills Ten", set()) == ["Storm"]
+    assert stem("kills") == stem("killed") == stem("killing") == "kill"
+    assert stem("running") == "run" and stem("calling") == "call" and stem("checks") == "check"
+
+
+def test_a_name_the_body_writes_as_a_name_keeps_its_case_in_the_headline(analyzer):
+    """A common-word stem never lowers a word the body writes as a name mid-sentence."""
+    text = "Bush Vetoes Bill\nThe president, George Bush, said on Monday that the bushes were trimmed."
+    assert "Bush" in [m.text for m in analyzer.analyze(text).mentions if m.start < text.index("\n")]

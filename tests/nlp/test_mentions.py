@@ -36,6 +36,13 @@ def test_determiners_and_trailing_punctuation_are_dropped(analyzer):
     assert not any(n.lower().startswith("the ") for n in found)
 
 
+def test_backtick_quotation_marks_are_not_part_of_names(analyzer):
+    """Some archives quote ``like this''; the opening backticks belong to no name."""
+    text = "Mark ``Deep Throat'' Felt Dead at 95\nW. Mark Felt, the number 2 man at the FBI, died yesterday."
+    found = [m.text for m in analyzer.analyze(text).mentions]
+    assert "W. Mark Felt" in found and not any("`" in name for name in found)
+
+
 def test_email_addresses_and_urls_are_not_entities(analyzer):
     found = aliases(
         analyzer, "Write to Thomas Grove at thomas.grove@wsj.com or see https://www.wsj.com/world for more."
