@@ -24,7 +24,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'`“”‘’()[]{},;:!?—–-."
-#: Letters that tell two inflections of one word apart ("overturns" / "overturned").
+#: Letters a stem keeps once its inflection is off: "restores", "restored" and "restoration" meet.
 STEM_LETTERS = 5
 
 Piece = tuple[int, int]
