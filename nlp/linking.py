@@ -73,6 +73,18 @@ NICKNAMES = {
 #: Words after which the rest of a name is not its head ("Athens" of "University of Athens",
 #: "Watergate" of "The Story of Watergate"), so it is no short form of it.
 TAIL_CONNECTORS = frozenset({"of", "for", "and", "de", "&", "on", "in", "at"})
+#: Words that make a region of a place, not a longer name for it: west London is not London, South
+#: Sudan not Sudan, North Korea not Korea, so the bare place is no short form of the region's name.
+REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+})  # fmt: skip
+
+
+def tail_may_stand_alone(word_before: str) -> bool:
+    """Whether the words of a name after ``word_before`` may be a short form of the whole name."""
+    return word_before not in TAIL_CONNECTORS and word_before not in REGION_WORDS
+
 
 #: How alike two first names must be spelled to be one (Stephen/Steven 0.83, Dmitry/Dmitri 0.83).
 FIRST_NAME_SIMILARITY = 0.8
@@ -199,7 +211,7 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     full = our_full or their_full
     if person and {skeleton(w) for w in single} & {skeleton(name_words(" ".join(words))[-1]) for words in full}:
         return "surname"
-    if not person and single & {words[-1] for words in full if len(words) < 2 or words[-2] not in TAIL_CONNECTORS}:
+    if not person and single & {words[-1] for words in full if len(words) < 2 or tail_may_stand_alone(words[-2])}:
         return "contained"  # the head word: "Saints" of "New Orleans Saints", not "Athens" of "Athens Acropolis"
     return "other"
 
@@ -208,7 +220,7 @@ def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
     if person:
         return _person_relation(a, b)
     short, long = sorted((a, b), key=len)
-    if len(short) < len(long) and long[-len(short) :] == short and long[-len(short) - 1] not in TAIL_CONNECTORS:
+    if len(short) < len(long) and long[-len(short) :] == short and tail_may_stand_alone(long[-len(short) - 1]):
         return "part_of"  # the tail of the longer name: "Street Journal" of "Wall Street Journal"
     return None
 
@@ -316,7 +328,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 8
+LINKER_CODE_VERSION = 9
 
 
 def _model_text() -> str:
@@ -351,7 +363,10 @@ def score_candidates(
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
         f = features(entity, k, relation, context, ours, rivals)
-        if _lone_name_in_another_story(relation, k, context) or _initials_in_another_story(relation, k, context):
+        if any(
+            stranger(relation, k, context)
+            for stranger in (_lone_name_in_another_story, _initials_in_another_story, _head_word_in_another_story)
+        ):
             probability = 0.0
         elif _same_name_in_another_story(entity, relation, k, context):
             probability = max(model.probability(f), model.threshold)
@@ -374,6 +389,15 @@ def _initials_in_another_story(relation: str, candidate: KnownEntity, context: L
     the same initials: an acronym is a short form, read through its story. ECB+ holds no such pair
     to learn from (it links within a topic only)."""
     return relation == "acronym" and _elsewhere(candidate, context)
+
+
+def _head_word_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
+    """One word of an organisation's or place's name ("Sun" of the Baltimore Sun, "Warner" of Time
+    Warner), in a story that shares no name and no similar article with the candidate's, is a
+    stranger: a lone word says too little across stories, as a person's lone name does. ECB+ holds no
+    such pair to learn from; on the FNC-1 bodies most such joins were wrong (the Daily Star and a
+    lone "Star", Pebble Time and "Time")."""
+    return relation == "contained" and _elsewhere(candidate, context)
 
 
 def _elsewhere(candidate: KnownEntity, context: LinkContext) -> bool:

@@ -205,8 +205,11 @@ def _spans(doc: Doc) -> Findings:
                 pieces = [(piece_start, credentials_end(text, piece_end)) for piece_start, piece_end in pieces]
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
-            if not re.search(r"[^\W\d_]", piece) or name_key(piece) in GENERATIONS:
-                continue  # no letter, or a suffix the model read apart from its name ("W. Mark Felt, Sr.")
+            if not re.search(r"[^\W\d_]", piece) or name_key(piece) in GENERATIONS or piece.islower():
+                # no letter; a suffix the model read apart from its name ("W. Mark Felt, Sr."); no
+                # capital anywhere, as no name is written ("jihadist", "marijuana", "n't" in the model's
+                # entities; "iPhone", "al-Qaeda" and "de Blasio" have one)
+                continue
             whole = (piece_start, piece_end) == (start, end)
             found.mentions.append(Draft(piece_start, piece_end, body_labels.get(name_key(piece), label), piece))
             if title and whole:

@@ -23,7 +23,6 @@ from domain import (
     skeleton,
 )
 from nlp.linking import (
-    TAIL_CONNECTORS,
     LinkContext,
     LinkerModel,
     explain,
@@ -31,6 +30,7 @@ from nlp.linking import (
     one_person_in_one_article,
     score_candidates,
     shipped_model,
+    tail_may_stand_alone,
 )
 from nlp.names import without_legal_form
 
@@ -137,7 +137,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
                 people[" ".join(words[cut:])].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
-                if words[cut - 1] not in TAIL_CONNECTORS:  # "Athens" is not short for "University of Athens"
+                if tail_may_stand_alone(words[cut - 1]):  # "Athens" is not short for "University of Athens"
                     groups[" ".join(words[cut:])].append(entity)
             if "of" in words[1:]:  # the head comes before "of": "Academy" of "Academy of Motion Picture…"
                 groups[" ".join(words[: words.index("of", 1)])].append(entity)

@@ -120,6 +120,14 @@ def test_a_capitalised_common_word_is_not_a_name(analyzer):
     assert not {"Web", "Police"} & set(found)
 
 
+def test_a_word_with_no_capital_is_no_name_but_a_name_with_a_capital_inside_is(analyzer):
+    """en_core_web_sm reads "jihadist" and "fed" here as entities; no name is written without a capital."""
+    found = analyzer.analyze("The jihadist group posted a video. Apple sold the iPhone to al-Qaeda. The fed waited.")
+    texts = {m.text for m in found.mentions}
+    assert not {"jihadist", "fed"} & texts
+    assert {"Apple", "iPhone", "al-Qaeda"} <= texts
+
+
 def test_a_score_is_not_part_of_a_team_name(analyzer):
     found = aliases(analyzer, "North Carolina beat Evansville 91-73 on Saturday, coach Roy Williams said.")
     assert "Evansville" in found

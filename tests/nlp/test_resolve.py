@@ -229,10 +229,21 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Mt Cook"], ["Mount Cook"], False, "variant"),
         (["Surgeon General"], ["U.S. Surgeon General"], False, "part_of"),
         (["U. S. Surgeon General"], ["U.S. Surgeon General"], False, "same_full"),
+        (["London"], ["west London"], False, "other"),  # a region of a place is not the place
+        (["Sudan"], ["South Sudan"], False, "other"),
+        (["Korea"], ["North Korea"], False, "other"),
+        (["Nigeria"], ["north-east Nigeria"], False, "other"),
+        (["Bank"], ["West Bank"], False, "other"),
     ],
 )
 def test_name_relations(ours, theirs, person, relation):
     assert name_relation(ours, theirs, person) == relation
+
+
+def test_a_bare_place_in_one_article_is_not_short_for_a_region_of_it():
+    entities = grouped(("west London", "GPE"), ("London", "GPE"), ("Islamic State", "ORG"), ("State", "ORG"))
+    assert set(entities) == {"west London", "London", "Islamic State"}
+    assert entities["Islamic State"].reasons["State"] == "short form of Islamic State in the same article"
 
 
 def test_a_name_with_a_generational_suffix_finds_and_is_found_by_its_surname():
@@ -414,6 +425,17 @@ def test_the_same_name_of_an_organisation_in_another_story_is_the_same_organisat
 def test_a_persons_full_name_in_another_story_is_the_same_person_but_a_lone_name_is_not():
     assert link(local("Vladimir Putin"), [PUTIN], context=ELSEWHERE).entity_id == 3
     assert link(local("Putin"), [PUTIN], context=ELSEWHERE).entity_id is None
+
+
+def test_one_word_of_an_organisations_name_is_a_stranger_in_another_story_but_not_in_its_own():
+    """A lone "Sun" in a story about Ebola is not the stored Baltimore Sun; in the paper's own story
+    it may be."""
+    maryland = frozenset({"baltimore", "maryland"})
+    sun = KnownEntity(9, "Baltimore Sun", "ORG", ("Baltimore Sun",), (), (1, 2), 2, maryland)
+    assert relation_to(local("Sun", "ORG"), sun) == "contained"
+    assert link(local("Sun", "ORG"), [sun], context=ELSEWHERE).entity_id is None
+    in_its_story = LinkContext(maryland, (1, 2))
+    assert link(local("Sun", "ORG"), [sun], context=in_its_story).entity_id == 9
 
 
 def test_an_acronym_in_another_story_is_not_a_strangers_initials():
