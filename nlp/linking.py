@@ -17,7 +17,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -81,9 +81,14 @@ REGION_WORDS = frozenset({
 })  # fmt: skip
 
 
-def tail_may_stand_alone(word_before: str) -> bool:
-    """Whether the words of a name after ``word_before`` may be a short form of the whole name."""
-    return word_before not in TAIL_CONNECTORS and word_before not in REGION_WORDS
+def tail_may_stand_alone(words: Sequence[str], cut: int) -> bool:
+    """Whether ``words[cut:]`` of a name may be a short form of the whole: not after a connector,
+    also past an article ("Workers' Party of Korea" of "Central Committee of the Workers' Party of
+    Korea"), and not after a region word."""
+    before = words[cut - 1]
+    if before in ("the", "a", "an") and cut >= 2:
+        before = words[cut - 2]
+    return before not in TAIL_CONNECTORS and before not in REGION_WORDS
 
 
 #: How alike two first names must be spelled to be one (Stephen/Steven 0.83, Dmitry/Dmitri 0.83).
@@ -211,7 +216,8 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     full = our_full or their_full
     if person and {skeleton(w) for w in single} & {skeleton(name_words(" ".join(words))[-1]) for words in full}:
         return "surname"
-    if not person and single & {words[-1] for words in full if len(words) < 2 or tail_may_stand_alone(words[-2])}:
+    heads = {words[-1] for words in full if len(words) < 2 or tail_may_stand_alone(words, len(words) - 1)}
+    if not person and single & heads:
         return "contained"  # the head word: "Saints" of "New Orleans Saints", not "Athens" of "Athens Acropolis"
     return "other"
 
@@ -220,7 +226,7 @@ def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
     if person:
         return _person_relation(a, b)
     short, long = sorted((a, b), key=len)
-    if len(short) < len(long) and long[-len(short) :] == short and tail_may_stand_alone(long[-len(short) - 1]):
+    if len(short) < len(long) and long[-len(short) :] == short and tail_may_stand_alone(long, len(long) - len(short)):
         return "part_of"  # the tail of the longer name: "Street Journal" of "Wall Street Journal"
     return None
 

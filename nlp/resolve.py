@@ -137,7 +137,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
                 people[" ".join(words[cut:])].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
-                if tail_may_stand_alone(words[cut - 1]):  # "Athens" is not short for "University of Athens"
+                if tail_may_stand_alone(words, cut):  # "Athens" is not short for "University of Athens"
                     groups[" ".join(words[cut:])].append(entity)
             if "of" in words[1:]:  # the head comes before "of": "Academy" of "Academy of Motion Picture…"
                 groups[" ".join(words[: words.index("of", 1)])].append(entity)

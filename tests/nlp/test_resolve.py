@@ -234,6 +234,8 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Korea"], ["North Korea"], False, "other"),
         (["Nigeria"], ["north-east Nigeria"], False, "other"),
         (["Bank"], ["West Bank"], False, "other"),
+        (["Workers' Party of Korea"], ["Central Committee of the Workers' Party of Korea"], False, "other"),
+        (["Force Awakens"], ["Star Wars: The Force Awakens"], False, "part_of"),
     ],
 )
 def test_name_relations(ours, theirs, person, relation):
