@@ -234,7 +234,8 @@ def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
 def _acronym_of(short: Iterable[str], long: Iterable[str]) -> bool:
     """A true acronym: an all-capitals name against the initials of a several-word name."""
     acronyms = {acronym_key(a) for a in short} - {""}
-    expansions = {initials(a) for a in long if " " in name_key(a) and not acronym_key(a)} - {""}
+    expansions = {initials(without_legal_form(a) or a) for a in long if " " in name_key(a) and not acronym_key(a)}
+    expansions -= {""}  # "Apple Inc." has no initials: "AI" is something else
     return bool(acronyms & expansions)
 
 

@@ -141,8 +141,11 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
                     groups[" ".join(words[cut:])].append(entity)
             if "of" in words[1:]:  # the head comes before "of": "Academy" of "Academy of Motion Picture…"
                 groups[" ".join(words[: words.index("of", 1)])].append(entity)
-            if initials(entity.name):
-                groups["acronym:" + initials(entity.name)].append(entity)
+            bare = without_legal_form(entity.name)
+            if bare:  # "Apple" of "Apple Inc."
+                groups[name_key(bare)].append(entity)
+            if initials(bare or entity.name):  # "Apple Inc." is no "AI"
+                groups["acronym:" + initials(bare or entity.name)].append(entity)
     folded_into: dict[int, LocalEntity] = {}
     emptied: set[int] = set()
 
@@ -172,7 +175,11 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
             why = f"surname of {owner.name} in the same article"
         elif group_owner is not None and may_be_short_form(entity.label, group_owner.label):
             owner = group_owner
-            why = f"short form of {owner.name} in the same article"
+            bare = without_legal_form(owner.name)
+            if bare and name_key(bare) == key:
+                why = f"{owner.name} without its legal form"
+            else:
+                why = f"short form of {owner.name} in the same article"
         elif acronym and sole_owner("acronym:" + acronym, entity) is not None:
             owner = sole_owner("acronym:" + acronym, entity)
             why = f"acronym of {owner.name} in the same article"

@@ -236,6 +236,8 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Bank"], ["West Bank"], False, "other"),
         (["Workers' Party of Korea"], ["Central Committee of the Workers' Party of Korea"], False, "other"),
         (["Force Awakens"], ["Star Wars: The Force Awakens"], False, "part_of"),
+        (["AI"], ["Apple Inc."], False, "other"),  # a legal form is no initial
+        (["CS"], ["Cisco Systems Inc."], False, "acronym"),
     ],
 )
 def test_name_relations(ours, theirs, person, relation):
@@ -246,6 +248,12 @@ def test_a_bare_place_in_one_article_is_not_short_for_a_region_of_it():
     entities = grouped(("west London", "GPE"), ("London", "GPE"), ("Islamic State", "ORG"), ("State", "ORG"))
     assert set(entities) == {"west London", "London", "Islamic State"}
     assert entities["Islamic State"].reasons["State"] == "short form of Islamic State in the same article"
+
+
+def test_a_company_and_its_name_without_the_legal_form_are_one_in_an_article_but_not_its_false_initials():
+    entities = grouped(("Apple Inc.", "ORG"), ("Apple", "ORG"), ("AI", "ORG"))
+    assert set(entities) == {"Apple Inc.", "AI"}
+    assert entities["Apple Inc."].reasons["Apple"] == "Apple Inc. without its legal form"
 
 
 def test_a_name_with_a_generational_suffix_finds_and_is_found_by_its_surname():
