@@ -55,10 +55,21 @@ def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
+#: Forms of address: they say how to address a person, not what the person is, so they are no
+#: description ("Mr." alone, "American journalist Mr" James Foley → "American journalist").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister"})
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.text.rstrip(".").lower() in HONORIFICS
+
+
 def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
-    while tokens and (tokens[0].dep_ in ("det", "punct", "cc", "case") or tokens[0].is_punct):
+    while tokens and (
+        tokens[0].dep_ in ("det", "punct", "cc", "case") or tokens[0].is_punct or _is_honorific(tokens[0])
+    ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or _is_honorific(tokens[-1])):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_TOKENS or not _is_role(tokens):
         return None

@@ -16,6 +16,12 @@ def test_title_prefix(analyzer):
     assert described(analyzer, "NASA Director Bill Nelson called for an inquiry.", "Bill Nelson") == ["NASA Director"]
 
 
+def test_a_form_of_address_is_no_description(analyzer):
+    text = "American journalist Mr James Foley was killed in Syria. Mr. Sanders said the plan would fail."
+    assert described(analyzer, text, "James Foley") == ["American journalist"]
+    assert described(analyzer, text, "Sanders") == []
+
+
 def test_x_comma_a_y(analyzer):
     text = "Dmitri Alperovitch, a Russia expert, said it was essential."
     assert described(analyzer, text, "Dmitri Alperovitch") == ["Russia expert"]
