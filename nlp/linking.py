@@ -191,8 +191,12 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     """How two sets of names relate; ``person``: both sides are (or may be) people.
 
     When both sides have full names, the full names decide: a shared surname alias ("Bush")
-    never makes Reggie Bush George W. Bush.
+    never makes Reggie Bush George W. Bush. A legal form makes no full name: "Apple Inc." is the
+    name "Apple", so a stray full alias of the other side ("Germany Apple") cannot keep them apart.
     """
+    if not person:
+        ours = [without_legal_form(a) or a for a in ours]
+        theirs = [without_legal_form(a) or a for a in theirs]
     our_keys = {AliasKeys.of(a) for a in ours}
     their_keys = {AliasKeys.of(a) for a in theirs}
     shared = {k.key for k in our_keys} & {k.key for k in their_keys}

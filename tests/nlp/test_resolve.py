@@ -237,6 +237,8 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Workers' Party of Korea"], ["Central Committee of the Workers' Party of Korea"], False, "other"),
         (["Force Awakens"], ["Star Wars: The Force Awakens"], False, "part_of"),
         (["AI"], ["Apple Inc."], False, "other"),  # a legal form is no initial
+        (["Apple", "Apple Inc."], ["Apple", "Germany Apple"], False, "same_single"),  # nor part of a full name
+        (["Time Warner Inc."], ["Time Warner"], False, "same_full"),
         (["CS"], ["Cisco Systems Inc."], False, "acronym"),
     ],
 )
