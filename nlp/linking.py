@@ -191,8 +191,9 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     """How two sets of names relate; ``person``: both sides are (or may be) people.
 
     When both sides have full names, the full names decide: a shared surname alias ("Bush")
-    never makes Reggie Bush George W. Bush. A legal form makes no full name: "Apple Inc." is the
-    name "Apple", so a stray full alias of the other side ("Germany Apple") cannot keep them apart.
+    never makes Reggie Bush George W. Bush. A legal form makes no full name and no initial: "Apple
+    Inc." is the name "Apple", so a stray full alias of the other side ("Germany Apple") cannot keep
+    them apart, and "AI" is not its acronym.
     """
     if not person:
         ours = [without_legal_form(a) or a for a in ours]
@@ -238,8 +239,7 @@ def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
 def _acronym_of(short: Iterable[str], long: Iterable[str]) -> bool:
     """A true acronym: an all-capitals name against the initials of a several-word name."""
     acronyms = {acronym_key(a) for a in short} - {""}
-    expansions = {initials(without_legal_form(a) or a) for a in long if " " in name_key(a) and not acronym_key(a)}
-    expansions -= {""}  # "Apple Inc." has no initials: "AI" is something else
+    expansions = {initials(a) for a in long if " " in name_key(a) and not acronym_key(a)} - {""}
     return bool(acronyms & expansions)
 
 
