@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from domain import acronym_key, name_key, skeleton  # noqa: E402
+from nlp.names import without_legal_form  # noqa: E402
 
 LEGAL_FORM = "without its legal form"
 
@@ -43,8 +44,9 @@ def joined_name(reason: str) -> str | None:
 
 def _words(name: str) -> tuple[int, set[str]]:
     """How many words the name has, and their skeletons: a hyphenated word both whole and in its
-    parts (al-Dulaimi / Dulaimi, Abdul-Rahman / Abdulrahman)."""
-    words = name_key(name).split()
+    parts (al-Dulaimi / Dulaimi, Abdul-Rahman / Abdulrahman). A legal form is no word of the name,
+    as the linker reads it: "KFC Corporation" is the acronym KFC."""
+    words = name_key(without_legal_form(name) or name).split()
     forms = {w.replace("-", "") for w in words} | {part for w in words for part in w.split("-")}
     return len(words), {skeleton(f) for f in forms if f}
 
