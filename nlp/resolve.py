@@ -144,8 +144,9 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
             bare = without_legal_form(entity.name)
             if bare:  # "Apple" of "Apple Inc."
                 groups[name_key(bare)].append(entity)
-            if initials(bare or entity.name):  # "Apple Inc." is no "AI"
-                groups["acronym:" + initials(bare or entity.name)].append(entity)
+            expansion = initials(bare or entity.name)  # "Apple Inc." is no "AI"
+            if expansion:
+                groups["acronym:" + expansion].append(entity)
     folded_into: dict[int, LocalEntity] = {}
     emptied: set[int] = set()
 
