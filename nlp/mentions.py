@@ -137,6 +137,16 @@ def _opens_sentence(token: Token) -> bool:
     return bool(token.is_sent_start) or token.i == 0 or "\n" in token.doc[token.i - 1].text
 
 
+def _hyphenated_name_part(token: Token) -> bool:
+    """The lower-case end of a hyphenated name ("Kim Jong-un", "Kim Yo-jong"): joined by a hyphen
+    with no space and tagged a proper noun, unlike a compound's word ("Obama-era", "Smith-led")."""
+    doc = token.doc
+    if token.i < 2 or token.tag_ not in ("NNP", "NNPS"):
+        return False
+    hyphen = doc[token.i - 1]
+    return hyphen.text in ("-", "‐") and not hyphen.whitespace_ and not doc[token.i - 2].whitespace_
+
+
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[int, int] | None]:
     """Character bounds of the bare name in ``tokens``, and of a title inside it, if any."""
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
@@ -154,7 +164,11 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
     while len(tokens) > 1 and (  # a name ends on its own word, not on what it names ("SEACOM undersea cable")
         POSSESSIVE.fullmatch(tokens[-1].text)
         or tokens[-1].text in ("'", "’")
-        or (tokens[-1].is_lower and (tokens[-1].is_stop or tokens[-1].is_alpha))
+        or (
+            tokens[-1].is_lower
+            and (tokens[-1].is_stop or tokens[-1].is_alpha)
+            and not _hyphenated_name_part(tokens[-1])
+        )
     ):
         tokens = tokens[:-1]
     if not tokens:

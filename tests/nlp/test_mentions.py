@@ -234,6 +234,17 @@ def test_lower_case_words_after_a_name_are_what_it_names(analyzer):
     assert "SEACOM" in found and not any("cable" in n for n in found)
 
 
+def test_a_hyphenated_given_name_in_lower_case_stays_whole_but_a_compound_does_not(analyzer):
+    found = aliases(
+        analyzer,
+        "North Korean leader Kim Jong-un met his sister Kim Yo-jong on Monday. His father Kim Jong-il "
+        "died in 2011. The Obama-era rules were dropped by Smith-led lawmakers.",
+    )
+    assert {"Kim Jong-un", "Kim Yo-jong", "Kim Jong-il"} <= found
+    assert "Kim Jong" not in found and "Kim Yo" not in found
+    assert not any(a.endswith(("-era", "-led")) for a in found)
+
+
 def test_a_body_name_is_found_again_in_a_headline_in_capitals(analyzer):
     text = (
         "REPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA\n"
