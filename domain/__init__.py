@@ -30,6 +30,7 @@ from domain.name_keys import (
     name_key,
     name_words,
     skeleton,
+    spacing_skeletons,
 )
 
 __all__ = [
@@ -55,4 +56,5 @@ __all__ = [
     "name_key",
     "name_words",
     "skeleton",
+    "spacing_skeletons",
 ]

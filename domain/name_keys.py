@@ -40,6 +40,20 @@ def skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", folded).strip()  # a name in another script has none
 
 
+def spacing_skeletons(key: str) -> set[str]:
+    """The skeletons of a several-word name written with its parts hyphenated, spaced or run
+    together otherwise: "Kim Jong-un" finds "Kim Jong Un" and "Kim Yo Jong" finds "Kim Yo-jong"
+    (a skeleton drops the hyphen, so "jong-un" is "iongun"). Only forms that keep two words."""
+    found = set()
+    spaced = key.replace("-", " ")
+    if spaced != key:
+        found.add(skeleton(spaced))
+    words = spaced.split()
+    for cut in range(1, len(words) if len(words) >= 3 else 0):
+        found.add(skeleton(" ".join(words[: cut - 1] + [words[cut - 1] + words[cut]] + words[cut + 1 :])))
+    return {form for form in found if " " in form} - {skeleton(key)}
+
+
 #: British and American spellings of one name: World Health Organisation/Organization, Ministry
 #: of Defence/Defense, Kennedy Centre/Center, Pearl Harbour/Harbor.
 _SPELLINGS = (

@@ -339,7 +339,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 9
+LINKER_CODE_VERSION = 10
 
 
 def _model_text() -> str:

@@ -21,6 +21,7 @@ from domain import (
     name_key,
     name_words,
     skeleton,
+    spacing_skeletons,
 )
 from nlp.linking import (
     LinkContext,
@@ -250,7 +251,7 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
         surnames |= {skeleton(k.key) for k in found if " " not in k.key}
     return {
         "keys": keys,
-        "skeletons": {k.skeleton for k in found if k.skeleton},
+        "skeletons": {k.skeleton for k in found if k.skeleton} | {s for k in found for s in spacing_skeletons(k.key)},
         "surnames": surnames,
         "acronyms": {acronym_key(a) for a in entity.aliases} - {""},
     }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from domain import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
+from domain import AliasKeys, Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.linking import LinkContext, LinkerModel, name_relation, relation_to
 from nlp.resolve import add_bare_company_names, group_mentions, link_entity, lookup_keys, separate_blocked
 
@@ -262,6 +262,20 @@ def test_a_name_with_a_generational_suffix_finds_and_is_found_by_its_surname():
     keys = lookup_keys(local("Arcade Joseph Comeaux Jr.", "PERSON"))
     assert "comeaux" in keys["keys"] and "comeaux" in keys["surnames"]
     assert "jr" not in keys["keys"] | keys["surnames"]
+
+
+def test_a_name_finds_its_forms_with_parts_hyphenated_or_spaced():
+    stored = {AliasKeys.of(name).skeleton: name for name in ("Kim Jong Un", "Kim Yo-jong", "Kim Jong-il")}
+
+    def finds(name: str) -> set[str]:
+        return {stored[s] for s in lookup_keys(local(name))["skeletons"] if s in stored}
+
+    assert finds("Kim Jong-un") == {"Kim Jong Un"}
+    assert finds("Kim Yo Jong") == {"Kim Yo-jong"}
+    assert finds("Kim Jong Il") == {"Kim Jong-il"}
+    assert finds("Kim Jong-il") == {"Kim Jong-il"}  # itself, and no other Kim
+    assert name_relation(["Kim Jong-un"], ["Kim Jong Un"], True) != "other"
+    assert name_relation(["Kim Jong-un"], ["Kim Jong-il"], True) == "other"
 
 
 def test_a_head_word_or_tail_finds_the_longer_stored_name():
