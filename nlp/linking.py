@@ -141,6 +141,8 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     (Regina Benjamin / Regina Benjamin, MD)."""
     if generation(name_key(ours)) != generation(name_key(theirs)):
         return False
+    if _run_together(ours) == _run_together(theirs):  # Kim Jong-un / Kim Jong Un
+        return True
     a, b = name_words(name_key(ours)), name_words(name_key(theirs))
     if len(a) < 2 or len(b) < 2 or skeleton(a[-1]) != skeleton(b[-1]):
         return False
@@ -151,6 +153,11 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     if len(x) < 2 or len(y) < 2:
         return False
     return _same_first_name(x, y)
+
+
+def _run_together(name: str) -> str:
+    """A name's skeleton with its parts run together, whether hyphenated or spaced."""
+    return skeleton(name_key(name).replace("-", " ")).replace(" ", "")
 
 
 def _same_first_name(a: str, b: str) -> bool:
