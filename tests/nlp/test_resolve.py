@@ -276,6 +276,10 @@ def test_a_name_finds_its_forms_with_parts_hyphenated_or_spaced():
     assert finds("Kim Jong-il") == {"Kim Jong-il"}  # itself, and no other Kim
     assert name_relation(["Kim Jong-un"], ["Kim Jong Un"], True) != "other"
     assert name_relation(["Kim Jong-un"], ["Kim Jong-il"], True) == "other"
+    assert name_relation(["Agence France Presse"], ["Agence France-Presse"], False) == "variant"
+    assert name_relation(["Al Qaeda"], ["Al-Qaeda"], False) == "variant"
+    assert name_relation(["al-Qaeda"], ["al-Qaeda"], False) == "same_single"
+    assert name_relation(["Air France"], ["Air France-KLM"], False) != "variant"
     entities = grouped(("Kim Jong-un", "PERSON"), ("Kim Jong Un", "PERSON"), ("Kim Jong-il", "PERSON"))
     assert set(entities) == {"Kim Jong-un", "Kim Jong-il"}
     assert entities["Kim Jong-un"].reasons["Kim Jong Un"] == "another form of Kim Jong-un in the same article"
