@@ -54,6 +54,18 @@ def spacing_skeletons(key: str) -> set[str]:
     return {form for form in found if " " in form} - {skeleton(key)}
 
 
+def hyphenated_keys(key: str) -> set[str]:
+    """A several-word name key with its words hyphenated, two at a time and all together: "Al
+    Qaeda" finds the stored one-word "al-Qaeda", which has no skeleton to be found by."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    found = {
+        " ".join(words[:cut] + [words[cut] + "-" + words[cut + 1]] + words[cut + 2 :]) for cut in range(len(words) - 1)
+    }
+    return found | {"-".join(words)}
+
+
 #: British and American spellings of one name: World Health Organisation/Organization, Ministry
 #: of Defence/Defense, Kennedy Centre/Center, Pearl Harbour/Harbor.
 _SPELLINGS = (

@@ -17,6 +17,7 @@ from domain import (
     Link,
     LocalEntity,
     acronym_key,
+    hyphenated_keys,
     initials,
     name_key,
     name_words,
@@ -239,6 +240,7 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
     full = [name_words(k.key) for k in found if " " in k.key]
     person = _could_be_person(entity)
     keys = {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)}
+    keys |= {hyphenated for k in found for hyphenated in hyphenated_keys(k.key)}
     if not person:
         keys |= {initials(a) for a in entity.aliases if " " in name_key(a) and not acronym_key(a)} - {""}
     # Every name finds stored names with its last word: people by surname, other things by the

@@ -274,6 +274,8 @@ def test_a_name_finds_its_forms_with_parts_hyphenated_or_spaced():
     assert finds("Kim Yo Jong") == {"Kim Yo-jong"}
     assert finds("Kim Jong Il") == {"Kim Jong-il"}
     assert finds("Kim Jong-il") == {"Kim Jong-il"}  # itself, and no other Kim
+    assert "al-qaeda" in lookup_keys(local("Al Qaeda", "ORG"))["keys"]  # a one-word key has no skeleton
+    assert "dar-es-salaam" in lookup_keys(local("Dar es Salaam", "GPE"))["keys"]
     assert name_relation(["Kim Jong-un"], ["Kim Jong Un"], True) != "other"
     assert name_relation(["Kim Jong-un"], ["Kim Jong-il"], True) == "other"
     assert name_relation(["Agence France Presse"], ["Agence France-Presse"], False) == "variant"
