@@ -30,6 +30,7 @@ from domain.name_keys import (
     initials,
     name_key,
     name_words,
+    run_together,
     skeleton,
     spacing_skeletons,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "initials",
     "name_key",
     "name_words",
+    "run_together",
     "skeleton",
     "spacing_skeletons",
 ]

@@ -44,13 +44,10 @@ def spacing_skeletons(key: str) -> set[str]:
     """The skeletons of a several-word name written with its parts hyphenated, spaced or run
     together otherwise: "Kim Jong-un" finds "Kim Jong Un" and "Kim Yo Jong" finds "Kim Yo-jong"
     (a skeleton drops the hyphen, so "jong-un" is "iongun"). Only forms that keep two words."""
-    found = set()
     spaced = key.replace("-", " ")
-    if spaced != key:
-        found.add(skeleton(spaced))
-    words = spaced.split()
-    for cut in range(1, len(words) if len(words) >= 3 else 0):
-        found.add(skeleton(" ".join(words[: cut - 1] + [words[cut - 1] + words[cut]] + words[cut + 1 :])))
+    found = {skeleton(spaced)}
+    if len(spaced.split()) >= 3:
+        found |= {skeleton(joined) for joined in _pairs_joined(spaced.split(), "")}
     return {form for form in found if " " in form} - {skeleton(key)}
 
 
@@ -60,10 +57,17 @@ def hyphenated_keys(key: str) -> set[str]:
     words = key.split()
     if len(words) < 2:
         return set()
-    found = {
-        " ".join(words[:cut] + [words[cut] + "-" + words[cut + 1]] + words[cut + 2 :]) for cut in range(len(words) - 1)
-    }
-    return found | {"-".join(words)}
+    return set(_pairs_joined(words, "-")) | {"-".join(words)}
+
+
+def run_together(key: str) -> str:
+    """A name key's skeleton with its parts run together, whether hyphenated or spaced."""
+    return skeleton(key.replace("-", " ")).replace(" ", "")
+
+
+def _pairs_joined(words: list[str], glue: str) -> list[str]:
+    """The name with each pair of neighbouring words joined by ``glue``, one pair at a time."""
+    return [" ".join(words[:i] + [words[i] + glue + words[i + 1]] + words[i + 2 :]) for i in range(len(words) - 1)]
 
 
 #: British and American spellings of one name: World Health Organisation/Organization, Ministry

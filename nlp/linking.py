@@ -31,6 +31,7 @@ from domain import (
     initials,
     name_key,
     name_words,
+    run_together,
     skeleton,
 )
 from nlp.names import without_legal_form
@@ -141,7 +142,7 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     (Regina Benjamin / Regina Benjamin, MD)."""
     if generation(name_key(ours)) != generation(name_key(theirs)):
         return False
-    if _run_together(name_key(ours)) == _run_together(name_key(theirs)):  # Kim Jong-un / Kim Jong Un
+    if run_together(name_key(ours)) == run_together(name_key(theirs)):  # Kim Jong-un / Kim Jong Un
         return True
     a, b = name_words(name_key(ours)), name_words(name_key(theirs))
     if len(a) < 2 or len(b) < 2 or skeleton(a[-1]) != skeleton(b[-1]):
@@ -153,11 +154,6 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     if len(x) < 2 or len(y) < 2:
         return False
     return _same_first_name(x, y)
-
-
-def _run_together(key: str) -> str:
-    """A name key's skeleton with its parts run together, whether hyphenated or spaced."""
-    return skeleton(key.replace("-", " ")).replace(" ", "")
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -212,7 +208,7 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
         return "same_full"
     if {k.skeleton for k in our_keys if k.skeleton} & {k.skeleton for k in their_keys if k.skeleton}:
         return "variant"
-    if not shared and _parts_run_together(our_keys) & _parts_run_together(their_keys):
+    if not shared and _partsrun_together(our_keys) & _partsrun_together(their_keys):
         return "variant"  # parts hyphenated or spaced: Agence France-Presse / Agence France Presse
     our_full = [_words(k.key) for k in our_keys if " " in k.key]
     their_full = [_words(k.key) for k in their_keys if " " in k.key]
@@ -236,8 +232,8 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     return "other"
 
 
-def _parts_run_together(keys: Iterable[AliasKeys]) -> set[str]:
-    return {_run_together(k.key) for k in keys if " " in k.key or "-" in k.key} - {""}
+def _partsrun_together(keys: Iterable[AliasKeys]) -> set[str]:
+    return {run_together(k.key) for k in keys if " " in k.key or "-" in k.key} - {""}
 
 
 def _full_relation(a: list[str], b: list[str], person: bool) -> str | None:
