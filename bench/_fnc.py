@@ -18,11 +18,12 @@ from _softmax import train_softmax
 from handlers import Context
 from handlers.compare import compare_claim
 from handlers.ingest import IngestRequest, ingest_articles
-from handlers.verdict import CORE, in_outlets_voice, model_features, ruled_stance, side_taken
 from ingest import FetchPolicy
+from judge import Cuts, Models
+from judge.article_model import LABELS, features, probabilities
+from judge.statement_model import decide
+from judge.statements import CORE, in_outlets_voice, model_features, ruled_stance, side_taken
 from nlp import Analyzer
-from nlp.article_stance import LABELS, features, probabilities
-from nlp.statement_stance import decide
 from store import Store
 
 FNC_TO_STANCE = {"agree": "supports", "disagree": "disputes", "discuss": "reports", "unrelated": "unrelated"}
@@ -55,7 +56,7 @@ class Pair:
     gold: str  # FNC label
     features: list[str] | None  # None: retrieval did not return the body
     statements: list[tuple[str, float]] | None = None  # (stance, relevance) of its judged statements
-    # Each judged statement of the body (handlers.verdict.judge_topic): what the statement model
+    # Each judged statement of the body (judge.statements.judge_topic): what the statement model
     # sees, its relevance, the stance when a kept hand rule decides it (ruled_stance), whether it is
     # in the outlet's own voice (else the wording rules read it), and the wording rules' reading.
     statement_rows: list[tuple[list[str], float, str | None, bool, str]] | None = None
@@ -104,13 +105,16 @@ _worker: tuple[Context, dict[str, int]] | None = None
 
 def _start_worker(folder: Path, db_path: Path) -> None:
     global _worker
-    _worker = open_bodies(folder, db_path, n_process=1)
+    ctx, found = open_bodies(folder, db_path, n_process=1)
+    # No learned model: what retrieval and the wording rules give, for training the models.
+    ctx.models = Models(NO_MODEL, NO_MODEL, Cuts())
+    _worker = ctx, found
 
 
 def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
     headline, rows = item
     ctx, body_article = _worker
-    result = compare_claim(ctx, headline, stance_model=NO_MODEL, statement_model=NO_MODEL)
+    result = compare_claim(ctx, headline)
     judged: dict[int, list[tuple[list[str], float, str | None, bool, str]]] = defaultdict(list)
     for item in result.judged:  # a claim about speech is judged by rules alone (no ``rule`` kept)
         rule = item.rule or item.stance
@@ -226,7 +230,7 @@ class Settings:
 GRID = tuple(Settings(w, l2) for w in (1.5, 3.0) for l2 in (1e-3, 1e-2))
 
 
-#: A word feature (nlp.article_stance._near_words) is kept when this many training pairs have it:
+#: A word feature (judge.article_model._near_words) is kept when this many training pairs have it:
 #: rarer words are noise to the model, and each kept one costs memory while training.
 LEXICAL_MIN_PAIRS = 100
 
@@ -265,7 +269,7 @@ def choose_settings(pairs: list[Pair], folds: int = 3, grid: tuple[Settings, ...
     return max(grid, key=lambda s: (score(s), -grid.index(s)))
 
 
-# The statement model (nlp.statement_stance): each judged statement no kept rule decides is a
+# The statement model (judge.statement_model): each judged statement no kept rule decides is a
 # training row, labelled with its body's label (distant supervision: FNC-1 labels bodies, not
 # sentences). Quoted statements train it too, though /compare asks it only about the outlet's own
 # sentences: in an exploratory run on the same 5 folds (fixed settings, every statement from
@@ -292,7 +296,7 @@ def train_statement_model(pairs: list[Pair]) -> dict:
 
 
 Chances = list[tuple[tuple[dict[str, float], float] | str, bool]]
-#: The kept rules that decide an outlet's own sentence (handlers.verdict.ruled_stance), by the
+#: The kept rules that decide an outlet's own sentence (judge.statements.ruled_stance), by the
 #: stance each gives there; a speaker's own denial is never in the outlet's voice. An ablation also
 #: hands the model the outlet's own sentences a claim about speech judged "supports" (rows keep the
 #: stance, not which rule gave it): a handful of rows, a slightly rough ablation.
@@ -324,7 +328,7 @@ def statement_label(chances: Chances, supports_at: float, disputes_at: float, ar
     what the body itself says, so its own sentences decide (a dispute with no support is a
     disagreement, any support an agreement) and a body that only quotes others on the claim
     discusses it; a body with no statement about the claim is read whole (``article``), as the
-    verdict reads it (handlers.verdict.verdict_of)."""
+    verdict reads it (judge.statements.verdict_of)."""
     own, quoted = set(), False
     for chance, own_voice in chances:
         if isinstance(chance, str):

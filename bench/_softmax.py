@@ -1,7 +1,7 @@
 """A small multinomial logistic model over string features, trained with numpy.
 
 Deterministic: full-batch gradient descent (Adam) from zero weights, no sampling, so the same rows
-give the same weights on every run. The result is the JSON shape nlp.article_stance reads.
+give the same weights on every run. The result is the JSON shape judge.article_model reads.
 """
 
 from __future__ import annotations

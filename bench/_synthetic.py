@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from domain import Analysis, name_key  # noqa: E402
 from ingest.manifest import read_manifest  # noqa: E402
+from judge.cues import Terms  # noqa: E402
 from nlp import Analyzer  # noqa: E402
-from nlp.stance import Terms  # noqa: E402
 from store.corrections import add_alias  # noqa: E402
 from store.db import connect  # noqa: E402
 

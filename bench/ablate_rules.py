@@ -32,9 +32,9 @@ from _polnear import Predicted, read_split, score  # noqa: E402
 from eval_stance import cross_validate  # noqa: E402
 from train_attribution import parse_all  # noqa: E402
 
-import handlers.verdict as verdict  # noqa: E402
+import judge.cues as stance  # noqa: E402
+import judge.statements as verdict  # noqa: E402
 import nlp.attributions as attributions  # noqa: E402
-import nlp.stance as stance  # noqa: E402
 
 NEVER = re.compile(r"(?!)")
 

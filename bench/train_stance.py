@@ -1,5 +1,5 @@
-"""Trains the article-level and statement stance models on FNC-1: nlp/data/stance_model.json and
-nlp/data/statement_stance_model.json.
+"""Trains the article-level and statement stance models on FNC-1: judge/data/article_model.json and
+judge/data/statement_model.json.
 
 Usage: python bench/train_stance.py DATA_DIR [--keep DB] [--cache FILE] [--out PATH] [--statements-out PATH]
 Every headline of fnc1/train_stances.csv goes through /compare's retrieval (handlers.compare) over
@@ -35,8 +35,8 @@ from _fnc import (  # noqa: E402
     train_statement_model,
 )
 
-from nlp.article_stance import MODEL_PATH  # noqa: E402
-from nlp.statement_stance import MODEL_PATH as STATEMENT_MODEL_PATH  # noqa: E402
+from judge.article_model import MODEL_PATH  # noqa: E402
+from judge.statement_model import MODEL_PATH as STATEMENT_MODEL_PATH  # noqa: E402
 
 
 def write_model(model: dict, path: Path) -> None:

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("compare", help="who supports, disputes or cannot verify a claim")
     p.add_argument("claim", nargs="*")
     p.add_argument("--batch", type=Path, help="a file of claims, one per line: one JSON object per line")
+    p.add_argument("--page", type=int, default=1, help="page of evidence (default 1)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
     p = commands.add_parser("story", help="a claim or a name through time, article by article")
@@ -172,7 +173,7 @@ def _compare(ctx: Context, args: argparse.Namespace) -> int:
     if not args.claim:
         print("newsroom compare: give a CLAIM or --batch FILE", file=sys.stderr)
         return 2
-    return _emit(compare(ctx, " ".join(args.claim)), args.json)
+    return _emit(compare(ctx, " ".join(args.claim), page=args.page), args.json)
 
 
 def _export(ctx: Context, args: argparse.Namespace) -> int:

@@ -87,13 +87,20 @@ def _split_page(args: str) -> tuple[str, int]:
     return args[: match.start()].strip(), int(value)
 
 
+def with_page(line: str, page: int) -> str:
+    """The command line asking for another page of a handler's answer ("/compare X --page 2")."""
+    base = re.sub(r"(?:^|\s)--page(?:\s+|=)\S+\s*$", "", line).rstrip()
+    return base if page <= 1 else f"{base} --page {page}"
+
+
 def _run_who(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
     query, page = _split_page(args)
     return who(ctx, _unquote(query), page=page)
 
 
 def _run_compare(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:
-    return compare(ctx, args)
+    claim, page = _split_page(args)
+    return compare(ctx, claim, page=page)
 
 
 def _run_ingest(ctx: Context, args: str, caller: Caller, progress: Progress | None) -> Reply:

@@ -13,6 +13,7 @@ from ingest import FetchPolicy
 from store import Store
 
 if TYPE_CHECKING:
+    from judge import Models
     from nlp.analyze import Analyzer
 
 
@@ -33,6 +34,8 @@ class Context:
     watch_limit: int = 20  # names and claims one reporter may watch (NEWSROOM_WATCH_LIMIT)
     # Called with the new article ids after an ingest stores any (the running bot sends watch alerts).
     after_ingest: Callable[[list[int]], None] | None = None
+    # The judging models and cuts; None: the shipped ones (the evaluation passes each fold's own).
+    models: Models | None = None
 
     def now_text(self) -> str:
         """The clock's time as the store keeps it (ISO 8601, to the second)."""

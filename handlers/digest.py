@@ -12,9 +12,9 @@ from handlers.digest_grid import TITLE, who_named_whom
 from handlers.reply import Field, Grid, Reply, Section
 from handlers.statements import statement_terms
 from handlers.values import Channel
-from handlers.verdict import CORE
 from handlers.wording import plural
-from nlp.stance import stance_of
+from judge.cues import stance_of
+from judge.statements import CORE
 from store.records import StatementRow
 
 MAX_CLAIMS = 5

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from handlers.reply import Citation
-from nlp.stance import Terms
+from nlp.terms import Terms
 from store.records import Sourced, StatementRow
 
 if TYPE_CHECKING:
     from nlp.analyze import Analyzer
+
+
+def public_link(url: str | None, source: str) -> str:
+    """What an answer may show of where an article came from: its URL, or for a file only the
+    file's name, never a path on the server."""
+    if url:
+        return url
+    if source.startswith(("/", "file:", "./", "../", "~")) or "/" in source:
+        return PurePath(source.removeprefix("file://")).name
+    return source
 
 
 def cite(row: Sourced, lead: str | None = None) -> Citation:
@@ -19,7 +30,7 @@ def cite(row: Sourced, lead: str | None = None) -> Citation:
         outlet=row.outlet,
         title=row.title,
         article_id=row.article_id,
-        link=row.url or row.source,
+        link=public_link(row.url, row.source),
         published=row.published,
         lead=lead,
     )

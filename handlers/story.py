@@ -17,9 +17,9 @@ from handlers.context import Context
 from handlers.outlet_names import fold_outlet
 from handlers.reply import Citation, Reply, Section
 from handlers.statements import cite, statement_citation
-from handlers.verdict import Judged
+from judge.cues import DENIAL_CUES
+from judge.statements import Judged
 from nlp.attributions import addressed_outlets
-from nlp.stance import DENIAL_CUES
 from store.records import StatementRow
 
 PAGE_ARTICLES = 5  # articles per page of a story

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nlp.attribution_candidates import SPEECH_LEMMAS
-from nlp.stance import DENIAL_CUES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Speech verbs of denial: "Peskov denied regular talks" is a claim that he denied them.
+DENIAL_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "contradict", "rebut", "debunk", "disavow"})
 #: Speech verbs that confirm rather than merely say.
 CONFIRM_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -42,7 +43,7 @@ class ClaimShape:
 
 def speech_act(cue_lemma: str, negated: bool = False) -> str:
     """denies, confirms or says; a negated confirmation ("did not confirm") confirms nothing."""
-    if cue_lemma in DENIAL_CUES:
+    if cue_lemma in DENIAL_VERBS:
         return "says" if negated else "denies"
     if cue_lemma in CONFIRM_CUES:
         return "says" if negated else "confirms"

@@ -97,3 +97,31 @@ def truecased(text: str) -> str:
     body = _body(lines, headline)
     recased = [_recased_line(line, body, s) if h else line for line, h, s in zip(lines, headline, shouted, strict=True)]
     return "\n".join(recased)
+
+
+#: Entities of at most this many words keep their capitals when a headline query is sentence-cased:
+#: en_core_web_sm takes a whole Title-Case line for one long "name", while a real name is short.
+HEADLINE_NAME_WORDS = 3
+#: A headline query of this many words or more is a claim even when the tagger finds no verb in it.
+HEADLINE_CLAIM_WORDS = 5
+
+
+def is_headline_line(text: str) -> bool:
+    """A one-line query written as a headline (Title Case or capitals), whose casing says nothing
+    about which words are names."""
+    return "\n" not in text and (is_shouted(text) or is_title_case(text))
+
+
+def sentence_cased(text: str, names: list[tuple[int, int]]) -> str:
+    """A headline written as a sentence: the first word and the words inside ``names`` (character
+    spans of short entities) keep their case, every other word is lower case. Same length."""
+    kept = [False] * len(text)
+    for start, end in names:
+        kept[start:end] = [True] * (end - start)
+    out = list(text)
+    first = True
+    for match in _WORD.finditer(text):
+        if not first and not kept[match.start()]:
+            out[match.start() : match.end()] = match.group().lower()
+        first = False
+    return "".join(out)

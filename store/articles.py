@@ -36,6 +36,18 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
     return _stored(row) if row else None
 
 
+def get_articles(db: Database, article_ids: Sequence[int]) -> dict[int, StoredArticle]:
+    """The stored articles with these ids (those that exist), by id, in one query."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    rows = db.execute(
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN ({marks})",
+        list(article_ids),
+    )
+    return {row[0]: _stored(row) for row in rows}
+
+
 def _outlet_id(db: Database, name: str | None, domain: str | None) -> int | None:
     if not name:
         return None

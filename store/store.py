@@ -101,6 +101,17 @@ class Store:
         with self._reading() as db:
             return articles.get_article(db, article_id)
 
+    def get_articles(self, article_ids: list[int]) -> dict[int, StoredArticle]:
+        """The stored articles with these ids, by id; ids not stored are left out.
+
+        Args:
+            article_ids: the articles wanted.
+        Returns:
+            id → ``StoredArticle`` (outlet name, title, source, URL, dates).
+        """
+        with self._reading() as db:
+            return articles.get_articles(db, article_ids)
+
     def add_article(
         self,
         article: ArticleIn,

@@ -24,7 +24,7 @@ from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_bl
 from bot.slack.config import SlackConfig
 from bot.slack.delivery import deliver
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED, parse_command
+from handlers.commands import REFUSED, parse_command, with_page
 from handlers.ingest import IngestRequest
 
 logger = logging.getLogger(__name__)
@@ -124,6 +124,19 @@ class SlackBot:
                 {"text": text, "blocks": blocks, "response_type": "ephemeral", "replace_original": index == 0}
                 for index, blocks in enumerate(parts)
             ]
+        data = reply.data if isinstance(reply.data, dict) else {}
+        if len(parts) == 1 and data.get("pages", 1) > 1:  # the handler pages its answer itself
+            blocks = list(parts[0])
+            shown, pages = data["page"], data["pages"]
+            blocks.append(_context(f"Page {shown} of {pages}"))
+            buttons = []
+            if shown > 1:
+                buttons.append(_button("◀ Previous", "newsroom_page", with_page(line, shown - 1), 1))
+            if shown < pages:
+                buttons.append(_button("Next ▶", "newsroom_page", with_page(line, shown + 1), 1))
+            buttons.append(_button("Share in channel", "newsroom_share", line, 1))
+            blocks.append({"type": "actions", "elements": buttons})
+            return [{"text": text, "blocks": blocks, "response_type": "ephemeral", "replace_original": True}]
         page = min(max(page, 1), len(parts))
         blocks = list(parts[page - 1])
         if len(parts) > 1:

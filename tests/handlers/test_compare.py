@@ -195,10 +195,11 @@ def cited(tmp_path_factory, analyzer):
 
 
 def test_an_outlet_is_named_once_and_a_reported_denial_is_not_the_outlets_own(cited):
-    reply = compare(cited, "The mayor signed a secret deal to sell the harbour to Ocean Freight")
+    first = compare(cited, "The mayor signed a secret deal to sell the harbour to Ocean Freight")
+    assert {f.name: f.value for f in first.sections[0].fields}["Reported first by"] == "The Evening Ledger"
+    reply = compare(cited, "The mayor signed a secret deal to sell the harbour to Ocean Freight", page=2)
     fields = {f.name: f.value for f in reply.sections[0].fields}
     assert "Evening Ledger" not in fields  # only the stored name, "The Evening Ledger"
-    assert fields["Reported first by"] == "The Evening Ledger"
     herald = fields["Herald"]
     assert "cites The Evening Ledger" in herald and herald.count("Ledger") == 1
     assert not herald.startswith("disputes")  # reporting the mayor's office's denial is not disputing

@@ -1,6 +1,7 @@
 """Each stance rule on short statements written for it."""
 
-from nlp.stance import Terms, stance_of
+from judge.cues import stance_of
+from nlp.terms import Terms
 
 CLAIM = Terms(frozenset({"musk", "putin", "regular", "contact", "2022"}), frozenset({"musk", "putin"}))
 

@@ -1,7 +1,7 @@
 """How one statement stands toward a claim, learned from data: supports, reports, disputes, or not
 about it at all.
 
-The hand rules of ``nlp.stance`` called a statement "supports" whenever it carried half of the
+The hand rules of ``judge.cues`` called a statement "supports" whenever it carried half of the
 claim's words and no hedge; on FNC-1 most of those were stories only repeating the claim. This
 model reads the same cues (the rules' own reading, the speech verb, who speaks, hedges, doubts,
 denials, negation, the statement's words) and learns what they mean from FNC-1 train, each body's
@@ -16,11 +16,11 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.article_stance import CLAIM_HEDGE, CONFIRMING, REFUTING, WORD, probabilities
-from nlp.article_stance import load_model as load_json_model
-from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE, NEGATION
+from judge.article_model import CLAIM_HEDGE, CONFIRMING, REFUTING, WORD, probabilities
+from judge.article_model import load_model as load_json_model
+from judge.cues import DENIAL_TEXT, DOUBT_TEXT, HEDGE, NEGATION
 
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "statement_stance_model.json"
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "statement_model.json"
 LABELS = ("unrelated", "supports", "disputes", "reports")
 _CUES = (
     ("denial", DENIAL_TEXT),
@@ -49,7 +49,7 @@ def statement_features(
     cue_lemma: str | None = None,
 ) -> list[str]:
     """What the model sees of one statement judged against one claim. ``rule`` is the hand rules'
-    reading (``nlp.stance.stance_of``), ``relevance`` the weighted share of the claim it carries."""
+    reading (``judge.cues.stance_of``), ``relevance`` the weighted share of the claim it carries."""
     found = [
         "bias",
         f"relevance={min(1.0, int(relevance * 10) / 10):.1f}",

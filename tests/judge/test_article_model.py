@@ -2,7 +2,7 @@
 
 import math
 
-from nlp.article_stance import (
+from judge.article_model import (
     ArticleEvidence,
     ClaimWords,
     article_stance,
@@ -77,8 +77,8 @@ def test_the_shipped_model_tells_coverage_from_an_unrelated_article():
 
 
 def test_whole_text_counts_read_lower_cased_text_as_the_case_blind_patterns_do():
-    from nlp.article_stance import _COUNTED, REFUTING
-    from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE
+    from judge.article_model import _COUNTED, REFUTING
+    from judge.cues import DENIAL_TEXT, DOUBT_TEXT, HEDGE
 
     text = "He DENIED it. It was False, UNCONFIRMED and Not True; Reportedly a Hoax. We Could Not Verify it."
     blind = {"refuting": REFUTING, "hedges": HEDGE, "doubt": DOUBT_TEXT, "denial": DENIAL_TEXT}

@@ -1,6 +1,6 @@
 """The statement model: what it sees of a statement, how its thresholds decide, the shipped weights."""
 
-from nlp.statement_stance import LABELS, decide, load_model, statement_call, statement_features
+from judge.statement_model import LABELS, decide, load_model, statement_call, statement_features
 
 CLAIM = "Musk and Putin have reportedly been in regular contact"
 

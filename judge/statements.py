@@ -4,21 +4,21 @@ A statement is judged against the claim (``judge_topic``: does it carry the clai
 it support, dispute or only report it; ``judge_speech`` for a claim about what someone said), and
 the judged statements give the verdict, the outlet that reported first, the outlets each cites and
 the figures that differ. The thresholds live here with where their values come from; the
-statement-level cues (denial, doubt, hedge) are in ``nlp.stance``, the whole-article model in
-``nlp.article_stance``.
+statement-level cues (denial, doubt, hedge) are in ``judge.cues``, the whole-article model in
+``judge.article_model``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from handlers.wording import plural
+from judge.article_model import probabilities
+from judge.cues import DENIAL_CUES, DENIAL_TEXT, DOUBT_TEXT, NEGATION, Stance, negates_claim, overlap, stance_of
+from judge.statement_model import load_model, statement_call, statement_features
 from nlp.claim_shape import ClaimShape, speech_act
-from nlp.stance import DENIAL_CUES, DENIAL_TEXT, DOUBT_TEXT, NEGATION, Stance, Terms, negates_claim, overlap, stance_of
-from nlp.statement_stance import load_model, statement_call, statement_features
+from nlp.terms import Terms
 from store.records import StatementRow
 
 #: Weighted share of the claim's words a statement must carry to be shown. Set by hand with the
@@ -74,22 +74,22 @@ def judge_topic(
     the rows come from articles already about the claim, where a doubt or denial pointing back at
     the reporting counts though it shares few of the claim's words.
 
-    The outlet's own sentences are read by the statement model (``model``; nlp.statement_stance,
+    The outlet's own sentences are read by the statement model (``model``; judge.statement_model,
     the shipped one when None), which learned from FNC-1 what a story's own wording says of a claim.
     What a quoted speaker says is the speaker's stance, which FNC-1's labels (the story's stance)
-    cannot teach: the wording rules (nlp.stance) read it."""
+    cannot teach: the wording rules (judge.cues) read it."""
     model = load_model() if model is None else model
     judged = []
     for row, said in rows:
         score = overlap(claim, said, rarity)
         if in_claimed_articles and is_meta(row, claim, said):
-            score = max(score, RELEVANT)
+            score = max(score, CORE)
         if score < RELEVANT:
             continue
         rule = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score)
-        if row.kind != "attributed" and rule.stance == "disputes":  # the outlet tells of someone's denial
-            rule = Stance("reports", f"reports a denial: {rule.why}", rule.relevance)
         stance = ruled_stance(row, rule)
+        if row.kind != "attributed" and rule.stance == "disputes":  # the outlet tells of someone's denial
+            rule = stance = Stance("reports", f"reports a denial: {rule.why}", rule.relevance)
         if stance is None and in_outlets_voice(row):
             stance = _learned_stance(rule, model_features(claim_text, row, rule), model)
         elif stance is None:
@@ -129,52 +129,29 @@ def side_taken(label: str, relevance: float) -> str:
 
 
 def _learned_stance(rule: Stance, names: list[str], model: dict) -> Stance | None:
-    """The statement model's reading; None when it reads the statement as not about the claim."""
+    """The statement model's reading; None when it reads the statement as not about the claim. A
+    support or dispute the model leans to but is not sure of (below its thresholds) is "unclear"."""
+    chances = dict(zip(model["labels"], probabilities(model, names), strict=True))
     call = statement_call(model, names)
     if call.label == "unrelated":
         return None
+    leaning = max(("supports", "disputes"), key=chances.__getitem__)
+    if call.label == "reports" and chances[leaning] > chances["reports"]:
+        why = f"leans to “{leaning}” ({chances[leaning]:.0%}), below the cut; the wording alone: {rule.why}"
+        return Stance("unclear", why, rule.relevance, chances[leaning])
     if side_taken(call.label, rule.relevance) != call.label:
-        return Stance("reports", f"{rule.why} (too little of the claim to take a side)", rule.relevance)
+        why = f"{rule.why} (too little of the claim to take a side)"
+        return Stance("reports", why, rule.relevance, chances["reports"])
     sure = f"{call.confidence:.0%} sure"
     if call.label == rule.stance:
-        return Stance(call.label, f"{rule.why} ({sure})", rule.relevance)
+        return Stance(call.label, f"{rule.why} ({sure})", rule.relevance, call.confidence)
     reading = {"supports": "states it", "disputes": "disputes it", "reports": "reports it"}[call.label]
-    return Stance(call.label, f"{reading} ({sure}; the wording alone: {rule.why})", rule.relevance)
+    return Stance(call.label, f"{reading} ({sure}; the wording alone: {rule.why})", rule.relevance, call.confidence)
 
 
 def no_coverage_share(claim: Terms, unseen: list[str], rarity: dict[str, float]) -> float:
     """The share of the claim's weight in words no stored statement uses (see ``NO_COVERAGE_SHARE``)."""
     return overlap(claim, Terms(frozenset(unseen), frozenset()), rarity) if unseen else 0.0
-
-
-def verdict_of(judged: list[Judged], readings: Sequence[tuple[str, str]] = ()) -> tuple[str, str]:
-    """The verdict and why, from the statements that carry enough of the claim (``CORE``) and the
-    whole-article ``readings`` (outlet, stance) of related articles with no such statement: an
-    outlet that reports the claim in its own words, quoting nobody, has a stance too."""
-    by_stance: dict[str, list[str]] = defaultdict(list)
-    core = [j for j in judged if j.stance.relevance >= CORE]
-    for item in core:
-        by_stance[item.stance.stance].append(item.row.speaker or item.row.outlet or "an outlet")
-    for outlet, stance in readings:
-        by_stance[stance].append(f"{outlet} (whole-article reading)")
-    if not judged and not readings:
-        return "no coverage", "No stored statement is about this claim."
-    if not core and not readings:
-        verb = "shares" if len(judged) == 1 else "share"
-        return "no coverage", f"Nothing stored states it; {plural(len(judged), 'statement')} {verb} some of its words."
-
-    def who(stance: str) -> str:
-        names = list(dict.fromkeys(by_stance[stance]))
-        return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-
-    parts = [f"{stance}: {who(stance)}" for stance in STANCE_ORDER if by_stance[stance]]
-    if by_stance["supports"] and by_stance["disputes"]:
-        return "disputed", "Supported by " + who("supports") + "; disputed by " + who("disputes") + "."
-    if by_stance["disputes"]:
-        return "disputed", "Disputed by " + who("disputes") + "; nobody stored supports it."
-    if by_stance["supports"]:
-        return "supported", "Supported by " + who("supports") + "; nobody stored disputes it."
-    return "unverified", "Nobody stored confirms or denies it (" + "; ".join(parts) + ")."
 
 
 def citing_outlets(judged: list[Judged]) -> dict[str, list[str]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.verdict import (
-    CORE,
+from judge.cues import Stance
+from judge.statements import (
     TAKES_SIDES,
     Judged,
     citing_outlets,
@@ -11,10 +11,9 @@ from handlers.verdict import (
     judge_topic,
     number_differences,
     original_report,
-    verdict_of,
 )
 from nlp.claim_shape import ClaimShape
-from nlp.stance import Stance, Terms
+from nlp.terms import Terms
 from store.records import StatementRow
 
 
@@ -53,24 +52,6 @@ def one_label_model(label: str) -> dict:
 
 
 SURE_SUPPORTS, SURE_REPORTS, SURE_UNRELATED = (one_label_model(x) for x in ("supports", "reports", "unrelated"))
-
-
-def test_support_and_dispute_make_a_disputed_verdict_naming_both_sides():
-    verdict, why = verdict_of([judged("supports", speaker="Ann Lee"), judged("disputes", speaker="Bo Chan")])
-    assert verdict == "disputed"
-    assert "Supported by Ann Lee" in why and "disputed by Bo Chan" in why
-
-
-def test_statements_below_core_do_not_decide_the_verdict():
-    weak = CORE - 0.01
-    verdict, why = verdict_of([judged("disputes", weak, speaker="Bo Chan"), judged("supports", speaker="Ann Lee")])
-    assert verdict == "supported"
-    verdict, _ = verdict_of([judged("supports", weak)])
-    assert verdict == "no coverage"
-
-
-def test_no_statement_is_no_coverage():
-    assert verdict_of([])[0] == "no coverage"
 
 
 def test_an_outlet_telling_of_a_denial_reports_it_and_does_not_dispute():
@@ -127,13 +108,6 @@ def test_a_sentence_carrying_the_whole_claim_states_it_whatever_the_model_says()
     said = terms("regular", "contact", names=("musk", "putin"))
     (only,) = judge_topic(claim, "Musk and Putin in regular contact", [(fact, said)], False, {}, SURE_REPORTS)
     assert only.stance.stance == "supports"
-
-
-def test_an_article_reading_counts_in_the_verdict_when_no_statement_carries_the_claim():
-    verdict, why = verdict_of([], [("Reuters", "supports")])
-    assert verdict == "supported" and "Reuters (whole-article reading)" in why
-    verdict, why = verdict_of([judged("disputes", speaker="Bo Chan")], [("Reuters", "supports")])
-    assert verdict == "disputed"
 
 
 def test_the_first_outlet_on_its_own_sources_reported_first():

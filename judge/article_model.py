@@ -15,12 +15,12 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlp.stance import DENIAL_TEXT, DOUBT_TEXT, HEDGE
+from judge.cues import DENIAL_TEXT, DOUBT_TEXT, HEDGE
 
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "stance_model.json"
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "article_model.json"
 LABELS = ("unrelated", "supports", "disputes", "reports")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*|\d[\d,.]*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -271,10 +271,11 @@ class ArticleStance:
     related: float  # probability that the article is about the claim at all
     why: str  # what the call rests on, in a few words
     sentence: str  # the article's sentence that carries most of the claim
+    chances: dict[str, float] = field(default_factory=dict)  # every label's probability
 
 
 def load_model(path: Path = MODEL_PATH) -> dict:
-    """The model at ``path`` (this one by default; nlp.statement_stance reads its own through it)."""
+    """The model at ``path`` (this one by default; judge.statement_model reads its own through it)."""
     return _load(str(path))
 
 
@@ -337,4 +338,5 @@ def article_stance(claim: ClaimWords, article: ArticleEvidence, model: dict | No
     chances = dict(zip(model["labels"], probabilities(model, features(claim, article, reading)), strict=True))
     label = max(chances, key=chances.get)
     sentence = reading.closest[0] if reading.closest else ""
-    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"], _why(reading.cover, sentence), sentence)
+    why = _why(reading.cover, sentence)
+    return ArticleStance(label, chances[label], 1.0 - chances["unrelated"], why, sentence, chances)

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DENIAL_CUES = {"deny", "reject", "dispute", "refute", "dismiss", "contradict", "rebut", "debunk", "disavow"}
+from nlp.claim_shape import DENIAL_VERBS
+from nlp.terms import Terms
+
+#: Speech verbs of denial, as the claim's reading knows them ("Peskov denied ...").
+DENIAL_CUES = DENIAL_VERBS
 DENIAL_TEXT = re.compile(
     r"\b(false|untrue|not true|no truth|fake news|nonsense|absurd|baseless|fabricated|hoax|lies|"
     r"never (happened|spoke|talked|met)|did ?n[o'’]t (happen|speak|talk|meet)|denied|denies|deny)\b",
@@ -50,27 +54,18 @@ FREQUENCY_WORDS = {
     "many",
     "continuous",
 }
+#: Share of the claim a statement must carry for a negation of the claim's own words to dispute it:
+#: the share at which a statement counts in the verdict (judge.statements.CORE).
+NEGATION_RELEVANCE = 0.35
 NEGATION = re.compile(r"\b(not|no|never|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 HEDGE = re.compile(
     r"\b(allegedly|reportedly|alleged|allegation|claims? that|rumou?rs?|purported(ly)?)\b", re.IGNORECASE
 )
-STOP_LEMMAS = set(
-    """be have do say tell the a an and or of to in on at for with by from that this these those it its he she
-    they them his her their there here as about into over after before since than then so not no also late
-    will would could should may might can""".split()
-)
 
 
-@dataclass(frozen=True)
-class Terms:
-    """The content lemmas of a text, and whether it claims repetition ("regular contact")."""
-
-    lemmas: frozenset[str]
-    names: frozenset[str]  # lemmas of proper nouns
-
-    @property
-    def frequent(self) -> bool:
-        return bool(self.lemmas & FREQUENCY_WORDS)
+def claims_repetition(claim: Terms) -> bool:
+    """Whether the claim says something happens again and again ("regular contact")."""
+    return bool(claim.lemmas & FREQUENCY_WORDS)
 
 
 def overlap(claim: Terms, statement: Terms, rarity: dict[str, float] | None = None) -> float:
@@ -86,9 +81,10 @@ def overlap(claim: Terms, statement: Terms, rarity: dict[str, float] | None = No
 
 @dataclass(frozen=True)
 class Stance:
-    stance: str  # supports | disputes | unverified | reports
+    stance: str  # supports | disputes | unverified | reports | unclear
     why: str
     relevance: float
+    probability: float | None = None  # how sure a learned reading is; None for a reading of the wording
 
 
 def stance_of(
@@ -108,11 +104,11 @@ def stance_of(
         return Stance("reports", f"{cue}: no denial, no confirmation", score)
     if doubt := DOUBT_TEXT.search(text):
         return Stance("unverified", doubt.group(0), score)
-    if claim.frequent and (restriction := RESTRICTIVE.search(text)):
+    if claims_repetition(claim) and (restriction := RESTRICTIVE.search(text)):
         return Stance("disputes", f"“{restriction.group(0)}” against a claim of repeated contact", score)
     if (denial := DENIAL_TEXT.search(text)) and score >= 0.3:
         return Stance("disputes", denial.group(0), score)
-    if NEGATION.search(text) and score >= 0.5 and negates_claim(claim, text):
+    if NEGATION.search(text) and score >= NEGATION_RELEVANCE and negates_claim(claim, text):
         return Stance("disputes", "negates the claim's own words", score)
     if hedge := HEDGE.search(text):
         return Stance("reports", f"passes it on: “{hedge.group(0)}”", score)

@@ -1,0 +1,315 @@
+"""Judging one claim against the evidence the store gave: the calls and the verdict.
+
+The handler reads the candidates (statements the full-text search found, the other statements of
+their articles, the candidate articles' texts) and hands them over as an ``Evidence``; this module
+decides, and returns a ``Judgement``: every call the answer lists, the verdict computed from those
+calls alone, and the statements with their final stance. Nothing here reads the store or chat.
+
+The order of the decision:
+
+1. Each statement is read (``judge.statements``): a quoted speaker by the wording rules, the outlet's
+   own sentence by the statement model, a claim about speech by what the speaker did.
+2. Each candidate article is read whole by the article model (``judge.article_model``).
+3. Relevance before stance: an article the model does not think is about the claim
+   (``Cuts.related``, learned from FNC-1's related/unrelated labels) is not listed, nor are its
+   statements; a statement carrying too little of the claim (``CORE``) is not listed.
+4. Stance with a probability: an article supports or disputes only above its cut; a reading that
+   leans to a side below the cut is "unclear" and counts for nothing.
+5. The verdict is ``judge.verdict.verdict_of`` over the listed calls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from judge.article_model import ArticleEvidence, ArticleStance, ClaimWords, article_stance
+from judge.calls import DISPUTES, REPORTS, SUPPORTS, UNCLEAR, Call
+from judge.cues import Stance
+from judge.models import Cuts, Models, shipped_models
+from judge.statements import (
+    CORE,
+    NO_COVERAGE_SHARE,
+    RELEVANT,
+    STANCE_ORDER,
+    Judged,
+    citing_outlets,
+    in_outlets_voice,
+    judge_speech,
+    judge_topic,
+    no_coverage_share,
+)
+from judge.verdict import NO_COVERAGE, Verdict, verdict_of
+from nlp.claim_shape import ClaimShape
+from nlp.terms import Terms
+from store.records import StatementRow, StoredArticle
+
+#: The words of a name that can stand for it ("Musk" for Elon Musk); initials are too short.
+NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+#: How an unnamed speaker is named in the verdict's line of why.
+UNNAMED = "an unnamed source"
+
+
+@dataclass(frozen=True)
+class CandidateArticle:
+    """A candidate article: what the store knows of it, its text, and its full-text place
+    (``rank``, 1-based, None when only its statements were found; ``share`` of the best bm25)."""
+
+    article: StoredArticle
+    title: str
+    text: str
+    rank: int | None
+    share: float
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything the store gave for one claim, as plain data.
+
+    ``shape`` and ``terms`` are the claim's reading; ``content`` the terms of what a claim about
+    speech says was said; ``hits`` the statements the search found and ``context`` the other
+    statements of their articles, each with its terms; ``rarity`` each claim term's weight over the
+    stored statements and ``unseen`` the terms no statement uses; ``claim_words`` the claim as the
+    article model reads it (None: no article is read).
+    """
+
+    claim: str
+    shape: ClaimShape
+    terms: Terms
+    hits: Sequence[tuple[StatementRow, Terms]] = ()
+    context: Sequence[tuple[StatementRow, Terms]] = ()
+    articles: dict[int, CandidateArticle] = field(default_factory=dict)
+    rarity: dict[str, float] = field(default_factory=dict)
+    unseen: Sequence[str] = ()
+    claim_words: ClaimWords | None = None
+    content: Terms | None = None
+    names: Sequence[str] = ()  # the names the claim is about ("Elon Musk", "Kiriyenko")
+
+
+@dataclass
+class Judgement:
+    """The decision: the verdict, the calls listed (strongest first), the listed statements with
+    their final stance, every candidate article's whole-article reading, the outlets each cites
+    for the claim, the outlet that reported it first, and whether the store has no coverage."""
+
+    verdict: Verdict
+    calls: list[Call]
+    statements: list[Judged]
+    readings: dict[int, ArticleStance]
+    citing: dict[str, list[str]]
+    original_report: str | None
+    novel: bool = False
+    seen: dict[int, ArticleEvidence] = field(default_factory=dict)  # what the article model read of each
+
+
+def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
+    """Judge one claim: which statements and articles support it, dispute it or only report it,
+    how sure each reading is, and the verdict.
+
+    Args:
+        evidence: the claim's reading and the candidates the store gave.
+        models: the learned models and cuts; the shipped ones when None.
+    Returns:
+        A ``Judgement`` whose verdict is a function of its ``calls`` alone.
+    """
+    models = models or shipped_models()
+    speech = evidence.shape.kind == "speech"
+    judged = _read_statements(evidence, models)
+    novel = not speech and no_coverage_share(evidence.terms, list(evidence.unseen), evidence.rarity) > NO_COVERAGE_SHARE
+    seen = {} if novel or evidence.claim_words is None else _article_inputs(evidence, judged)
+    readings = {a: article_stance(evidence.claim_words, e, models.article) for a, e in seen.items()}
+    related = {a for a, reading in readings.items() if reading.related >= models.cuts.related}
+    listed = [j for j in judged if _listed(j, speech, readings, related)]
+    if not speech:
+        listed = [_aimed(j, evidence.names) for j in listed]
+    citing = citing_outlets(listed)
+    calls = [_statement_call(j) for j in listed]
+    quoted = {j.row.article_id for j in listed}
+    for article_id in sorted(related):
+        if not speech:
+            calls.append(_article_call(evidence.articles[article_id], readings[article_id], models.cuts))
+        elif article_id not in quoted:  # the model reads stances toward events, not toward speech
+            calls.append(_covering_call(evidence.articles[article_id], readings[article_id]))
+    calls.sort(key=_strength)
+    verdict = verdict_of(calls)
+    if novel:
+        unseen = ", ".join(evidence.unseen)
+        verdict = Verdict(NO_COVERAGE, f"No stored statement mentions {unseen}.", verdict.sides)
+    return Judgement(
+        verdict=verdict,
+        calls=calls,
+        statements=sorted(listed, key=lambda j: (_order(j.stance.stance), -j.stance.relevance, j.row.article_id)),
+        readings=readings,
+        citing=citing,
+        original_report=_original_report(calls, citing),
+        novel=novel,
+        seen=seen,
+    )
+
+
+def _read_statements(evidence: Evidence, models: Models) -> list[Judged]:
+    """Every candidate statement read against the claim; the context of an article counts only
+    once one of its statements is about the claim (a doubt there need not repeat the claim)."""
+    if evidence.shape.kind == "speech":
+        rows = list({r.statement_id: (r, t) for r, t in [*evidence.hits, *evidence.context]}.values())
+        return judge_speech(evidence.shape, evidence.content or evidence.terms, rows, evidence.rarity)
+    first = judge_topic(evidence.terms, evidence.claim, list(evidence.hits), False, evidence.rarity, models.statement)
+    about = {j.row.article_id for j in first}
+    seen = {j.row.statement_id for j in first}
+    others = [*evidence.hits, *evidence.context]  # a hit not about the claim may be a doubt about it
+    extra = [
+        (r, t) for r, t in others if r.article_id in about and r.statement_id not in seen and r.kind == "attributed"
+    ]
+    return first + judge_topic(evidence.terms, evidence.claim, extra, True, evidence.rarity, models.statement)
+
+
+def _article_inputs(evidence: Evidence, judged: list[Judged]) -> dict[int, ArticleEvidence]:
+    """What the article model reads of each candidate article: its text and place, and how the
+    wording rules read its statements (as the model was trained)."""
+    stances: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for item in judged:
+        reading = item.rule or item.stance
+        stances[item.row.article_id].append((reading.stance, reading.relevance))
+    return {
+        article_id: ArticleEvidence(c.title, c.text, c.rank, c.share, tuple(stances[article_id]))
+        for article_id, c in evidence.articles.items()
+    }
+
+
+def _listed(item: Judged, speech: bool, readings: dict[int, ArticleStance], related: set[int]) -> bool:
+    """A statement is listed when it carries enough of the claim (``CORE``; a claim about speech is
+    judged on the speaker's own statements, which seldom repeat the names: ``RELEVANT``) and, for an
+    ordinary claim, its article is about the claim (or was not read whole)."""
+    if item.stance.relevance < (RELEVANT if speech else CORE):
+        return False
+    return speech or item.row.article_id not in readings or item.row.article_id in related
+
+
+def _aimed(item: Judged, names: Sequence[str]) -> Judged:
+    """The statement, reporting rather than taking a side when it leaves out one of the claim's
+    names: Peskov's denial of regular talks with Putin says nothing of talks with Kiriyenko. A name
+    counts as named when any of its words is in the sentence or its speaker's name."""
+    if item.stance.stance not in (SUPPORTS, DISPUTES):
+        return item
+    said = set(NAME_WORD.findall(f"{item.row.text} {item.row.speaker or ''}".lower()))
+    missing = [n for n in names if not set(NAME_WORD.findall(n.lower())) & said]
+    if not missing:
+        return item
+    why = f"{item.stance.why}; does not name {', '.join(missing)}"
+    stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
+    return dataclasses.replace(item, stance=stance)
+
+
+def _statement_call(item: Judged) -> Call:
+    row = item.row
+    outlet = row.outlet or "an outlet"
+    if in_outlets_voice(row):
+        source, kind = outlet, "outlet"
+    elif row.speaker_type == "outlet":
+        source, kind = row.speaker or outlet, "another outlet"
+    elif row.speaker_type == "anonymous":
+        source, kind = UNNAMED, "anonymous"
+    else:
+        source, kind = row.speaker or UNNAMED, "named" if row.speaker else "anonymous"
+    stance = item.stance
+    probability = stance.probability if stance.probability is not None else 1.0
+    return Call(
+        article_id=row.article_id,
+        outlet=outlet,
+        source=source,
+        source_kind=kind,
+        stance=stance.stance,
+        probability=probability,
+        relevance=stance.relevance,
+        why=stance.why,
+        statement_id=row.statement_id,
+        published=row.published or row.ingested_at or "",
+    )
+
+
+def article_side(reading: ArticleStance, cuts: Cuts) -> tuple[str, float]:
+    """The stance of a related article's whole-article reading, and how sure it is: disputes or
+    supports only at or above its cut (shares of the related mass), "unclear" when the reading
+    leans to a side below it, else "reports"."""
+    related = max(reading.related, 1e-9)
+    disputes = reading.chances.get(DISPUTES, 0.0) / related
+    supports = reading.chances.get(SUPPORTS, 0.0) / related
+    reports = reading.chances.get(REPORTS, 0.0) / related
+    if disputes >= cuts.disputes:
+        return DISPUTES, disputes
+    if supports >= cuts.supports:
+        return SUPPORTS, supports
+    if max(supports, disputes) > reports:
+        return UNCLEAR, max(supports, disputes)
+    return REPORTS, reports
+
+
+def _article_call(candidate: CandidateArticle, reading: ArticleStance, cuts: Cuts) -> Call:
+    stance, probability = article_side(reading, cuts)
+    article = candidate.article
+    outlet = article.outlet or "an outlet"
+    why = f"{reading.why} ({probability:.0%} sure it {_verb(stance)})"
+    return Call(
+        article_id=article.id,
+        outlet=outlet,
+        source=outlet,
+        source_kind="article",
+        stance=stance,
+        probability=probability,
+        relevance=reading.related,
+        why=why,
+        published=article.published or article.ingested_at or "",
+    )
+
+
+def _covering_call(candidate: CandidateArticle, reading: ArticleStance) -> Call:
+    """An article about a claim of speech with no statement of the speaker's: it covers the claim,
+    and says nothing the judge can read of what the speaker did."""
+    article = candidate.article
+    outlet = article.outlet or "an outlet"
+    why = f"{reading.why}; no statement of the speaker's on it"
+    return Call(
+        article_id=article.id,
+        outlet=outlet,
+        source=outlet,
+        source_kind="article",
+        stance=REPORTS,
+        probability=reading.related,
+        relevance=reading.related,
+        why=why,
+        published=article.published or article.ingested_at or "",
+    )
+
+
+def _verb(stance: str) -> str:
+    return {SUPPORTS: "supports it", DISPUTES: "disputes it", REPORTS: "only reports it"}.get(stance, "takes a side")
+
+
+def _order(stance: str) -> int:
+    order = (*STANCE_ORDER, UNCLEAR)
+    return order.index(stance) if stance in order else len(order)
+
+
+def _strength(call: Call) -> tuple:
+    """Strongest first: by stance, then statements before whole-article readings, then the surest
+    and most relevant, then a stable tie-break."""
+    return (
+        _order(call.stance),
+        call.statement_id is None,
+        -round(call.probability * call.relevance, 6),
+        call.article_id,
+        call.statement_id or 0,
+    )
+
+
+def _original_report(calls: list[Call], citing: dict[str, list[str]]) -> str | None:
+    """The earliest outlet supporting the claim on its own sources; else the outlet others cite."""
+    own = [c for c in calls if c.stance == SUPPORTS and c.outlet not in citing]
+    if own:
+        return min(own, key=lambda c: (c.published, c.article_id)).outlet
+    cited = [name for names in citing.values() for name in names]
+    return max(sorted(set(cited)), key=cited.count) if cited else None
+

@@ -1,0 +1,60 @@
+"""The learned parts of the judgement and the cuts chosen for them, loaded together.
+
+Two softmax models trained on FNC-1 train (bench/train_stance.py): the whole-article reading
+(``article_model.json``) and the reading of one sentence in the outlet's own voice
+(``statement_model.json``). The cuts (``verdict_cuts.json``) say how sure a reading must be to be
+listed and to count: chosen on held-out folds of FNC-1 train that share neither headlines nor
+bodies (bench/train_verdict.py), never on the data the figures are reported on.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from judge import article_model, statement_model
+
+CUTS_PATH = Path(__file__).resolve().parent / "data" / "verdict_cuts.json"
+
+
+@dataclass(frozen=True)
+class Cuts:
+    """How sure a reading must be. Probabilities of the whole-article model: ``related`` is
+    1 - P(unrelated), the others are shares of the related mass (P(supports) / related)."""
+
+    related: float = 0.7  # an article below it is not about the claim: not listed, never counted
+    supports: float = 0.6  # an article supports the claim at or above it
+    disputes: float = 0.3  # an article disputes the claim at or above it (checked first)
+    statement_sure: float = 0.5  # a sentence read by the statement model: below it, "unclear"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Cuts:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: float(v) for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Models:
+    """Everything learned that the judgement uses; the evaluation passes each fold's own."""
+
+    article: dict
+    statement: dict
+    cuts: Cuts
+
+
+def load_cuts(path: Path = CUTS_PATH) -> Cuts:
+    """The shipped cuts; the defaults when the file is missing (a fresh training run)."""
+    if not path.exists():
+        return Cuts()
+    return Cuts.from_json(json.loads(path.read_text(encoding="utf-8")).get("cuts", {}))
+
+
+@functools.cache
+def shipped_models() -> Models:
+    """The models and cuts that ship in judge/data, loaded once per process."""
+    return Models(article_model.load_model(), statement_model.load_model(), load_cuts())
