@@ -166,7 +166,7 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
         unseen=unseen,
         claim_words=ClaimWords.of(claim, sorted(claim_terms.names), frequency, article_total),
         content=content,
-        names=reading.names,
+        names=reading.actors,
     )
 
 

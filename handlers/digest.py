@@ -14,7 +14,6 @@ from handlers.statements import statement_terms
 from handlers.values import Channel
 from handlers.wording import plural
 from judge.cues import stance_of
-from judge.statements import CORE
 from store.records import StatementRow
 
 MAX_CLAIMS = 5
@@ -31,10 +30,20 @@ def _side(row: StatementRow, stance: str) -> dict:
     }
 
 
+def _answered(ctx: Context, claim: str, answer: StatementRow) -> str:
+    """The part of a claim a denial answers: when the claim tells of someone else's words ("Bremmer
+    wrote that Musk had told him ..."), the denial answers what was said, not that it was said."""
+    shape = ctx.analyzer.read_claim(claim).shape
+    if shape.kind == "speech" and shape.content and not (answer.speaker and shape.speaker in answer.speaker):
+        return shape.content
+    return claim
+
+
 def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     """Claims a denial in the window answers: for each denial or restriction ("only one call"), the
     stored statements naming the same people are its candidate claims; a claim is disputed when the
-    denial's stance toward it is a dispute. Its other sides come from /compare on the claim."""
+    denial's stance toward it is a dispute and the judge (through /compare on the claim) finds it
+    disputed; its verdict, why and other sides are the judge's."""
     claims: dict[int, dict] = {}
     for statement_id, sentence in ctx.store.window_disagreements(article_ids):
         answer = ctx.store.statements([statement_id])[0]
@@ -49,21 +58,21 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
                 if side not in claims[claim_id]["sides"]:
                     claims[claim_id]["sides"].append(side)
                 break
-            result = compare_claim(ctx, " ".join(claim_text.split()))
+            result = compare_claim(ctx, _answered(ctx, " ".join(claim_text.split()), answer))
+            if result.verdict != "disputed":  # the judge, reading all the evidence, does not find it disputed
+                continue
             sides = [_side(claimed, "supports"), _side(answer, "disputes")]
             sides += [
                 _side(j.row, j.stance.stance)
                 for j in result.judged
-                if j.stance.stance in ("supports", "disputes")
-                and j.stance.relevance >= CORE
-                and j.row.statement_id not in (claim_id, statement_id)
+                if j.stance.stance in ("supports", "disputes") and j.row.statement_id not in (claim_id, statement_id)
             ]
             claims[claim_id] = {
                 "claim": " ".join(claim_text.split()),
                 "story": f"/story {' '.join(claim_text.split())}",
                 "raised_by": " ".join(sentence.split()),
-                "verdict": "disputed",
-                "why": f"{sides[1]['speaker']}: {stance.why}",
+                "verdict": result.verdict,
+                "why": result.why,
                 "original_report": result.original_report or claimed.outlet,
                 "sides": sides,
                 "numbers": result.numbers,

@@ -44,13 +44,16 @@ from judge.statements import (
 )
 from judge.verdict import NO_COVERAGE, Verdict, verdict_of
 from nlp.claim_shape import ClaimShape
+from nlp.pronouns import FITS
 from nlp.terms import Terms
 from store.records import StatementRow, StoredArticle
 
 #: The words of a name that can stand for it ("Musk" for Elon Musk); initials are too short.
 NAME_WORD = re.compile(r"[^\W\d_]{2,}")
-#: How an unnamed speaker is named in the verdict's line of why.
+#: How an unnamed speaker is named in the verdict's line of why; and a pronoun speaker the analysis
+#: could not resolve ("he said"), which is left unnamed rather than guessed.
 UNNAMED = "an unnamed source"
+UNRESOLVED = "someone the article does not name here"
 
 
 @dataclass(frozen=True)
@@ -194,8 +197,9 @@ def _aimed(item: Judged, names: Sequence[str]) -> Judged:
     counts as named when any of its words is in the sentence or its speaker's name."""
     if item.stance.stance not in (SUPPORTS, DISPUTES):
         return item
-    said = set(NAME_WORD.findall(f"{item.row.text} {item.row.speaker or ''}".lower()))
-    missing = [n for n in names if not set(NAME_WORD.findall(n.lower())) & said]
+    text = f"{item.row.text} {item.row.speaker or ''}".lower()
+    said = set(NAME_WORD.findall(text))
+    missing = [n for n in names if not (set(NAME_WORD.findall(n.lower())) & said or n.lower() in text)]
     if not missing:
         return item
     why = f"{item.stance.why}; does not name {', '.join(missing)}"
@@ -212,6 +216,8 @@ def _statement_call(item: Judged) -> Call:
         source, kind = row.speaker or outlet, "another outlet"
     elif row.speaker_type == "anonymous":
         source, kind = UNNAMED, "anonymous"
+    elif row.speaker_type == "pronoun" and (row.speaker or "").lower() in FITS:  # never resolved
+        source, kind = UNRESOLVED, "anonymous"
     else:
         source, kind = row.speaker or UNNAMED, "named" if row.speaker else "anonymous"
     stance = item.stance

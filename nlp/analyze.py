@@ -96,6 +96,27 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     return analysis
 
 
+#: Entity kinds that describe rather than name who a claim is about ("Russian", "since 2022").
+NOT_ACTORS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def actors_of(doc: Doc) -> tuple[str, ...]:
+    """The names a claim is about: its entities (not nationalities or figures), and each run of
+    proper nouns the entity model missed ("Musk" in "Musk has been in contact with Kiriyenko") but
+    a title right before a name ("President" of "Russian President Vladimir Putin")."""
+    found = [e.text for e in doc.ents if e.label_ not in NOT_ACTORS]
+    covered = {t.i for e in doc.ents for t in e}
+    run: list[str] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in covered:
+            run.append(token.text)
+            continue
+        if run and not (token is not None and token.i in covered):  # not a title before a name
+            found.append(" ".join(run))
+        run = []
+    return tuple(dict.fromkeys(found))
+
+
 @dataclass(frozen=True)
 class ClaimReading:
     """Everything /compare needs from its query, from one parse: its shape, its terms and the
@@ -104,6 +125,7 @@ class ClaimReading:
     shape: ClaimShape
     terms: Terms
     names: tuple[str, ...]
+    actors: tuple[str, ...] = ()  # the names of people and organisations, who the claim is about
 
 
 class Analyzer:
@@ -167,7 +189,7 @@ class Analyzer:
         if is_headline_line(text):
             doc = self._as_sentence(doc)
         names = tuple(entity.name for entity in analysis_from_doc(doc).entities)
-        return ClaimReading(claim_shape(doc), terms_of(doc), names)
+        return ClaimReading(claim_shape(doc), terms_of(doc), names, actors_of(doc))
 
     def _as_sentence(self, doc: Doc) -> Doc:
         """A headline query ("Mayor Denies Taking Bribes From Developer", "COLTS BEAT CHIEFS")

@@ -24,6 +24,19 @@ if TYPE_CHECKING:
 #: said ... Apart from that, he said ..."). On ECB+ train's 13 pronoun speakers whose chain the analysis
 #: finds, F1 0.48 with the resolver alone, 0.56 with this first; unchanged on dev's 4 (bench/_pronouns.py).
 SPEAKER_CARRIES = 1
+#: Words that quantify rather than name: "Nobody should trust Bremmer" has no speaker.
+QUANTIFIERS = frozenset(
+    "nobody no-one everyone everybody anyone anybody someone somebody none all each few many most "
+    "no one".split() + ["no one"]
+)
+#: A dateline ("MOSCOW, Oct 26 -", "WASHINGTON (Reuters)") is where a story was filed, never who speaks.
+DATELINE = re.compile(
+    r"^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|\s*\([\w ]+\))?\s*[-–—]$"
+    r"|^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|\s*\([\w ]+\))\W*$"
+)
+#: A definite unnamed source ("the person said") is the unnamed source named just before with the
+#: same head word ("One person aware of the conversations said"), within this many sentences.
+ANONYMOUS_CARRIES = 5
 
 ANONYMOUS_HEADS = {
     "official",
@@ -218,6 +231,8 @@ def speaker_of(
     start, end = source
     words = text[start:end]
     lowered = words.lower()
+    if lowered.strip(" ,.;:") in QUANTIFIERS or DATELINE.match(words.strip()):
+        return None, None, None
     inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
     people = [i for i in inside if owner[i].label == "PERSON"]
     heads = [i for i in people if head_word and head_word in mentions[i].text.lower()]
@@ -267,6 +282,19 @@ def find_attributions(doc: Doc) -> list[dict]:
     return found
 
 
+def _earlier_source(speaker: str, head: str, sentence: int, unnamed: dict[str, tuple[int, str]]) -> str:
+    """An unnamed source as the article first described it: "the person" is the "one person aware
+    of the conversations" of a few sentences before. An indefinite description is remembered."""
+    head = head or speaker.split()[-1].lower()
+    if speaker.lower().startswith("the "):
+        earlier = unnamed.get(head)
+        if earlier and sentence - earlier[0] <= ANONYMOUS_CARRIES:
+            return earlier[1]
+        return speaker
+    unnamed[head] = (sentence, speaker)
+    return speaker
+
+
 def _same_line(text: str, span: list[int] | None) -> tuple[int, int] | None:
     """A source span without any line before its last one: a line break ends a sentence, so a
     headline the parser ran into the subject ("...a closely guarded secret\nThe report said") is
@@ -290,6 +318,7 @@ def attributions_of(
     owner = {m: e for e in entities for m in e.mentions}
     result: list[Attribution] = []
     latest: tuple[int, int] | None = None  # (sentence, mention) of the latest speaker known by name
+    unnamed: dict[str, tuple[int, str]] = {}  # head word → (sentence, description) of the latest unnamed source
     for item in found:
         piece = _same_line(text, item["speaker_piece"])
         head = item.get("speaker_head", "")
@@ -305,6 +334,8 @@ def attributions_of(
                 speaker, mention = entities[meant.entity].name, meant.mention
         if mention is not None and mention in owner and kind in ("named", "pronoun"):
             latest = (sentence, mention)
+        if kind == "anonymous" and speaker:
+            speaker = _earlier_source(speaker, head, sentence, unnamed)
         content = tuple(tuple(p) for p in item["content"])
         result.append(
             Attribution(

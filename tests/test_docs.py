@@ -43,8 +43,14 @@ def test_ci_calls_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
-PROJECT_PATH = r"`((?:bot|handlers|nlp|store|ingest|bench|tests|deploy)/[\w/]+\.(?:py|json|service))`"
-DOCUMENTS = [ROOT / "docs" / "architecture.md", ROOT / "docs" / "operations.md", ROOT / "CONTRIBUTING.md"]
+PROJECT_PATH = r"`((?:bot|handlers|judge|nlp|store|ingest|bench|tests|deploy)/[\w/]+\.(?:py|json|service))`"
+DOCUMENTS = [
+    ROOT / "docs" / "architecture.md",
+    ROOT / "docs" / "operations.md",
+    ROOT / "docs" / "judging.md",
+    ROOT / "docs" / "quality.md",
+    ROOT / "CONTRIBUTING.md",
+]
 
 
 def test_the_design_and_operations_documents_are_in_the_repository_and_linked():

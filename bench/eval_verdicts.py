@@ -1,0 +1,135 @@
+"""Per-headline verdicts on FNC-1 train, through the path a reporter's /compare takes.
+
+Usage: python bench/eval_verdicts.py DATA_DIR [--keep DB] [--cache FILE] [--folds 5] [--workers 2]
+DATA_DIR is ../shared/eval; skipped when absent. Every FNC-1 body is ingested into one store
+(--keep DB reuses it). The headlines are split into 5 folds that share neither headlines nor bodies
+(bench/_fnc.py folds_by_story). For each fold, the judge's models are trained on the other folds
+(the article and statement models, bench/_fnc.py) and its cuts chosen on held-out parts of those
+folds (bench/_verdicts.py choose_cuts); then each of the fold's headlines goes through
+``handlers.compare.compare``, the function the CLI's ``newsroom compare`` and the chat command call
+(the claim's reading and routing included), and its verdict is scored against the one the gold
+pair labels imply (../shared/eval/README.md). Printed: the confusion table, each verdict's
+precision and recall, the accuracy and the always-"unverified" baseline (0.41 on the competition
+test set), the headlines left without a verdict, and the pair scores of the same answers (a body
+is related when the answer lists its article; its label is the article's listed reading).
+--cache FILE keeps the features the models are trained on (bench/_fnc.py collect).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))
+
+from _fnc import (  # noqa: E402
+    choose_thresholds,
+    collect,
+    database_path,
+    fnc_parser,
+    fnc_score,
+    folds_by_story,
+    headline_pairs,
+    open_bodies,
+    train_model,
+    train_statement_model,
+)
+from _verdicts import NO_VERDICT, choose_cuts, gold_verdicts, report  # noqa: E402
+
+from handlers.compare import compare  # noqa: E402
+from judge import Models  # noqa: E402
+
+#: A listed article's reading as an FNC-1 label; an article the answer does not list is unrelated.
+CALL_TO_FNC = {"supports": "agree", "disputes": "disagree", "reports": "discuss", "unclear": "discuss"}
+_FOLD_MODELS: list[Models] = []
+_worker = None
+
+
+def _start(folder: Path, db_path: Path) -> None:
+    global _worker
+    _worker = open_bodies(folder, db_path, n_process=1)
+
+
+def _answer(task: tuple[str, int]) -> tuple[str, str, dict[int, str]]:
+    """One headline through /compare with its fold's models: the verdict and each listed
+    article's whole-article stance."""
+    headline, fold = task
+    ctx, _ = _worker
+    ctx.models = _FOLD_MODELS[fold]
+    data = compare(ctx, headline).data
+    verdict = data.get("verdict") or NO_VERDICT
+    listed = {c["article_id"]: c["stance"] for c in data.get("calls", []) if c["source_kind"] == "article"}
+    return headline, verdict, listed
+
+
+def fold_models(split: list, tune: bool) -> list[Models]:
+    """Each fold's models, trained on the other folds, cuts and thresholds chosen inside them."""
+    models = []
+    for i in range(len(split)):
+        started = time.perf_counter()
+        training = [p for j, fold in enumerate(split) if j != i for p in fold]
+        statements = train_statement_model(training)
+        supports_at, disputes_at = choose_thresholds(training) if tune else (0.7, 0.6)
+        statements.update(supports_at=supports_at, disputes_at=disputes_at)
+        cuts = choose_cuts(training)
+        models.append(Models(train_model(training), statements, cuts))
+        print(f"  fold {i}: cuts {cuts} ({time.perf_counter() - started:.0f} s)", flush=True)
+    return models
+
+
+def main() -> None:
+    parser = fnc_parser(__doc__)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--tune", action="store_true", help="choose the statement thresholds per fold too (slow)")
+    args = parser.parse_args()
+    folder = args.data_dir / "fnc1"
+    if not folder.exists():
+        print(f"skipped: {folder} not found")
+        return
+    db_path = database_path(args)
+    pairs = collect(folder, db_path, headline_pairs(folder, 0, 0), args.workers, args.cache)
+    split, dropped = folds_by_story(pairs, args.folds)
+    print(f"FNC-1 train: {len(pairs)} pairs in {args.folds} grouped folds ({dropped} straddling pairs left out)")
+    _FOLD_MODELS.extend(fold_models(split, args.tune))
+    gold = gold_verdicts(p for fold in split for p in fold)
+    fold_of = {p.headline: i for i, fold in enumerate(split) for p in fold if p.headline in gold}
+    tasks = sorted(fold_of.items())
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(args.workers, _start, (folder, db_path)) as pool:
+        answers = {h: (v, listed) for h, v, listed in pool.imap_unordered(_answer, tasks, chunksize=8)}
+    took = time.perf_counter() - started
+    print(f"ran {len(tasks)} headlines through compare() in {took:.0f} s ({1000 * took / len(tasks):.0f} ms each)")
+
+    _, body_article = open_bodies(folder, db_path)
+    print(f"\nper-headline verdicts ({len(tasks)} headlines):")
+    figures = report([(gold[h], answers[h][0]) for h, _ in tasks])
+    print(
+        f"  accuracy {figures['accuracy']:.3f}; always \"unverified\" {figures['baseline_unverified']:.3f} "
+        f"(competition test: 0.41); ratio {figures['accuracy'] / max(figures['baseline_unverified'], 1e-9):.2f}"
+    )
+    print(f"  headlines without a verdict: {figures['no_verdict']:.0f}")
+    scored = []
+    for pair in (p for fold in split for p in fold):
+        listed = answers.get(pair.headline, (None, {}))[1]
+        article = body_article.get(pair.body_id)
+        scored.append((pair.gold, CALL_TO_FNC.get(listed.get(article, ""), "unrelated")))
+    pair_score = 100 * fnc_score(scored)
+    confusion = Counter(scored)
+    tp = confusion[("disagree", "disagree")]
+    said = sum(n for (g, p), n in confusion.items() if p == "disagree")
+    truly = sum(n for (g, p), n in confusion.items() if g == "disagree")
+    f1 = 2 * tp / max(1, said + truly)
+    print(f"\npairs ({len(scored)}): FNC score {pair_score:.1f} % (competition test: baseline 75.2 %, best 82 %)")
+    print(f"  disagree: precision {tp / max(1, said):.3f}, recall {tp / max(1, truly):.3f}, F1 {f1:.3f}")
+    line = {k: round(v, 3) for k, v in figures.items()}
+    line.update(pair_fnc_score=round(pair_score, 1), pair_f1_disagree=round(f1, 3), headlines=len(tasks))
+    print(" ".join(f"{k}={v}" for k, v in line.items()))
+
+
+if __name__ == "__main__":
+    main()
