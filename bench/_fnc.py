@@ -60,6 +60,9 @@ class Pair:
     # sees, its relevance, the stance when a kept hand rule decides it (ruled_stance), whether it is
     # in the outlet's own voice (else the wording rules read it), and the wording rules' reading.
     statement_rows: list[tuple[list[str], float, str | None, bool, str]] | None = None
+    # False: a candidate /compare read that FNC-1 does not pair with this headline (a body of
+    # another story, so unrelated): trains the models on what /compare really reads, never scored.
+    labelled: bool = True
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -111,6 +114,12 @@ def _start_worker(folder: Path, db_path: Path) -> None:
     _worker = ctx, found
 
 
+#: Candidates FNC-1 does not pair with a headline, kept as unrelated training rows when their
+#: full-text rank is at most this: the wrong articles /compare must learn to leave out are the
+#: near misses, and every further one costs training time.
+EXTRA_RANK = 30
+
+
 def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
     headline, rows = item
     ctx, body_article = _worker
@@ -129,6 +138,14 @@ def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
         names = features(result.claim_words, evidence) if evidence is not None else None
         stances = list(evidence.statement_stances) if evidence is not None else None
         pairs.append(Pair(headline, row["Body ID"], row["Stance"], names, stances, judged.get(article, [])))
+    paired = {body_article.get(row["Body ID"]) for row in rows}
+    body_of = {article: body for body, article in sorted(body_article.items(), reverse=True)}
+    for article, evidence in result.evidence.items():
+        if article not in paired and article in body_of and evidence.rank is not None and evidence.rank <= EXTRA_RANK:
+            names = features(result.claim_words, evidence)
+            stances = list(evidence.statement_stances)
+            extra = Pair(headline, body_of[article], "unrelated", names, stances, judged.get(article, []), False)
+            pairs.append(extra)
     return pairs
 
 
@@ -263,7 +280,7 @@ def choose_settings(pairs: list[Pair], folds: int = 3, grid: tuple[Settings, ...
         scored = []
         for i, held_out in enumerate(split):
             model = train_model([p for j, fold in enumerate(split) if j != i for p in fold], settings)
-            scored += [(p.gold, predict(model, p)) for p in held_out]
+            scored += [(p.gold, predict(model, p)) for p in held_out if p.labelled]
         return fnc_score(scored)
 
     return max(grid, key=lambda s: (score(s), -grid.index(s)))
@@ -358,7 +375,7 @@ def choose_thresholds(pairs: list[Pair], folds: int = 3) -> tuple[float, float]:
     for i, held_out in enumerate(split):
         training = [p for j, fold in enumerate(split) if j != i for p in fold]
         statements, article = train_statement_model(training), train_model(training)
-        held += [(p, statement_chances(statements, p), predict(article, p)) for p in held_out]
+        held += [(p, statement_chances(statements, p), predict(article, p)) for p in held_out if p.labelled]
     grid = [(s, d) for s in SUPPORTS_AT for d in DISPUTES_AT]
 
     def score(at: tuple[float, float]) -> float:

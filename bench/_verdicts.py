@@ -10,19 +10,25 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from _fnc import Pair, folds_by_story, train_model
+from _fnc import Pair, folds_by_story, train_model, train_statement_model
 
 from judge import Call, Cuts, verdict_of
 from judge.article_model import ArticleStance, probabilities
 from judge.judging import article_side
+from judge.statement_model import statement_call
+from judge.statements import CORE
 
 VERDICTS = ("supported", "disputed", "unverified")
 NO_VERDICT = "no verdict"
 #: The cuts tried when choosing them on held-out folds of the training part.
-RELATED_CUTS = (0.5, 0.6, 0.7, 0.8, 0.9)
-SUPPORTS_CUTS = (0.4, 0.5, 0.6, 0.7, 0.8)
-DISPUTES_CUTS = (0.2, 0.3, 0.4, 0.5, 0.6)
+RELATED_CUTS = (0.95, 0.9, 0.8, 0.7, 0.6, 0.5)
+SUPPORTS_CUTS = (0.8, 0.7, 0.6, 0.5, 0.4)
+DISPUTES_CUTS = (0.6, 0.5, 0.4, 0.3, 0.2)
+STATEMENT_CUTS = (1.01, 0.9, 0.7, 0.5, 0.35)
+#: The statement model's thresholds during the choice (those bench/train_stance.py chose and ships).
+SUPPORTS_AT, DISPUTES_AT = 0.7, 0.6
 
 
 def gold_verdict(labels: Iterable[str]) -> str | None:
@@ -44,33 +50,64 @@ def gold_verdicts(pairs: Iterable[Pair]) -> dict[str, str]:
     return {h: v for h, labels in by_headline.items() if (v := gold_verdict(labels)) is not None}
 
 
-Readings = dict[str, list[tuple[int, dict[str, float]]]]  # headline → (body index, article chances)
+@dataclass(frozen=True)
+class Reading:
+    """One candidate body of a headline as held-out models read it: the article model's chances,
+    and its statements that count (relevance, stance before the cuts, in the outlet's voice)."""
+
+    chances: dict[str, float]
+    statements: tuple[tuple[float, str], ...]
 
 
-def held_out_readings(pairs: list[Pair], folds: int) -> Readings:
-    """Each headline's retrieved bodies read by an article model trained on the other folds
+def held_out_readings(pairs: list[Pair], folds: int) -> dict[str, list[Reading]]:
+    """Each headline's retrieved bodies (paired or not) read by models trained on the other folds
     (folds share neither headlines nor bodies)."""
     split, _ = folds_by_story(pairs, folds)
-    readings: Readings = defaultdict(list)
+    readings: dict[str, list[Reading]] = defaultdict(list)
     for i, held_out in enumerate(split):
-        model = train_model([p for j, fold in enumerate(split) if j != i for p in fold])
-        for index, pair in enumerate(held_out):
+        training = [p for j, fold in enumerate(split) if j != i for p in fold]
+        model, statements = train_model(training), train_statement_model(training)
+        statements.update(supports_at=SUPPORTS_AT, disputes_at=DISPUTES_AT)
+        for pair in held_out:
             if pair.features is not None:
                 chances = dict(zip(model["labels"], probabilities(model, pair.features), strict=True))
-                readings[pair.headline].append((index, chances))
+                readings[pair.headline].append(Reading(chances, _statement_stances(statements, pair)))
     return readings
 
 
-def article_verdict(chances: Sequence[dict[str, float]], cuts: Cuts) -> str:
-    """The verdict the judge gives from these whole-article readings alone (judge.judging's
-    article calls and judge.verdict), for choosing the cuts without running /compare again."""
-    calls = []
-    for index, chance in enumerate(chances):
-        reading = ArticleStance("", 0.0, 1.0 - chance["unrelated"], "", "", chance)
-        if reading.related < cuts.related:
+def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str], ...]:
+    """The stance of each of the pair's statements that counts (``CORE``), as judge_topic gives it:
+    a kept rule's, the wording rules' for a quoted speaker, the statement model's for the outlet's
+    own sentence."""
+    found = []
+    for names, relevance, ruled, own, rule in pair.statement_rows or ():
+        if relevance < CORE:
             continue
-        stance, probability = article_side(reading, cuts)
-        calls.append(Call(index, "outlet", "outlet", "article", stance, probability, reading.related, ""))
+        if ruled:
+            stance = ruled
+        elif own:
+            stance = statement_call(model, names).label
+        else:
+            stance = rule
+        if stance != "unrelated":
+            found.append((relevance, stance))
+    return tuple(found)
+
+
+def simulated_verdict(readings: Sequence[Reading], cuts: Cuts) -> str:
+    """The verdict the judge gives from these readings (judge.judging's calls and judge.verdict),
+    for choosing the cuts without running /compare again. It leaves out what the cache does not
+    keep: whether a statement names the claim's names."""
+    calls = []
+    for index, reading in enumerate(readings):
+        article = ArticleStance("", 0.0, 1.0 - reading.chances["unrelated"], "", "", reading.chances)
+        if article.related < cuts.related:
+            continue
+        stance, probability = article_side(article, cuts)
+        calls.append(Call(index, "outlet", "outlet", "article", stance, probability, article.related, ""))
+        for relevance, said in reading.statements:
+            taken = "reports" if said in ("supports", "disputes") and relevance < cuts.statement_sides else said
+            calls.append(Call(index, "outlet", "source", "named", taken, 1.0, relevance, ""))
     label = verdict_of(calls).label
     return "unverified" if label == "no coverage" else label
 
@@ -82,7 +119,7 @@ def accuracy(scored: Iterable[tuple[str, str]]) -> float:
 
 def choose_cuts(pairs: list[Pair], folds: int = 3) -> Cuts:
     """The cuts with the best per-headline accuracy over held-out folds of ``pairs`` alone; ties
-    go to the surer cuts (higher related, supports and disputes cuts)."""
+    go to the surer cuts (the first in the grid's order, which runs from sure to lenient)."""
     readings = held_out_readings(pairs, folds)
     gold = gold_verdicts(pairs)
     headlines = [h for h in gold if h in readings]
@@ -90,12 +127,11 @@ def choose_cuts(pairs: list[Pair], folds: int = 3) -> Cuts:
     for related in RELATED_CUTS:
         for supports in SUPPORTS_CUTS:
             for disputes in DISPUTES_CUTS:
-                cuts = Cuts(related=related, supports=supports, disputes=disputes)
-                score = accuracy(
-                    (gold[h], article_verdict([c for _, c in readings[h]], cuts)) for h in headlines
-                )
-                if best is None or score > best[0] + 1e-12:
-                    best = (score, cuts)
+                for sides in STATEMENT_CUTS:
+                    cuts = Cuts(related=related, supports=supports, disputes=disputes, statement_sides=sides)
+                    score = accuracy((gold[h], simulated_verdict(readings[h], cuts)) for h in headlines)
+                    if best is None or score > best[0] + 1e-12:
+                        best = (score, cuts)
     return best[1] if best else Cuts()
 
 

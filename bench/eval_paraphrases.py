@@ -92,7 +92,7 @@ def main() -> None:
         keep = args.keep or Path(tempfile.gettempdir()) / "newsroom-fnc1-paraphrases.db"
         ctx, _ = open_bodies(args.data_dir / "fnc1", keep)
         found = score(ctx, fnc_pairs(args.data_dir), "FNC-1")
-        print(f"FNC-1 train headlines: {found[0]} pairs, verdicts agree {found[1]}, verdicts and sides agree {found[2]}")
+        print(f"FNC-1 train headlines: {found[0]} pairs, verdicts agree {found[1]}, and sides too {found[2]}")
         totals = [a + b for a, b in zip(totals, found, strict=True)]
     else:
         print(f"FNC-1 part skipped: {args.data_dir / 'fnc1'} not found")

@@ -82,6 +82,7 @@ def cross_validate(split: list[list[Pair]], tune: bool, statements: bool = True)
         settings = choose_settings(training) if tune else Settings()
         result.settings.append(settings)
         model = train_model(training, settings)
+        held_out = [p for p in held_out if p.labelled]  # scored on FNC-1's own pairs only
         articles = [predict(model, p) for p in held_out]
         result.articles += [(p.gold, label) for p, label in zip(held_out, articles, strict=True)]
         if statements:
@@ -131,11 +132,14 @@ def main() -> None:
     pairs = collect(folder, database_path(args), headlines, args.workers, args.cache)
     returned = sum(1 for p in pairs if p.features is not None and p.gold != "unrelated")
     related = sum(1 for p in pairs if p.gold != "unrelated")
-    print(f"FNC-1 train: {len(headlines)} headlines, {len(pairs)} pairs; /compare returned {returned} of {related}")
+    extra = sum(1 for p in pairs if not p.labelled)
+    scored_pairs = len(pairs) - extra
+    print(f"FNC-1 train: {len(headlines)} headlines, {scored_pairs} pairs; /compare returned {returned} of {related}")
+    print(f"  (and {extra} unpaired candidates it read, trained on as unrelated, never scored)")
     print(f"  related bodies ({returned / max(1, related):.1%})")
 
     split, dropped = folds_by_story(pairs, args.folds)
-    kept = [p for fold in split for p in fold]
+    kept = [p for fold in split for p in fold if p.labelled]
     print(
         f"\n{args.folds} folds sharing neither headlines nor bodies (stories kept whole; {dropped} unrelated "
         f"pairs straddling two folds left out, {len(kept)} scored)"

@@ -39,7 +39,7 @@ from _fnc import (  # noqa: E402
     train_model,
     train_statement_model,
 )
-from _verdicts import NO_VERDICT, choose_cuts, gold_verdicts, report  # noqa: E402
+from _verdicts import DISPUTES_AT, NO_VERDICT, SUPPORTS_AT, choose_cuts, gold_verdicts, report  # noqa: E402
 
 from handlers.compare import compare  # noqa: E402
 from judge import Models  # noqa: E402
@@ -67,19 +67,27 @@ def _answer(task: tuple[str, int]) -> tuple[str, str, dict[int, str]]:
     return headline, verdict, listed
 
 
-def fold_models(split: list, tune: bool) -> list[Models]:
-    """Each fold's models, trained on the other folds, cuts and thresholds chosen inside them."""
-    models = []
-    for i in range(len(split)):
-        started = time.perf_counter()
-        training = [p for j, fold in enumerate(split) if j != i for p in fold]
-        statements = train_statement_model(training)
-        supports_at, disputes_at = choose_thresholds(training) if tune else (0.7, 0.6)
-        statements.update(supports_at=supports_at, disputes_at=disputes_at)
-        cuts = choose_cuts(training)
-        models.append(Models(train_model(training), statements, cuts))
-        print(f"  fold {i}: cuts {cuts} ({time.perf_counter() - started:.0f} s)", flush=True)
-    return models
+_SPLIT: list = []
+
+
+def _fold_model(task: tuple[int, bool]) -> Models:
+    """Fold ``i``'s models, trained on the other folds, cuts and thresholds chosen inside them."""
+    i, tune = task
+    started = time.perf_counter()
+    training = [p for j, fold in enumerate(_SPLIT) if j != i for p in fold]
+    statements = train_statement_model(training)
+    supports_at, disputes_at = choose_thresholds(training) if tune else (SUPPORTS_AT, DISPUTES_AT)
+    statements.update(supports_at=supports_at, disputes_at=disputes_at)
+    cuts = choose_cuts(training)
+    print(f"  fold {i}: {cuts} ({time.perf_counter() - started:.0f} s)", flush=True)
+    return Models(train_model(training), statements, cuts)
+
+
+def fold_models(split: list, tune: bool, workers: int) -> list[Models]:
+    """Each fold's models (``workers`` folds at a time)."""
+    _SPLIT[:] = split
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_fold_model, [(i, tune) for i in range(len(split))], chunksize=1)
 
 
 def main() -> None:
@@ -95,7 +103,7 @@ def main() -> None:
     pairs = collect(folder, db_path, headline_pairs(folder, 0, 0), args.workers, args.cache)
     split, dropped = folds_by_story(pairs, args.folds)
     print(f"FNC-1 train: {len(pairs)} pairs in {args.folds} grouped folds ({dropped} straddling pairs left out)")
-    _FOLD_MODELS.extend(fold_models(split, args.tune))
+    _FOLD_MODELS.extend(fold_models(split, args.tune, args.workers))
     gold = gold_verdicts(p for fold in split for p in fold)
     fold_of = {p.headline: i for i, fold in enumerate(split) for p in fold if p.headline in gold}
     tasks = sorted(fold_of.items())
@@ -114,7 +122,7 @@ def main() -> None:
     )
     print(f"  headlines without a verdict: {figures['no_verdict']:.0f}")
     scored = []
-    for pair in (p for fold in split for p in fold):
+    for pair in (p for fold in split for p in fold if p.labelled):
         listed = answers.get(pair.headline, (None, {}))[1]
         article = body_article.get(pair.body_id)
         scored.append((pair.gold, CALL_TO_FNC.get(listed.get(article, ""), "unrelated")))

@@ -127,7 +127,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     related = {a for a, reading in readings.items() if reading.related >= models.cuts.related}
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
-        listed = [_aimed(j, evidence.names) for j in listed]
+        listed = [_takes_side(_aimed(j, evidence.names), models.cuts) for j in listed]
     citing = citing_outlets(listed)
     calls = [_statement_call(j) for j in listed]
     quoted = {j.row.article_id for j in listed}
@@ -203,6 +203,17 @@ def _aimed(item: Judged, names: Sequence[str]) -> Judged:
     if not missing:
         return item
     why = f"{item.stance.why}; does not name {', '.join(missing)}"
+    stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
+    return dataclasses.replace(item, stance=stance)
+
+
+def _takes_side(item: Judged, cuts: Cuts) -> Judged:
+    """The statement, reporting rather than taking a side when it carries less of the claim than
+    ``Cuts.statement_sides`` (chosen on held-out folds: a denial of something else in a story about
+    the claim is not a denial of the claim)."""
+    if item.stance.stance not in (SUPPORTS, DISPUTES) or item.stance.relevance >= cuts.statement_sides:
+        return item
+    why = f"{item.stance.why}; carries too little of the claim to take a side"
     stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
     return dataclasses.replace(item, stance=stance)
 

@@ -27,7 +27,7 @@ class Cuts:
     related: float = 0.7  # an article below it is not about the claim: not listed, never counted
     supports: float = 0.6  # an article supports the claim at or above it
     disputes: float = 0.3  # an article disputes the claim at or above it (checked first)
-    statement_sure: float = 0.5  # a sentence read by the statement model: below it, "unclear"
+    statement_sides: float = 0.35  # share of the claim a statement must carry to support or dispute it
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -234,3 +234,47 @@ def test_statements_stored_before_terms_were_kept_are_judged_alike(seeded_ctx):
     assert [(s["stance"], s["text"]) for s in stored["statements"]] == [
         (s["stance"], s["text"]) for s in parsed["statements"]
     ]
+
+
+def test_the_first_page_fits_a_phone_screen_and_cites_no_server_path(seeded):
+    from bot.render_text import render_text
+
+    reply = compare(seeded, "Elon Musk has been in regular contact with Vladimir Putin since 2022")
+    first = render_text(reply)
+    assert len(first) <= 2000, len(first)
+    assert "/tmp/" not in first and "examples/articles" not in first
+    assert reply.data["pages"] > 1 and "--page 2" in (reply.footer or "")
+    later = compare(seeded, "Elon Musk has been in regular contact with Vladimir Putin since 2022", page=3)
+    assert later.sections and later.data["page"] == 3
+
+
+def test_the_verdict_line_agrees_with_the_evidence_listed(seeded):
+    for claim in (
+        "Elon Musk has been in regular contact with Vladimir Putin since 2022",
+        "Elon Musk has been in regular contact with Vladimir Putin since late 2022",
+        "Musk has been in regular contact with Kiriyenko",
+    ):
+        data = compare(seeded, claim).data
+        disputes = [c for c in data["calls"] if c["stance"] == "disputes"]
+        supports = [c for c in data["calls"] if c["stance"] == "supports"]
+        if disputes:
+            assert data["verdict"] == "disputed" and "nobody shown disputes" not in data["why"]
+        elif supports:
+            assert data["verdict"] == "supported"
+
+
+def test_a_claim_and_its_qualified_form_get_the_same_verdict(seeded):
+    since = compare(seeded, "Elon Musk has been in regular contact with Vladimir Putin since 2022").data
+    late = compare(seeded, "Elon Musk has been in regular contact with Vladimir Putin since late 2022").data
+    assert since["verdict"] == late["verdict"] == "disputed"
+
+
+def test_a_denial_that_leaves_out_one_of_the_claims_names_takes_no_side(seeded):
+    data = compare(seeded, "Musk has been in regular contact with Kiriyenko").data
+    peskov = [c for c in data["calls"] if c["source"] == "Dmitry Peskov"]
+    assert peskov and all(c["stance"] != "disputes" for c in peskov)
+
+
+def test_a_title_case_headline_is_judged_as_a_claim(harbour):
+    reply = compare(harbour, "City Sold The Harbour To Ocean Freight")
+    assert reply.data["verdict"] in ("supported", "disputed", "unverified")

@@ -234,3 +234,17 @@ def test_a_speaker_in_the_sentence_after_a_question_is_the_quotations_cue(analyz
         "“Who do they think they are?” Trump said of Apple in February."
     )
     assert _quotations(analyzer, text) == [(["Who do they think they are?"], "said", "Trump")]
+
+
+def test_a_quantifier_is_never_a_speaker(analyzer):
+    text = "Musk wrote on X that nobody should trust Bremmer. Nobody said the deal was signed."
+    assert all((a["speaker"] or "").lower() != "nobody" for a in found(analyzer, text))
+
+
+def test_a_definite_unnamed_source_is_the_one_named_before(analyzer):
+    text = (
+        "One person aware of the conversations said the government faces a dilemma. "
+        "“They don’t love it,” the person said."
+    )
+    speakers = [a["speaker"] for a in found(analyzer, text)]
+    assert speakers and all(s.startswith("One person aware") for s in speakers if s)

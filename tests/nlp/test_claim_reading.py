@@ -1,0 +1,32 @@
+"""A /compare query's reading: a headline is a claim, a list of names is not."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Mayor Denies Taking Bribes From Developer",
+        "COLTS BEAT CHIEFS IN OVERTIME",
+        "Militants Behead American Journalist In Syria",
+        "Musk and Putin have been in regular contact",
+    ],
+)
+def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
+    assert analyzer.read_claim(query).shape.is_claim
+
+
+@pytest.mark.parametrize("query", ["Ocean Freight", "Musk OR Putin", "Starlink Ukraine"])
+def test_only_names_claim_nothing(analyzer, query):
+    assert not analyzer.read_claim(query).shape.is_claim
+
+
+def test_a_headline_is_read_with_the_lemmas_of_a_sentence(analyzer):
+    reading = analyzer.read_claim("Mayor Denies Taking Bribes From Developer")
+    assert {"bribe", "developer"} <= reading.terms.lemmas
+
+
+def test_the_actors_of_a_claim_leave_out_titles_and_nationalities(analyzer):
+    reading = analyzer.read_claim("Russian President Vladimir Putin spoke with Elon Musk")
+    assert "Vladimir Putin" in reading.actors and "Elon Musk" in reading.actors
+    assert not any(a in ("President", "Russian") for a in reading.actors)
