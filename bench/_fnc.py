@@ -21,6 +21,7 @@ from handlers.ingest import IngestRequest, ingest_articles
 from ingest import FetchPolicy
 from judge import Cuts, Models
 from judge.article_model import LABELS, features, probabilities
+from judge.judging import missing_names
 from judge.statement_model import decide
 from judge.statements import CORE, in_outlets_voice, model_features, ruled_stance, side_taken
 from nlp import Analyzer
@@ -58,8 +59,9 @@ class Pair:
     statements: list[tuple[str, float]] | None = None  # (stance, relevance) of its judged statements
     # Each judged statement of the body (judge.statements.judge_topic): what the statement model
     # sees, its relevance, the stance when a kept hand rule decides it (ruled_stance), whether it is
-    # in the outlet's own voice (else the wording rules read it), and the wording rules' reading.
-    statement_rows: list[tuple[list[str], float, str | None, bool, str]] | None = None
+    # in the outlet's own voice (else the wording rules read it), the wording rules' reading, and
+    # whether it names every name of the claim (else it takes no side: judge.judging.missing_names).
+    statement_rows: list[tuple[list[str], float, str | None, bool, str, bool]] | None = None
     # False: a candidate /compare read that FNC-1 does not pair with this headline (a body of
     # another story, so unrelated): trains the models on what /compare really reads, never scored.
     labelled: bool = True
@@ -123,14 +125,18 @@ EXTRA_RANK = 30
 def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
     headline, rows = item
     ctx, body_article = _worker
-    result = compare_claim(ctx, headline)
-    judged: dict[int, list[tuple[list[str], float, str | None, bool, str]]] = defaultdict(list)
+    reading = ctx.analyzer.read_claim(headline)
+    result = compare_claim(ctx, headline, reading)
+    judged: dict[int, list[tuple[list[str], float, str | None, bool, str, bool]]] = defaultdict(list)
     for item in result.judged:  # a claim about speech is judged by rules alone (no ``rule`` kept)
         rule = item.rule or item.stance
         ruled = item.stance if item.rule is None else ruled_stance(item.row, item.rule)
         own = in_outlets_voice(item.row)
         names = model_features(headline, item.row, rule)
-        judged[item.row.article_id].append((names, item.stance.relevance, ruled and ruled.stance, own, rule.stance))
+        aimed = not missing_names(item.row, reading.actors)
+        judged[item.row.article_id].append(
+            (names, item.stance.relevance, ruled and ruled.stance, own, rule.stance, aimed)
+        )
     pairs = []
     for row in rows:
         article = body_article.get(row["Body ID"], -1)
@@ -304,7 +310,7 @@ DISPUTES_AT = (0.3, 0.4, 0.5, 0.6)
 def train_statement_model(pairs: list[Pair]) -> dict:
     rows, labels = [], []
     for pair in pairs:
-        for names, _relevance, ruled, _own, _rule in pair.statement_rows or ():
+        for names, _relevance, ruled, _own, _rule, *_ in pair.statement_rows or ():
             if ruled is None:
                 rows.append(names)
                 labels.append(FNC_TO_STANCE[pair.gold])
@@ -328,7 +334,7 @@ def statement_chances(
     share of the claim), and whether it is in the outlet's own voice. For the ablations: ``kept``,
     the own-voice rules that still decide; ``rules_only``, the wording rules for every sentence."""
     found: Chances = []
-    for names, relevance, ruled, own, rule in pair.statement_rows or ():
+    for names, relevance, ruled, own, rule, *_ in pair.statement_rows or ():
         if relevance < CORE:  # shown, but not counted in the verdict
             continue
         if rules_only or not own:

@@ -8,15 +8,16 @@ A headline's gold verdict (../shared/eval/README.md): "disputed" when any of its
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from _fnc import Pair, folds_by_story, train_model, train_statement_model
 
-from judge import Call, Cuts, verdict_of
-from judge.article_model import ArticleStance, probabilities
-from judge.judging import article_side
+from judge import Cuts
+from judge.article_model import probabilities
 from judge.statement_model import statement_call
 from judge.statements import CORE
 
@@ -56,7 +57,7 @@ class Reading:
     and its statements that count (relevance, stance before the cuts, in the outlet's voice)."""
 
     chances: dict[str, float]
-    statements: tuple[tuple[float, str], ...]
+    statements: tuple[tuple[float, str, bool], ...]  # (relevance, stance, in the outlet's own voice)
 
 
 def held_out_readings(pairs: list[Pair], folds: int) -> dict[str, list[Reading]]:
@@ -75,12 +76,12 @@ def held_out_readings(pairs: list[Pair], folds: int) -> dict[str, list[Reading]]
     return readings
 
 
-def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str], ...]:
+def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str, bool], ...]:
     """The stance of each of the pair's statements that counts (``CORE``), as judge_topic gives it:
     a kept rule's, the wording rules' for a quoted speaker, the statement model's for the outlet's
-    own sentence."""
+    own sentence; a statement that leaves out one of the claim's names takes no side."""
     found = []
-    for names, relevance, ruled, own, rule in pair.statement_rows or ():
+    for names, relevance, ruled, own, rule, aimed in pair.statement_rows or ():
         if relevance < CORE:
             continue
         if ruled:
@@ -89,27 +90,57 @@ def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str], ...]
             stance = statement_call(model, names).label
         else:
             stance = rule
+        if stance in ("supports", "disputes") and not aimed:
+            stance = "reports"
         if stance != "unrelated":
-            found.append((relevance, stance))
+            found.append((relevance, stance, own))
     return tuple(found)
 
 
-def simulated_verdict(readings: Sequence[Reading], cuts: Cuts) -> str:
-    """The verdict the judge gives from these readings (judge.judging's calls and judge.verdict),
-    for choosing the cuts without running /compare again. It leaves out what the cache does not
-    keep: whether a statement names the claim's names."""
-    calls = []
-    for index, reading in enumerate(readings):
-        article = ArticleStance("", 0.0, 1.0 - reading.chances["unrelated"], "", "", reading.chances)
-        if article.related < cuts.related:
-            continue
-        stance, probability = article_side(article, cuts)
-        calls.append(Call(index, "outlet", "outlet", "article", stance, probability, article.related, ""))
-        for relevance, said in reading.statements:
-            taken = "reports" if said in ("supports", "disputes") and relevance < cuts.statement_sides else said
-            calls.append(Call(index, "outlet", "source", "named", taken, 1.0, relevance, ""))
-    label = verdict_of(calls).label
-    return "unverified" if label == "no coverage" else label
+@dataclass(frozen=True)
+class Grid:
+    """Every headline's readings as arrays (headline × reading, padded with -1), so that every cut
+    of the grid is tried at once: P(related), P(disputes | related), P(supports | related), and the
+    most relevant disputing and supporting statement of each reading."""
+
+    related: np.ndarray
+    disputes: np.ndarray
+    supports: np.ndarray
+    own_disputes: np.ndarray
+    own_supports: np.ndarray
+    quoted_disputes: np.ndarray
+    quoted_supports: np.ndarray
+
+    @classmethod
+    def of(cls, readings: Sequence[Sequence[Reading]]) -> Grid:
+        width = max((len(r) for r in readings), default=1) or 1
+        arrays = [np.full((len(readings), width), -1.0) for _ in range(7)]
+        for h, found in enumerate(readings):
+            for k, reading in enumerate(found):
+                related = max(1.0 - reading.chances["unrelated"], 1e-9)
+                arrays[0][h, k] = related
+                arrays[1][h, k] = reading.chances["disputes"] / related
+                arrays[2][h, k] = reading.chances["supports"] / related
+                for index, (stance, own) in enumerate(
+                    [("disputes", True), ("supports", True), ("disputes", False), ("supports", False)]
+                ):
+                    relevances = [r for r, s, o in reading.statements if s == stance and o == own]
+                    arrays[3 + index][h, k] = max(relevances, default=-1.0)
+        return cls(*arrays)
+
+    def verdicts(self, cuts: Cuts) -> np.ndarray:
+        """Each headline's verdict under ``cuts``, as the judge gives it (judge.judging's calls,
+        judge.verdict): a listed article disputes or supports above its cuts, a statement of a
+        listed article above its cut (``statement_sides`` for the outlet's own, ``quoted_sides``
+        for a source's); any dispute makes it disputed, else any support supported."""
+        listed = self.related >= cuts.related
+        article_disputes = self.disputes >= cuts.disputes
+        article_supports = ~article_disputes & (self.supports >= cuts.supports)
+        stated_disputes = (self.own_disputes >= cuts.statement_sides) | (self.quoted_disputes >= cuts.quoted_sides)
+        stated_supports = (self.own_supports >= cuts.statement_sides) | (self.quoted_supports >= cuts.quoted_sides)
+        disputed = (listed & (article_disputes | stated_disputes)).any(axis=1)
+        supported = (listed & (article_supports | stated_supports)).any(axis=1)
+        return np.where(disputed, "disputed", np.where(supported, "supported", "unverified"))
 
 
 def accuracy(scored: Iterable[tuple[str, str]]) -> float:
@@ -123,13 +154,15 @@ def choose_cuts(pairs: list[Pair], folds: int = 3) -> Cuts:
     readings = held_out_readings(pairs, folds)
     gold = gold_verdicts(pairs)
     headlines = [h for h in gold if h in readings]
+    grid = Grid.of([readings[h] for h in headlines])
+    truth = np.array([gold[h] for h in headlines])
     best: tuple[float, Cuts] | None = None
     for related in RELATED_CUTS:
         for supports in SUPPORTS_CUTS:
             for disputes in DISPUTES_CUTS:
-                for sides in STATEMENT_CUTS:
-                    cuts = Cuts(related=related, supports=supports, disputes=disputes, statement_sides=sides)
-                    score = accuracy((gold[h], simulated_verdict(readings[h], cuts)) for h in headlines)
+                for own, quoted in itertools.product(STATEMENT_CUTS, STATEMENT_CUTS):
+                    cuts = Cuts(related, supports, disputes, statement_sides=own, quoted_sides=quoted)
+                    score = float((grid.verdicts(cuts) == truth).mean()) if headlines else 0.0
                     if best is None or score > best[0] + 1e-12:
                         best = (score, cuts)
     return best[1] if best else Cuts()

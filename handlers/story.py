@@ -12,7 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
-from handlers.compare import Comparison, compare_claim
+from handlers.compare import compare_claim
+from handlers.comparison import Comparison
 from handlers.context import Context
 from handlers.outlet_names import fold_outlet
 from handlers.reply import Citation, Reply, Section

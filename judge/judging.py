@@ -137,7 +137,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         elif article_id not in quoted:  # the model reads stances toward events, not toward speech
             calls.append(_covering_call(evidence.articles[article_id], readings[article_id]))
     calls.sort(key=_strength)
-    verdict = verdict_of(calls)
+    verdict = verdict_of(calls, unsure=len(readings) - len(related))
     if novel:
         unseen = ", ".join(evidence.unseen)
         verdict = Verdict(NO_COVERAGE, f"No stored statement mentions {unseen}.", verdict.sides)
@@ -147,7 +147,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         statements=sorted(listed, key=lambda j: (_order(j.stance.stance), -j.stance.relevance, j.row.article_id)),
         readings=readings,
         citing=citing,
-        original_report=_original_report(calls, citing),
+        original_report=first_report(calls, citing),
         novel=novel,
         seen=seen,
     )
@@ -191,15 +191,20 @@ def _listed(item: Judged, speech: bool, readings: dict[int, ArticleStance], rela
     return speech or item.row.article_id not in readings or item.row.article_id in related
 
 
+def missing_names(row: StatementRow, names: Sequence[str]) -> list[str]:
+    """The claim's ``names`` a statement leaves out. A name counts as named when any of its words
+    is in the statement or its speaker's name ("Musk" for Elon Musk, "Peskov" speaking)."""
+    text = f"{row.text} {row.speaker or ''}".lower()
+    said = set(NAME_WORD.findall(text))
+    return [n for n in names if not (set(NAME_WORD.findall(n.lower())) & said or n.lower() in text)]
+
+
 def _aimed(item: Judged, names: Sequence[str]) -> Judged:
     """The statement, reporting rather than taking a side when it leaves out one of the claim's
-    names: Peskov's denial of regular talks with Putin says nothing of talks with Kiriyenko. A name
-    counts as named when any of its words is in the sentence or its speaker's name."""
+    names: Peskov's denial of regular talks with Putin says nothing of talks with Kiriyenko."""
     if item.stance.stance not in (SUPPORTS, DISPUTES):
         return item
-    text = f"{item.row.text} {item.row.speaker or ''}".lower()
-    said = set(NAME_WORD.findall(text))
-    missing = [n for n in names if not (set(NAME_WORD.findall(n.lower())) & said or n.lower() in text)]
+    missing = missing_names(item.row, names)
     if not missing:
         return item
     why = f"{item.stance.why}; does not name {', '.join(missing)}"
@@ -208,10 +213,12 @@ def _aimed(item: Judged, names: Sequence[str]) -> Judged:
 
 
 def _takes_side(item: Judged, cuts: Cuts) -> Judged:
-    """The statement, reporting rather than taking a side when it carries less of the claim than
-    ``Cuts.statement_sides`` (chosen on held-out folds: a denial of something else in a story about
-    the claim is not a denial of the claim)."""
-    if item.stance.stance not in (SUPPORTS, DISPUTES) or item.stance.relevance >= cuts.statement_sides:
+    """The statement, reporting rather than taking a side when it carries less of the claim than its
+    cut: ``Cuts.quoted_sides`` for what a source says (read by the wording rules), ``Cuts.statement_sides``
+    for the outlet's own sentence (read by the statement model); both chosen on held-out folds, since a
+    denial of something else in a story about the claim is not a denial of the claim."""
+    cut = cuts.statement_sides if in_outlets_voice(item.row) else cuts.quoted_sides
+    if item.stance.stance not in (SUPPORTS, DISPUTES) or item.stance.relevance >= cut:
         return item
     why = f"{item.stance.why}; carries too little of the claim to take a side"
     stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
@@ -322,8 +329,9 @@ def _strength(call: Call) -> tuple:
     )
 
 
-def _original_report(calls: list[Call], citing: dict[str, list[str]]) -> str | None:
-    """The earliest outlet supporting the claim on its own sources; else the outlet others cite."""
+def first_report(calls: Sequence[Call], citing: dict[str, list[str]]) -> str | None:
+    """The outlet that reported the claim first: the earliest supporting it on its own sources (an
+    outlet citing another for it does not count), else the outlet the others cite most."""
     own = [c for c in calls if c.stance == SUPPORTS and c.outlet not in citing]
     if own:
         return min(own, key=lambda c: (c.published, c.article_id)).outlet

@@ -27,7 +27,8 @@ class Cuts:
     related: float = 0.7  # an article below it is not about the claim: not listed, never counted
     supports: float = 0.6  # an article supports the claim at or above it
     disputes: float = 0.3  # an article disputes the claim at or above it (checked first)
-    statement_sides: float = 0.35  # share of the claim a statement must carry to support or dispute it
+    statement_sides: float = 0.35  # share of the claim the outlet's own sentence must carry to take a side
+    quoted_sides: float = 0.35  # ... and what a source says (a speaker, an unnamed source, another outlet)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -1,11 +1,12 @@
-"""The rules that turn stored statements into a verdict on a claim, in one place.
+"""Reading each stored statement against a claim: how much of the claim it carries, and whether it
+supports, disputes or only reports it.
 
-A statement is judged against the claim (``judge_topic``: does it carry the claim's words, and does
-it support, dispute or only report it; ``judge_speech`` for a claim about what someone said), and
-the judged statements give the verdict, the outlet that reported first, the outlets each cites and
-the figures that differ. The thresholds live here with where their values come from; the
-statement-level cues (denial, doubt, hedge) are in ``judge.cues``, the whole-article model in
-``judge.article_model``.
+``judge_topic`` reads statements against an ordinary claim, ``judge_speech`` against a claim about
+what someone said; the outlets each article cites, the first report and the figures that differ
+come from the judged statements too. The floors (``RELEVANT``, ``CORE``) live here with where their
+values come from; the wording cues (denial, doubt, hedge) are in ``judge.cues``, the statement
+model in ``judge.statement_model``; ``judge.judging`` turns these readings into the calls the
+verdict is computed from.
 """
 
 from __future__ import annotations
@@ -168,15 +169,6 @@ def citing_outlets(judged: list[Judged]) -> dict[str, list[str]]:
             if row.speaker.lower() not in row.outlet.lower() and row.speaker not in found[row.outlet]:
                 found[row.outlet].append(row.speaker)
     return dict(found)
-
-
-def original_report(judged: list[Judged], citing: dict[str, list[str]]) -> str | None:
-    """The earliest outlet carrying the claim on its own sources; else the outlet others cite."""
-    own = [j.row for j in judged if j.stance.stance == "supports" and j.row.outlet and j.row.outlet not in citing]
-    if own:
-        return min(own, key=lambda r: (r.published or r.ingested_at or "", r.article_id)).outlet
-    cited = [name for names in citing.values() for name in names]
-    return max(set(cited), key=cited.count) if cited else None
 
 
 def number_differences(judged: list[Judged]) -> list[dict]:

@@ -2,7 +2,8 @@
 
 Rules, in order: a dispute shown makes the claim "disputed" (whoever supports it); otherwise a
 support shown makes it "supported"; evidence that only reports the claim, cannot corroborate it, or
-that the judge could not read surely ("unclear"), leaves it "unverified"; no evidence at all is "no coverage". The
+that the judge could not read surely ("unclear"), leaves it "unverified", as do articles sharing
+the claim's words that the judge is not sure are about it; no evidence at all is "no coverage". The
 sentence of why is built from the same calls, so it names who supports and who disputes, with
 their outlets, and never says "nobody disputes" while a dispute is listed. Order does not matter.
 """
@@ -57,11 +58,13 @@ def _who(by_source: dict[str, list[str]]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def verdict_of(calls: Sequence[Call]) -> Verdict:
+def verdict_of(calls: Sequence[Call], unsure: int = 0) -> Verdict:
     """The verdict on the claim from ``calls`` (every call the answer shows).
 
     Args:
         calls: the judged evidence; a call's ``stance`` is final (the confidence cut already applied).
+        unsure: how many articles share some of the claim's words but were not listed, as not
+            clearly about it; with no call listed they make the claim unverified, not uncovered.
     Returns:
         The ``Verdict``: "disputed", "supported", "unverified" or "no coverage", with why.
     """
@@ -85,4 +88,8 @@ def verdict_of(calls: Sequence[Call]) -> Verdict:
         if unclear:
             parts.append(f"{len(unclear)} more could not be read surely")
         return Verdict(UNVERIFIED, "Nobody shown confirms or denies it: " + "; ".join(parts) + ".", sides)
+    if unsure:
+        noun = "article shares" if unsure == 1 else "articles share"
+        why = f"Nothing stored is clearly about it: {unsure} {noun} some of its words, none sure to be about it."
+        return Verdict(UNVERIFIED, why, sides)
     return Verdict(NO_COVERAGE, "No stored article is about this claim.", sides)

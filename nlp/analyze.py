@@ -16,7 +16,7 @@ from nlp.claims import statements_of
 from nlp.doctext import keep_original, parse_input, remember_text, text_of
 from nlp.resolve import group_mentions
 from nlp.terms import STOP_LEMMAS, Terms
-from nlp.truecase import HEADLINE_CLAIM_WORDS, HEADLINE_NAME_WORDS, is_headline_line, sentence_cased, truecased
+from nlp.truecase import HEADLINE_NAME_WORDS, is_headline_line, sentence_cased, truecased
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -195,16 +195,12 @@ class Analyzer:
         """A headline query ("Mayor Denies Taking Bribes From Developer", "COLTS BEAT CHIEFS")
         parsed again as a sentence: capitals there mark every word, so the parse of the line as
         written takes verbs and nouns for names and the claim for a list of names. The words of
-        short entities keep their capitals; the rest are written in lower case. A line with no verb
-        once so written is a list of names, and keeps its own parse."""
+        short entities keep their capitals; the rest are written in lower case. A line that still
+        claims nothing once so written is a list of names, and keeps its own parse."""
         short = [(e.start_char, e.end_char) for e in doc.ents if len(e) <= HEADLINE_NAME_WORDS]
         sentence = self._parse(sentence_cased(doc.text, short))
-        # A short line with no verb names things ("Ocean Freight"): its own parse stands. The tagger
-        # misses the verb of some headlines ("ISIS Militants Behead American Journalist"), and few
-        # names run to HEADLINE_CLAIM_WORDS words.
-        verb = any(t.pos_ in ("VERB", "AUX") for t in sentence)
-        words = sum(1 for t in sentence if t.is_alpha and t.lower_ not in ("or", "and", "vs", "versus"))
-        return sentence if verb or words >= HEADLINE_CLAIM_WORDS else doc
+        # A line that claims nothing once written as a sentence names things: its own parse stands.
+        return sentence if claim_shape(sentence).is_claim else doc
 
     def _parse(self, text: str) -> Doc:
         """One Doc for ``text``. A long text is parsed piece by piece and the pieces joined, so the

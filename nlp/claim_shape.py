@@ -51,9 +51,11 @@ def speech_act(cue_lemma: str, negated: bool = False) -> str:
 
 
 def claim_shape(doc: Doc) -> ClaimShape:
-    """Read the query's parse: names only, a claim about speech, or a claim."""
+    """Read the query's parse: names only (every content word a name and no verb: "Musk OR
+    Putin", "Starlink Ukraine"), a claim about speech, or a claim ("Christian Bale Is Steve Jobs")."""
     content_words = [t for t in doc if t.is_alpha and not t.is_stop and t.lower_ not in _OPERATORS]
-    if not content_words or all(_name_like(t) for t in content_words):
+    verb = any(t.pos_ in ("VERB", "AUX") and t.lower_ not in _OPERATORS for t in doc)
+    if not content_words or (all(_name_like(t) for t in content_words) and not verb):
         return ClaimShape("names")
     for token in doc:
         if token.dep_ == "ROOT" and token.lemma_.lower() in SPEECH_LEMMAS:

@@ -102,14 +102,20 @@ def truecased(text: str) -> str:
 #: Entities of at most this many words keep their capitals when a headline query is sentence-cased:
 #: en_core_web_sm takes a whole Title-Case line for one long "name", while a real name is short.
 HEADLINE_NAME_WORDS = 3
-#: A headline query of this many words or more is a claim even when the tagger finds no verb in it.
-HEADLINE_CLAIM_WORDS = 5
+
+
+#: A search across names ("Brandt OR Ocean Freight"): a query, not a headline.
+BOOLEAN_QUERY = re.compile(r"\s(?:OR|AND NOT|NOT)\s")
 
 
 def is_headline_line(text: str) -> bool:
     """A one-line query written as a headline (Title Case or capitals), whose casing says nothing
     about which words are names."""
-    return "\n" not in text and (is_shouted(text) or is_title_case(text))
+    if "\n" in text:
+        return False
+    if is_shouted(text):
+        return True
+    return is_title_case(text) and not BOOLEAN_QUERY.search(text)
 
 
 def sentence_cased(text: str, names: list[tuple[int, int]]) -> str:

@@ -6,11 +6,9 @@ from judge.cues import Stance
 from judge.statements import (
     TAKES_SIDES,
     Judged,
-    citing_outlets,
     judge_speech,
     judge_topic,
     number_differences,
-    original_report,
 )
 from nlp.claim_shape import ClaimShape
 from nlp.terms import Terms
@@ -108,19 +106,6 @@ def test_a_sentence_carrying_the_whole_claim_states_it_whatever_the_model_says()
     said = terms("regular", "contact", names=("musk", "putin"))
     (only,) = judge_topic(claim, "Musk and Putin in regular contact", [(fact, said)], False, {}, SURE_REPORTS)
     assert only.stance.stance == "supports"
-
-
-def test_the_first_outlet_on_its_own_sources_reported_first():
-    early = judged("supports", outlet="WSJ", published="2024-10-24")
-    late = judged("supports", outlet="Fortune", published="2024-10-25")
-    assert original_report([late, early], {}) == "WSJ"
-
-
-def test_an_outlet_citing_another_is_not_the_original_report():
-    citing = judged("supports", outlet="Fortune", speaker="The Wall Street Journal", speaker_type="outlet")
-    found = citing_outlets([citing])
-    assert found == {"Fortune": ["The Wall Street Journal"]}
-    assert original_report([citing], found) == "The Wall Street Journal"
 
 
 def test_one_count_written_two_ways_is_a_number_difference():

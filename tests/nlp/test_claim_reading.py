@@ -16,7 +16,7 @@ def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
     assert analyzer.read_claim(query).shape.is_claim
 
 
-@pytest.mark.parametrize("query", ["Ocean Freight", "Musk OR Putin", "Starlink Ukraine"])
+@pytest.mark.parametrize("query", ["Brandt OR Ocean Freight", "Musk OR Putin", "Starlink Ukraine"])
 def test_only_names_claim_nothing(analyzer, query):
     assert not analyzer.read_claim(query).shape.is_claim
 

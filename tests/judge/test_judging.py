@@ -1,0 +1,104 @@
+"""judge_claim on evidence written for the tests: relevance before stance, sure sides, first report."""
+
+from judge import CandidateArticle, Cuts, Evidence, Models, judge_claim
+from judge.article_model import LABELS, ArticleStance, ClaimWords
+from judge.calls import Call
+from judge.judging import article_side, first_report
+from nlp.claim_shape import ClaimShape
+from nlp.terms import Terms
+from store.records import StatementRow, StoredArticle
+
+#: A model that gives every label the same chance, so the tests decide with the cuts alone.
+EVEN = {"labels": list(LABELS), "weights": {}}
+
+
+def row(statement_id: int, text: str, speaker: str, article_id: int = 1, kind: str = "attributed") -> StatementRow:
+    return StatementRow(
+        article_id=article_id,
+        outlet="Reuters",
+        title="A title",
+        source="reuters.txt",
+        url=None,
+        published="2024-10-28",
+        sentence=text,
+        statement_id=statement_id,
+        kind=kind,
+        text=text,
+        speaker=speaker,
+        speaker_type="named",
+        speaker_entity_id=None,
+        cue="denied",
+        cue_lemma="deny",
+    )
+
+
+def evidence(rows, names=("Musk", "Kiriyenko"), with_article=True) -> Evidence:
+    terms = Terms(frozenset({"musk", "kiriyenko", "regular", "contact"}), frozenset({"musk", "kiriyenko"}))
+    said = [(r, Terms(frozenset(r.text.lower().replace(".", "").split()), frozenset())) for r in rows]
+    article = StoredArticle(1, "A title", "Reuters", "reuters.txt", None, "2024-10-28", "2024-10-28")
+    articles = {1: CandidateArticle(article, "A title", " ".join(r.text for r in rows), 1, 1.0)} if with_article else {}
+    claim = "Musk has been in regular contact with Kiriyenko"
+    return Evidence(
+        claim=claim,
+        shape=ClaimShape("claim"),
+        terms=terms,
+        hits=said,
+        articles=articles,
+        claim_words=ClaimWords.of(claim, ["musk", "kiriyenko"], {}, 10),
+        names=names,
+    )
+
+
+def models(**cuts) -> Models:
+    """The even models; the article reading (a third of the related mass on each side) takes no
+    side unless a test lowers its cuts."""
+    return Models(EVEN, EVEN, Cuts(**{"supports": 0.9, "disputes": 0.9, **cuts}))
+
+
+def test_a_speakers_denial_naming_the_claim_disputes_it():
+    denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
+    judgement = judge_claim(evidence([denial]), models())
+    assert judgement.verdict.label == "disputed"
+    assert "Dmitry Peskov" in judgement.verdict.why
+
+
+def test_a_denial_leaving_out_a_name_of_the_claim_only_reports_it():
+    denial = row(1, "Peskov denied Musk was in regular contact with Putin.", "Dmitry Peskov")
+    judgement = judge_claim(evidence([denial]), models())
+    assert judgement.verdict.label != "disputed"
+    assert all(c.stance != "disputes" for c in judgement.calls)
+
+
+def test_an_article_below_the_related_cut_is_not_listed_and_takes_its_statements_with_it():
+    denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
+    judgement = judge_claim(evidence([denial]), models(related=0.9))  # the even model: related 0.75
+    assert judgement.calls == [] and judgement.verdict.label == "unverified"
+    assert "none sure to be about it" in judgement.verdict.why
+
+
+def test_a_statement_carrying_too_little_of_the_claim_takes_no_side():
+    denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
+    judgement = judge_claim(evidence([denial]), models(quoted_sides=1.01))
+    assert judgement.verdict.label == "unverified"
+
+
+def test_an_article_leaning_to_a_side_below_its_cut_is_unclear():
+    chances = {"unrelated": 0.2, "supports": 0.4, "disputes": 0.1, "reports": 0.3}
+    lean = ArticleStance("supports", 0.4, 0.8, "", "", chances)
+    stance, sure = article_side(lean, Cuts(supports=0.6, disputes=0.3))
+    assert stance == "unclear" and abs(sure - 0.5) < 1e-9
+    assert article_side(lean, Cuts(supports=0.5, disputes=0.3))[0] == "supports"
+
+
+def call(outlet: str, stance: str, published: str) -> Call:
+    return Call(1, outlet, outlet, "outlet", stance, 0.9, 1.0, "", published=published)
+
+
+def test_the_first_outlet_on_its_own_sources_reported_first():
+    calls = [call("Fortune", "supports", "2024-10-25"), call("WSJ", "supports", "2024-10-24")]
+    assert first_report(calls, {}) == "WSJ"
+
+
+def test_an_outlet_citing_another_is_not_the_first_report():
+    calls = [call("Fortune", "supports", "2024-10-23")]
+    assert first_report(calls, {"Fortune": ["The Wall Street Journal"]}) == "The Wall Street Journal"
