@@ -59,9 +59,10 @@ class Pair:
     statements: list[tuple[str, float]] | None = None  # (stance, relevance) of its judged statements
     # Each judged statement of the body (judge.statements.judge_topic): what the statement model
     # sees, its relevance, the stance when a kept hand rule decides it (ruled_stance), whether it is
-    # in the outlet's own voice (else the wording rules read it), the wording rules' reading, and
-    # whether it names every name of the claim (else it takes no side: judge.judging.missing_names).
-    statement_rows: list[tuple[list[str], float, str | None, bool, str, bool]] | None = None
+    # in the outlet's own voice (else the wording rules read it), the wording rules' reading, whether
+    # it names every name of the claim (else it takes no side: judge.judging.missing_names), and
+    # which wording rule read it (judge.cues.RULES).
+    statement_rows: list[tuple[list[str], float, str | None, bool, str, bool, str]] | None = None
     # False: a candidate /compare read that FNC-1 does not pair with this headline (a body of
     # another story, so unrelated): trains the models on what /compare really reads, never scored.
     labelled: bool = True
@@ -127,7 +128,7 @@ def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
     ctx, body_article = _worker
     reading = ctx.analyzer.read_claim(headline)
     result = compare_claim(ctx, headline, reading)
-    judged: dict[int, list[tuple[list[str], float, str | None, bool, str, bool]]] = defaultdict(list)
+    judged: dict[int, list[tuple[list[str], float, str | None, bool, str, bool, str]]] = defaultdict(list)
     for item in result.judged:  # a claim about speech is judged by rules alone (no ``rule`` kept)
         rule = item.rule or item.stance
         ruled = item.stance if item.rule is None else ruled_stance(item.row, item.rule)
@@ -135,7 +136,7 @@ def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
         names = model_features(headline, item.row, rule)
         aimed = not missing_names(item.row, reading.actors)
         judged[item.row.article_id].append(
-            (names, item.stance.relevance, ruled and ruled.stance, own, rule.stance, aimed)
+            (names, item.stance.relevance, ruled and ruled.stance, own, rule.stance, aimed, rule.rule)
         )
     pairs = []
     for row in rows:

@@ -8,16 +8,16 @@ A headline's gold verdict (../shared/eval/README.md): "disputed" when any of its
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from _fnc import Pair, folds_by_story, train_model, train_statement_model
 
 from judge import Cuts
 from judge.article_model import probabilities
+from judge.cues import DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION, STATES
 from judge.statement_model import statement_call
 from judge.statements import CORE
 
@@ -27,7 +27,9 @@ NO_VERDICT = "no verdict"
 RELATED_CUTS = (0.95, 0.9, 0.8, 0.7, 0.6, 0.5)
 SUPPORTS_CUTS = (0.8, 0.7, 0.6, 0.5, 0.4)
 DISPUTES_CUTS = (0.6, 0.5, 0.4, 0.3, 0.2)
-STATEMENT_CUTS = (1.01, 0.9, 0.7, 0.5, 0.35)
+NEVER = 1.01  # no statement carries more than all of the claim
+STATEMENT_CUTS = (NEVER, 0.9, 0.7, 0.5, 0.35)
+RULE_CUTS = (CORE, NEVER, 0.9, 0.7, 0.5)
 #: The statement model's thresholds during the choice (those bench/train_stance.py chose and ships).
 SUPPORTS_AT, DISPUTES_AT = 0.7, 0.6
 
@@ -57,7 +59,8 @@ class Reading:
     and its statements that count (relevance, stance before the cuts, in the outlet's voice)."""
 
     chances: dict[str, float]
-    statements: tuple[tuple[float, str, bool], ...]  # (relevance, stance, in the outlet's own voice)
+    # (relevance, stance, in the outlet's own voice, the wording rule that read it)
+    statements: tuple[tuple[float, str, bool, str], ...]
 
 
 def held_out_readings(pairs: list[Pair], folds: int) -> dict[str, list[Reading]]:
@@ -76,12 +79,12 @@ def held_out_readings(pairs: list[Pair], folds: int) -> dict[str, list[Reading]]
     return readings
 
 
-def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str, bool], ...]:
+def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str, bool, str], ...]:
     """The stance of each of the pair's statements that counts (``CORE``), as judge_topic gives it:
     a kept rule's, the wording rules' for a quoted speaker, the statement model's for the outlet's
     own sentence; a statement that leaves out one of the claim's names takes no side."""
     found = []
-    for names, relevance, ruled, own, rule, aimed in pair.statement_rows or ():
+    for names, relevance, ruled, own, rule, aimed, family in pair.statement_rows or ():
         if relevance < CORE:
             continue
         if ruled:
@@ -93,54 +96,64 @@ def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str, bool]
         if stance in ("supports", "disputes") and not aimed:
             stance = "reports"
         if stance != "unrelated":
-            found.append((relevance, stance, own))
+            found.append((relevance, stance, own, family))
     return tuple(found)
+
+
+#: The sides a statement can take, by whose voice and which wording rule (None: the statement model).
+SIDES = tuple(
+    [("disputes", True, None), ("supports", True, None)]
+    + [("disputes", False, rule) for rule in (DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION)]
+    + [("supports", False, STATES)]
+)
 
 
 @dataclass(frozen=True)
 class Grid:
-    """Every headline's readings as arrays (headline × reading, padded with -1), so that every cut
-    of the grid is tried at once: P(related), P(disputes | related), P(supports | related), and the
-    most relevant disputing and supporting statement of each reading."""
+    """Every headline's readings as arrays (headline × reading, padded with -1), so that a cut is
+    tried on every headline at once: P(related), P(disputes | related), P(supports | related), and
+    for each of ``SIDES`` the most relevant statement of the reading taking it."""
 
     related: np.ndarray
     disputes: np.ndarray
     supports: np.ndarray
-    own_disputes: np.ndarray
-    own_supports: np.ndarray
-    quoted_disputes: np.ndarray
-    quoted_supports: np.ndarray
+    sides: tuple[np.ndarray, ...]
 
     @classmethod
     def of(cls, readings: Sequence[Sequence[Reading]]) -> Grid:
         width = max((len(r) for r in readings), default=1) or 1
-        arrays = [np.full((len(readings), width), -1.0) for _ in range(7)]
+        arrays = [np.full((len(readings), width), -1.0) for _ in range(3 + len(SIDES))]
         for h, found in enumerate(readings):
             for k, reading in enumerate(found):
                 related = max(1.0 - reading.chances["unrelated"], 1e-9)
                 arrays[0][h, k] = related
                 arrays[1][h, k] = reading.chances["disputes"] / related
                 arrays[2][h, k] = reading.chances["supports"] / related
-                for index, (stance, own) in enumerate(
-                    [("disputes", True), ("supports", True), ("disputes", False), ("supports", False)]
-                ):
-                    relevances = [r for r, s, o in reading.statements if s == stance and o == own]
+                for index, (stance, own, rule) in enumerate(SIDES):
+                    relevances = [
+                        r
+                        for r, said, voice, family in reading.statements
+                        if said == stance and voice == own and (own or family == rule)
+                    ]
                     arrays[3 + index][h, k] = max(relevances, default=-1.0)
-        return cls(*arrays)
+        return cls(arrays[0], arrays[1], arrays[2], tuple(arrays[3:]))
 
     def verdicts(self, cuts: Cuts) -> np.ndarray:
         """Each headline's verdict under ``cuts``, as the judge gives it (judge.judging's calls,
         judge.verdict): a listed article disputes or supports above its cuts, a statement of a
-        listed article above its cut (``statement_sides`` for the outlet's own, ``quoted_sides``
-        for a source's); any dispute makes it disputed, else any support supported."""
+        listed article above the cut for its voice and rule; any dispute makes it disputed, else
+        any support supported."""
         listed = self.related >= cuts.related
-        article_disputes = self.disputes >= cuts.disputes
-        article_supports = ~article_disputes & (self.supports >= cuts.supports)
-        stated_disputes = (self.own_disputes >= cuts.statement_sides) | (self.quoted_disputes >= cuts.quoted_sides)
-        stated_supports = (self.own_supports >= cuts.statement_sides) | (self.quoted_supports >= cuts.quoted_sides)
-        disputed = (listed & (article_disputes | stated_disputes)).any(axis=1)
-        supported = (listed & (article_supports | stated_supports)).any(axis=1)
-        return np.where(disputed, "disputed", np.where(supported, "supported", "unverified"))
+        disputed = self.disputes >= cuts.disputes
+        supported = ~disputed & (self.supports >= cuts.supports)
+        for (stance, own, rule), best in zip(SIDES, self.sides, strict=True):
+            taken = best >= (cuts.statement_sides if own else cuts.quoted_cut(rule))
+            if stance == "disputes":
+                disputed = disputed | taken
+            else:
+                supported = supported | taken
+        supported_verdict = np.where((listed & supported).any(axis=1), "supported", "unverified")
+        return np.where((listed & disputed).any(axis=1), "disputed", supported_verdict)
 
 
 def accuracy(scored: Iterable[tuple[str, str]]) -> float:
@@ -149,23 +162,36 @@ def accuracy(scored: Iterable[tuple[str, str]]) -> float:
 
 
 def choose_cuts(pairs: list[Pair], folds: int = 3) -> Cuts:
-    """The cuts with the best per-headline accuracy over held-out folds of ``pairs`` alone; ties
-    go to the surer cuts (the first in the grid's order, which runs from sure to lenient)."""
+    """The cuts with the best per-headline accuracy over held-out folds of ``pairs`` alone, chosen
+    one part at a time: the article cuts with no statement taking a side, then the outlet's own
+    sentences, then each wording rule in turn. Ties keep the earlier value in each grid (surest
+    first for the articles; for a rule, the cut it was written with, ``CORE``, then the surer ones),
+    so a rule that never fires in the training data keeps its written cut."""
     readings = held_out_readings(pairs, folds)
     gold = gold_verdicts(pairs)
     headlines = [h for h in gold if h in readings]
     grid = Grid.of([readings[h] for h in headlines])
     truth = np.array([gold[h] for h in headlines])
-    best: tuple[float, Cuts] | None = None
-    for related in RELATED_CUTS:
-        for supports in SUPPORTS_CUTS:
-            for disputes in DISPUTES_CUTS:
-                for own, quoted in itertools.product(STATEMENT_CUTS, STATEMENT_CUTS):
-                    cuts = Cuts(related, supports, disputes, statement_sides=own, quoted_sides=quoted)
-                    score = float((grid.verdicts(cuts) == truth).mean()) if headlines else 0.0
-                    if best is None or score > best[0] + 1e-12:
-                        best = (score, cuts)
-    return best[1] if best else Cuts()
+
+    def score(cuts: Cuts) -> float:
+        return float((grid.verdicts(cuts) == truth).mean()) if headlines else 0.0
+
+    silent = {rule: NEVER for _, own, rule in SIDES if not own}
+    best = max(
+        (Cuts(r, s, d, NEVER, silent) for r in RELATED_CUTS for s in SUPPORTS_CUTS for d in DISPUTES_CUTS),
+        key=score_first(score),
+    )
+    best = max((replace(best, statement_sides=cut) for cut in STATEMENT_CUTS), key=score_first(score))
+    for _, own, rule in SIDES:
+        if not own:
+            tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]
+            best = max(tried, key=score_first(score))
+    return best
+
+
+def score_first(score: Callable[[Cuts], float]) -> Callable[[Cuts], float]:
+    """``max`` keeps the first of equal items; scores equal to 1e-12 count as equal."""
+    return lambda cuts: round(score(cuts), 12)
 
 
 def report(scored: list[tuple[str, str]]) -> dict[str, float]:

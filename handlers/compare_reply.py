@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from handlers.comparison import Comparison
 from handlers.reply import Citation, Field, Reply, Section
-from handlers.statements import cite, public_link, statement_json
+from handlers.statements import cite, statement_json
 from judge.article_model import ArticleStance
 from judge.calls import Call
 from judge.statements import STANCE_ORDER
@@ -174,7 +174,7 @@ def comparison_json(result: Comparison) -> dict:
                 "article_id": call.article_id,
                 "outlet": call.outlet,
                 "title": article.title if article else None,
-                "source": public_link(article.url, article.source) if article else None,
+                "source": (article.url or article.source) if article else None,
                 "stances": set(),
             },
         )

@@ -85,6 +85,23 @@ class Stance:
     why: str
     relevance: float
     probability: float | None = None  # how sure a learned reading is; None for a reading of the wording
+    rule: str = ""  # which wording rule gave it (RULES); "" for a learned reading
+
+
+#: The wording rules, each a family of readings whose share-of-claim cut for taking a side is
+#: chosen on its own (judge.models.Cuts.quoted_sides).
+DENIAL_CUE, NEGATED_CUE, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED, STATES, TOUCHES = (
+    "denial cue",
+    "negated cue",
+    "doubt",
+    "restriction",
+    "denial word",
+    "negation",
+    "hedge",
+    "states",
+    "touches",
+)
+RULES = (DENIAL_CUE, NEGATED_CUE, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED, STATES, TOUCHES)
 
 
 def stance_of(
@@ -99,22 +116,23 @@ def stance_of(
     score = overlap(claim, statement) if relevance is None else relevance
     negated_cue = bool(NEGATION.search(cue or ""))
     if cue_lemma in DENIAL_CUES and not negated_cue:
-        return Stance("disputes", f"{cue or 'denies'}", score)
+        return Stance("disputes", f"{cue or 'denies'}", score, rule=DENIAL_CUE)
     if cue_lemma in DENIAL_CUES and negated_cue:
-        return Stance("reports", f"{cue}: no denial, no confirmation", score)
+        return Stance("reports", f"{cue}: no denial, no confirmation", score, rule=NEGATED_CUE)
     if doubt := DOUBT_TEXT.search(text):
-        return Stance("unverified", doubt.group(0), score)
+        return Stance("unverified", doubt.group(0), score, rule=DOUBT)
     if claims_repetition(claim) and (restriction := RESTRICTIVE.search(text)):
-        return Stance("disputes", f"“{restriction.group(0)}” against a claim of repeated contact", score)
+        why = f"“{restriction.group(0)}” against a claim of repeated contact"
+        return Stance("disputes", why, score, rule=RESTRICTION)
     if (denial := DENIAL_TEXT.search(text)) and score >= 0.3:
-        return Stance("disputes", denial.group(0), score)
+        return Stance("disputes", denial.group(0), score, rule=DENIAL_WORD)
     if NEGATION.search(text) and score >= NEGATION_RELEVANCE and negates_claim(claim, text):
-        return Stance("disputes", "negates the claim's own words", score)
+        return Stance("disputes", "negates the claim's own words", score, rule=NEGATION_RULE)
     if hedge := HEDGE.search(text):
-        return Stance("reports", f"passes it on: “{hedge.group(0)}”", score)
+        return Stance("reports", f"passes it on: “{hedge.group(0)}”", score, rule=HEDGED)
     if score >= 0.5:
-        return Stance("supports", "states it", score)
-    return Stance("reports", "touches on it", score)
+        return Stance("supports", "states it", score, rule=STATES)
+    return Stance("reports", "touches on it", score, rule=TOUCHES)
 
 
 def negates_claim(claim: Terms, text: str) -> bool:

@@ -214,10 +214,11 @@ def _aimed(item: Judged, names: Sequence[str]) -> Judged:
 
 def _takes_side(item: Judged, cuts: Cuts) -> Judged:
     """The statement, reporting rather than taking a side when it carries less of the claim than its
-    cut: ``Cuts.quoted_sides`` for what a source says (read by the wording rules), ``Cuts.statement_sides``
-    for the outlet's own sentence (read by the statement model); both chosen on held-out folds, since a
-    denial of something else in a story about the claim is not a denial of the claim."""
-    cut = cuts.statement_sides if in_outlets_voice(item.row) else cuts.quoted_sides
+    cut: for what a source says, the cut of the wording rule that read it (``Cuts.quoted_cut``); for
+    the outlet's own sentence, ``Cuts.statement_sides``. Chosen on held-out folds: in a story about
+    the claim, a denial of something else is not a denial of the claim."""
+    reading = item.rule or item.stance
+    cut = cuts.statement_sides if in_outlets_voice(item.row) else cuts.quoted_cut(reading.rule)
     if item.stance.stance not in (SUPPORTS, DISPUTES) or item.stance.relevance >= cut:
         return item
     why = f"{item.stance.why}; carries too little of the claim to take a side"

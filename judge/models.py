@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from judge import article_model, statement_model
+from judge.statements import CORE
 
 CUTS_PATH = Path(__file__).resolve().parent / "data" / "verdict_cuts.json"
 
@@ -22,13 +23,19 @@ CUTS_PATH = Path(__file__).resolve().parent / "data" / "verdict_cuts.json"
 @dataclass(frozen=True)
 class Cuts:
     """How sure a reading must be. Probabilities of the whole-article model: ``related`` is
-    1 - P(unrelated), the others are shares of the related mass (P(supports) / related)."""
+    1 - P(unrelated), the others are shares of the related mass (P(supports) / related). Shares of
+    the claim a statement must carry to take a side: ``statement_sides`` for the outlet's own
+    sentence, ``quoted_sides`` for what a source says, by the wording rule that read it (a rule
+    not listed takes a side at ``CORE``, as written)."""
 
     related: float = 0.7  # an article below it is not about the claim: not listed, never counted
     supports: float = 0.6  # an article supports the claim at or above it
     disputes: float = 0.3  # an article disputes the claim at or above it (checked first)
     statement_sides: float = 0.35  # share of the claim the outlet's own sentence must carry to take a side
-    quoted_sides: float = 0.35  # ... and what a source says (a speaker, an unnamed source, another outlet)
+    quoted_sides: dict[str, float] = field(default_factory=dict)  # wording rule → share a source's words must carry
+
+    def quoted_cut(self, rule: str) -> float:
+        return self.quoted_sides.get(rule, CORE)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -36,7 +43,11 @@ class Cuts:
     @classmethod
     def from_json(cls, data: dict) -> Cuts:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: float(v) for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(
+            **{k: float(v) for k, v in values.items() if k != "quoted_sides"},
+            quoted_sides={str(k): float(v) for k, v in values.get("quoted_sides", {}).items()},
+        )
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ def test_an_article_below_the_related_cut_is_not_listed_and_takes_its_statements
 
 def test_a_statement_carrying_too_little_of_the_claim_takes_no_side():
     denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
-    judgement = judge_claim(evidence([denial]), models(quoted_sides=1.01))
+    judgement = judge_claim(evidence([denial]), models(quoted_sides={"denial cue": 1.01}))
     assert judgement.verdict.label == "unverified"
 
 
