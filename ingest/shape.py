@@ -44,8 +44,8 @@ SHORT_LINE_WORDS = 8
 MIN_PROSE_SHARE = 0.5
 #: At most this share of the lines may have another shape (code, fields, log lines, table rows,
 #: comments, markup) once there are MIN_PATTERN_LINES of them. FNC-1 training bodies with that many
-#: are at 0.23 or less; this machine's files at 0.5 and more but for a few lists of settings. A second
-#: guard: on those files the share of prose alone already decides.
+#: are at 0.23 or less; most of this machine's files are at 0.5 or more (the rest are lists, with
+#: little prose). A second guard: on those files the share of prose alone already decides.
 MAX_PATTERN_SHARE = 0.4
 #: Fewer lines of another shape are a news body's dateline, credits and links (FNC-1 training bodies
 #: have up to five among a dozen lines: "Claim:", "Example:", an advert's script); they say nothing
@@ -75,8 +75,8 @@ _TIMESTAMP = re.compile(
     r"|\d+\.\d+\]"  # kernel: [   12.345]
     r")"
 )
-#: A path first: a listing, or a tool's message about a file ("/usr/share/fonts: caching", "x.c:12: error").
-_PATH_FIRST = re.compile(r"\s*(?:[~.]?(?:/[\w.+@-]+){2,}/?|[\w.-]+/[\w./-]+:\d+):?(?:\s|$)")
+#: A path and then more: a tool's message about a file ("/usr/share/fonts: caching", "x.c:12: error").
+_PATH_FIRST = re.compile(r"\s*(?:[~.]?(?:/[\w.+@-]+){2,}/?|[\w.-]+/[\w./-]+:\d+):?\s+\S")
 _COMMENT = re.compile(r"\s*(?:#(?:[\s#!]|$)|\"\s|//|/\*|\*/|;|--\s|%|REM\s|::)")
 _SECTION = re.compile(r"\s*\[[^\]]{1,80}\]\s*$")
 _MARKUP = re.compile(r"\s*(?:</?[A-Za-z][\w:.-]*(?:\s[^>]*)?/?>|<!--|[{}\[\]],?\s*$|\"[^\"]+\"\s*:)")
@@ -87,8 +87,9 @@ _CODE_START = re.compile(
 )
 _CODE_END = re.compile(r"(?:[{};(\[\\]|\belse:|\btry:|=>|->)\s*$")
 _CODE_INSIDE = re.compile(r"\w\(\)|\w\.\w+\(|==|!=|&&|\|\||\$\{?[A-Za-z_]|\bself\.|\w\[\w*\]|\s=\s[\w\"'(\[{]")
-#: ``key = value`` or ``key: value`` with a plain value; a call or a list after ``=`` is code.
-_FIELD = re.compile(r"\s*(?:-\s+)?[\w.@/$-]+(?:\s[\w.@/$-]+){0,2}\s*(?:=|:(?!//))\s*[^\s(\[{][^(\[{]*")
+#: ``key = value`` or ``key: value`` (perhaps commented out) with a plain value; a call or a list
+#: after ``=`` is code.
+_FIELD = re.compile(r"\s*[#;]?(?:-\s+)?[\w.@/$-]+(?:\s[\w.@/$-]+){0,2}\s*(?:=|:(?!//))\s*[^\s(\[{][^(\[{]*")
 #: A key, then its value after a tab or a run of spaces (``PASS_MAX_DAYS   99999``).
 _KEY_VALUE = re.compile(r"\s*[A-Za-z_][\w.-]*(?:\t+|\s{2,})\S")
 _DELIMITERS = (",", "\t", "|", ";", ":")
@@ -129,10 +130,12 @@ class Shape:
 
     @property
     def looks_like(self) -> str:
-        """The shape most lines have, in words for a reporter."""
+        """The shape most lines have, in words for a reporter: a list only when its short lines are
+        more than twice the lines of all other shapes (a configuration file has short lines too)."""
         patterned = {kind: n for kind, n in self.kinds.items() if kind != "list"}
-        kinds = patterned or self.kinds or {"list": 1}
-        return _LOOKS_LIKE[max(kinds, key=lambda kind: kinds[kind])]
+        if not patterned or 2 * sum(patterned.values()) < self.kinds.get("list", 0):
+            return _LOOKS_LIKE["list"]
+        return _LOOKS_LIKE[max(patterned, key=lambda kind: patterned[kind])]
 
 
 def not_an_article(text: str) -> str | None:
