@@ -67,7 +67,7 @@ _RESULT_ROW = re.compile(
 )
 
 _TIMESTAMP = re.compile(
-    r"\s*[\[(]?\s*(?:"
+    r"\s*(?:[\w.-]+(?:\[\d+\])?:?\s+)?[\[(]?\s*(?:"  # perhaps after the program's name
     r"\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d"  # 2024-05-01 12:00, ISO 8601
     r"|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d"  # syslog: May  1 12:00:00
     r"|\d{1,2}/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d"  # web server: 01/May/2024:12:00:00
