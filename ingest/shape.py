@@ -15,6 +15,7 @@ training bodies (which must pass) and on files of this machine that are not news
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,6 +36,12 @@ PROSE_LINE_SHARE = 0.5
 #: widths of indent); code, YAML and nested lists have more, and their indented prose is a comment or
 #: a value, not an article's.
 MAX_INDENT_WIDTHS = 2
+#: A delimiter makes a table when at least this share of the lines hold it twice or more: a CSV's
+#: comma, a password file's colon. Set by hand; prose lines are read as prose before as cells.
+TABLE_LINE_SHARE = 0.5
+#: A text is named a list only when its short lines outnumber its lines of other shapes this many
+#: times over (a configuration file has short lines too). Set by hand; it names, it never decides.
+LIST_OVER_PATTERNS = 2
 #: A line of this many words or fewer without a run of prose is a headline, a credit or a list item:
 #: it counts for neither side. Set by hand: a headline without a run of five is short.
 SHORT_LINE_WORDS = 8
@@ -130,10 +137,9 @@ class Shape:
 
     @property
     def looks_like(self) -> str:
-        """The shape most lines have, in words for a reporter: a list only when its short lines are
-        more than twice the lines of all other shapes (a configuration file has short lines too)."""
+        """The shape most lines have, in words for a reporter (see LIST_OVER_PATTERNS)."""
         patterned = {kind: n for kind, n in self.kinds.items() if kind != "list"}
-        if not patterned or 2 * sum(patterned.values()) < self.kinds.get("list", 0):
+        if not patterned or LIST_OVER_PATTERNS * sum(patterned.values()) < self.kinds.get("list", 0):
             return _LOOKS_LIKE["list"]
         return _LOOKS_LIKE[max(patterned, key=lambda kind: patterned[kind])]
 
@@ -250,9 +256,8 @@ def _words_in_runs(line: str) -> int:
 
 
 def _table_delimiter(lines: list[str]) -> str | None:
-    """The delimiter at least half the lines hold twice or more, if any: a CSV's comma, a password
-    file's colon. Lines of prose with as many commas are read as prose before they are read as cells."""
-    needed = max(2, (len(lines) + 1) // 2)
+    """The delimiter TABLE_LINE_SHARE of the lines hold twice or more, if any."""
+    needed = max(2, math.ceil(TABLE_LINE_SHARE * len(lines)))
     best, best_lines = None, 0
     for delimiter in _DELIMITERS:
         holding = sum(1 for line in lines if line.count(delimiter) >= 2)
