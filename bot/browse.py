@@ -1,7 +1,8 @@
 """`newsroom browse`: the store in the browser through Datasette, read-only.
 
 Datasette reads a database file through ``mode=ro`` connections and runs only SELECT statements,
-so the browser cannot change the store; editors' corrections stay in chat and the command line.
+and every method but GET, HEAD and OPTIONS is refused with 405 (``browse_readonly``), so the browser
+cannot change the store; editors' corrections stay in chat and the command line.
 The views (migration 0015) read well; the canned queries answer the common questions; every
 article id links to its article.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from bot import browse_links
+from bot import browse_links, browse_readonly
 
 
 def metadata(database: str) -> dict:
@@ -79,9 +80,11 @@ def metadata(database: str) -> dict:
 
 
 def browser(db_path: Path) -> Datasette:
-    """A Datasette over the store, with the newsroom's titles, queries and article links."""
+    """A Datasette over the store, with the newsroom's titles, queries and article links, refusing writes."""
     if not pm.is_registered(browse_links):
         pm.register(browse_links, name="newsroom-article-links")
+    if not pm.is_registered(browse_readonly):
+        pm.register(browse_readonly, name="newsroom-read-only")
     return Datasette(
         files=[str(db_path)],
         metadata=metadata(db_path.stem),

@@ -24,7 +24,7 @@ from handlers.story import story
 from handlers.values import Channel
 from handlers.watch import unwatch, watch, watching
 from handlers.who import who
-from ingest.urls import find_urls
+from ingest.urls import find_other_links, find_urls
 
 
 @dataclass(frozen=True)
@@ -183,17 +183,25 @@ def _unquote(text: str) -> str:
 
 
 def ingest_requests(text: str) -> list[IngestRequest]:
-    """A chat message to ingest: its links when it is only links, else the text itself."""
+    """A chat message to ingest: its links when it is only links, else the text itself. A link the
+    bot never fetches from chat (file://, ftp://) is refused by its scheme."""
     text = text.strip()
     if not text:
         raise UsageError("Usage: /ingest URL or /ingest followed by the article's text")
-    urls = find_urls(text)
+    urls, others = find_urls(text), find_other_links(text)
     leftover = text
-    for url in urls:
-        leftover = leftover.replace(url, " ")
-    if urls and len(leftover.strip(" \n\t<>|.,;")) < 20:
-        return [IngestRequest(source=url) for url in urls]
+    for link in urls + others:
+        leftover = leftover.replace(link, " ")
+    if (urls or others) and len(leftover.strip(" \n\t<>|.,;")) < 20:
+        return [IngestRequest(source=url) for url in urls] + [
+            IngestRequest(source=link, failure=_refused_scheme(link)) for link in others
+        ]
     return [IngestRequest(source="pasted", text=text)]
+
+
+def _refused_scheme(link: str) -> str:
+    scheme = link.split("://", 1)[0].lower()
+    return f"{scheme}:// links are not accepted in chat: send an http(s) link or paste the article's text"
 
 
 COMMANDS: dict[str, Command] = {

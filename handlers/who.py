@@ -7,7 +7,7 @@ from handlers.context import Context
 from handlers.profile import EntityProfile, entity_profile
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, statement_citation, statement_json
-from handlers.wording import plural
+from handlers.wording import echoed, plural
 from store.records import EntityMatch, EntitySummary
 
 STATEMENTS_SHOWN = 5  # statements by, and about, the entity in the text reply
@@ -55,7 +55,7 @@ def _nobody(ctx: Context, query: str) -> Reply:
     data = {"query": query, "entity": None, "candidates": similar}
     if similar:
         return Reply(
-            title=f"Nobody named “{query}” in the stored articles. Did you mean:",
+            title=f"Nobody named “{echoed(query)}” in the stored articles. Did you mean:",
             sections=[Section(text="\n".join(candidate_line(c, "who") for c in similar))],
             data=data,
         )
@@ -63,13 +63,13 @@ def _nobody(ctx: Context, query: str) -> Reply:
     if loose:
         data["sentences"] = [citation_json(c) for c in loose]
         return Reply(
-            title=f"No person or organisation named “{query}”, but these sentences use the words:",
+            title=f"No person or organisation named “{echoed(query)}”, but these sentences use the words:",
             sections=[Section(citations=loose)],
             data=data,
         )
     count = ctx.store.article_count()
     return Reply(
-        title=f"Nobody named “{query}” in the {plural(count, 'stored article')}.",
+        title=f"Nobody named “{echoed(query)}” in the {plural(count, 'stored article')}.",
         data=data,
     )
 
@@ -77,7 +77,7 @@ def _nobody(ctx: Context, query: str) -> Reply:
 def _choose_reply(ctx: Context, query: str, matches: list[EntityMatch]) -> Reply:
     candidates = [candidate_json(ctx, m) for m in matches]
     return Reply(
-        title=f"{len(matches)} entities match “{query}”: which one?",
+        title=f"{len(matches)} entities match “{echoed(query)}”: which one?",
         sections=[Section(text="\n".join(candidate_line(c, "who") for c in candidates))],
         data={"query": query, "entity": None, "candidates": candidates},
     )

@@ -1,5 +1,9 @@
 """Small helpers for the words of replies."""
 
+#: What a user typed, quoted back in a reply, is cut to this many characters: more than any name or
+#: claim runs to, too few for a pasted page to fill the reply. Set by hand.
+ECHO_CHARS = 100
+
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``plural(1, "article")`` → "1 article"; ``plural(3, "article")`` → "3 articles"."""
@@ -12,3 +16,8 @@ def snippet(text: str, limit: int = 80) -> str:
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def echoed(text: str) -> str:
+    """What the user typed, as a reply quotes it: cut to ECHO_CHARS with an ellipsis."""
+    return snippet(text, ECHO_CHARS)

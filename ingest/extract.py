@@ -7,6 +7,7 @@ import re
 from ingest.errors import IngestError
 from ingest.language import looks_english, looks_like_article
 from ingest.model import Document, FetchPolicy
+from ingest.shape import not_an_article
 from ingest.urls import canonical_url
 
 #: Fewer words than this on a page is navigation or a paywall stub, not an article.
@@ -153,7 +154,8 @@ def document_from_bytes(
 
 
 def check_text(document: Document, policy: FetchPolicy) -> Document:
-    """Refuse texts the analysis cannot serve: empty, too long, too short, not English."""
+    """Refuse texts the analysis cannot serve: empty, too long, too short, not English, not prose (a
+    file of fields, code, a log or a table: the analysis would store its lines as names and claims)."""
     if not document.text.strip():
         raise IngestError("Empty: there is no text to ingest")
     if len(document.text) > policy.max_chars:
@@ -162,6 +164,8 @@ def check_text(document: Document, policy: FetchPolicy) -> Document:
         raise IngestError("Too short to be an article: send the article's text or a link to it")
     if not looks_english(document.text):
         raise IngestError("Not English: the bot analyses English articles only")
+    if looks_like := not_an_article(document.text):
+        raise IngestError(f"This looks like {looks_like}, not an article")
     return document
 
 

@@ -13,18 +13,37 @@ from ingest.fetch import fetch
 from ingest.model import Document, FetchPolicy
 from ingest.urls import is_url
 
+#: Standard input over the limit is read on, uncounted, to this many bytes so the refusal can say
+#: how large it was; past it, "more than". Reading a pipe this far takes about a second.
+STDIN_COUNTED_BYTES = 1024 * 1024 * 1024
+_CHUNK_BYTES = 1024 * 1024
+
 
 def load_source(spec: str, policy: FetchPolicy, stdin: BinaryIO | None = None) -> Document:
     """A Document from ``spec``: ``-`` reads standard input, a URL is fetched, else a file path."""
     if spec == "-":
-        stream = stdin or sys.stdin.buffer
-        return document_from_bytes(stream.read(policy.max_bytes + 1), "stdin", policy)
+        return document_from_bytes(_read_stdin(stdin or sys.stdin.buffer, policy), "stdin", policy)
     if scheme := _other_scheme(spec):
         raise IngestError(f"{scheme}:// links are not supported; give an http(s) link or a file path")
     if is_url(spec):
         page = fetch(spec.strip(), policy)
         return document_from_bytes(page.body, spec.strip(), policy, page.content_type, page.charset, url=page.url)
     return load_file(Path(spec), policy)
+
+
+def _read_stdin(stream: BinaryIO, policy: FetchPolicy) -> bytes:
+    """Standard input up to the limit; over it, refused with its real size (read on and dropped)."""
+    body = stream.read(policy.max_bytes + 1)
+    if len(body) <= policy.max_bytes:
+        return body
+    size = len(body)
+    while size < STDIN_COUNTED_BYTES and (chunk := stream.read(_CHUNK_BYTES)):
+        size += len(chunk)
+    more = "more than " if size >= STDIN_COUNTED_BYTES else ""
+    raise IngestError(
+        f"Too large: {more}{size / 1024 / 1024:.1f} MB on standard input; "
+        f"the limit is {policy.max_bytes / 1024 / 1024:g} MB"
+    )
 
 
 def _other_scheme(spec: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _URL_RE = re.compile(r"https?://[^\s<>\"'|]+", re.IGNORECASE)
+_LINK_RE = re.compile(r"(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]*)://[^\s<>\"'|]*")
 _TRACKING_PREFIXES = ("utm_", "mc_", "at_", "pk_")
 _TRACKING_KEYS = {"fbclid", "gclid", "dclid", "msclkid", "ocid", "cmpid", "smid", "ref", "mod"}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -18,6 +19,16 @@ def is_url(text: str) -> bool:
 def find_urls(text: str) -> list[str]:
     """URLs in a chat message, with trailing punctuation and chat link markup removed."""
     return [m.rstrip(".,;:!?)]}>") for m in _URL_RE.findall(text)]
+
+
+def find_other_links(text: str) -> list[str]:
+    """Links in a chat message with a scheme the bot never fetches (file://, ftp://), trimmed as
+    ``find_urls`` trims them: to be refused by name, not read as text."""
+    return [
+        match.group(0).rstrip(".,;:!?)]}>")
+        for match in _LINK_RE.finditer(text)
+        if match.group(1).lower() not in ("http", "https")
+    ]
 
 
 def canonical_url(url: str) -> str:

@@ -8,17 +8,21 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from store.errors import ForeignDatabase
 from store.migrations import migrations
 
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: How many of a foreign database's tables the refusal names.
+NAMED_TABLES = 3
 
 
 def connect(path: str | Path, migrate: bool = True) -> Database:
     """A Database in WAL mode with foreign keys and a busy timeout, migrated to the latest schema.
 
-    ``":memory:"`` gives a private in-memory database (tests).
+    ``":memory:"`` gives a private in-memory database (tests). ForeignDatabase: the file holds another
+    application's tables; it is refused before anything is written to it (no schema, no WAL switch).
     """
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -26,6 +30,10 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
     db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
+    if foreign := _foreign_tables(db):
+        conn.close()
+        shown = ", ".join(foreign[:NAMED_TABLES]) + (", …" if len(foreign) > NAMED_TABLES else "")
+        raise ForeignDatabase(f"it holds other tables: {shown}; it was left unchanged")
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -35,6 +43,17 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
             logger.info("applying migrations: %s", ", ".join(pending))
             migrations.apply(db)
     return db
+
+
+def _foreign_tables(db: Database) -> list[str]:
+    """The tables of a database that is not ours, or [] when it is ours or empty. Ours has the
+    migrations table: it is the first thing a new store gets, before any of its own tables, so a
+    store another process is creating right now is never taken for a stranger's. Only reads."""
+    names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    if migrations.migrations_table in names:
+        sets = {row[0] for row in db.execute(f"SELECT DISTINCT migration_set FROM [{migrations.migrations_table}]")}
+        return [] if not sets or migrations.name in sets else names  # another application's migrations
+    return names
 
 
 def connect_reader(path: str | Path) -> Database:

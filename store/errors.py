@@ -11,6 +11,11 @@ class NotADatabase(StoreError):
     """The file is not a SQLite database the bot can open (another file, or a damaged one)."""
 
 
+class ForeignDatabase(NotADatabase):
+    """The file is a SQLite database of something else: it has tables and no newsroom migrations.
+    It is left as it was, byte for byte."""
+
+
 class DuplicateArticle(StoreError):
     """The article is already stored (same content hash or canonical URL), perhaps by another
     process between the caller's check and its write."""

@@ -169,6 +169,26 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path, capsys):
     assert other.read_text() == "reporter's notes, not a database\n" * 10
 
 
+def test_a_database_of_someone_elses_is_refused_in_one_line_and_never_written(tmp_path, capsys):
+    import hashlib
+    import sqlite3
+
+    theirs = tmp_path / "customers.db"
+    with sqlite3.connect(theirs) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO customers (name) VALUES ('Ann Example')")
+    conn.close()
+    before = hashlib.sha256(theirs.read_bytes()).hexdigest()
+    for argv in (["who", "Putin"], ["ingest", str(SAMPLES / "wsj-musk-putin.txt")], ["digest"], ["browse"]):
+        code, out, err = run(capsys, "--db", str(theirs), *argv)
+        assert code == 2 and out == ""
+        assert err == (
+            f"newsroom: {theirs} is not a newsroom database (it holds other tables: customers; it was left unchanged)\n"
+        )
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["customers.db"]  # no -wal, no -journal
+
+
 def test_backup_is_a_consistent_copy_taken_while_a_write_is_open(db, capsys, tmp_path):
     import threading
 

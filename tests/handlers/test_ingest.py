@@ -64,3 +64,18 @@ def test_posting_user_and_channel_are_kept(ctx):
     ingest(ctx, [sample("cnn-musk-putin.txt", "CNN")], posted_by="U1", posted_in="C1")
     row = ctx.store.db.execute("SELECT posted_by, posted_in FROM articles").fetchone()
     assert row == ("U1", "C1")
+
+
+def test_a_file_that_is_not_an_article_is_refused_in_one_line_and_nothing_is_stored(ctx, tmp_path):
+    passwd = tmp_path / "passwd"
+    passwd.write_text(
+        "root:x:0:0:root:/root:/bin/bash\n"
+        "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+        "systemd-timesync:x:997:997:systemd Time Synchronization:/:/usr/sbin/nologin\n"
+        "newsroom:x:1000:1000:Newsroom Bot,,,:/home/newsroom:/bin/bash\n"
+    )
+    reply = ingest(ctx, [IngestRequest(str(passwd))])
+    assert not reply.ok and reply.data["failed"] == 1
+    assert reply.title == f"{passwd}: This looks like a table of values, not an article"
+    assert not reply.sections and "\n" not in reply.title
+    assert ctx.store.article_count() == 0 and not ctx.store.find_entities("Time Synchronization")

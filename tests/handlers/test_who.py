@@ -82,3 +82,12 @@ def test_short_queries_find_whole_words(seeded):
 def test_candidates_carry_a_descriptor(seeded):
     reply = who(seeded, "Kirienko")
     assert reply.data["candidates"][0]["descriptor"] == "Putin’s first deputy chief of staff"
+
+
+def test_a_very_long_name_is_not_echoed_back_whole(seeded_ctx):
+    name = "Vladimir Putin " * 667  # 10,005 characters
+    reply = who(seeded_ctx, name)
+    quoted = reply.title.split("“")[1].split("”")[0]
+    assert len(quoted) <= 101 and quoted.endswith("…") and name.startswith(quoted[:-1])
+    shown = [reply.title, reply.footer or ""] + [s.text or "" for s in reply.sections]
+    assert all(len(part) < 2_000 for part in shown)

@@ -104,3 +104,11 @@ def test_non_english_text_is_refused():
 def test_content_hash_folds_case_spacing_and_quote_style():
     assert content_hash("He said “no”.\n\nIt’s over.") == content_hash('he said "no". it\'s   over.')
     assert content_hash("one text") != content_hash("another text")
+
+
+def test_standard_input_over_the_limit_is_refused_with_its_real_size():
+    import io
+
+    with pytest.raises(IngestError) as refused:
+        load_source("-", POLICY, stdin=io.BytesIO(b"news " * (10 * 1024 * 1024)))  # 50 MB
+    assert str(refused.value) == "Too large: 50.0 MB on standard input; the limit is 5 MB"
