@@ -10,8 +10,9 @@ folds (bench/_verdicts.py choose_cuts); then each of the fold's headlines goes t
 (the claim's reading and routing included), and its verdict is scored against the one the gold
 pair labels imply (../shared/eval/README.md). Printed: the confusion table, each verdict's
 precision and recall, the accuracy and the always-"unverified" baseline (0.41 on the competition
-test set), the headlines left without a verdict, and the pair scores of the same answers (a body
-is related when the answer lists its article; its label is the article's listed reading).
+test set), the headlines left without a verdict, and the pair scores of the same answers (each
+body labelled by the whole-article reading the answer gives of it, its JSON ``readings``; a body
+the answer did not read is unrelated).
 --cache FILE keeps the features the models are trained on (bench/_fnc.py collect).
 """
 
@@ -44,8 +45,8 @@ from _verdicts import DISPUTES_AT, NO_VERDICT, SUPPORTS_AT, choose_cuts, gold_ve
 from handlers.compare import compare  # noqa: E402
 from judge import Models  # noqa: E402
 
-#: A listed article's reading as an FNC-1 label; an article the answer does not list is unrelated.
-CALL_TO_FNC = {"supports": "agree", "disputes": "disagree", "reports": "discuss", "unclear": "discuss"}
+#: An article's whole-article reading as an FNC-1 label; an article the answer did not read is unrelated.
+READING_TO_FNC = {"supports": "agree", "disputes": "disagree", "reports": "discuss", "unrelated": "unrelated"}
 _FOLD_MODELS: list[Models] = []
 _worker = None
 
@@ -56,15 +57,15 @@ def _start(folder: Path, db_path: Path) -> None:
 
 
 def _answer(task: tuple[str, int]) -> tuple[str, str, dict[int, str]]:
-    """One headline through /compare with its fold's models: the verdict and each listed
-    article's whole-article stance."""
+    """One headline through /compare with its fold's models: the verdict and the whole-article
+    reading the answer gives of each candidate article."""
     headline, fold = task
     ctx, _ = _worker
     ctx.models = _FOLD_MODELS[fold]
     data = compare(ctx, headline).data
     verdict = data.get("verdict") or NO_VERDICT
-    listed = {c["article_id"]: c["stance"] for c in data.get("calls", []) if c["source_kind"] == "article"}
-    return headline, verdict, listed
+    read = {r["article_id"]: r["stance"] for r in data.get("readings", [])}
+    return headline, verdict, read
 
 
 _SPLIT: list = []
@@ -109,7 +110,7 @@ def main() -> None:
     tasks = sorted(fold_of.items())
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(args.workers, _start, (folder, db_path)) as pool:
-        answers = {h: (v, listed) for h, v, listed in pool.imap_unordered(_answer, tasks, chunksize=8)}
+        answers = {h: (v, read) for h, v, read in pool.imap_unordered(_answer, tasks, chunksize=8)}
     took = time.perf_counter() - started
     print(f"ran {len(tasks)} headlines through compare() in {took:.0f} s ({1000 * took / len(tasks):.0f} ms each)")
 
@@ -123,9 +124,9 @@ def main() -> None:
     print(f"  headlines without a verdict: {figures['no_verdict']:.0f}")
     scored = []
     for pair in (p for fold in split for p in fold if p.labelled):
-        listed = answers.get(pair.headline, (None, {}))[1]
+        read = answers.get(pair.headline, (None, {}))[1]
         article = body_article.get(pair.body_id)
-        scored.append((pair.gold, CALL_TO_FNC.get(listed.get(article, ""), "unrelated")))
+        scored.append((pair.gold, READING_TO_FNC.get(read.get(article, ""), "unrelated")))
     pair_score = 100 * fnc_score(scored)
     confusion = Counter(scored)
     tp = confusion[("disagree", "disagree")]

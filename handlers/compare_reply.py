@@ -164,7 +164,8 @@ def _numbers_section(numbers: list[dict]) -> Section:
 
 def comparison_json(result: Comparison) -> dict:
     """The whole comparison as one JSON document: the verdict, every call, every listed
-    statement, and each article's stance (documented fields kept; ``calls`` and ``sides`` added)."""
+    statement, each listed article's stance, and the whole-article reading of every candidate
+    article, listed or not (documented fields kept; ``calls``, ``sides`` and ``readings`` added)."""
     articles: dict[int, dict] = {}
     for call in result.calls:
         article = result.articles_by_id.get(call.article_id)
@@ -223,4 +224,13 @@ def comparison_json(result: Comparison) -> dict:
         ],
         "numbers": result.numbers,
         "articles": list(articles.values()),
+        "readings": [
+            {
+                "article_id": article_id,
+                "stance": reading.label,
+                "confidence": round(reading.confidence, 2),
+                "related": round(reading.related, 2),
+            }
+            for article_id, reading in sorted(result.articles.items())
+        ],
     }

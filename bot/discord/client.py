@@ -17,7 +17,7 @@ from bot.chat import answer, ingest_post, is_article_file, wants_ingest
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED
+from handlers.commands import REFUSED, with_page
 from handlers.ingest import IngestRequest
 from ingest.urls import find_urls
 
@@ -35,6 +35,18 @@ def is_editor(interaction_or_member: discord.Interaction | discord.Member | disc
     if member.guild_permissions.manage_guild:
         return True
     return bool(role) and any(r.name == role or str(r.id) == role for r in member.roles)
+
+
+#: At most this many pages of an answer a handler pages itself are rendered for the buttons.
+MAX_HANDLER_PAGES = 8
+
+
+def _later_pages(reply: Reply) -> range:
+    """The further pages of an answer its handler pages itself (its data says "page" of "pages")."""
+    data = reply.data if isinstance(reply.data, dict) else {}
+    if data.get("page") != 1 or not isinstance(data.get("pages"), int):
+        return range(0)
+    return range(2, min(data["pages"], MAX_HANDLER_PAGES) + 1)
 
 
 def _progress(interaction: discord.Interaction) -> Callable[[str], Awaitable[object]]:
@@ -132,8 +144,10 @@ class NewsroomDiscord(discord.Client):
         """Defer at once (the 3-second rule), answer in a worker thread, follow up with page 1."""
         await interaction.response.defer(ephemeral=True, thinking=True)
 
-        reply = await answer(self.ctx, line.strip(), self.caller(interaction), _progress(interaction))
-        await self.follow_up(interaction, reply, line)
+        caller = self.caller(interaction)
+        reply = await answer(self.ctx, line.strip(), caller, _progress(interaction))
+        later = [await answer(self.ctx, with_page(line.strip(), page), caller) for page in _later_pages(reply)]
+        await self.follow_up(interaction, reply, line, later)
 
     async def run_ingest(
         self, interaction: discord.Interaction, link: str | None, file: discord.Attachment | None
@@ -149,11 +163,14 @@ class NewsroomDiscord(discord.Client):
         reply = await ingest_post(self.ctx, requests, self.caller(interaction), _progress(interaction))
         await self.follow_up(interaction, reply, "/ingest")
 
-    async def follow_up(self, interaction: discord.Interaction, reply: Reply, line: str = "") -> None:
+    async def follow_up(
+        self, interaction: discord.Interaction, reply: Reply, line: str = "", later: list[Reply] | None = None
+    ) -> None:
         """The answer as an ephemeral follow-up; discord.py already retries 429 (after retry_after)
         and 5xx. If it still fails (the interaction expired, Discord is down), the answer goes to
-        the user by direct message, and every failure is logged with the command and channel."""
-        pages = reply_embeds(reply)
+        the user by direct message, and every failure is logged with the command and channel.
+        ``later``: the further pages of an answer its handler pages itself (/compare)."""
+        pages = [embed for page in [reply, *(later or [])] for embed in reply_embeds(page)]
         view = PagerView(pages)
         where = f"discord:{interaction.channel_id}"
         try:
