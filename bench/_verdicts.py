@@ -19,7 +19,7 @@ from judge import Cuts
 from judge.article_model import probabilities
 from judge.cues import DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION, STATES
 from judge.statement_model import statement_call
-from judge.statements import CORE
+from judge.statements import CORE, WHOLE_CLAIM
 
 VERDICTS = ("supported", "disputed", "unverified")
 NO_VERDICT = "no verdict"
@@ -28,8 +28,15 @@ RELATED_CUTS = (0.95, 0.9, 0.8, 0.7, 0.6, 0.5)
 SUPPORTS_CUTS = (0.8, 0.7, 0.6, 0.5, 0.4)
 DISPUTES_CUTS = (0.6, 0.5, 0.4, 0.3, 0.2)
 NEVER = 1.01  # no statement carries more than all of the claim
-STATEMENT_CUTS = (NEVER, 0.9, 0.7, 0.5, 0.35)
-RULE_CUTS = (CORE, NEVER, 0.9, 0.7, 0.5)
+#: The outlet's own sentence: at most WHOLE_CLAIM, never NEVER. A sentence in the outlet's voice that
+#: carries every word of the claim, with no hedge, doubt, denial or negation, states it (the rule as
+#: written): FNC-1 would rather it did not (it labels by the story's stance, and stories that only
+#: discuss a claim restate it), at a cost measured by bench/eval_verdicts.py (docs/quality.md).
+STATEMENT_CUTS = (WHOLE_CLAIM, 0.9, 0.7, 0.5, 0.35)
+#: A wording rule: from the cut it was written with up to the whole claim, never off. The issue the
+#: judge answers asks that a denier disputes and that a negation or a restriction aimed at the claim
+#: is read; the data say how much of the claim such a statement must carry.
+RULE_CUTS = (CORE, 0.5, 0.7, 0.9, WHOLE_CLAIM)
 #: The statement model's thresholds during the choice (those bench/train_stance.py chose and ships).
 SUPPORTS_AT, DISPUTES_AT = 0.7, 0.6
 
@@ -166,7 +173,8 @@ def choose_cuts(pairs: list[Pair], folds: int = 3) -> Cuts:
     one part at a time: the article cuts with no statement taking a side, then the outlet's own
     sentences, then each wording rule in turn. Ties keep the earlier value in each grid (surest
     first for the articles; for a rule, the cut it was written with, ``CORE``, then the surer ones),
-    so a rule that never fires in the training data keeps its written cut."""
+    so a rule that never fires in the training data keeps its written cut. While the article cuts
+    are chosen, statements take no side (``NEVER``)."""
     readings = held_out_readings(pairs, folds)
     gold = gold_verdicts(pairs)
     headlines = [h for h in gold if h in readings]

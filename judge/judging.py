@@ -119,10 +119,15 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         A ``Judgement`` whose verdict is a function of its ``calls`` alone.
     """
     models = models or shipped_models()
+    evidence = dataclasses.replace(evidence, terms=short_form_terms(evidence.terms, evidence.names))
     speech = evidence.shape.kind == "speech"
+    unseen = list(evidence.unseen)
+    novel = not speech and no_coverage_share(evidence.terms, unseen, evidence.rarity) > NO_COVERAGE_SHARE
+    if novel:  # the claim's key words are nowhere in the store: nothing stored can be about it
+        why = f"No stored statement mentions {', '.join(unseen)}."
+        return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
     judged = _read_statements(evidence, models)
-    novel = not speech and no_coverage_share(evidence.terms, list(evidence.unseen), evidence.rarity) > NO_COVERAGE_SHARE
-    seen = {} if novel or evidence.claim_words is None else _article_inputs(evidence, judged)
+    seen = {} if evidence.claim_words is None else _article_inputs(evidence, judged)
     readings = {a: article_stance(evidence.claim_words, e, models.article) for a, e in seen.items()}
     related = {a for a, reading in readings.items() if reading.related >= models.cuts.related}
     listed = [j for j in judged if _listed(j, speech, readings, related)]
@@ -138,9 +143,6 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
             calls.append(_covering_call(evidence.articles[article_id], readings[article_id]))
     calls.sort(key=_strength)
     verdict = verdict_of(calls, unsure=len(readings) - len(related))
-    if novel:
-        unseen = ", ".join(evidence.unseen)
-        verdict = Verdict(NO_COVERAGE, f"No stored statement mentions {unseen}.", verdict.sides)
     return Judgement(
         verdict=verdict,
         calls=calls,
@@ -148,9 +150,16 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         readings=readings,
         citing=citing,
         original_report=first_report(calls, citing),
-        novel=novel,
         seen=seen,
     )
+
+
+def short_form_terms(terms: Terms, names: Sequence[str]) -> Terms:
+    """The claim's terms with each several-word name cut to its last word ("Elon Musk" → musk), so
+    that a claim naming "Musk" and one naming "Elon Musk" carry the same weight of the same words:
+    articles name a person in full once and by surname after."""
+    dropped = {w.lower() for name in names for w in name.split()[:-1]} & terms.names
+    return Terms(terms.lemmas - dropped, terms.names - dropped)
 
 
 def _read_statements(evidence: Evidence, models: Models) -> list[Judged]:

@@ -64,7 +64,7 @@ def test_slack_watchers_hear_once_in_a_direct_message(seeded_ctx):
     assert any("Watching Sergei Kiriyenko" in all_text(a) for a in answers)
     text = json.dumps(message, ensure_ascii=False)
     assert "Sergei Kiriyenko is named in a new Reuters article" in text
-    assert f"“{CLAIM}” is now disputed (was supported)" in text
+    assert f"“{CLAIM}” is now disputed (was unverified)" in text
     assert "Peskov" in text
 
     ctx = _restarted(seeded_ctx)
@@ -96,7 +96,7 @@ def test_discord_watchers_hear_once_in_a_direct_message(seeded_ctx):
     assert "Watching Sergei Kiriyenko" in json.dumps(answer, ensure_ascii=False)
     text = json.dumps(message, ensure_ascii=False)
     assert "Sergei Kiriyenko is named in a new Reuters article" in text
-    assert f"“{CLAIM}” is now disputed (was supported)" in text
+    assert f"“{CLAIM}” is now disputed (was unverified)" in text
     assert message["allowed_mentions"]["parse"] == []
 
     ctx = _restarted(seeded_ctx)

@@ -32,7 +32,7 @@ def test_a_named_entity_and_a_changed_verdict_make_one_message_told_once(seeded_
     assert named.heading == "Sergei Kiriyenko is named in a new Reuters article"
     (citation,) = named.citations
     assert citation.article_id == article_id and "Kiriyenko" in citation.sentence
-    assert changed.heading == f"“{CLAIM}” is now disputed (was supported)"
+    assert changed.heading == f"“{CLAIM}” is now disputed (was unverified)"
     assert changed.citations and all(c.article_id == article_id for c in changed.citations)
     assert "Peskov" in " ".join(c.lead or "" for c in changed.citations)
     assert collect_alerts(seeded_ctx, "slack", "one") == []  # told once
