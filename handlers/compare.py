@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 #: recall from 95.7 to 96.6 % with /compare's p95 within run-to-run noise; 120 neared the 300 ms
 #: target (README).
 CANDIDATE_ARTICLES = 90
+#: The articles of the best statement hits that are read whole, and whose other statements are read
+#: too (a doubt or denial there need not repeat the claim), beside the full-text candidates. Every
+#: hit's article (up to 80) doubled the articles read and took /compare's p95 at 10,000 articles to
+#: about 590 ms (bench/compare_latency.py); set by hand.
+HIT_ARTICLES = 20
 _IN_FLIGHT: Coalescer[Comparison | None] = Coalescer()  # reporters asking the same claim at once share one answer
 
 
@@ -79,7 +84,7 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
     # only them with the claim is judged relevant.
     typed = {w for w in re.findall(r"[A-Za-z][\w’']+", claim.lower()) if w not in stop_words()}
     hits = [row for row, _ in ctx.store.search_statements(sorted(claim_terms.lemmas | typed), entity_ids)]
-    hit_articles = sorted({r.article_id for r in hits})
+    hit_articles = sorted(list(dict.fromkeys(r.article_id for r in hits))[:HIT_ARTICLES])  # best hits first
     seen = {r.statement_id for r in hits}
     context = [r for r in ctx.store.article_statements(hit_articles) if r.statement_id not in seen]
     outlets = ctx.store.outlet_names()
