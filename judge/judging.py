@@ -283,39 +283,23 @@ def article_side(reading: ArticleStance, cuts: Cuts) -> tuple[str, float]:
 
 def _article_call(candidate: CandidateArticle, reading: ArticleStance, cuts: Cuts) -> Call:
     stance, probability = article_side(reading, cuts)
-    article = candidate.article
-    outlet = article.outlet or "an outlet"
     why = f"{reading.why} ({probability:.0%} sure it {_verb(stance)})"
-    return Call(
-        article_id=article.id,
-        outlet=outlet,
-        source=outlet,
-        source_kind="article",
-        stance=stance,
-        probability=probability,
-        relevance=reading.related,
-        why=why,
-        published=article.published or article.ingested_at or "",
-    )
+    return _whole_article(candidate, stance, probability, reading.related, why)
 
 
 def _covering_call(candidate: CandidateArticle, reading: ArticleStance) -> Call:
     """An article about a claim of speech with no statement of the speaker's: it covers the claim,
     and says nothing the judge can read of what the speaker did."""
+    why = f"{reading.why}; no statement of the speaker's on it"
+    return _whole_article(candidate, REPORTS, reading.related, reading.related, why)
+
+
+def _whole_article(candidate: CandidateArticle, stance: str, probability: float, relevance: float, why: str) -> Call:
+    """A call on a whole article, in the outlet's name."""
     article = candidate.article
     outlet = article.outlet or "an outlet"
-    why = f"{reading.why}; no statement of the speaker's on it"
-    return Call(
-        article_id=article.id,
-        outlet=outlet,
-        source=outlet,
-        source_kind="article",
-        stance=REPORTS,
-        probability=reading.related,
-        relevance=reading.related,
-        why=why,
-        published=article.published or article.ingested_at or "",
-    )
+    published = article.published or article.ingested_at or ""
+    return Call(article.id, outlet, outlet, "article", stance, probability, relevance, why, published=published)
 
 
 def _verb(stance: str) -> str:

@@ -83,3 +83,9 @@ def test_every_command_setting_target_script_and_link_the_documents_name_exists(
                 assert (document.parent / link).exists(), f"{where} links {link}"
         for path in re.findall(PROJECT_PATH, text):
             assert (ROOT / path).exists(), f"{where} names {path}"
+
+
+def test_the_recorded_samples_cite_no_path_on_the_server():
+    for sample in sorted((ROOT / "docs" / "samples").glob("*.json")):
+        found = re.findall(r"(?:^|[\s\"·])(/(?:work|tmp|home|root|srv|var)/\S+)", sample.read_text(encoding="utf-8"))
+        assert not found, f"{sample.name} cites {found[0]}"
