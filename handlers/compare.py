@@ -21,7 +21,7 @@ from handlers.statements import statement_terms
 from judge import CandidateArticle, Evidence, judge_claim
 from judge.article_model import WORD, ClaimWords, stop_words
 from judge.statements import number_differences
-from nlp.terms import Terms
+from nlp.terms import Terms, word_forms
 from store.records import StatementRow
 
 if TYPE_CHECKING:
@@ -46,6 +46,15 @@ def _claim_entities(ctx: Context, names: tuple[str, ...]) -> list[int]:
         if matches:
             found.append(matches[0].id)
     return found
+
+
+def _nowhere(ctx: Context, terms: list[str]) -> tuple[str, ...]:
+    """The claim words no stored article uses in any of their forms (``nlp.terms.word_forms``): a
+    word no statement carries may still be in a story's text ("spoken" in a sentence that is no
+    one's statement), and then the store is not silent on it."""
+    forms = {term: word_forms(term) for term in terms}
+    counts, _ = ctx.store.article_term_counts(sorted({form for found in forms.values() for form in found}))
+    return tuple(sorted(term for term, found in forms.items() if not any(counts.get(form) for form in found)))
 
 
 def _with_terms(ctx: Context, rows: list[StatementRow]) -> list[tuple[StatementRow, Terms]]:
@@ -92,7 +101,7 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
     context = named_outlets(context, outlets, hits)
     counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))
     rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
-    unseen = tuple(sorted(term for term, n in counts.items() if n == 0))
+    unseen = _nowhere(ctx, [term for term, n in counts.items() if n == 0])
     frequency, article_total, candidates = _candidate_articles(ctx, claim, hit_articles)
     content = ctx.analyzer.terms([shape.content])[0] if shape.kind == "speech" else None
     return Evidence(

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 DENIAL_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "contradict", "rebut", "debunk", "disavow"})
 #: Speech verbs that confirm rather than merely say.
 CONFIRM_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _CONTENT = {"dobj", "ccomp", "xcomp", "attr", "prep", "advcl", "npadvmod", "pobj"}
 _OPERATORS = {"or", "and", "vs", "versus", "not"}
 
@@ -75,8 +74,20 @@ def _named(subject: Token) -> bool:
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
+def _speaker_of(verb: Token) -> Token | None:
+    """Who spoke: the subject of an active verb, the agent of a passive one ("Musk was asked by
+    Putin": Putin asked); a passive with no agent names no speaker."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return None
+
+
 def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subject = _speaker_of(verb)
     if subject is None or not _named(subject):
         return None  # "report says", "a man says": no stored speaker to read the statements of
     said = [c for c in verb.children if c.dep_ in _CONTENT]
@@ -87,6 +98,9 @@ def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
     content = doc[start:end].text.strip()
     for lead in ("that ", "That "):
         content = content.removeprefix(lead)
+    addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if addressee is not None:  # "Musk was asked by Putin to …" says what "Putin asked Musk to …" does
+        content = f"{doc[addressee.left_edge.i : addressee.right_edge.i + 1].text} {content}"
     negated = any(c.dep_ == "neg" for c in verb.children)
     speaker = doc[subject.left_edge.i : subject.right_edge.i + 1].text
     lemma = verb.lemma_.lower()

@@ -22,3 +22,15 @@ class Terms:
 
     lemmas: frozenset[str]
     names: frozenset[str]  # lemmas of proper nouns
+
+
+def word_forms(lemma: str) -> tuple[str, ...]:
+    """The lemma and the forms a text may use for it instead: an adverb's adjective ("regularly" →
+    "regular", "happily" → "happy"), which a full-text index's stemmer keeps apart. Lets a check for
+    "is this word anywhere in the store" find a claim's adverb in a story's adjective."""
+    forms = [lemma]
+    if lemma.endswith("ily") and len(lemma) > 5:
+        forms.append(lemma[:-3] + "y")
+    elif lemma.endswith("ly") and len(lemma) > 4:
+        forms.append(lemma[:-2])
+    return tuple(forms)

@@ -71,6 +71,13 @@ def test_no_coverage_and_a_malformed_claim(seeded):
     assert not compare(seeded, "  ").ok
 
 
+def test_a_word_in_a_story_but_in_no_statement_is_not_no_coverage(seeded):
+    # "spoken" and "regular" are in the stories' text, though no stored statement carries them.
+    data = compare(seeded, "Musk has spoken regularly with Putin").data
+    assert data["verdict"] != "no coverage"
+    assert data["calls"]
+
+
 def test_each_article_carries_the_whole_article_reading(seeded):
     data = compare(seeded, "Musk and Putin have been in regular contact since late 2022").data
     for article in data["articles"]:

@@ -12,8 +12,16 @@ import pytest
         ("A man says Comcast got him fired", "claim", "", ""),
         ("Musk OR Putin", "names", "", ""),
         ("Musk and Putin have been in regular contact", "claim", "", ""),
+        ("Musk was asked by Putin to avoid activating Starlink", "speech", "Putin", "says"),  # the agent spoke
+        ("Musk was told to stop", "claim", "", ""),  # a passive with no agent names no speaker
     ],
 )
 def test_only_a_named_speaker_makes_a_claim_about_speech(analyzer, query, kind, speaker, act):
     shape = analyzer.claim_shape(query)
     assert (shape.kind, shape.speaker, shape.act) == (kind, speaker, act)
+
+
+def test_a_passive_claim_about_speech_says_what_the_active_one_does(analyzer):
+    active = analyzer.claim_shape("Putin asked Musk to avoid activating Starlink over Taiwan")
+    passive = analyzer.claim_shape("Musk was asked by Putin to avoid activating Starlink over Taiwan")
+    assert passive == active
