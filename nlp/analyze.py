@@ -197,10 +197,18 @@ class Analyzer:
         written takes verbs and nouns for names and the claim for a list of names. The words of
         short entities keep their capitals; the rest are written in lower case. A line that still
         claims nothing once so written is a list of names, and keeps its own parse."""
-        short = [(e.start_char, e.end_char) for e in doc.ents if len(e) <= HEADLINE_NAME_WORDS]
-        sentence = self._parse(sentence_cased(doc.text, short))
-        # A line that claims nothing once written as a sentence names things: its own parse stands.
-        return sentence if claim_shape(sentence).is_claim else doc
+        # The capitals kept, from most to fewest: the tagger's short entities, then its one-word
+        # ones, then none, for it takes a headline's verb for a name too ("Small Meteorite Strikes
+        # in …"). Fewer capitals must find that verb: lower case alone would make a claim of any
+        # name ("Elon musk").
+        for longest in (HEADLINE_NAME_WORDS, 1, 0):
+            kept = [(e.start_char, e.end_char) for e in doc.ents if len(e) <= longest]
+            sentence = self._parse(sentence_cased(doc.text, kept))
+            found_verb = longest == HEADLINE_NAME_WORDS or any(t.pos_ == "VERB" for t in sentence)
+            if found_verb and claim_shape(sentence).is_claim:
+                return sentence
+        # A line that claims nothing however it is cased names things: its own parse stands.
+        return doc
 
     def _parse(self, text: str) -> Doc:
         """One Doc for ``text``. A long text is parsed piece by piece and the pieces joined, so the

@@ -115,7 +115,19 @@ def is_headline_line(text: str) -> bool:
         return False
     if is_shouted(text):
         return True
-    return is_title_case(text) and not BOOLEAN_QUERY.search(text)
+    return is_title_case(_capitals_marked(text)) and not BOOLEAN_QUERY.search(text)
+
+
+def _capitals_marked(text: str) -> str:
+    """The line with each word that carries a capital seen as capitalised: a brand written in camel
+    case ("iPhone", "eBay") and a hyphenated name's later part ("Yo-jong") are capitalised as
+    written, not lower-case words in a Title-Case line."""
+    text = _CAMEL_CASE.sub(lambda m: m.group(1).upper(), text)
+    return _HYPHENATED.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+_CAMEL_CASE = re.compile(r"\b([a-z])(?=[a-z]*[A-Z])")
+_HYPHENATED = re.compile(r"(\b[A-Z][\w’']*-)([a-z])")
 
 
 def sentence_cased(text: str, names: list[tuple[int, int]]) -> str:

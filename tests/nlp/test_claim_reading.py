@@ -10,13 +10,18 @@ import pytest
         "COLTS BEAT CHIEFS IN OVERTIME",
         "Militants Behead American Journalist In Syria",
         "Musk and Putin have been in regular contact",
+        "iFixit Debunks iPad Battery Swelling Claims",  # a brand in camel case is still Title Case
+        "Kim Yo-jong in Charge: Kim Jong-un's Sister 'Replaces' Leader During Illness",  # hyphenated names
+        "Retail Training Begins Next Month at Apple Stores",  # a verb the tagger took for a name
     ],
 )
 def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
     assert analyzer.read_claim(query).shape.is_claim
 
 
-@pytest.mark.parametrize("query", ["Brandt OR Ocean Freight", "Musk OR Putin", "Starlink Ukraine"])
+@pytest.mark.parametrize(
+    "query", ["Brandt OR Ocean Freight", "Musk OR Putin", "Starlink Ukraine", "Sergei Kiriyenko", "Cold Turkey"]
+)
 def test_only_names_claim_nothing(analyzer, query):
     assert not analyzer.read_claim(query).shape.is_claim
 
