@@ -54,20 +54,53 @@ def _always(args: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Argument:
+    """What a command takes, for platforms that declare it (Discord's option, Slack's usage hint).
+
+    ``kind`` is "text" (the rest of the line), "number" (a whole number) or "link or file" (a link,
+    or a file attached to the command); ``example`` shows a reporter what to type."""
+
+    name: str
+    help: str
+    kind: str = "text"
+    required: bool = True
+    example: str = ""
+
+
+@dataclass(frozen=True)
 class Command:
+    """One chat command: its handler (whose docstring is its help), how a line runs it, and what the
+    chat platforms declare for it. Slack, Discord, the console and /help all read this table, so a
+    new command is its handler and one row here."""
+
     name: str
     handler: Callable[..., Reply]
     run: Runner
     read_only: Callable[[str], bool] = _always  # False: editors only, for these arguments
     slow: Callable[[str], bool] = _never  # True: chat adapters acknowledge first, then answer
+    argument: Argument | None = None
+    on_platforms: bool = True  # declared as a Slack and Discord command (/help is the console's)
 
     @property
     def usage(self) -> str:
         return help_line(self.handler)
 
     @property
+    def summary(self) -> str:
+        """What the command does in at most 100 characters (Discord's limit for a description):
+        the help line after its dash, capitalised."""
+        what = self.usage.partition(" — ")[2] or self.usage
+        what = what[:1].upper() + what[1:]
+        if len(what) > SUMMARY_CHARS:
+            what = what[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return what
+
+    @property
     def details(self) -> str:
         return inspect.cleandoc(self.handler.__doc__ or "").partition("\n\n")[2]
+
+
+SUMMARY_CHARS = 100
 
 
 def help_line(handler: Callable[..., Reply]) -> str:
@@ -205,17 +238,68 @@ def _refused_scheme(link: str) -> str:
 
 
 COMMANDS: dict[str, Command] = {
-    "who": Command("who", who, _run_who),
-    "compare": Command("compare", compare, _run_compare, slow=lambda args: len(args.split()) > 12),
-    "ingest": Command("ingest", ingest, _run_ingest, read_only=_never, slow=_always),
-    "digest": Command("digest", digest_command, _run_digest, read_only=digest_read_only, slow=digest_is_slow),
-    "story": Command("story", story, _run_story, slow=lambda args: len(args.split()) > 2),
-    "watch": Command("watch", watch, _run_watch, slow=_watches_a_claim),
+    "who": Command("who", who, _run_who, argument=Argument("name", "A name or alias", example="Kiriyenko")),
+    "compare": Command(
+        "compare",
+        compare,
+        _run_compare,
+        slow=lambda args: len(args.split()) > 12,
+        argument=Argument("claim", "The claim, in a sentence", example="Musk and Putin have been in regular contact"),
+    ),
+    "ingest": Command(
+        "ingest",
+        ingest,
+        _run_ingest,
+        read_only=_never,
+        slow=_always,
+        argument=Argument("link", "A link to the article", kind="link or file", example="https://example.com/story"),
+    ),
+    "digest": Command(
+        "digest",
+        digest_command,
+        _run_digest,
+        read_only=digest_read_only,
+        slow=digest_is_slow,
+        argument=Argument(
+            "words", "now, status, off, daily 08:00, weekdays 07:30 …", required=False, example="daily 08:00"
+        ),
+    ),
+    "story": Command(
+        "story",
+        story,
+        _run_story,
+        slow=lambda args: len(args.split()) > 2,
+        argument=Argument("what", "A claim, or a name", example="Musk and Putin have been in regular contact"),
+    ),
+    "watch": Command(
+        "watch",
+        watch,
+        _run_watch,
+        slow=_watches_a_claim,
+        argument=Argument("what", "A name (Kiriyenko), or: claim Musk and Putin spoke regularly", example="Kiriyenko"),
+    ),
     "watching": Command("watching", watching, _run_watching),
-    "unwatch": Command("unwatch", unwatch, _run_unwatch),
-    "newsroom": Command("newsroom", newsroom_settings, _run_newsroom, read_only=settings_read_only),
-    "help": Command("help", help_reply, _run_help),
+    "unwatch": Command(
+        "unwatch",
+        unwatch,
+        _run_unwatch,
+        argument=Argument("number", "The number /watching shows", kind="number", example="3"),
+    ),
+    "newsroom": Command(
+        "newsroom",
+        newsroom_settings,
+        _run_newsroom,
+        read_only=settings_read_only,
+        argument=Argument("words", "settings, ingest on, tz Europe/Berlin …", required=False, example="settings"),
+    ),
+    "help": Command("help", help_reply, _run_help, on_platforms=False),
 }
+
+
+def platform_commands() -> list[Command]:
+    """The commands Slack and Discord declare, in the table's order."""
+    return [command for command in COMMANDS.values() if command.on_platforms]
+
 
 REFUSED = "Only the newsroom's editors may do that here; ask one, or use /who and /compare, which are for everyone."
 

@@ -14,6 +14,7 @@ from discord import app_commands
 
 from bot.charts import drawn_pictures
 from bot.chat import answer, ingest_post, is_article_file, wants_ingest
+from bot.discord.commands import application_commands
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
 from handlers import Caller, Context, Reply
@@ -74,52 +75,12 @@ class NewsroomDiscord(discord.Client):
 
     # commands
     def _add_commands(self) -> None:
+        """One slash command per platform command of the table (``bot.discord.commands``)."""
+
         def editors_only(interaction: discord.Interaction) -> bool:
             return is_editor(interaction, self.editor_role)
 
-        @app_commands.command(name="who", description="Who a person or organisation is, with evidence")
-        @app_commands.describe(name="A name or alias, e.g. Kiriyenko")
-        async def who(interaction: discord.Interaction, name: str) -> None:
-            await self.run_command(interaction, f"/who {name}")
-
-        @app_commands.command(name="compare", description="Who supports, disputes or cannot verify a claim")
-        async def compare(interaction: discord.Interaction, claim: str) -> None:
-            await self.run_command(interaction, f"/compare {claim}")
-
-        @app_commands.command(name="ingest", description="Add an article: a link, or an attached file")
-        @app_commands.check(editors_only)
-        async def ingest(
-            interaction: discord.Interaction, link: str | None = None, file: discord.Attachment | None = None
-        ) -> None:
-            await self.run_ingest(interaction, link, file)
-
-        @app_commands.command(name="digest", description="This channel's digest: preview, now, daily 08:00, off…")
-        async def digest(interaction: discord.Interaction, words: str = "") -> None:
-            await self.run_command(interaction, f"/digest {words}")
-
-        @app_commands.command(name="story", description="A claim or a name through time, each line cited")
-        @app_commands.describe(what="A claim, or a name")
-        async def story(interaction: discord.Interaction, what: str) -> None:
-            await self.run_command(interaction, f"/story {what}")
-
-        @app_commands.command(name="watch", description="Hear privately when a name is in a new article")
-        @app_commands.describe(what="A name (Kiriyenko), or: claim Musk and Putin spoke regularly")
-        async def watch(interaction: discord.Interaction, what: str) -> None:
-            await self.run_command(interaction, f"/watch {what}")
-
-        @app_commands.command(name="watching", description="The names and claims you watch")
-        async def watching(interaction: discord.Interaction) -> None:
-            await self.run_command(interaction, "/watching")
-
-        @app_commands.command(name="unwatch", description="Stop watching one (the number /watching shows)")
-        async def unwatch(interaction: discord.Interaction, number: int) -> None:
-            await self.run_command(interaction, f"/unwatch {number}")
-
-        @app_commands.command(name="newsroom", description="Help, and this channel's settings")
-        async def newsroom(interaction: discord.Interaction, words: str = "") -> None:
-            await self.run_command(interaction, f"/newsroom {words}")
-
-        for command in (who, compare, story, ingest, digest, watch, watching, unwatch, newsroom):
+        for command in application_commands(self.run_command, self.run_ingest, editors_only):
             self.tree.add_command(command)
 
     async def setup_hook(self) -> None:

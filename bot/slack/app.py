@@ -24,12 +24,11 @@ from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_bl
 from bot.slack.config import SlackConfig
 from bot.slack.delivery import deliver
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED, parse_command, with_page
+from handlers.commands import REFUSED, parse_command, platform_commands, with_page
 from handlers.ingest import IngestRequest
 
 logger = logging.getLogger(__name__)
 
-COMMAND_NAMES = ("who", "compare", "story", "ingest", "digest", "watch", "watching", "unwatch", "newsroom")
 BUTTON_VALUE_CHARS = 2000
 _SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>")
 WORKING, DONE, FAILED = "eyes", "white_check_mark", "x"
@@ -55,8 +54,8 @@ class SlackBot:
             name="newsroom",
         )
         self.app.middleware(self._skip_seen_events)
-        for name in COMMAND_NAMES:
-            self.app.command(f"/{name}")(self._on_command)
+        for command in platform_commands():
+            self.app.command(f"/{command.name}")(self._on_command)
         self.app.action(re.compile(r"^newsroom_page_\d+$"))(self._on_page)
         self.app.action("newsroom_share")(self._on_share)
         self.app.event("message")(self._on_message)

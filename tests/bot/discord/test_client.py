@@ -8,6 +8,7 @@ import threading
 
 from bot.discord.embeds import reply_embeds
 from handlers import Field, Reply, Section
+from handlers.commands import COMMANDS, Argument, Command, platform_commands
 from tests.bot.discord.harness import CHANNEL, EDITOR, READER, DiscordHarness, member
 from tests.fakes.waiting import wait_for
 
@@ -16,23 +17,45 @@ def text_of(payload) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-def test_login_syncs_every_command_to_the_guild(seeded_ctx):
+def test_login_syncs_every_command_of_the_table_to_the_guild(seeded_ctx):
     async def scenario():
         async with DiscordHarness(seeded_ctx) as discord:
             return discord.fake.sent("PUT", "/guilds/300/commands")
 
     (synced,) = asyncio.run(scenario())
-    assert sorted(c["name"] for c in synced) == [
-        "compare",
-        "digest",
-        "ingest",
-        "newsroom",
-        "story",
-        "unwatch",
-        "watch",
-        "watching",
-        "who",
-    ]
+    assert [c["name"] for c in synced] == [c.name for c in platform_commands()]
+    by_name = {c["name"]: c for c in synced}
+    assert by_name["who"]["description"].startswith("Who a person or organisation is")
+    assert [(o["name"], o["type"], o.get("required", False)) for o in by_name["who"]["options"]] == [("name", 3, True)]
+    assert [(o["name"], o["type"]) for o in by_name["unwatch"]["options"]] == [("number", 4)]  # a whole number
+    assert [(o["name"], o["type"]) for o in by_name["ingest"]["options"]] == [("link", 3), ("file", 11)]
+    assert not by_name["watching"].get("options")
+    assert all(len(c["description"]) <= 100 for c in synced)
+
+
+def echo(ctx, words: str) -> Reply:
+    """/echo WORDS — say the words back, to prove a new command needs only its handler and its row."""
+    return Reply(title=f"echo: {words}")
+
+
+def test_a_new_command_is_its_handler_and_one_row_of_the_table(seeded_ctx, monkeypatch):
+    row = Command(
+        "echo", echo, lambda ctx, args, caller, progress: echo(ctx, args), argument=Argument("words", "Any words")
+    )
+    monkeypatch.setitem(COMMANDS, "echo", row)
+
+    async def scenario():
+        async with DiscordHarness(seeded_ctx) as discord:
+            synced = discord.fake.sent("PUT", "/guilds/300/commands")[0]
+            interaction = discord.command("echo", {"words": "hello newsroom"}, who=READER)
+            await wait_for(lambda: discord.followups(interaction))
+            return synced, discord.followups(interaction)
+
+    synced, (followup,) = asyncio.run(scenario())
+    declared = next(c for c in synced if c["name"] == "echo")
+    assert declared["description"].startswith("Say the words back")
+    assert [o["name"] for o in declared["options"]] == ["words"]
+    assert followup["embeds"][0]["title"] == "echo: hello newsroom"
 
 
 def test_who_defers_then_follows_up_with_an_ephemeral_embed_and_buttons(seeded_ctx):
