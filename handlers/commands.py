@@ -1,6 +1,6 @@
 """Chat commands: one table from command name to handler, shared by every chat adapter.
 
-Each command's help text is its handler's docstring, so help and README never drift.
+Each command's help text is its handler's docstring, so help and the docs never drift.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 #: Articles full-text search puts before the article-level stance model. 60 → 90 took FNC-1 related
 #: recall from 95.7 to 96.6 % with /compare's p95 within run-to-run noise; 120 neared the 300 ms
-#: target (README).
+#: target (docs/performance.md).
 CANDIDATE_ARTICLES = 90
 #: The articles of the best statement hits that are read whole, and whose other statements are read
 #: too (a doubt or denial there need not repeat the claim), beside the full-text candidates. Every

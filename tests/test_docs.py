@@ -1,4 +1,4 @@
-"""The README and .env.example say what the code does."""
+"""The README, the pages in docs/ and .env.example say what the code does."""
 
 import argparse
 import re
@@ -9,6 +9,12 @@ from handlers.commands import COMMANDS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
+README_LINES = 300
+
+
+def page(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
 
 
 def test_readme_opens_with_the_two_commands():
@@ -22,14 +28,32 @@ def cli_commands() -> list[str]:
     return list(action.choices)
 
 
-def test_every_cli_command_has_a_readme_section():
+def test_the_readme_is_a_first_page_not_the_manual():
+    assert len(README.splitlines()) <= README_LINES
+    assert "/who" in README and "/compare" in README  # the transcript
+
+
+def test_every_cli_command_has_a_section_in_the_cli_page():
+    cli = page("cli.md")
     for name in cli_commands():
-        assert f"### `newsroom {name}" in README, name
+        assert f"## `newsroom {name}" in cli, name
 
 
-def test_every_chat_command_is_in_the_readme_with_its_help_text():
+def test_every_chat_command_is_in_the_readme_and_has_a_section_with_its_help_text():
+    commands = page("commands.md")
     for command in COMMANDS.values():
+        assert f"`{command.usage}`" in commands, command.name
+        assert f"\n## /{command.name}\n" in commands, command.name
         assert command.usage.replace("|", "\\|") in README, command.name
+        assert f"(docs/commands.md#{command.name})" in README, command.name
+
+
+def test_every_migration_is_in_the_architecture_table():
+    from store.migrations import migrations
+
+    table = page("architecture.md")
+    for migration in migrations._migrations:
+        assert f"| `{migration.name}` |" in table, migration.name
 
 
 def test_every_setting_is_documented_and_in_env_example():
@@ -45,10 +69,9 @@ def test_ci_calls_make_test():
 
 PROJECT_PATH = r"`((?:bot|handlers|judge|nlp|store|ingest|bench|tests|deploy)/[\w/]+\.(?:py|json|service))`"
 DOCUMENTS = [
-    ROOT / "docs" / "architecture.md",
-    ROOT / "docs" / "operations.md",
-    ROOT / "docs" / "judging.md",
-    ROOT / "docs" / "quality.md",
+    *(DOCS / name for name in ("commands.md", "cli.md", "slack.md", "discord.md", "operations.md")),
+    *(DOCS / name for name in ("entities.md", "attribution.md", "judging.md", "ingest.md")),
+    *(DOCS / name for name in ("quality.md", "performance.md", "architecture.md", "changelog.md")),
     ROOT / "CONTRIBUTING.md",
 ]
 
@@ -59,6 +82,15 @@ def test_the_design_and_operations_documents_are_in_the_repository_and_linked():
         assert str(document.relative_to(ROOT)) in README, f"the README does not link {document.name}"
 
 
+def anchors(document) -> set[str]:
+    """The anchors a Markdown page's headings get, as GitHub makes them."""
+    found = set()
+    for heading in re.findall(r"^#+ (.+)$", document.read_text(encoding="utf-8"), re.MULTILINE):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        found.add(slug)
+    return found
+
+
 def make_targets() -> set[str]:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     return set(re.findall(r"^([a-z][\w-]*):", makefile, re.MULTILINE))
@@ -67,7 +99,7 @@ def make_targets() -> set[str]:
 def test_every_command_setting_target_script_and_link_the_documents_name_exists():
     settings = {s.name for s in SETTINGS}
     commands, targets = set(cli_commands()), make_targets()
-    for document in DOCUMENTS:
+    for document in [ROOT / "README.md", *DOCUMENTS]:
         text = document.read_text(encoding="utf-8")
         where = document.name
         for name in re.findall(r"(?:`|^|\$ |ExecStart=\S*/)newsroom ([a-z]+)", text, re.MULTILINE):
@@ -78,9 +110,13 @@ def test_every_command_setting_target_script_and_link_the_documents_name_exists(
             assert name in targets, f"{where} names `make {name}`"
         for script in re.findall(r"python (bench/\w+\.py)", text):
             assert (ROOT / script).is_file(), f"{where} names {script}"
-        for link in re.findall(r"\]\(([^)#]+)\)", text):
-            if not link.startswith("http"):
-                assert (document.parent / link).exists(), f"{where} links {link}"
+        for link, anchor in re.findall(r"\]\(([^)#\s]*)(?:#([^)\s]+))?\)", text):
+            if link.startswith("http"):
+                continue
+            target = document.parent / link if link else document
+            assert target.exists(), f"{where} links {link}"
+            if anchor and target.suffix == ".md":
+                assert anchor in anchors(target), f"{where} links {link}#{anchor}, which has no such heading"
         for path in re.findall(PROJECT_PATH, text):
             assert (ROOT / path).exists(), f"{where} names {path}"
 
