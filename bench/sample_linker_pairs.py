@@ -9,7 +9,7 @@ bodies of different stories that fall in the same split (bench/_linker_pairs: st
 are a candidate when the linker's own name relation (nlp.linking.relation_to, with its type rule)
 gives one of the five reasons. The "new" side is drawn uniformly over every name of every body,
 as the linker meets them one article at a time, and its partner uniformly among its candidates of
-that reason; a name key is used at most twice per reason, so a few frequent names do not fill the
+that reason; a name key is used at most three times per reason, so a few frequent names do not fill the
 sample. ``--within`` also samples that many pairs per reason inside one story. The rows are written
 unlabelled (label null); labels are added by hand. Fixed seed: the same store gives the same sample.
 """
@@ -34,7 +34,7 @@ from domain import KnownEntity, LocalEntity, acronym_key, initials, name_key, na
 from nlp.linking import NEVER, SAME_NAMES, SHORT_FORMS, may_be_short_form, relation_to  # noqa: E402
 
 RELATION_REASON = {relation: reason for reason, relation in REASONS.items()}
-MAX_PER_NAME = 2
+MAX_PER_NAME = 3
 
 
 @dataclass
