@@ -7,11 +7,12 @@ STORE holds the 1,683 training bodies, ingested through the project's path (benc
 builds it when absent). Each body's names are its mentions grouped by stored entity; two names in
 bodies of different stories that fall in the same split (bench/_linker_pairs: stories and splits)
 are a candidate when the linker's own name relation (nlp.linking.relation_to, with its type rule)
-gives one of the five reasons. The "new" side is drawn uniformly over every name of every body,
-as the linker meets them one article at a time, and its partner uniformly among its candidates of
-that reason; a name key is used at most three times per reason, so a few frequent names do not fill the
+gives one of the five reasons. The "new" side is drawn uniformly over every name of every body, as
+the linker meets them one article at a time, and its partner uniformly among its candidates of that
+reason; a name key is used at most three times per reason, so a few frequent names do not fill the
 sample. ``--within`` also samples that many pairs per reason inside one story. New rows are written
-unlabelled (label null), rows already in the file keep their labels; labels are added by hand. Fixed seed: the same store gives the same sample.
+unlabelled (label null), rows already in the file keep their labels; labels are added by hand
+(bench/read_linker_pairs.py). Fixed seed: the same store gives the same sample.
 """
 
 from __future__ import annotations
