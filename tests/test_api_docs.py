@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+
 import pytest
 
 from tests.conftest import ROOT
@@ -175,7 +176,7 @@ def test_the_rules_catch_a_function_that_does_not_say_what_it_takes():
         'def no_returns(x):\n    """Say.\n\n    Args:\n        x: a thing.\n    """\n    return x\n'
         'def fine(x, *rest):\n    """Say.\n\n    Args:\n        x: a thing.\n        *rest: more.\n\n'
         '    Returns:\n        x.\n    """\n    return x\n'
-        'class _Hidden:\n    def shown(self, y): return y\n'
+        "class _Hidden:\n    def shown(self, y): return y\n"
     )
     assert list(faults(tree, "sample.py")) == [
         "sample.py: undocumented has no docstring",
@@ -198,4 +199,3 @@ def test_every_package_is_listed():
     packages |= {str(p.parent.relative_to(ROOT)) for p in ROOT.glob("bot/*/__init__.py")}
     packages -= {"tests", "bench", "examples"}
     assert packages == set(PACKAGES)
-
