@@ -485,7 +485,7 @@ class Store:
             return digests.release_instance(self.db, instance)
 
     def held_windows(self) -> list[tuple[str, str, str, str]]:
-        """The digests running now, for the health report.
+        """The digests running now, and which instance holds each.
 
         Returns:
             (platform, channel, instance, expires_at) of each.
@@ -606,7 +606,7 @@ class Store:
             return channels.update_channel_settings(self.db, platform, channel, changes)
 
     def channels_with(self, key: str) -> list[tuple[str, str, dict]]:
-        """The channels that have a given setting, as the scheduler looks for digests to plan.
+        """The channels whose settings have a given key (e.g. every channel with a digest schedule).
 
         Args:
             key: the setting's name.
@@ -663,7 +663,7 @@ class Store:
             channels.finish_claim(self.db, platform, channel, slot, status, until_article_id, now)
 
     def digest_claims(self, platform: str, channel: str) -> list[tuple[str, str, str]]:
-        """A channel's digest slot claims, oldest first (for the health report and tests).
+        """A channel's digest slot claims, oldest first: which instance took each slot and how it ended.
 
         Args:
             platform: the channel's platform.

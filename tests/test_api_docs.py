@@ -149,7 +149,7 @@ def faults(tree: ast.Module, path: str) -> Iterator[str]:
                 yield f"{where} has arguments but no Args: section"
             else:
                 for argument in names:
-                    if not re.search(rf"^\s+\*{{0,2}}{argument}\b.*:", listed, re.MULTILINE):
+                    if not re.search(rf"^[ \t]+\*{{0,2}}{argument}(?: \([^)]*\))?:", listed, re.MULTILINE):
                         yield f"{where} does not document the argument {argument!r}"
         # A property reads as an attribute (Google style): its docstring says what it is, no Returns.
         if "property" in decorators or "cached_property" in decorators:
@@ -177,11 +177,18 @@ def test_the_rules_catch_a_function_that_does_not_say_what_it_takes():
         'def fine(x, *rest):\n    """Say.\n\n    Args:\n        x: a thing.\n        *rest: more.\n\n'
         '    Returns:\n        x.\n    """\n    return x\n'
         "class _Hidden:\n    def shown(self, y): return y\n"
+        'def partly(x, y):\n    """Say.\n\n    Args:\n        x: a thing.\n        y.x: not y.\n    """\n'
+        'def rows(n):\n    """Say.\n\n    Args:\n        n (int): how many.\n\n    Yields:\n        rows.\n    """\n'
+        "    yield n\n"
+        'class Shown:\n    @property\n    def size(self) -> int:\n        """How big."""\n        return 1\n'
+        "    def bare(self) -> int:\n        return 1\n"
     )
     assert list(faults(tree, "sample.py")) == [
         "sample.py: undocumented has no docstring",
         "sample.py: no_args has arguments but no Args: section",
         "sample.py: no_returns returns a value but has no Returns: section",
+        "sample.py: partly does not document the argument 'y'",
+        "sample.py: Shown.bare has no docstring",
     ]
 
 
