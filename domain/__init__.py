@@ -2,7 +2,8 @@
 
 The leaf of the import graph: it imports nothing of the project and no third-party library, so
 ``nlp`` (which runs spaCy), ``store`` (which runs SQLite) and the handlers can all share these
-types without importing each other.
+types without importing each other. What belongs here: dataclasses and pure functions on them
+(``analysis``, ``name_keys``). No spaCy, no SQLite, no I/O of any kind.
 """
 
 from domain.analysis import (

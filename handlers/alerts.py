@@ -23,6 +23,8 @@ DECIDING_STANCE = {"disputed": "disputes", "supported": "supports", "unverified"
 
 @dataclass(frozen=True)
 class VerdictChange:
+    """A claim's new verdict as claimed in the store, with what to restore if it is not delivered."""
+
     watch_id: int
     told: str | None  # the verdict the watcher had heard
     checked: int  # the newest article it had been judged on
@@ -41,11 +43,18 @@ class Alert:
     lines: list[str] = field(default_factory=list)
 
     def add(self, line: str, section: Section) -> None:
+        """Add one item (a sighting or a verdict change) to the message.
+
+        Args:
+            line: the item in one line, for the title and ``data``.
+            section: the item as the message shows it, with its citations.
+        """
         self.lines.append(line)
         self.sections.append(section)
 
     @property
     def reply(self) -> Reply:
+        """The message as a Reply: its one item as the title, or a count of the new items."""
         title = self.lines[0] if len(self.lines) == 1 else f"Your watchlist: {plural(len(self.lines), 'new item')}"
         return Reply(
             title=title,
@@ -87,7 +96,19 @@ def _claim_change(
 
 
 def collect_alerts(ctx: Context, platform: str, instance: str) -> list[Alert]:
-    """Claim and build every alert due to watchers on ``platform``, one Alert per watcher."""
+    """Claim and build every alert due to watchers on ``platform``, one Alert per watcher.
+
+    Sightings are claimed by their (watch, article) row; a watched claim is judged again only when
+    articles came after its last check, and its new verdict is claimed by a conditional update.
+
+    Args:
+        ctx: the store, the analyzer and the judging models.
+        platform: the platform whose watchers are alerted.
+        instance: this process's instance id, recorded with each claim.
+
+    Returns:
+        The alerts this instance must send; empty when nothing is due or others claimed it all.
+    """
     alerts: dict[str, Alert] = {}
     now = ctx.now_text()
     for sighting in ctx.store.sightings(platform):
@@ -109,7 +130,15 @@ def collect_alerts(ctx: Context, platform: str, instance: str) -> list[Alert]:
 
 
 def release(ctx: Context, alert: Alert, instance: str) -> None:
-    """An alert the platform did not take: claimable again, told at the next delivery."""
+    """An alert the platform did not take: claimable again, told at the next delivery.
+
+    Its sightings are released and each verdict change is undone, back to what the watcher heard.
+
+    Args:
+        ctx: the store.
+        alert: the alert not delivered.
+        instance: the instance that claimed it.
+    """
     ctx.store.release_alerts(alert.sightings, instance)
     for change in alert.changes:
         ctx.store.release_alerts([(change.watch_id, change.article_id)], instance)

@@ -13,7 +13,16 @@ from ingest import IngestError, load_source
 def analyze(ctx: Context, paths: list[str]) -> Reply:
     """newsroom analyze PATH... — the sentences and names found in a text, nothing stored.
 
-    One path gives one JSON object; several give a list, in one process.
+    One path gives one JSON object; several give a list, in one process. A path that cannot be
+    read is reported in its place and makes the reply fail.
+
+    Args:
+        ctx: the analyzer, and the fetch policy for reading the paths.
+        paths: files, URLs or ``-`` (standard input), analysed in one batch.
+
+    Returns:
+        Per text, its sentence and mention counts and the most named names; ``data`` is the full
+        analysis (``Analysis.to_json``), in the order of ``paths``; ``ok`` is False if any failed.
     """
     results: list[dict] = []
     sections: list[Section] = []

@@ -13,6 +13,16 @@ _ON_OFF = {"on": True, "off": False}
 
 
 def settings_reply(ctx: Context, channel: Channel, title: str = "Settings for this channel") -> Reply:
+    """The channel's settings as a reply: ingest on post, digest schedule, time zone, quiet digests.
+
+    Args:
+        ctx: the store, and the bot's default time zone.
+        channel: the channel.
+        title: the reply's title (what just changed, when something did).
+
+    Returns:
+        The settings as fields; ``data`` holds the channel and its stored settings.
+    """
     settings = ctx.store.channel_settings(channel.platform, channel.channel)
     fields = [
         Field("Ingest posted links and files", "on" if settings.get("ingest") else "off (/newsroom ingest on)"),
@@ -24,6 +34,14 @@ def settings_reply(ctx: Context, channel: Channel, title: str = "Settings for th
 
 
 def is_read_only(args: str) -> bool:
+    """Whether /newsroom with these words only reads (help, settings), so anyone may run it.
+
+    Args:
+        args: the words after /newsroom.
+
+    Returns:
+        True for no words, ``help`` or ``settings``; False for a change, which is for editors.
+    """
     words = args.split()
     return not words or words[0].lower() in ("help", "settings")
 
@@ -34,6 +52,18 @@ def newsroom_settings(ctx: Context, channel: Channel, args: str) -> Reply:
     ``ingest on`` makes the bot read links and files posted in the channel; ``nothing-new on`` posts a
     one-line digest when there is nothing new; ``tz`` sets the channel's time zone for digests;
     ``forget 12`` removes article #12 and everything read from it.
+
+    Args:
+        ctx: the store, and the running schedules (a scheduled digest follows a new time zone).
+        channel: the channel the command was typed in.
+        args: the words after /newsroom.
+
+    Returns:
+        The channel's settings after the change, or what was forgotten; an error reply when there
+        is no such article.
+
+    Raises:
+        UsageError: the words are none of the forms above, or the time zone is unknown.
     """
     words = args.split()
     verb = words[0].lower() if words else "settings"

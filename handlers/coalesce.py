@@ -19,12 +19,25 @@ logger = logging.getLogger(__name__)
 
 
 class Coalescer(Generic[T]):
+    """Runs each distinct request once at a time: a caller asking the same key waits for that answer."""
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._running: dict[Hashable, Future[T]] = {}
 
     def run(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()``, or the result of the identical call another thread is running now."""
+        """``compute()``, or the result of the identical call another thread is running now.
+
+        Args:
+            key: what makes two requests identical (e.g. the store and the claim).
+            compute: computes the answer when no identical call is running.
+
+        Returns:
+            The answer, computed here or by the call already running.
+
+        Raises:
+            BaseException: whatever ``compute`` raised, in this thread and in every thread waiting on it.
+        """
         with self._lock:
             running = self._running.get(key)
             if running is None:

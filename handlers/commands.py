@@ -39,6 +39,7 @@ class Caller:
 
     @property
     def where(self) -> Channel:
+        """The channel asked in; without a channel, the platform's one (the console's)."""
         return Channel(self.platform, self.channel or self.platform)
 
 
@@ -83,6 +84,7 @@ class Command:
 
     @property
     def usage(self) -> str:
+        """The command's help line, ``/name ARGS — what it does``: its handler's first docstring line."""
         return help_line(self.handler)
 
     @property
@@ -97,14 +99,27 @@ class Command:
 
     @property
     def details(self) -> str:
-        return inspect.cleandoc(self.handler.__doc__ or "").partition("\n\n")[2]
+        """The rest of the handler's help, shown by ``/help NAME``: the paragraphs after the first line,
+        up to the ``Args:`` section (what follows documents the function, not the command).
+        """
+        rest = inspect.cleandoc(self.handler.__doc__ or "").partition("\n\n")[2]
+        return _SECTIONS.split(rest, maxsplit=1)[0].rstrip()
 
 
 SUMMARY_CHARS = 100
+#: Where a handler's docstring turns from reporters (its help) to programmers (Google-style sections).
+_SECTIONS = re.compile(r"^(?:Args|Returns|Raises|Yields):$", re.MULTILINE)
 
 
 def help_line(handler: Callable[..., Reply]) -> str:
-    """The first line of a handler's docstring: ``/name ARGS — what it does``."""
+    """The first line of a handler's docstring: ``/name ARGS — what it does``.
+
+    Args:
+        handler: the command's handler.
+
+    Returns:
+        That line.
+    """
     return inspect.cleandoc(handler.__doc__ or "").splitlines()[0]
 
 
@@ -121,7 +136,15 @@ def _split_page(args: str) -> tuple[str, int]:
 
 
 def with_page(line: str, page: int) -> str:
-    """The command line asking for another page of a handler's answer ("/compare X --page 2")."""
+    """The command line asking for another page of a handler's answer ("/compare X --page 2").
+
+    Args:
+        line: the command as typed, with or without a ``--page`` at its end.
+        page: the page wanted.
+
+    Returns:
+        The line with its ``--page`` replaced; page 1 (or less) drops it.
+    """
     base = re.sub(r"(?:^|\s)--page(?:\s+|=)\S+\s*$", "", line).rstrip()
     return base if page <= 1 else f"{base} --page {page}"
 
@@ -187,7 +210,15 @@ def _run_help(ctx: Context, args: str, caller: Caller, progress: Progress | None
 
 
 def help_reply(topic: str = "") -> Reply:
-    """/help [COMMAND] — list the commands, or explain one."""
+    """/help [COMMAND] — list the commands, or explain one.
+
+    Args:
+        topic: a command's name without the slash; empty for the list of commands.
+
+    Returns:
+        The command's help line and details, or every command's help line; an error reply for an
+        unknown command.
+    """
     if topic:
         command = COMMANDS.get(topic)
         if command is None:
@@ -217,7 +248,17 @@ def _unquote(text: str) -> str:
 
 def ingest_requests(text: str) -> list[IngestRequest]:
     """A chat message to ingest: its links when it is only links, else the text itself. A link the
-    bot never fetches from chat (file://, ftp://) is refused by its scheme."""
+    bot never fetches from chat (file://, ftp://) is refused by its scheme.
+
+    Args:
+        text: the message, or the words after /ingest.
+
+    Returns:
+        One request per link (refused ones carry their ``failure``), or one for the pasted text.
+
+    Raises:
+        UsageError: the message is empty.
+    """
     text = text.strip()
     if not text:
         raise UsageError("Usage: /ingest URL or /ingest followed by the article's text")
@@ -297,7 +338,11 @@ COMMANDS: dict[str, Command] = {
 
 
 def platform_commands() -> list[Command]:
-    """The commands Slack and Discord declare, in the table's order."""
+    """The commands Slack and Discord declare, in the table's order.
+
+    Returns:
+        Every command but those for the console only (/help).
+    """
     return [command for command in COMMANDS.values() if command.on_platforms]
 
 
@@ -305,7 +350,15 @@ REFUSED = "Only the newsroom's editors may do that here; ask one, or use /who an
 
 
 def parse_command(line: str) -> tuple[Command | None, str, str]:
-    """``/who Putin`` → (the who command, "who", "Putin"); a line that is not a command gives None."""
+    """``/who Putin`` → (the who command, "who", "Putin"); a line that is not a command gives None.
+
+    Args:
+        line: one chat input.
+
+    Returns:
+        (the command, or None when unknown or not a command; the name typed, "" when not a
+        command; the arguments, or the whole line when not a command).
+    """
     line = line.strip()
     if not line.startswith("/"):
         return None, "", line
@@ -314,7 +367,19 @@ def parse_command(line: str) -> tuple[Command | None, str, str]:
 
 
 def dispatch(ctx: Context, line: str, caller: Caller | None = None, progress: Progress | None = None) -> Reply:
-    """Answer one chat input: a /command, or a link or text to ingest."""
+    """Answer one chat input: a /command, or a link or text to ingest.
+
+    Usage errors become error replies, as do unknown commands and changes a non-editor asks for.
+
+    Args:
+        ctx: the handlers' collaborators.
+        line: the input as typed.
+        caller: who asked, and where; None is the console's editor.
+        progress: called with progress lines by slow commands (ingest), or None.
+
+    Returns:
+        The command's reply.
+    """
     caller = caller or Caller()
     command, name, args = parse_command(line)
     try:

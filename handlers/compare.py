@@ -84,9 +84,19 @@ def _candidate_articles(
 
 
 def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence:
-    """Everything the store holds that may bear on the claim, as the judge takes it: the
-    statements full-text search and the claim's entities find, the other statements of their
-    articles, and the candidate articles."""
+    """Everything the store holds that may bear on the claim, as the judge takes it.
+
+    The statements full-text search and the claim's entities find, the other statements of their
+    articles, and the candidate articles.
+
+    Args:
+        ctx: the store and the analyzer.
+        claim: the claim as the reporter wrote it.
+        reading: the claim's reading (``Analyzer.read_claim``): its terms, shape and names.
+
+    Returns:
+        The evidence, with each statement's terms and the claim words' rarity in the store.
+    """
     claim_terms, shape = reading.terms, reading.shape
     entity_ids = _claim_entities(ctx, reading.names)
     # Stop words would make the full-text search rank most of the store, and nothing that shares
@@ -127,6 +137,7 @@ def compare_claim(ctx: Context, claim: str, reading: ClaimReading | None = None)
         ctx: the store, the analyzer and the judging models (``ctx.models``; shipped when None).
         claim: the claim as the reporter wrote it.
         reading: the claim's reading (``Analyzer.read_claim``) when the caller has it.
+
     Returns:
         The ``Comparison``; its verdict follows from the calls it lists.
     """
@@ -152,7 +163,17 @@ def compare(ctx: Context, claim: str, page: int = 1) -> Reply:
     """/compare CLAIM — who supports, disputes or cannot verify a claim, grouped by outlet, with evidence.
 
     The first page holds the verdict, one line of why, the strongest statements on each side and
-    the outlet that reported it first; --page N shows the rest of the evidence."""
+    the outlet that reported it first; --page N shows the rest of the evidence.
+
+    Args:
+        ctx: the store, the analyzer and the judging models.
+        claim: the claim as typed (quotes around it are dropped).
+        page: the page of the answer, clamped to the pages there are.
+
+    Returns:
+        The comparison's page; for a query that only names things, what the store says about
+        those names; an error reply with the usage for an empty claim.
+    """
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
         return Reply.error(

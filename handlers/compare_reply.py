@@ -31,10 +31,19 @@ STANCE_HEADINGS = {
     "unclear": "Unclear",
 }
 
+
 def comparison_reply(result: Comparison, page: int = 1) -> Reply:
     """The answer: page 1 is what a reporter reads first (``first_page``), page 2 each outlet's
     side and the figures that differ, later pages the rest of the evidence, ``EVIDENCE_PER_PAGE``
-    calls each; ``data`` is the whole comparison, whatever the page."""
+    calls each; ``data`` is the whole comparison, whatever the page.
+
+    Args:
+        result: the judged claim.
+        page: the page wanted, clamped to the pages there are.
+
+    Returns:
+        The reply, with a footer naming the next page's command when there is one.
+    """
     rest = [c for c in result.calls if c not in _first_calls(result)]
     pages = 2 + math.ceil(len(rest) / EVIDENCE_PER_PAGE)
     page = min(max(page, 1), pages)
@@ -53,7 +62,14 @@ def comparison_reply(result: Comparison, page: int = 1) -> Reply:
 
 def outlet_fields(result: Comparison) -> list[Field]:
     """Each outlet's side: its own stance (its words, or the article as a whole), the sources it
-    quotes with theirs, and the outlets it cites for the claim."""
+    quotes with theirs, and the outlets it cites for the claim.
+
+    Args:
+        result: the judged claim.
+
+    Returns:
+        One field per outlet, in alphabetical order.
+    """
     own: dict[str, set[str]] = defaultdict(set)
     quoted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for call in result.calls:
@@ -83,7 +99,14 @@ def _first_calls(result: Comparison) -> list[Call]:
 
 def first_page(result: Comparison) -> list[Section]:
     """What fits a phone screen: the verdict and why, the strongest statements on each side with
-    speaker, outlet and sentence, and the outlet that reported the claim first."""
+    speaker, outlet and sentence, and the outlet that reported the claim first.
+
+    Args:
+        result: the judged claim.
+
+    Returns:
+        The page's sections.
+    """
     fields = [Field("Verdict", f"{result.verdict}. {result.why}")]
     if result.original_report:
         fields.append(Field("Reported first by", result.original_report))
@@ -165,7 +188,14 @@ def _numbers_section(numbers: list[dict]) -> Section:
 def comparison_json(result: Comparison) -> dict:
     """The whole comparison as one JSON document: the verdict, every call, every listed
     statement, each listed article's stance, and the whole-article reading of every candidate
-    article, listed or not (documented fields kept; ``calls``, ``sides`` and ``readings`` added)."""
+    article, listed or not (documented fields kept; ``calls``, ``sides`` and ``readings`` added).
+
+    Args:
+        result: the judged claim.
+
+    Returns:
+        The document (``Reply.data`` of /compare, before its ``page`` and ``pages``).
+    """
     articles: dict[int, dict] = {}
     for call in result.calls:
         article = result.articles_by_id.get(call.article_id)

@@ -25,10 +25,12 @@ class Comparison:
 
     @property
     def verdict(self) -> str:
+        """The verdict's label: "supported", "disputed", "unverified" or "no coverage"."""
         return self.judgement.verdict.label
 
     @property
     def why(self) -> str:
+        """The verdict's reason, in one line."""
         return self.judgement.verdict.why
 
     @property
@@ -38,14 +40,17 @@ class Comparison:
 
     @property
     def calls(self) -> list[Call]:
+        """Every call: who takes which stance toward the claim, strongest first."""
         return self.judgement.calls
 
     @property
     def citing(self) -> dict[str, list[str]]:
+        """Outlet → the other outlets it attributes the claim to ("according to the Journal")."""
         return self.judgement.citing
 
     @property
     def original_report(self) -> str | None:
+        """The outlet that reported the claim first, or None when no outlet supports or is cited for it."""
         return self.judgement.original_report
 
     @property

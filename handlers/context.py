@@ -18,11 +18,21 @@ if TYPE_CHECKING:
 
 
 def utc_now() -> datetime:
+    """The wall clock, in UTC: the default of ``Context.clock`` (tests pass their own).
+
+    Returns:
+        The current time, time-zone aware.
+    """
     return datetime.now(UTC)
 
 
 @dataclass
 class Context:
+    """What a handler needs from the outside world: the store, the analyzer, the clock and the settings.
+
+    Built once by the bot or the CLI and passed to every handler; tests build one on a fresh database.
+    """
+
     store: Store
     analyzer: Analyzer
     policy: FetchPolicy = field(default_factory=FetchPolicy)
@@ -38,5 +48,9 @@ class Context:
     models: Models | None = None
 
     def now_text(self) -> str:
-        """The clock's time as the store keeps it (ISO 8601, to the second)."""
+        """The clock's time as the store keeps it (ISO 8601, to the second).
+
+        Returns:
+            E.g. "2026-12-06T21:40:00+00:00".
+        """
         return self.clock().isoformat(timespec="seconds")

@@ -29,7 +29,16 @@ def _one_entity(ctx: Context, name: str) -> EntityMatch:
 
 
 def merge(ctx: Context, keep: str, absorbed: str) -> Reply:
-    """newsroom entity merge A B — B is the same as A: B's names, mentions and descriptors move to A."""
+    """newsroom entity merge A B — B is the same as A: B's names, mentions and descriptors move to A.
+
+    Args:
+        ctx: the store.
+        keep: the entity that stays, by name or ``#ID``.
+        absorbed: the entity merged into it, by name or ``#ID``.
+
+    Returns:
+        What was merged; an error reply when a name fits no entity or several, or both are one.
+    """
     try:
         a, b = _one_entity(ctx, keep), _one_entity(ctx, absorbed)
     except Ambiguous as exc:
@@ -44,7 +53,17 @@ def merge(ctx: Context, keep: str, absorbed: str) -> Reply:
 
 
 def split(ctx: Context, name: str, alias: str) -> Reply:
-    """newsroom entity split NAME ALIAS — ALIAS names someone else: it leaves NAME's entity for good."""
+    """newsroom entity split NAME ALIAS — ALIAS names someone else: it leaves NAME's entity for good.
+
+    Args:
+        ctx: the store.
+        name: the entity, by name or ``#ID``.
+        alias: one of its names, which becomes an entity of its own.
+
+    Returns:
+        The new entity's number; an error reply when the name is ambiguous, the entity is never
+        written so, or the alias is its only name.
+    """
     try:
         entity = _one_entity(ctx, name)
     except Ambiguous as exc:
@@ -63,7 +82,17 @@ def split(ctx: Context, name: str, alias: str) -> Reply:
 
 
 def rename(ctx: Context, name: str, new_name: str) -> Reply:
-    """newsroom entity rename NAME NEW — call the entity NEW from now on; ingests never rename it."""
+    """newsroom entity rename NAME NEW — call the entity NEW from now on; ingests never rename it.
+
+    Args:
+        ctx: the store.
+        name: the entity, by name or ``#ID``.
+        new_name: what to call it.
+
+    Returns:
+        The new name; an error reply when the name is ambiguous, the new name is empty, or
+        another entity is called that already (the reply suggests merging them).
+    """
     if not new_name.strip():
         return Reply.error("Give the new name.")
     try:

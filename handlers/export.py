@@ -12,7 +12,17 @@ KINDS = ("entities", "mentions", "statements")
 def export(ctx: Context, kind: str) -> tuple[tuple[str, ...], Iterator[dict]]:
     """newsroom export entities|mentions|statements — every row of one kind, in a stable order.
 
-    Returns the field names and an iterator over the rows; nothing is held in memory.
+    Nothing is held in memory: the rows stream from the store.
+
+    Args:
+        ctx: the store.
+        kind: "entities", "mentions" or "statements".
+
+    Returns:
+        The field names, and an iterator over the rows (dicts keyed by those names).
+
+    Raises:
+        ValueError: ``kind`` is none of those.
     """
     if kind not in KINDS:
         raise ValueError(f"cannot export {kind!r}: choose one of {', '.join(KINDS)}")

@@ -42,6 +42,16 @@ def _entities(ctx: Context, names: list[str]) -> tuple[list[EntityMatch], list[s
 
 
 def names_reply(ctx: Context, query: str) -> Reply:
+    """The answer to a /compare that names things but claims nothing: what was said about them.
+
+    Args:
+        ctx: the store and the analyzer (to find the names in the query).
+        query: the query as typed.
+
+    Returns:
+        The statements by and about the stored entities named, grouped by outlet (a few shown
+        each), with how to ask for a verdict; ``verdict`` is None in ``data``.
+    """
     entities, missing = _entities(ctx, _names(ctx, query))
     how = "For a verdict, ask about a claim, for example /compare Musk and Putin have been in regular contact."
     if not entities:

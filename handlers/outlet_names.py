@@ -20,7 +20,15 @@ GENERIC = frozenset(
 
 def fold_outlet(name: str, outlets: list[str]) -> str | None:
     """The stored outlet ``name`` means: the same name, a tail of it ("Journal", "Street Journal"),
-    or its initials ("WSJ"); None when no stored outlet, or more than one, fits."""
+    or its initials ("WSJ"); None when no stored outlet, or more than one, fits.
+
+    Args:
+        name: the outlet as a sentence names it.
+        outlets: every stored outlet's name.
+
+    Returns:
+        The stored outlet's name, or None (always for a generic word such as "the paper").
+    """
     key = name_key(name)
     if not key or key in GENERIC:
         return None
@@ -38,7 +46,16 @@ def named_outlets(
     """The rows with each outlet speaker under its stored name; "the paper" becomes the one outlet
     its article names as a source (in ``rows`` or in ``context``, the article's other statements),
     when there is exactly one; and a sentence of the outlet's that cites an unnamed source ("a
-    person familiar with the talks said") is that source's, not the outlet's."""
+    person familiar with the talks said") is that source's, not the outlet's.
+
+    Args:
+        rows: the statements to rename.
+        outlets: every stored outlet's name.
+        context: the other statements of the same articles, read for the outlets they name.
+
+    Returns:
+        ``rows`` in order; a copy where the speaker was renamed or found to be an unnamed source.
+    """
     folded = {
         row.statement_id: fold_outlet(row.speaker, outlets)
         for row in [*rows, *context]

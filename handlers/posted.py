@@ -14,7 +14,18 @@ MAX_NAMES = 8
 def ingest_posted(
     ctx: Context, requests: list[IngestRequest], caller: Caller, progress: Progress | None = None
 ) -> Reply:
-    """The thread reply to a posted article: what was stored, new names, disputed claims it touches."""
+    """The thread reply to a posted article: what was stored, new names, disputed claims it touches.
+
+    Args:
+        ctx: the handlers' collaborators.
+        requests: the links and files posted.
+        caller: who posted them, and where (kept with the articles).
+        progress: called with progress lines, or None.
+
+    Returns:
+        The ingest's reply, with sections for the new names and disputed claims when anything
+        new was stored.
+    """
     outcomes = ingest_articles(ctx, requests, posted_by=caller.user, posted_in=caller.channel, progress=progress)
     reply = ingest_reply(outcomes)
     new_ids = [o.article_id for o in outcomes if o.status == "new" and o.article_id is not None]

@@ -30,7 +30,14 @@ TYPE_NAMES = {
 
 
 def type_name(entity_type: str) -> str:
-    """The entity type in a reporter's words ("organisation", not "ORG")."""
+    """The entity type in a reporter's words ("organisation", not "ORG").
+
+    Args:
+        entity_type: spaCy's label.
+
+    Returns:
+        The word, or the label in lower case when it has none.
+    """
     return TYPE_NAMES.get(entity_type, entity_type.lower())
 
 
@@ -53,11 +60,21 @@ class EntityProfile:
 
     @property
     def other_names(self) -> list[str]:
+        """The entity's aliases other than its name, longest first."""
         return [a for a in self.summary.aliases if a != self.summary.name]
 
 
 def entity_profile(ctx: Context, summary: EntitySummary, page: int) -> EntityProfile:
-    """The profile, with ``page`` clamped to the pages there are."""
+    """The profile, with ``page`` clamped to the pages there are.
+
+    Args:
+        ctx: the store.
+        summary: the entity, as ``Store.entity_summary`` gave it.
+        page: the page of naming sentences wanted (``PAGE_SIZE`` each).
+
+    Returns:
+        Everything /who shows of the entity, for that page.
+    """
     total = ctx.store.naming_sentence_count(summary.id)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(max(1, page), pages)

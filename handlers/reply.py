@@ -24,12 +24,16 @@ class Citation:
 
 @dataclass(frozen=True)
 class Field:
+    """One name and value of a section, shown as a pair (a Slack field, a Discord embed field)."""
+
     name: str
     value: str
 
 
 @dataclass
 class Section:
+    """A part of a reply: an optional heading, then text, fields and citations, in that order."""
+
     heading: str | None = None
     text: str = ""
     fields: list[Field] = field(default_factory=list)
@@ -50,6 +54,11 @@ class Grid:
 
 @dataclass
 class Reply:
+    """What a handler answers: a title, sections, and the data the ``--json`` output prints.
+
+    Every adapter renders it its own way; ``ok`` False makes the CLI exit non-zero.
+    """
+
     title: str
     sections: list[Section] = field(default_factory=list)
     data: dict[str, Any] | list[Any] = field(default_factory=dict)  # the --json document
@@ -59,4 +68,13 @@ class Reply:
 
     @classmethod
     def error(cls, message: str, **data: Any) -> Reply:
+        """A failed request's reply: the message as its title, and in ``data`` under ``error``.
+
+        Args:
+            message: what went wrong, for the reader.
+            **data: more keys for ``data`` (e.g. ``usage=True``, ``refused=True``).
+
+        Returns:
+            The reply, with ``ok`` False.
+        """
         return cls(title=message, ok=False, data={"error": message, **data})

@@ -22,7 +22,18 @@ def _clock(text: str) -> tuple[int, int]:
 
 
 def parse_schedule(words: list[str], timezone: str) -> ScheduleSpec:
-    """``daily 08:00``, ``weekdays 07:30``, ``cron "0 8 * * 1-5"`` → a ScheduleSpec."""
+    """``daily 08:00``, ``weekdays 07:30``, ``cron "0 8 * * 1-5"`` → a ScheduleSpec.
+
+    Args:
+        words: the schedule's words, as the reporter typed them after /digest.
+        timezone: the channel's time zone.
+
+    Returns:
+        The schedule: its label, crontab line and time zone.
+
+    Raises:
+        UsageError: the words are no schedule, or the time is no time of day.
+    """
     kind = words[0].lower()
     if kind in ("daily", "weekdays") and len(words) == 2:
         hour, minute = _clock(words[1])

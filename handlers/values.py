@@ -14,12 +14,21 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Channel:
+    """A chat channel on a platform; ``str()`` gives "platform:channel"."""
+
     platform: str
     channel: str
 
     @classmethod
     def parse(cls, text: str | None) -> Channel:
-        """ "slack:C123" → (slack, C123); a bare name is a console channel."""
+        """Parse "slack:C123" → (slack, C123); a bare name is a console channel.
+
+        Args:
+            text: "platform:channel", a bare channel name, or None for the console's.
+
+        Returns:
+            The channel.
+        """
         platform, _, channel = (text or "console:console").partition(":")
         return cls(platform, channel) if channel else cls("console", platform)
 
@@ -37,13 +46,45 @@ class ScheduleSpec:
 
 
 class Schedules(Protocol):
+    """The scheduler as the handlers see it: the bot implements it with APScheduler."""
+
     def set_schedule(self, channel: Channel, spec: ScheduleSpec) -> datetime | None:
-        """Store the schedule (replacing any); returns the next run. ValueError: a bad spec."""
+        """Store the schedule, replacing any.
+
+        Args:
+            channel: the channel.
+            spec: when its digest runs.
+
+        Returns:
+            The next run, or None when the scheduler has none planned.
+
+        Raises:
+            ValueError: a bad spec.
+        """
 
     def remove_schedule(self, channel: Channel) -> bool:
-        """True when there was a schedule to remove."""
+        """Stop the channel's scheduled digest.
 
-    def next_run(self, channel: Channel) -> datetime | None: ...
+        Args:
+            channel: the channel.
+
+        Returns:
+            True when there was a schedule to remove.
+        """
+
+    def next_run(self, channel: Channel) -> datetime | None:
+        """When the channel's digest runs next, for /digest status.
+
+        Args:
+            channel: the channel.
+
+        Returns:
+            The next run, or None when the channel has no schedule.
+        """
 
     def post_now(self, channel: Channel) -> None:
-        """Post the channel's digest as soon as possible, through the same exactly-once path."""
+        """Post the channel's digest as soon as possible, through the same exactly-once path.
+
+        Args:
+            channel: the channel.
+        """

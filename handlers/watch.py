@@ -18,7 +18,15 @@ LONGEST_CLAIM = 300  # characters: a claim is a sentence, not an article
 
 
 def watcher(where: Channel, user: str | None) -> str:
-    """The user a watch belongs to; the console has one user."""
+    """The user a watch belongs to; the console has one user.
+
+    Args:
+        where: the channel asked in.
+        user: the platform's user id, or None on the console.
+
+    Returns:
+        The user id, or the platform's name for the console's one user.
+    """
     return user or where.platform
 
 
@@ -27,6 +35,16 @@ def watch(ctx: Context, where: Channel, user: str | None, args: str) -> Reply:
 
     A name is resolved like /who (pick one of several with /watch #ID). Alerts come once per
     article, as a direct message; /watching lists what you watch, /unwatch N stops one.
+
+    Args:
+        ctx: the store, the analyzer (a claim is judged now) and the watch limit.
+        where: the channel asked in.
+        user: who asked, or None on the console.
+        args: a name, ``#ID``, or ``claim`` and the claim.
+
+    Returns:
+        The watch made (or already held); a "which one?" list when several entities fit; an error
+        reply when nothing fits, the limit is reached, or the claim claims nothing.
     """
     text = " ".join(args.split()).strip("\"'“”")
     if not text:
@@ -96,7 +114,16 @@ def _watch_claim(ctx: Context, where: Channel, owner: str, claim: str) -> Reply:
 
 
 def watching(ctx: Context, where: Channel, user: str | None) -> Reply:
-    """/watching — the names and claims you watch, each with the number /unwatch takes."""
+    """/watching — the names and claims you watch, each with the number /unwatch takes.
+
+    Args:
+        ctx: the store, and the watch limit.
+        where: the channel asked in.
+        user: who asked, or None on the console.
+
+    Returns:
+        The user's watches, oldest first, with a claim's verdict as last told.
+    """
     rows = ctx.store.user_watches(where.platform, watcher(where, user))
     if not rows:
         return Reply(
@@ -124,7 +151,17 @@ def watching(ctx: Context, where: Channel, user: str | None) -> Reply:
 
 
 def unwatch(ctx: Context, where: Channel, user: str | None, args: str) -> Reply:
-    """/unwatch N — stop watching #N (the number /watching shows)."""
+    """/unwatch N — stop watching #N (the number /watching shows).
+
+    Args:
+        ctx: the store.
+        where: the channel asked in.
+        user: who asked, or None on the console; only their own watches are removed.
+        args: the watch's number, with or without ``#``.
+
+    Returns:
+        What is no longer watched; an error reply for no number or no such watch of theirs.
+    """
     text = args.strip().lstrip("#")
     if not text.isdigit():
         return Reply.error("Usage: /unwatch N, with the number /watching shows (for example /unwatch 3)", usage=True)

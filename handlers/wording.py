@@ -6,12 +6,29 @@ ECHO_CHARS = 100
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """``plural(1, "article")`` → "1 article"; ``plural(3, "article")`` → "3 articles"."""
+    """``plural(1, "article")`` → "1 article"; ``plural(3, "article")`` → "3 articles".
+
+    Args:
+        count: how many.
+        word: the singular.
+        many: the plural when it is not ``word`` + "s" ("entities").
+
+    Returns:
+        The count and the word.
+    """
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def snippet(text: str, limit: int = 80) -> str:
-    """The opening words of a text, cut at a word boundary."""
+    """The opening words of a text, cut at a word boundary.
+
+    Args:
+        text: the text; runs of white space become one space.
+        limit: the most characters kept before the ellipsis.
+
+    Returns:
+        The text whole when it fits, else its opening words and "…".
+    """
     first = " ".join(text.split())
     if len(first) <= limit:
         return first
@@ -19,5 +36,12 @@ def snippet(text: str, limit: int = 80) -> str:
 
 
 def echoed(text: str) -> str:
-    """What the user typed, as a reply quotes it: cut to ECHO_CHARS with an ellipsis."""
+    """What the user typed, as a reply quotes it: cut to ECHO_CHARS with an ellipsis.
+
+    Args:
+        text: what the user typed.
+
+    Returns:
+        The quote.
+    """
     return snippet(text, ECHO_CHARS)

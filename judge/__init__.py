@@ -9,6 +9,11 @@ Every threshold, word list and weight the decision uses lives in this package: t
 (``cues``), the statement readings and their floors (``statements``), the two learned models
 (``article_model``, ``statement_model``, weights in ``data/``), the cuts chosen on held-out folds
 (``models.Cuts``, ``data/verdict_cuts.json``) and the verdict (``verdict``).
+
+What does not belong here: reading the store or chat (the handler hands the evidence over as
+plain data, and the answer is rendered by ``handlers.compare_reply``), SQL, and any chat,
+scheduling or drawing library. It imports ``nlp`` for reading text and only the row types of
+``store`` (``store.records``).
 """
 
 from judge.calls import Call

@@ -1,5 +1,11 @@
 """Text analysis: spaCy pipelines in, plain dataclasses out (the ``domain`` package).
 
+What belongs here: reading a text (sentences, mentions, descriptors, attributions, statements,
+numbers, a claim's shape), the spaCy components and models that do it, and the pure functions
+that link an article's names to the candidates a handler read from the store. What does not:
+fetching (``ingest``), SQL or the store (``store``), deciding a claim's verdict (``judge``), chat.
+Of the project it imports only ``domain``; ``store`` and ``domain`` never import spaCy.
+
 The package's names load lazily, so importing one of its light modules never loads spaCy: only
 asking for ``Analyzer`` or ``ModelNotInstalled`` does.
 """

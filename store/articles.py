@@ -19,7 +19,16 @@ def _stored(row: tuple) -> StoredArticle:
 
 
 def find_duplicate(db: Database, content_hash: str, canonical_url: str | None) -> StoredArticle | None:
-    """The stored article with the same normalised text or the same canonical URL, if any."""
+    """The stored article with the same normalised text or the same canonical URL, if any.
+
+    Args:
+        db: the store's database.
+        content_hash: the hash of the article's normalised text.
+        canonical_url: the article's canonical URL, or None when it has none.
+
+    Returns:
+        The stored article it repeats, or None.
+    """
     row = db.execute(
         f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
         "WHERE a.content_hash = ? OR (? IS NOT NULL AND a.canonical_url = ?) LIMIT 1",
@@ -29,6 +38,15 @@ def find_duplicate(db: Database, content_hash: str, canonical_url: str | None) -
 
 
 def get_article(db: Database, article_id: int) -> StoredArticle | None:
+    """One stored article, with its outlet's name.
+
+    Args:
+        db: the store's database.
+        article_id: the article's id.
+
+    Returns:
+        The article, or None when no article has that id.
+    """
     row = db.execute(
         f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?",
         [article_id],
@@ -37,7 +55,15 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
 
 
 def get_articles(db: Database, article_ids: Sequence[int]) -> dict[int, StoredArticle]:
-    """The stored articles with these ids (those that exist), by id, in one query."""
+    """The stored articles with these ids (those that exist), by id, in one query.
+
+    Args:
+        db: the store's database.
+        article_ids: the articles wanted.
+
+    Returns:
+        id → article; ids not stored are left out.
+    """
     if not article_ids:
         return {}
     marks = ",".join("?" * len(article_ids))
@@ -106,6 +132,24 @@ def _uses(db: Database, entity_id: int, key: str) -> int:
 
 
 def entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, now: str) -> int:
+    """The stored entity a local entity of a new article becomes, creating or updating it.
+
+    Applies the link: merges the entities it absorbs, creates a new entity when it names none,
+    else may give the stored entity a fuller name and logs why the names were joined.
+
+    Args:
+        db: the store's database, inside the article's transaction.
+        local: the entity as one article reads it.
+        link: which stored entity it is (or None for a new one), and the entities it absorbs.
+        article_id: the article being stored.
+        now: the current time (ISO 8601).
+
+    Returns:
+        The entity's id.
+
+    Raises:
+        LookupError: the linked entity was merged away by a reporter meanwhile; ingest again.
+    """
     for absorbed in link.absorb:
         if link.entity_id is not None:
             why = f"{local.name}: {', '.join(local.aliases)} in one article"
@@ -130,7 +174,20 @@ def insert_article(
 ) -> int:
     """Store the article and what analysis found in it; all or nothing.
 
-    ``links[i]`` says which stored entity ``analysis.entities[i]`` is, or that it is new.
+    Args:
+        db: the store's database.
+        article: the article's text and where it came from.
+        analysis: what ``nlp`` found in the text.
+        links: ``links[i]`` says which stored entity ``analysis.entities[i]`` is, or that it is new.
+        now: the ingest time (ISO 8601).
+
+    Returns:
+        The new article's id.
+
+    Raises:
+        ValueError: ``links`` does not hold one link per local entity.
+        LookupError: a linked entity no longer exists (see ``entity_for``).
+        sqlite3.IntegrityError: the same article is stored already (same hash or canonical URL).
     """
     if len(links) != len(analysis.entities):
         raise ValueError("one link per local entity is needed")
@@ -147,9 +204,19 @@ def insert_article(
 
 
 def types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -> set[int]:
-    """The entities whose type this article's several-word mentions may change: those with one
-    labelled otherwise than the stored type (more votes for the type an entity has never change
-    it, and counting every vote again costs a scan of all its mentions)."""
+    """The entities whose type this article's several-word mentions may change.
+
+    Those with one labelled otherwise than the stored type: more votes for the type an entity has
+    never change it, and counting every vote again costs a scan of all its mentions.
+
+    Args:
+        db: the store's database.
+        analysis: the article's analysis.
+        entity_ids: the stored entity of each ``analysis.entities[i]``.
+
+    Returns:
+        The ids of the entities to recount (``corrections.refresh_types``).
+    """
     marks = ",".join("?" * len(entity_ids))
     types = dict(db.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", entity_ids).fetchall())
     return {
@@ -319,7 +386,15 @@ def _insert_statements(
 
 
 def delete_article(db: Database, article_id: int) -> bool:
-    """Remove an article and everything read from it, in one transaction; names it alone gave go too."""
+    """Remove an article and everything read from it, in one transaction; names it alone gave go too.
+
+    Args:
+        db: the store's database.
+        article_id: the article to remove.
+
+    Returns:
+        True when it was removed, False when no article has that id.
+    """
     with db.atomic():
         if db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
             return False

@@ -12,8 +12,17 @@ from store.records import StatementRow
 
 
 def unparsable(error: sqlite3.OperationalError) -> bool:
-    """Whether full-text search refused the query itself. Only that may read as "nothing found": a
-    locked, full or corrupt database is an error the caller must see."""
+    """Whether full-text search refused the query itself.
+
+    Only that may read as "nothing found": a locked, full or corrupt database is an error the
+    caller must see.
+
+    Args:
+        error: the error SQLite raised.
+
+    Returns:
+        True for an FTS5 syntax error or an unterminated string.
+    """
     message = str(error)
     return message.startswith("fts5:") or message == "unterminated string"
 
@@ -25,8 +34,17 @@ def _fts_expression(words: list[str]) -> str:
 def search_statements(
     db: Database, words: list[str], entity_ids: list[int], limit: int = 80
 ) -> list[tuple[StatementRow, float]]:
-    """Statements matching the claim's words (bm25, best first) or naming its entities, with the
-    full-text score (0 for entity-only hits)."""
+    """Statements matching the claim's words (bm25, best first) or naming its entities.
+
+    Args:
+        db: the store's database.
+        words: the claim's search words; a statement matching any of them is found.
+        entity_ids: the claim's entities; a statement naming two of them (or the one) is found.
+        limit: at most this many full-text matches (and twice as many entity matches).
+
+    Returns:
+        (statement, score) pairs: the full-text score, positive, or 0 for entity-only hits.
+    """
     scored: dict[int, float] = {}
     if words:
         for statement_id, rank in _ranked_statements(db, words, limit):
@@ -64,6 +82,15 @@ def _ranked_statements(db: Database, words: list[str], limit: int) -> list[tuple
 
 
 def statements_by_id(db: Database, ids: list[int]) -> list[StatementRow]:
+    """The statements with these ids, each with its article and sentence.
+
+    Args:
+        db: the store's database.
+        ids: the statements wanted.
+
+    Returns:
+        The statements found; ids not stored are left out.
+    """
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -72,7 +99,15 @@ def statements_by_id(db: Database, ids: list[int]) -> list[StatementRow]:
 
 
 def article_statements(db: Database, article_ids: list[int]) -> list[StatementRow]:
-    """Every attributed statement of these articles (for doubts and denials that name nothing)."""
+    """Every attributed statement of these articles (for doubts and denials that name nothing).
+
+    Args:
+        db: the store's database.
+        article_ids: the articles.
+
+    Returns:
+        Their attributed statements.
+    """
     if not article_ids:
         return []
     marks = ",".join("?" * len(article_ids))
@@ -84,7 +119,16 @@ def article_statements(db: Database, article_ids: list[int]) -> list[StatementRo
 
 
 def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
-    """(text, value, qualifier, unit, noun) of the figures in each statement."""
+    """The figures in each statement, in text order.
+
+    Args:
+        db: the store's database.
+        ids: the statements.
+
+    Returns:
+        statement id → (text, value, qualifier, unit, noun) of each figure; a statement without
+        figures is absent.
+    """
     found: dict[int, list[tuple]] = defaultdict(list)
     if not ids:
         return found
@@ -116,12 +160,29 @@ def _document_counts(db: Database, table: str, terms: list[str]) -> tuple[dict[s
 
 
 def term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
-    """How many stored statements use each term, and how many statements there are."""
+    """How many stored statements use each term, and how many statements there are.
+
+    Args:
+        db: the store's database.
+        terms: the words to count, as the full-text index stems them.
+
+    Returns:
+        (term → statements using it, total statements); a term search cannot parse counts 0.
+    """
     return _document_counts(db, "statements", terms)
 
 
 def search_articles(db: Database, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
-    """Articles matching any of the claim's words, best bm25 first, with the (positive) score."""
+    """Articles matching any of the claim's words, best bm25 first.
+
+    Args:
+        db: the store's database.
+        words: the claim's search words.
+        limit: at most this many articles.
+
+    Returns:
+        (article id, score, positive) pairs; empty for no words or a query search cannot parse.
+    """
     if not words:
         return []
     try:
@@ -138,7 +199,15 @@ def search_articles(db: Database, words: list[str], limit: int = 40) -> list[tup
 
 
 def article_texts(db: Database, article_ids: list[int]) -> dict[int, tuple[str, str]]:
-    """(title, text) of each article."""
+    """The title and text of each article.
+
+    Args:
+        db: the store's database.
+        article_ids: the articles wanted.
+
+    Returns:
+        id → (title, or "" when it has none; text); ids not stored are left out.
+    """
     if not article_ids:
         return {}
     marks = ",".join("?" * len(article_ids))
@@ -147,5 +216,13 @@ def article_texts(db: Database, article_ids: list[int]) -> dict[int, tuple[str, 
 
 
 def article_term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
-    """How many stored articles use each term, and how many articles there are."""
+    """How many stored articles use each term, and how many articles there are.
+
+    Args:
+        db: the store's database.
+        terms: the words to count, as the full-text index stems them.
+
+    Returns:
+        (term → articles using it, total articles); a term search cannot parse counts 0.
+    """
     return _document_counts(db, "articles", terms)

@@ -16,6 +16,14 @@ from store.watches import move_entity_watches, split_entity_watches
 
 
 def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") -> None:
+    """Give an entity a name, with the keys lookups match it by; a name it has already is left as is.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity.
+        alias: the name as written.
+        origin: where it came from: "text", "merged" or "correction".
+    """
     keys = AliasKeys.of(alias)
     db.execute(
         "INSERT OR IGNORE INTO aliases (entity_id, alias, key, origin, skeleton, surname, initials) "
@@ -25,6 +33,16 @@ def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") ->
 
 
 def log_link(db: Database, entity_id: int, article_id: int | None, alias: str, reason: str, now: str) -> None:
+    """Record why a name was joined to an entity, so answers can say why two names are one.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity.
+        article_id: the article where it happened, or None for a merge or a reporter's correction.
+        alias: the name joined.
+        reason: why, in words a reporter reads.
+        now: the current time (ISO 8601).
+    """
     db.execute(
         "INSERT INTO entity_links (entity_id, article_id, alias, reason, created_at) VALUES (?, ?, ?, ?, ?)",
         [entity_id, article_id, alias, reason, now],
@@ -32,7 +50,16 @@ def log_link(db: Database, entity_id: int, article_id: int | None, alias: str, r
 
 
 def merge_into(db: Database, keep: int, absorbed: int, reason: str, now: str) -> None:
-    """Move everything of ``absorbed`` to ``keep`` and delete it."""
+    """Move everything of ``absorbed`` (names, mentions, descriptors, links, corrections, watches)
+    to ``keep`` and delete it. Nothing happens when they are the same or ``absorbed`` is gone.
+
+    Args:
+        db: the store's database.
+        keep: the entity that stays.
+        absorbed: the entity merged into it.
+        reason: why, logged with the merge.
+        now: the current time (ISO 8601).
+    """
     if keep == absorbed:
         return
     name = db.execute("SELECT name FROM entities WHERE id = ?", [absorbed]).fetchone()
@@ -61,6 +88,10 @@ def refresh_types(db: Database, entity_ids: Iterable[int]) -> None:
     may have overruled a lone word's tag already (a word tagged PERSON that its article never shows
     to be a person: nlp.mentions._fallback_labels). An entity with no several-word mention, or a
     tie, keeps the type it has.
+
+    Args:
+        db: the store's database.
+        entity_ids: the entities to settle again.
     """
     ids = sorted(set(entity_ids))
     for start in range(0, len(ids), 500):
@@ -92,6 +123,16 @@ def _refresh_first_article(db: Database, entity_id: int) -> None:
 
 
 def record(db: Database, kind: str, entity_id: int | None, alias_key: str | None, detail: str, now: str) -> None:
+    """Log a reporter's correction, which later ingests and rebuilds respect.
+
+    Args:
+        db: the store's database.
+        kind: "merge", "split" or "rename".
+        entity_id: the entity corrected.
+        alias_key: the name key the correction is about, if one.
+        detail: what the reporter said, in words.
+        now: the current time (ISO 8601).
+    """
     db.execute(
         "INSERT INTO corrections (kind, entity_id, alias_key, detail, created_at) VALUES (?, ?, ?, ?, ?)",
         [kind, entity_id, alias_key, detail, now],
@@ -99,7 +140,14 @@ def record(db: Database, kind: str, entity_id: int | None, alias_key: str | None
 
 
 def merge(db: Database, keep: int, absorbed: int, now: str) -> None:
-    """A reporter says two entities are one."""
+    """A reporter says two entities are one; the merge undoes earlier splits of the absorbed names.
+
+    Args:
+        db: the store's database.
+        keep: the entity that stays.
+        absorbed: the entity merged into it.
+        now: the current time (ISO 8601).
+    """
     with db.atomic():
         rows = db.execute("SELECT id, name FROM entities WHERE id IN (?, ?)", [keep, absorbed])
         names = dict(rows.fetchall())
@@ -111,7 +159,20 @@ def merge(db: Database, keep: int, absorbed: int, now: str) -> None:
 
 
 def split(db: Database, entity_id: int, alias: str, now: str) -> int:
-    """A reporter says ``alias`` names someone else: it becomes an entity of its own."""
+    """A reporter says ``alias`` names someone else: it becomes an entity of its own.
+
+    Its spellings and mentions move to the new entity, whose name no ingest will change; watches
+    of that name follow it.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity the alias is taken from.
+        alias: the name split off.
+        now: the current time (ISO 8601).
+
+    Returns:
+        The new entity's id.
+    """
     key = name_key(alias)
     with db.atomic():
         name, type_ = db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
@@ -136,7 +197,14 @@ def split(db: Database, entity_id: int, alias: str, now: str) -> int:
 
 
 def rename(db: Database, entity_id: int, new_name: str, now: str) -> None:
-    """A reporter names the entity; ingests never rename it after that."""
+    """A reporter names the entity; ingests never rename it after that.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity.
+        new_name: its name from now on (kept as an alias too).
+        now: the current time (ISO 8601).
+    """
     with db.atomic():
         (old,) = db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()
         db.execute("UPDATE entities SET name = ?, name_locked = 1 WHERE id = ?", [new_name, entity_id])
@@ -145,7 +213,14 @@ def rename(db: Database, entity_id: int, new_name: str, now: str) -> None:
 
 
 def split_alias_keys(db: Database) -> set[str]:
-    """Names whose latest correction split them off an entity."""
+    """Names whose latest correction split them off an entity: ingests must not join them again.
+
+    Args:
+        db: the store's database.
+
+    Returns:
+        Their name keys.
+    """
     rows = db.execute(
         """SELECT alias_key, kind FROM corrections c
            WHERE kind IN ('split', 'merge') AND alias_key IS NOT NULL

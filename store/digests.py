@@ -6,6 +6,16 @@ from sqlite_utils import Database
 
 
 def channel_watermark(db: Database, platform: str, channel: str) -> int:
+    """The newest article a channel's digests have covered.
+
+    Args:
+        db: the store's database.
+        platform: the channel's platform.
+        channel: the platform's channel id.
+
+    Returns:
+        That article's id, or 0 before the channel's first digest.
+    """
     row = db.execute(
         "SELECT last_article_id FROM channels WHERE platform = ? AND channel = ?", [platform, channel]
     ).fetchone()
@@ -13,7 +23,15 @@ def channel_watermark(db: Database, platform: str, channel: str) -> int:
 
 
 def advance_watermark(db: Database, platform: str, channel: str, article_id: int, now: str) -> None:
-    """Move the watermark forward (never back) once a digest up to ``article_id`` was posted."""
+    """Move the watermark forward (never back) once a digest up to ``article_id`` was posted.
+
+    Args:
+        db: the store's database.
+        platform: the channel's platform.
+        channel: the platform's channel id.
+        article_id: the newest article the posted digest covered.
+        now: when it was posted (ISO 8601), kept as the channel's last digest time.
+    """
     with db.atomic():
         db.execute(
             "INSERT INTO channels (platform, channel, last_article_id, last_digest_at) VALUES (?, ?, ?, ?) "
@@ -25,8 +43,21 @@ def advance_watermark(db: Database, platform: str, channel: str, article_id: int
 
 
 def claim_window(db: Database, platform: str, channel: str, instance: str, now: str, expires_at: str) -> int | None:
-    """The watermark to start from, once this instance holds the channel's one running digest; None
-    while another holder's lease runs. Run inside BEGIN IMMEDIATE: the check and the claim are one step."""
+    """Hold the channel's one running digest for a lease; expired leases are dropped first.
+
+    Run inside BEGIN IMMEDIATE: the check and the claim are one step.
+
+    Args:
+        db: the store's database.
+        platform: the channel's platform.
+        channel: the platform's channel id.
+        instance: the claiming process's instance id.
+        now: the current time (ISO 8601).
+        expires_at: when the lease ends if it is never released.
+
+    Returns:
+        The watermark to start from, or None while another holder's lease runs.
+    """
     db.execute(
         "DELETE FROM digest_windows WHERE platform = ? AND channel = ? AND expires_at <= ?", [platform, channel, now]
     )
@@ -41,8 +72,17 @@ def claim_window(db: Database, platform: str, channel: str, instance: str, now: 
 def release_window(
     db: Database, platform: str, channel: str, instance: str, posted_until: int | None, now: str
 ) -> None:
-    """Let go of the channel's running digest, first moving the watermark to ``posted_until`` when the
-    post went out (None: nothing posted, the next digest covers the same articles)."""
+    """Let go of the channel's running digest, first advancing the watermark when the post went out.
+
+    Args:
+        db: the store's database.
+        platform: the channel's platform.
+        channel: the platform's channel id.
+        instance: the instance that held it.
+        posted_until: the newest article posted, or None when nothing was posted (the next digest
+            covers the same articles).
+        now: the current time (ISO 8601).
+    """
     if posted_until is not None:
         advance_watermark(db, platform, channel, posted_until, now)
     db.execute(
@@ -51,20 +91,46 @@ def release_window(
 
 
 def release_instance(db: Database, instance: str) -> int:
-    """On shutdown: drop this instance's running digests and its unfinished slot claims, so another
-    instance (or this one after restart) may post them. Returns how many were released."""
+    """On shutdown: drop this instance's running digests and its unfinished slot claims.
+
+    So another instance (or this one after restart) may post them.
+
+    Args:
+        db: the store's database.
+        instance: the instance shutting down.
+
+    Returns:
+        How many windows and claims were released.
+    """
     windows = db.execute("DELETE FROM digest_windows WHERE instance = ?", [instance]).rowcount
     slots = db.execute("DELETE FROM digest_claims WHERE instance = ? AND status = 'claimed'", [instance]).rowcount
     return windows + slots
 
 
 def held_windows(db: Database) -> list[tuple[str, str, str, str]]:
-    """(platform, channel, instance, expires_at) of the digests running now."""
+    """The digests running now.
+
+    Args:
+        db: the store's database.
+
+    Returns:
+        (platform, channel, instance, expires_at) of each.
+    """
     return db.execute("SELECT platform, channel, instance, expires_at FROM digest_windows ORDER BY 1, 2").fetchall()
 
 
 def window_articles(db: Database, after_id: int, since: str | None, until_id: int | None) -> list[tuple]:
-    """(id, outlet, title, source, published, ingested_at) of the articles in the window."""
+    """The articles in a digest's window, oldest first.
+
+    Args:
+        db: the store's database.
+        after_id: the watermark; only later articles count.
+        since: if given, only articles ingested at or after this time (ISO 8601).
+        until_id: if given, only articles up to this id.
+
+    Returns:
+        (id, outlet, title, URL or source, published, ingested_at) of each.
+    """
     clauses, params = ["a.id > ?"], [after_id]
     if since:
         clauses.append("a.ingested_at >= ?")
@@ -81,7 +147,15 @@ def window_articles(db: Database, after_id: int, since: str | None, until_id: in
 
 
 def first_seen_entities(db: Database, article_ids: list[int]) -> list[tuple]:
-    """(id, name, type, first_article_id, mentions) of entities whose first article is in the window."""
+    """People and organisations whose first article is in the window: a digest's new names.
+
+    Args:
+        db: the store's database.
+        article_ids: the window's articles.
+
+    Returns:
+        (id, name, type, first_article_id, mentions) of each, people first, most named first.
+    """
     if not article_ids:
         return []
     marks = ",".join("?" * len(article_ids))
@@ -95,7 +169,15 @@ def first_seen_entities(db: Database, article_ids: list[int]) -> list[tuple]:
 
 
 def window_disagreements(db: Database, article_ids: list[int]) -> list[tuple]:
-    """(statement id, sentence) of denials and doubts in the window: where disputed claims start."""
+    """Denials and doubts in the window: where disputed claims start.
+
+    Args:
+        db: the store's database.
+        article_ids: the window's articles.
+
+    Returns:
+        (statement id, sentence) of each, in statement order.
+    """
     if not article_ids:
         return []
     marks = ",".join("?" * len(article_ids))
@@ -112,6 +194,15 @@ def window_disagreements(db: Database, article_ids: list[int]) -> list[tuple]:
 
 
 def anonymous_count(db: Database, article_ids: list[int]) -> int:
+    """How many attributions in these articles quote an anonymous source.
+
+    Args:
+        db: the store's database.
+        article_ids: the articles.
+
+    Returns:
+        The count (0 for no articles).
+    """
     if not article_ids:
         return 0
     marks = ",".join("?" * len(article_ids))
@@ -121,8 +212,19 @@ def anonymous_count(db: Database, article_ids: list[int]) -> int:
 
 
 def claims_disputed_by(db: Database, statement_id: int, limit: int = 2) -> list[tuple[int, str]]:
-    """(id, text) of statements naming at least two of the entities a denial or doubt names: the
-    claims it answers ("Peskov: only one call" answers "Musk has been in regular contact with Putin")."""
+    """The claims a denial or doubt answers: statements naming two or more of the entities it names.
+
+    "Peskov: only one call" answers "Musk has been in regular contact with Putin". Other denials
+    are left out.
+
+    Args:
+        db: the store's database.
+        statement_id: the denial or doubt (its speaker counts among the entities it names).
+        limit: at most this many claims.
+
+    Returns:
+        (statement id, text) of each, those sharing the most entities first.
+    """
     return db.execute(
         """WITH named AS (
                SELECT entity_id FROM statement_entities WHERE statement_id = ?
@@ -139,7 +241,15 @@ def claims_disputed_by(db: Database, statement_id: int, limit: int = 2) -> list[
 
 
 def outlet_mentions(db: Database, article_ids: list[int]) -> list[tuple[str, str, int]]:
-    """(entity name, outlet, mentions) of people and organisations named in the window's articles."""
+    """People and organisations named in the window's articles, by outlet.
+
+    Args:
+        db: the store's database.
+        article_ids: the window's articles.
+
+    Returns:
+        (entity name, outlet or "unknown outlet", mentions) of each pair.
+    """
     if not article_ids:
         return []
     marks = ",".join("?" * len(article_ids))

@@ -68,7 +68,18 @@ _QUERIES = {
 
 
 def export_rows(db: Database, kind: str) -> Iterator[dict]:
-    """Every row of ``kind`` (entities | mentions | statements) as a dict of FIELDS[kind]."""
+    """Every row of ``kind`` as a dict of ``FIELDS[kind]``, read through the cursor one at a time.
+
+    Args:
+        db: the store's database.
+        kind: "entities", "mentions" or "statements".
+
+    Yields:
+        One dict per row; an entity's ``aliases`` is a list.
+
+    Raises:
+        KeyError: ``kind`` is none of those.
+    """
     fields = FIELDS[kind]
     cursor = db.conn.cursor()
     try:

@@ -65,6 +65,14 @@ def _skeleton_0004(key: str) -> str:
 
 
 def keys_0004(alias: str) -> Keys:
+    """An alias's keys as migration 0004 wrote them.
+
+    Args:
+        alias: the name as written.
+
+    Returns:
+        (key, skeleton, surname, initials).
+    """
     return _keys(alias, _name_key_0004, _skeleton_0004)
 
 
@@ -88,6 +96,14 @@ def _skeleton_0013(key: str) -> str:
 
 
 def keys_0013(alias: str) -> Keys:
+    """An alias's keys as migration 0013 wrote them ("U. S." is "U.S.", Mt is Mount, a silent final e).
+
+    Args:
+        alias: the name as written.
+
+    Returns:
+        (key, skeleton, surname, initials).
+    """
     return _keys(alias, _name_key_0013, _skeleton_0013)
 
 
@@ -112,6 +128,14 @@ def _skeleton_0017(key: str) -> str:
 
 
 def keys_0017(alias: str) -> Keys:
+    """An alias's keys as migration 0017 wrote them (British and American spellings meet).
+
+    Args:
+        alias: the name as written.
+
+    Returns:
+        (key, skeleton, surname, initials).
+    """
     return _keys(alias, _name_key_0013, _skeleton_0017)
 
 
@@ -121,6 +145,14 @@ _GENERATIONS_0019 = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 def keys_0019(alias: str) -> Keys:
+    """An alias's keys as migration 0019 wrote them (a generational suffix is not the surname).
+
+    Args:
+        alias: the name as written.
+
+    Returns:
+        (key, skeleton, surname, initials).
+    """
     key, skeleton, surname, initials = _keys(alias, _name_key_0013, _skeleton_0017)
     words = key.split()
     if len(words) > 2 and words[-1] in _GENERATIONS_0019:
@@ -145,6 +177,14 @@ def _credentials_0020(letters: str) -> bool:
 
 
 def keys_0020(alias: str) -> Keys:
+    """An alias's keys as migration 0020 wrote them (credentials are not the surname either).
+
+    Args:
+        alias: the name as written.
+
+    Returns:
+        (key, skeleton, surname, initials).
+    """
     key, skeleton, surname, initials = _keys(alias, _name_key_0013, _skeleton_0017)
     words = key.split()
     for count in range(min(4, len(words) - 2), 0, -1):

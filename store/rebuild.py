@@ -32,25 +32,59 @@ class StoredArticleNames:
 
 @dataclass
 class Rebuild:
+    """Which new entities the old ones' mentions went to, counted both ways as the rebuild goes."""
+
     old_of_new: dict[int, Counter] = field(default_factory=lambda: defaultdict(Counter))
     new_of_old: dict[int, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
 
 def article_ids(db: Database) -> list[int]:
+    """Every stored article's id, in order: the articles a rebuild walks.
+
+    Args:
+        db: the store's database.
+
+    Returns:
+        The ids, lowest first.
+    """
     return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
 
 
 def old_entities(db: Database) -> dict[int, tuple[str, str, int]]:
-    """id → (name, type, name_locked) before the rebuild."""
+    """The entities before the rebuild, to carry reporters' work over and report what changed.
+
+    Args:
+        db: the store's database.
+
+    Returns:
+        id → (name, type, name_locked).
+    """
     return {i: (n, t, locked) for i, n, t, locked in db.execute("SELECT id, name, type, name_locked FROM entities")}
 
 
 def start(db: Database) -> None:
-    """Forget the old entities' names as lookup keys: candidates come from rebuilt entities only."""
+    """Forget the old entities' names as lookup keys: candidates come from rebuilt entities only.
+
+    Args:
+        db: the store's database.
+    """
     db.execute("DELETE FROM aliases")
 
 
 def read_article(db: Database, article_id: int, types: dict[int, str]) -> StoredArticleNames:
+    """One article's stored mentions and descriptors, grouped by the entity they were stored under.
+
+    Each old entity becomes one local entity named by its fullest, most used form, so the linker
+    sees the article as an ingest would, without parsing it again.
+
+    Args:
+        db: the store's database.
+        article_id: the article.
+        types: each old entity's type.
+
+    Returns:
+        The article's names as an ``Analysis``, with the mention rows and old entities behind them.
+    """
     text, published = db.execute("SELECT text, published FROM articles WHERE id = ?", [article_id]).fetchone()
     rows = db.execute(
         'SELECT id, entity_id, start, "end", text, label, sent_start, sent_end FROM mentions '
@@ -86,7 +120,15 @@ def read_article(db: Database, article_id: int, types: dict[int, str]) -> Stored
 
 
 def relink_article(db: Database, names: StoredArticleNames, links: list[Link], now: str, state: Rebuild) -> None:
-    """Point the article's mentions, descriptors and statements at the entities ``links`` chose."""
+    """Point the article's mentions, descriptors and statements at the entities ``links`` chose.
+
+    Args:
+        db: the store's database.
+        names: the article's names, as ``read_article`` gave them.
+        links: one link per local entity of ``names``.
+        now: the current time (ISO 8601).
+        state: the rebuild's counts, updated here.
+    """
     chosen = []
     for local, link, old in zip(names.analysis.entities, links, names.old_entities, strict=True):
         new = entity_for(db, local, link, names.article_id, now)
@@ -111,7 +153,17 @@ def relink_article(db: Database, names: StoredArticleNames, links: list[Link], n
 
 
 def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, now: str) -> None:
-    """Carry reporters' work over, then drop the old entities (nothing points at them any more)."""
+    """Carry reporters' work over, then drop the old entities (nothing points at them any more).
+
+    A reporter's merge stays merged, a reporter's name stays, and corrections and watches follow
+    each old entity to the new one holding most of its mentions.
+
+    Args:
+        db: the store's database.
+        old: the entities before the rebuild (``old_entities``).
+        state: the rebuild's counts.
+        now: the current time (ISO 8601).
+    """
     heir = {o: news.most_common(1)[0][0] for o, news in state.new_of_old.items()}
     merged_by_reporter = {r[0] for r in db.execute("SELECT DISTINCT entity_id FROM corrections WHERE kind = 'merge'")}
     for old_id in sorted(merged_by_reporter & set(heir)):
@@ -143,7 +195,17 @@ def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, n
 
 
 def changes(old: dict[int, tuple[str, str, int]], state: Rebuild, db: Database) -> dict:
-    """What the rebuild changed: entities merged, split and renamed, by name."""
+    """What the rebuild changed: entities merged, split and renamed, by name.
+
+    Args:
+        old: the entities before the rebuild (``old_entities``).
+        state: the rebuild's counts.
+        db: the store's database, rebuilt.
+
+    Returns:
+        ``before`` and ``after`` (entity counts), ``merged`` (entity, from), ``split`` (entity,
+        into) and ``renamed`` (from, to).
+    """
     names = dict(db.execute("SELECT id, name FROM entities").fetchall())
     merged = [
         {"entity": names[new], "from": sorted(old[o][0] for o in olds)}

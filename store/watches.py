@@ -17,13 +17,35 @@ _WATCH_FROM = "FROM watches w LEFT JOIN entities e ON e.id = w.entity_id"
 
 
 def newest_article_id(db: Database) -> int:
+    """The id of the newest stored article: where a new watch starts.
+
+    Args:
+        db: the store's database.
+
+    Returns:
+        That id, or 0 for an empty store.
+    """
     return db.execute("SELECT COALESCE(MAX(id), 0) FROM articles").fetchone()[0]
 
 
 def add_watch(
     db: Database, platform: str, user: str, kind: str, entity_id: int | None, query: str, verdict: str | None, now: str
 ) -> tuple[int, bool]:
-    """The watch's id, and whether it is new (False: the user already watched it)."""
+    """Start a watch that alerts on articles after the newest one; watching the same thing twice keeps one.
+
+    Args:
+        db: the store's database.
+        platform: the user's platform.
+        user: the platform's user id.
+        kind: "entity" or "claim".
+        entity_id: the watched entity (kind "entity"), else None.
+        query: what the user typed.
+        verdict: the claim's verdict when the watch began (kind "claim"), else None.
+        now: the current time (ISO 8601).
+
+    Returns:
+        The watch's id, and whether it is new (False: the user already watched it).
+    """
     with db.atomic():
         newest = newest_article_id(db)
         cursor = db.execute(
@@ -42,10 +64,30 @@ def add_watch(
 
 
 def count_watches(db: Database, platform: str, user: str) -> int:
+    """How many watches a user has.
+
+    Args:
+        db: the store's database.
+        platform: the user's platform.
+        user: the platform's user id.
+
+    Returns:
+        The count.
+    """
     return db.execute("SELECT COUNT(*) FROM watches WHERE platform = ? AND user = ?", [platform, user]).fetchone()[0]
 
 
 def user_watches(db: Database, platform: str, user: str) -> list[WatchRow]:
+    """A user's watches, oldest first.
+
+    Args:
+        db: the store's database.
+        platform: the user's platform.
+        user: the platform's user id.
+
+    Returns:
+        The watches.
+    """
     rows = db.execute(
         f"SELECT {_WATCH_COLUMNS} {_WATCH_FROM} WHERE w.platform = ? AND w.user = ? ORDER BY w.id", [platform, user]
     )
@@ -53,7 +95,17 @@ def user_watches(db: Database, platform: str, user: str) -> list[WatchRow]:
 
 
 def remove_watch(db: Database, platform: str, user: str, watch_id: int) -> WatchRow | None:
-    """The watch removed, or None when this user has no such watch."""
+    """Remove one of a user's watches and the alerts recorded for it.
+
+    Args:
+        db: the store's database.
+        platform: the user's platform.
+        user: the platform's user id; another user's watch is never removed.
+        watch_id: the watch.
+
+    Returns:
+        The watch removed, or None when this user has no such watch.
+    """
     with db.atomic():
         row = db.execute(
             f"SELECT {_WATCH_COLUMNS} {_WATCH_FROM} WHERE w.id = ? AND w.platform = ? AND w.user = ?",
@@ -67,13 +119,30 @@ def remove_watch(db: Database, platform: str, user: str, watch_id: int) -> Watch
 
 
 def claim_watches(db: Database, platform: str) -> list[WatchRow]:
+    """Every watched claim on a platform.
+
+    Args:
+        db: the store's database.
+        platform: the platform.
+
+    Returns:
+        The claim watches.
+    """
     rows = db.execute(f"SELECT {_WATCH_COLUMNS} {_WATCH_FROM} WHERE w.platform = ? AND w.kind = 'claim'", [platform])
     return [WatchRow(*row) for row in rows]
 
 
 def sightings(db: Database, platform: str, limit: int = 200) -> list[Sighting]:
-    """Watched entities named in articles stored after their watch began and not yet alerted:
-    the first sentence naming each, oldest article first."""
+    """Watched entities named in articles stored after their watch began and not yet alerted.
+
+    Args:
+        db: the store's database.
+        platform: the platform whose watches are checked.
+        limit: at most this many sightings.
+
+    Returns:
+        One per (watch, article): the first sentence naming the entity, oldest article first.
+    """
     rows = db.execute(
         f"""WITH first AS (
                SELECT w.id AS watch_id, w.user, m.article_id, MIN(m.sent_start) AS sent_start
@@ -96,7 +165,18 @@ def sightings(db: Database, platform: str, limit: int = 200) -> list[Sighting]:
 
 
 def claim_alert(db: Database, watch_id: int, article_id: int, instance: str, now: str) -> bool:
-    """True when this caller is the one to send the alert of this watch for this article."""
+    """Claim the alert of a watch for an article before sending it: the one insert that succeeds sends.
+
+    Args:
+        db: the store's database.
+        watch_id: the watch.
+        article_id: the article.
+        instance: the claiming process's instance id.
+        now: the current time (ISO 8601).
+
+    Returns:
+        True when this caller is the one to send the alert.
+    """
     cursor = db.execute(
         "INSERT OR IGNORE INTO watch_alerts (watch_id, article_id, instance, sent_at) VALUES (?, ?, ?, ?)",
         [watch_id, article_id, instance, now],
@@ -105,7 +185,13 @@ def claim_alert(db: Database, watch_id: int, article_id: int, instance: str, now
 
 
 def release_alerts(db: Database, pairs: list[tuple[int, int]], instance: str) -> None:
-    """Alerts claimed but not delivered: claimable again."""
+    """Alerts claimed but not delivered: claimable again.
+
+    Args:
+        db: the store's database.
+        pairs: (watch id, article id) of each alert.
+        instance: the instance that claimed them; others' claims stay.
+    """
     db.conn.executemany(
         "DELETE FROM watch_alerts WHERE watch_id = ? AND article_id = ? AND instance = ?",
         [(w, a, instance) for w, a in pairs],
@@ -113,7 +199,18 @@ def release_alerts(db: Database, pairs: list[tuple[int, int]], instance: str) ->
 
 
 def change_verdict(db: Database, watch_id: int, told: str | None, verdict: str, checked: int) -> bool:
-    """Record a claim's new verdict, only if nobody recorded another since ``told`` was read."""
+    """Record a claim's new verdict, only if nobody recorded another since ``told`` was read.
+
+    Args:
+        db: the store's database.
+        watch_id: the claim watch.
+        told: the verdict the caller read.
+        verdict: the new verdict.
+        checked: the newest article judged; the mark never moves back.
+
+    Returns:
+        True when recorded; False when the stored verdict is no longer ``told``.
+    """
     cursor = db.execute(
         "UPDATE watches SET verdict = ?, checked_article_id = MAX(checked_article_id, ?) WHERE id = ? AND verdict IS ?",
         [verdict, checked, watch_id, told],
@@ -122,7 +219,15 @@ def change_verdict(db: Database, watch_id: int, told: str | None, verdict: str, 
 
 
 def undo_verdict(db: Database, watch_id: int, verdict: str, told: str | None, checked: int) -> None:
-    """Back to the verdict the watcher had heard, when the news of ``verdict`` was not delivered."""
+    """Back to the verdict the watcher had heard, when the news of ``verdict`` was not delivered.
+
+    Args:
+        db: the store's database.
+        watch_id: the claim watch.
+        verdict: the verdict recorded but not delivered; only it is undone.
+        told: the verdict to restore.
+        checked: the newest article judged before the change.
+    """
     db.execute(
         "UPDATE watches SET verdict = ?, checked_article_id = ? WHERE id = ? AND verdict IS ?",
         [told, checked, watch_id, verdict],
@@ -130,6 +235,13 @@ def undo_verdict(db: Database, watch_id: int, verdict: str, told: str | None, ch
 
 
 def mark_checked(db: Database, watch_id: int, checked: int) -> None:
+    """Record that a watched claim was judged up to an article.
+
+    Args:
+        db: the store's database.
+        watch_id: the claim watch.
+        checked: the newest article judged; the mark never moves back.
+    """
     db.execute("UPDATE watches SET checked_article_id = MAX(checked_article_id, ?) WHERE id = ?", [checked, watch_id])
 
 
@@ -139,7 +251,13 @@ def _words(name: str) -> set[str]:
 
 def move_entity_watches(db: Database, to_entity: int, from_entity: int) -> None:
     """Watches follow an entity that merges into another. A user already watching the destination
-    keeps that watch."""
+    keeps that watch.
+
+    Args:
+        db: the store's database.
+        to_entity: the entity that stays.
+        from_entity: the entity merged away.
+    """
     db.execute(
         "UPDATE OR IGNORE watches SET entity_id = ? WHERE kind = 'entity' AND entity_id = ?", [to_entity, from_entity]
     )
@@ -147,8 +265,18 @@ def move_entity_watches(db: Database, to_entity: int, from_entity: int) -> None:
 
 
 def split_entity_watches(db: Database, new_entity: int, old_entity: int, alias: str, staying: str) -> None:
-    """Watches made by the name split off follow it: the watched words are all in ``alias`` and not
-    all in the name that stays (a watch of "Peskov" follows "Dmitry Peskov" out of "Kremlin")."""
+    """Watches made by the name split off follow it.
+
+    A watch moves when the watched words are all in ``alias`` and not all in the name that stays
+    (a watch of "Peskov" follows "Dmitry Peskov" out of "Kremlin").
+
+    Args:
+        db: the store's database.
+        new_entity: the entity split off.
+        old_entity: the entity it was split from.
+        alias: the name split off.
+        staying: the old entity's name.
+    """
     split_off, kept = _words(alias), _words(staying)
     rows = db.execute("SELECT id, query FROM watches WHERE kind = 'entity' AND entity_id = ?", [old_entity])
     for watch_id, query in rows.fetchall():
