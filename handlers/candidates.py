@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.descriptors import fold_descriptors
+from handlers.descriptors import fold_groups
 from handlers.profile import type_name
 from handlers.wording import plural
 from store.records import EntityMatch
@@ -25,7 +25,7 @@ def chosen_match(matches: list[EntityMatch]) -> EntityMatch | None:
 
 
 def best_descriptor(ctx: Context, entity_id: int) -> str | None:
-    folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
+    folded = fold_groups(ctx.store.ranked_descriptors(entity_id))
     return folded[0].text if folded else None
 
 

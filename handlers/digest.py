@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from handlers.compare import compare_claim
 from handlers.context import Context
-from handlers.descriptors import fold_descriptors
+from handlers.descriptors import fold_groups
 from handlers.digest_grid import TITLE, who_named_whom
 from handlers.reply import Field, Grid, Reply, Section
 from handlers.statements import statement_terms
@@ -87,7 +87,7 @@ def new_entities(ctx: Context, article_ids: list[int]) -> list[dict]:
     """People and organisations first named in these articles, each with its best descriptor."""
     entities = []
     for entity_id, name, type_, first_article, _mentions in ctx.store.first_seen_entities(article_ids):
-        folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
+        folded = fold_groups(ctx.store.ranked_descriptors(entity_id))
         entities.append(
             {
                 "name": name,

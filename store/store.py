@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from domain import Analysis, KnownEntity, Link
-from store import articles, channels, claims, corrections, digests, entities, export, rebuild, watches
+from store import articles, channels, claims, corrections, digests, entities, export, profiles, rebuild, watches
 from store.db import connect, connect_reader
 from store.errors import DuplicateArticle, NotADatabase
 from store.migrations import migrations
@@ -171,6 +171,16 @@ class Store:
     def entity_descriptors(self, entity_id: int) -> list[tuple[str, str | None, int]]:
         with self._reading() as db:
             return entities.entity_descriptors(db, entity_id)
+
+    def ranked_descriptors(self, entity_id: int, limit: int = 40) -> list[profiles.DescriptorGroup]:
+        """The entity's descriptor wordings grouped and ranked, at most ``limit`` (store.profiles)."""
+        with self._reading() as db:
+            return profiles.ranked_descriptors(db, entity_id, limit)
+
+    def co_naming(self, entity_id: int, window: int = 300, floor: int = 2) -> profiles.CoNaming:
+        """Who shares sentences with the entity in its latest ``window`` articles (store.profiles)."""
+        with self._reading() as db:
+            return profiles.co_naming(db, entity_id, window, floor)
 
     def entity_reasons(self, entity_id: int) -> list[tuple[str, str]]:
         with self._reading() as db:
