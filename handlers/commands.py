@@ -36,10 +36,11 @@ class Caller:
     channel: str | None = None
     platform: str = "console"
     editor: bool = True
+    channel_name: str | None = None  # the channel's own name, when the platform gives it
 
     @property
     def where(self) -> Channel:
-        return Channel(self.platform, self.channel or self.platform)
+        return Channel(self.platform, self.channel or self.platform, self.channel_name)
 
 
 Runner = Callable[[Context, str, Caller, Progress | None], Reply]

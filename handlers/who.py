@@ -98,16 +98,15 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
     candidates = [candidate_json(ctx, m) for m in others]
     footer = None
     if profile.page < profile.pages:
-        footer = f"Page {profile.page} of {profile.pages}. {NEXT_PAGE.get(profile.page, 'More sentences')}: /who {query} --page {profile.page + 1}"
+        what = NEXT_PAGE.get(profile.page, "More sentences")
+        footer = f"Page {profile.page} of {profile.pages}. {what}: /who {query} --page {profile.page + 1}"
     described = f", {profile.described[0].text}" if profile.described else ""
     if profile.page == 1:
         sections = first_page(profile, candidates)
     elif profile.page == 2:
         sections = _statement_sections(profile)
     else:
-        sections = [
-            Section(heading=f"Sentences naming {summary.name}", citations=[cite(r) for r in profile.sentences])
-        ]
+        sections = [Section(heading=f"Sentences naming {summary.name}", citations=[cite(r) for r in profile.sentences])]
     data = {"query": query, "entity": _profile_json(profile), "candidates": candidates}
     return Reply(title=f"{summary.name} ({profile.kind}){described}", sections=sections, footer=footer, data=data)
 
