@@ -58,6 +58,7 @@ class EntityProfile:
     page: int
     pages: int
     sentence_page: int  # which page of naming sentences ``sentences`` holds
+    more_pages: bool = False  # older articles name it too: pages past ``pages`` (counted over the latest)
 
     @property
     def other_names(self) -> list[str]:
@@ -67,11 +68,11 @@ class EntityProfile:
 def entity_profile(ctx: Context, summary: EntitySummary, page: int) -> EntityProfile:
     """The profile, with ``page`` clamped to the pages there are: ``LEAD_PAGES`` and then one per
     ``PAGE_SIZE`` naming sentences (page 1 carries the first of those in its JSON)."""
-    total = ctx.store.naming_sentence_count(summary.id)
+    total, more = ctx.store.naming_sentences_seen(summary.id)
     pages = LEAD_PAGES + math.ceil(total / PAGE_SIZE)
-    page = min(max(1, page), pages)
+    page = max(1, page) if more else min(max(1, page), pages)
     sentence_page = max(1, page - LEAD_PAGES)
-    said_count, naming_count = ctx.store.statement_counts(summary.id)
+    said_count, naming_count = ctx.store.statement_counts_capped(summary.id)
     said = ctx.store.statements_by(summary.id, STATEMENTS_KEPT)
     about = ctx.store.statements_about(summary.id, STATEMENTS_KEPT)
     first = min(len(said), STATEMENTS_LABELLED)
@@ -88,8 +89,9 @@ def entity_profile(ctx: Context, summary: EntitySummary, page: int) -> EntityPro
         about=about,
         said_count=said_count,
         naming_count=naming_count,
-        sentences=ctx.store.naming_sentences(summary.id, PAGE_SIZE, (sentence_page - 1) * PAGE_SIZE),
+        sentences=ctx.store.latest_naming_sentences(summary.id, PAGE_SIZE, (sentence_page - 1) * PAGE_SIZE),
         page=page,
         pages=pages,
+        more_pages=more,
         sentence_page=sentence_page,
     )

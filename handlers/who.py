@@ -45,7 +45,7 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
         return Reply.error("Usage: /who NAME (for example /who Kiriyenko)", query=query, usage=True)
     wanted = entity_id_of(query)
     if wanted is not None:
-        summary = ctx.store.entity_summary(wanted)
+        summary = ctx.store.entity_overview(wanted)
         if summary is None:
             return _nobody(ctx, query)
         return _entity_reply(ctx, query, summary, page, [])
@@ -55,7 +55,7 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
     chosen = chosen_match(matches)
     if chosen is None:
         return _choose_reply(ctx, query, matches)
-    summary = ctx.store.entity_summary(chosen.id)
+    summary = ctx.store.entity_overview(chosen.id)
     others = [m for m in matches if m.id != chosen.id]
     return _entity_reply(ctx, query, summary, page, others)
 
@@ -97,9 +97,10 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
     profile = entity_profile(ctx, summary, page)
     candidates = [candidate_json(ctx, m) for m in others]
     footer = None
-    if profile.page < profile.pages:
+    if profile.page < profile.pages or profile.more_pages:
         what = NEXT_PAGE.get(profile.page, "More sentences")
-        footer = f"Page {profile.page} of {profile.pages}. {what}: /who {query} --page {profile.page + 1}"
+        of = f"{profile.pages} or more" if profile.more_pages else str(profile.pages)
+        footer = f"Page {profile.page} of {of}. {what}: /who {query} --page {profile.page + 1}"
     described = f", {profile.described[0].text}" if profile.described else ""
     if profile.page == 1:
         sections = first_page(profile, candidates)
@@ -125,6 +126,9 @@ def _profile_fields(profile: EntityProfile) -> list[Field]:
         fields.append(Field("Described as", "; ".join(f"{d.text} ({', '.join(d.outlets[:3])})" for d in shown)))
     outlets = _listed([f"{name} ({n})" for name, n in summary.outlets], OUTLETS_SHOWN)
     counts = f"{plural(summary.article_count, 'article')} from {plural(len(summary.outlets), 'outlet')}"
+    if summary.capped:
+        counts = f"{summary.article_count:,} articles or more; the latest {summary.article_count:,} from "
+        counts += plural(len(summary.outlets), "outlet")
     first = f", first on {summary.first_seen}" if summary.first_seen else ""
     fields.append(Field("Named in", f"{counts}{first}: {outlets}"))
     if profile.other_names:
@@ -217,4 +221,5 @@ def _profile_json(profile: EntityProfile) -> dict:
         "sentence_page": profile.sentence_page,
         "page": profile.page,
         "pages": profile.pages,
+        "more_pages": profile.more_pages,
     }

@@ -177,10 +177,30 @@ class Store:
         with self._reading() as db:
             return profiles.ranked_descriptors(db, entity_id, limit)
 
-    def co_naming(self, entity_id: int, window: int = 300, floor: int = 2) -> profiles.CoNaming:
+    def co_naming(self, entity_id: int, window: int = 40, floor: int = 2) -> profiles.CoNaming:
         """Who shares sentences with the entity in its latest ``window`` articles (store.profiles)."""
         with self._reading() as db:
             return profiles.co_naming(db, entity_id, window, floor)
+
+    def entity_overview(self, entity_id: int) -> EntitySummary | None:
+        """``entity_summary`` in bounded time: counts stop at a cap (store.profiles)."""
+        with self._reading() as db:
+            return profiles.entity_overview(db, entity_id)
+
+    def latest_naming_sentences(self, entity_id: int, limit: int = 8, offset: int = 0) -> list[Citation]:
+        """Sentences naming the entity, latest article first, reading only the articles needed."""
+        with self._reading() as db:
+            return profiles.latest_naming_sentences(db, entity_id, limit, offset)
+
+    def naming_sentences_seen(self, entity_id: int) -> tuple[int, bool]:
+        """Sentences naming the entity in its latest articles, and whether older ones name it too."""
+        with self._reading() as db:
+            return profiles.naming_sentences_seen(db, entity_id)
+
+    def statement_counts_capped(self, entity_id: int) -> tuple[int, int]:
+        """``statement_counts``, each count stopping at a cap."""
+        with self._reading() as db:
+            return profiles.statement_counts_capped(db, entity_id)
 
     def entity_reasons(self, entity_id: int) -> list[tuple[str, str]]:
         with self._reading() as db:
