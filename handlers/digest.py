@@ -53,8 +53,10 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     """Claims a denial in the window answers: for each denial or restriction ("only one call"), the
     stored statements naming the same people are its candidate claims; a claim is disputed when the
     denial's stance toward it is a dispute and the judge (through /compare on the claim) finds it
-    disputed; its verdict, why and other sides are the judge's."""
+    disputed; its verdict, why and other sides are the judge's. Every verdict is stored
+    (``claim_verdicts``): the browser's ``disputed_claims`` lists the pairs judged disputed."""
     claims: dict[int, dict] = {}
+    now = ctx.now_text()
     for statement_id, sentence in ctx.store.window_disagreements(article_ids):
         answer = ctx.store.statements([statement_id])[0]
         for claim_id, claim_text in ctx.store.claims_disputed_by(statement_id):
@@ -64,11 +66,15 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
             if stance.stance != "disputes":
                 continue
             if claim_id in claims:  # another voice against a claim already listed
+                listed = claims[claim_id]
+                ctx.store.record_verdict(claim_id, statement_id, listed["claim"], "disputed", listed["why"], now)
                 side = _side(plain_speakers(ctx, [answer])[0], "disputes")
                 if side not in claims[claim_id]["sides"]:
                     claims[claim_id]["sides"].append(side)
                 break
             result = compare_claim(ctx, _answered(ctx, " ".join(claim_text.split()), answer))
+            claim = " ".join(claim_text.split())
+            ctx.store.record_verdict(claim_id, statement_id, claim, result.verdict, result.why, now)
             if result.verdict != "disputed":  # the judge, reading all the evidence, does not find it disputed
                 continue
             plain_claim, plain_answer = plain_speakers(ctx, [claimed, answer])

@@ -11,7 +11,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from domain import Analysis, KnownEntity, Link
-from store import articles, channels, claims, corrections, digests, entities, export, profiles, rebuild, watches
+from store import (
+    articles,
+    channels,
+    claims,
+    corrections,
+    digests,
+    entities,
+    export,
+    profiles,
+    rebuild,
+    verdicts,
+    watches,
+)
 from store.db import connect, connect_reader
 from store.errors import DuplicateArticle, NotADatabase
 from store.migrations import migrations
@@ -451,6 +463,17 @@ class Store:
             return rebuild.changes(old, state, self.db)
 
     # facts about the store
+    # the judge's verdicts, for the browser
+    def record_verdict(self, claim_id: int, denial_id: int, claim: str, verdict: str, why: str, now: str) -> None:
+        """Keep the judge's verdict on a claim a denial answers (``store.verdicts``)."""
+        with self._lock, self.write_transaction():
+            verdicts.record_verdict(self.db, claim_id, denial_id, claim, verdict, why, now)
+
+    def disputed_verdicts(self) -> list[tuple[int, int, str]]:
+        """(claim id, denial id, claim) of every stored pair the judge found disputed."""
+        with self._reading() as db:
+            return verdicts.disputed(db)
+
     def meta(self, key: str) -> str | None:
         with self._reading() as db:
             row = db.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
