@@ -12,14 +12,13 @@ link and text.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 from datasette.app import Datasette
 from datasette.plugins import pm
 
 from bot import browse_article, browse_links, browse_readonly
+from store import Store
 
 TEMPLATES = Path(__file__).with_name("browse_templates")
 #: The reporter's views (migrations 0015 and 0021); every other table is hidden from the front page.
@@ -27,9 +26,12 @@ VIEWS = ("entity_profiles", "statement_sources", "disputed_claims")
 
 
 def raw_tables(db_path: Path) -> list[str]:
-    """Every table of the store (the views aside), read through a read-only connection."""
-    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
-        return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    """Every table of the store (the views aside)."""
+    store = Store.open(db_path)
+    try:
+        return store.table_names()
+    finally:
+        store.close()
 
 
 def metadata(database: str, hidden: list[str] = ()) -> dict:

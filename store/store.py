@@ -474,6 +474,11 @@ class Store:
         with self._reading() as db:
             return verdicts.disputed(db)
 
+    def table_names(self) -> list[str]:
+        """The store's tables (FTS shadow tables included, views not): what a browser may hide."""
+        with self._reading() as db:
+            return db.table_names()
+
     def meta(self, key: str) -> str | None:
         with self._reading() as db:
             row = db.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
