@@ -207,10 +207,12 @@ def digest_reply(data: dict) -> Reply:
     for article in data["articles"]:
         by_outlet[article["outlet"] or "unknown outlet"] += 1
     outlets = sorted(by_outlet.items(), key=lambda pair: (-pair[1], pair[0]))
+    dates = sorted(a["published"] for a in data["articles"] if a["published"])
+    span = f" ({dates[0]}{f' to {dates[-1]}' if dates[-1] != dates[0] else ''})" if dates else ""
     sections = [
         Section(
             fields=[
-                Field("Articles", f"{len(data['articles'])}: " + ", ".join(f"{o} ({n})" for o, n in outlets)),
+                Field("Articles", f"{len(data['articles'])}{span}: " + ", ".join(f"{o} ({n})" for o, n in outlets)),
                 Field(
                     "Anonymous sources", plural(data["anonymous_statements"], "statement") + " rest on unnamed sources"
                 ),

@@ -108,7 +108,13 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
         sections = _statement_sections(profile)
     else:
         sections = [Section(heading=f"Sentences naming {summary.name}", citations=[cite(r) for r in profile.sentences])]
-    data = {"query": query, "entity": _profile_json(profile), "candidates": candidates}
+    data = {
+        "query": query,
+        "entity": _profile_json(profile),
+        "candidates": candidates,
+        "page": profile.page,  # the chat adapters' buttons and pages follow these
+        "pages": profile.pages,
+    }
     return Reply(title=f"{summary.name} ({profile.kind}){described}", sections=sections, footer=footer, data=data)
 
 
