@@ -150,7 +150,7 @@ def claim_story(ctx: Context, claim: str, result: Comparison) -> tuple[list[Entr
         entry.sources = [statement_citation(j.row, "source") for j in named_sources[:SOURCES_SHOWN]]
         denials = [j for j in items if j.stance.stance == "disputes" and j.row.kind == "attributed"]
         entry.denials = [
-            statement_citation(j.row, f"denial by {j.row.speaker or 'an unnamed source'}")
+            statement_citation(j.row, "denies it")  # the lead names the speaker
             for j in denials[:DENIALS_SHOWN]
         ]
         entry.numbers = numbers.get(article_id, [])

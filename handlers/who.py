@@ -102,15 +102,16 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
         of = f"{profile.pages} or more" if profile.more_pages else str(profile.pages)
         footer = f"Page {profile.page} of {of}. {what}: /who {query} --page {profile.page + 1}"
     described = f", {profile.described[0].text}" if profile.described else ""
+    read_first = telling(profile)
     if profile.page == 1:
-        sections = first_page(profile, candidates)
+        sections = first_page(profile, candidates, read_first)
     elif profile.page == 2:
         sections = _statement_sections(profile)
     else:
         sections = [Section(heading=f"Sentences naming {summary.name}", citations=[cite(r) for r in profile.sentences])]
     data = {
         "query": query,
-        "entity": _profile_json(profile),
+        "entity": _profile_json(profile, read_first),
         "candidates": candidates,
         "page": profile.page,  # the chat adapters' buttons and pages follow these
         "pages": profile.pages,
@@ -167,10 +168,11 @@ def telling(profile: EntityProfile, count: int = TELLING) -> list[Citation]:
     return [shortened(c, FIRST_PAGE_SENTENCE, FIRST_PAGE_TITLE) for c in chosen]
 
 
-def first_page(profile: EntityProfile, candidates: list[dict]) -> list[Section]:
-    """What a reporter reads in ten seconds: who it is, and three sentences from different outlets."""
+def first_page(profile: EntityProfile, candidates: list[dict], chosen: list[Citation]) -> list[Section]:
+    """What a reporter reads in ten seconds: who it is, and three sentences from different outlets
+    (``telling``)."""
     sections = [Section(fields=_profile_fields(profile))]
-    if chosen := telling(profile):
+    if chosen:
         sections.append(Section(heading="To read first", citations=chosen))
     if candidates:
         lines = [candidate_line(c, "who") for c in candidates[:OTHER_MATCHES_SHOWN]]
@@ -196,7 +198,7 @@ def _statement_sections(profile: EntityProfile) -> list[Section]:
     return sections
 
 
-def _profile_json(profile: EntityProfile) -> dict:
+def _profile_json(profile: EntityProfile, read_first: list[Citation]) -> dict:
     summary = profile.summary
     return {
         "id": summary.id,
@@ -221,7 +223,7 @@ def _profile_json(profile: EntityProfile) -> dict:
         "statements_by": [statement_json(r) for r in profile.said],
         "statements_about": [statement_json(r) for r in profile.about],
         "related": [{"name": p.name, "type": p.type, "sentences": p.together, "pmi": p.pmi} for p in profile.related],
-        "telling": [citation_json(c) for c in telling(profile)],
+        "telling": [citation_json(c) for c in read_first],
         "merge_reasons": [{"alias": a, "reason": why} for a, why in profile.reasons],
         "sentences": [citation_json(cite(r)) for r in profile.sentences],
         "sentence_page": profile.sentence_page,

@@ -92,7 +92,7 @@ class CoNaming:
     others: list[CoNamed]
 
 
-def co_naming(db: Database, entity_id: int, window: int = 40, floor: int = 2) -> CoNaming:
+def co_naming(db: Database, entity_id: int, window: int = 25, floor: int = 2) -> CoNaming:
     """Who is named in the same sentence as the entity, over its latest ``window`` articles.
 
     Args:

@@ -189,7 +189,7 @@ class Store:
         with self._reading() as db:
             return profiles.ranked_descriptors(db, entity_id, limit)
 
-    def co_naming(self, entity_id: int, window: int = 40, floor: int = 2) -> profiles.CoNaming:
+    def co_naming(self, entity_id: int, window: int = 25, floor: int = 2) -> profiles.CoNaming:
         """Who shares sentences with the entity in its latest ``window`` articles (store.profiles)."""
         with self._reading() as db:
             return profiles.co_naming(db, entity_id, window, floor)
