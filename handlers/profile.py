@@ -21,7 +21,7 @@ PAGE_SIZE = 8  # naming sentences per page of /who
 LEAD_PAGES = 2
 STATEMENTS_LABELLED = 5  # statements by, and about, the entity whose speakers are relabelled (those shown)
 PAIRED_TYPES = ("PERSON", "ORG")  # "often named with" lists people and organisations, not "American"
-STATEMENTS_KEPT = 50  # statements by and about the entity the JSON carries; the text shows the first few
+STATEMENTS_KEPT = 20  # statements by and about the entity the JSON carries; the text shows the first few
 TYPE_NAMES = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -52,8 +52,8 @@ class EntityProfile:
     reasons: list[tuple[str, str]]  # (alias, why it joined)
     said: list[StatementRow]
     about: list[StatementRow]
-    said_count: int
-    naming_count: int
+    said_count: int | None  # counted for page 2 only (up to 500)
+    naming_count: int | None
     sentences: list[Citation]
     page: int
     pages: int
@@ -72,7 +72,8 @@ def entity_profile(ctx: Context, summary: EntitySummary, page: int) -> EntityPro
     pages = LEAD_PAGES + math.ceil(total / PAGE_SIZE)
     page = max(1, page) if more else min(max(1, page), pages)
     sentence_page = max(1, page - LEAD_PAGES)
-    said_count, naming_count = ctx.store.statement_counts_capped(summary.id)
+    # only page 2 says how many statements there are: the count is the dearest read for a busy name
+    said_count, naming_count = ctx.store.statement_counts_capped(summary.id) if page == 2 else (None, None)
     said = ctx.store.statements_by(summary.id, STATEMENTS_KEPT)
     about = ctx.store.statements_about(summary.id, STATEMENTS_KEPT)
     first = min(len(said), STATEMENTS_LABELLED)

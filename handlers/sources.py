@@ -12,8 +12,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from domain import name_key
 from handlers.context import Context
-from handlers.outlet_names import named_outlets
+from handlers.outlet_names import GENERIC, named_outlets
 from nlp.attributions import ANONYMOUS_HEADS
 from store.records import StatementRow
 
@@ -66,6 +67,16 @@ def plain_speakers(ctx: Context, rows: Sequence[StatementRow]) -> list[Statement
     """
     if not rows:
         return []
-    context = ctx.store.article_statements(sorted({r.article_id for r in rows}))
+    context: list[StatementRow] = []
+    if any(_needs_context(r) for r in rows):  # only "the paper", "the person": read their articles
+        context = ctx.store.article_statements(sorted({r.article_id for r in rows}))
     folded = named_outlets(list(rows), ctx.store.outlet_names(), context)
     return described_once(folded, context)
+
+
+def _needs_context(row: StatementRow) -> bool:
+    """A speaker only the rest of its article explains: a generic outlet word or a back-reference."""
+    speaker = (row.speaker or "").strip()
+    if row.speaker_type == "outlet":
+        return name_key(speaker) in GENERIC or name_key(speaker).startswith(("the ", "this ", "that "))
+    return row.speaker_type == "anonymous" and bool(_BACK_REFERENCE.match(speaker))

@@ -18,7 +18,7 @@ from store.records import SOURCE_COLUMNS, Citation, EntitySummary
 #: is "in 500 or more", read in a few milliseconds, not counted exactly in a second.
 ARTICLES_COUNTED = 500
 #: The most descriptor uses ranked, the latest first: what outlets call someone now.
-DESCRIPTOR_USES = 500
+DESCRIPTOR_USES = 200
 #: Naming sentences are counted over the latest this many articles (the page count says "or more").
 SENTENCE_ARTICLES = 200
 #: Statements by and about an entity are counted up to this many.
@@ -202,13 +202,14 @@ def naming_sentences_seen(db: Database, entity_id: int, articles: int = SENTENCE
     """How many sentences name the entity in its latest ``articles`` articles, and whether older
     articles name it too (then there are more)."""
     count, more = db.execute(
-        """WITH recent AS (
-               SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?)
+        """WITH seen AS (
+               SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?),
+           recent AS (SELECT article_id FROM seen ORDER BY article_id DESC LIMIT ?)
            SELECT (SELECT COUNT(*) FROM (
                       SELECT 1 FROM recent r JOIN mentions m ON m.article_id = r.article_id AND m.entity_id = ?
                       GROUP BY m.article_id, m.sent_start)),
-                  (SELECT COUNT(*) FROM recent) > ?""",
-        [entity_id, articles + 1, entity_id, articles],
+                  (SELECT COUNT(*) FROM seen) > ?""",
+        [entity_id, articles + 1, articles, entity_id, articles],
     ).fetchone()
     return count, bool(more)
 
