@@ -72,3 +72,12 @@ def test_a_day_of_ten_articles_digests_in_3000_characters(seeded_ctx):
     assert len(reply.data["articles"]) == 10
     assert len(render_text(reply)) <= 3_000
     assert not SERVER_PATH.findall(_shown(reply))
+
+
+def test_a_scheduled_digest_uses_the_name_the_channel_last_gave(seeded_ctx):
+    from handlers.digest import build_digest, digest_reply
+    from handlers.values import Channel
+
+    dispatch(seeded_ctx, "/digest status", SLACK)  # Slack's payload names the channel
+    posted = digest_reply(build_digest(seeded_ctx, Channel("slack", "C0NEWS"), with_chart=False))
+    assert posted.title.startswith("Digest for #newsroom:")
