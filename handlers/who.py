@@ -195,7 +195,7 @@ def _statement_sections(profile: EntityProfile) -> list[Section]:
     if profile.reasons:
         reasons = "\n".join(f"{alias}: {why}" for alias, why in profile.reasons[:REASONS_SHOWN])
         sections.append(Section(heading="Why these names are one", text=reasons))
-    return sections
+    return sections or [Section(text=f"No stored article quotes {name}, or quotes anyone about them.")]
 
 
 def _profile_json(profile: EntityProfile, read_first: list[Citation]) -> dict:

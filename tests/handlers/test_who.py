@@ -119,3 +119,16 @@ def test_a_very_long_name_is_not_echoed_back_whole(seeded_ctx):
     assert len(quoted) <= 101 and quoted.endswith("…") and name.startswith(quoted[:-1])
     shown = [reply.title, reply.footer or ""] + [s.text or "" for s in reply.sections]
     assert all(len(part) < 2_000 for part in shown)
+
+
+def test_page_two_says_so_when_nobody_is_quoted(seeded):
+    import dataclasses
+
+    from handlers.profile import entity_profile
+    from handlers.who import _statement_sections
+
+    summary = seeded.store.entity_overview(seeded.store.find_entities("Kiriyenko")[0].id)
+    quiet = dataclasses.replace(entity_profile(seeded, summary, 2), said=[], about=[], reasons=[])
+    assert [s.text for s in _statement_sections(quiet)] == [
+        "No stored article quotes Sergei Kiriyenko, or quotes anyone about them."
+    ]
