@@ -8,6 +8,7 @@ from handlers.profile import EntityProfile, entity_profile
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, once, shortened, statement_citation, statement_json
 from handlers.wording import echoed, plural
+from store.profiles import STATEMENTS_COUNTED
 from store.records import EntityMatch, EntitySummary
 
 STATEMENTS_SHOWN = 5  # statements by, and about, the entity on page 2
@@ -180,6 +181,11 @@ def first_page(profile: EntityProfile, candidates: list[dict], chosen: list[Cita
     return sections
 
 
+def _counted(count: int | None) -> str:
+    """A count the store stopped at its cap reads "500 or more"."""
+    return f"{count:,} or more" if count is not None and count >= STATEMENTS_COUNTED else f"{count or 0:,}"
+
+
 def _statement_sections(profile: EntityProfile) -> list[Section]:
     """Page 2: what the entity said, what others said naming it, and why its names are one; a
     sentence cited under "said" is not cited again under "said about"."""
@@ -187,10 +193,10 @@ def _statement_sections(profile: EntityProfile) -> list[Section]:
     sections = []
     said = once([statement_citation(r) for r in profile.said])[:STATEMENTS_SHOWN]
     if said:
-        sections.append(Section(heading=f"What {name} said ({profile.said_count} in all)", citations=said))
+        sections.append(Section(heading=f"What {name} said ({_counted(profile.said_count)} in all)", citations=said))
     about = once([statement_citation(r) for r in profile.about], already=said)[:STATEMENTS_SHOWN]
     if about:
-        heading = f"Said about {name} (latest; {profile.naming_count} statements name them)"
+        heading = f"Said about {name} (latest; {_counted(profile.naming_count)} statements name them)"
         sections.append(Section(heading=heading, citations=about))
     if profile.reasons:
         reasons = "\n".join(f"{alias}: {why}" for alias, why in profile.reasons[:REASONS_SHOWN])
