@@ -3,8 +3,10 @@
 Datasette reads a database file through ``mode=ro`` connections and runs only SELECT statements,
 and every method but GET, HEAD and OPTIONS is refused with 405 (``browse_readonly``), so the browser
 cannot change the store; editors' corrections stay in chat and the command line.
-The views (migration 0015) read well; the canned queries answer the common questions; every
-article id links to its article.
+The front page (``browse_templates/index.html``) offers a reporter's questions and views; the raw
+tables are hidden; the views (migrations 0015, 0021) read well; the canned queries answer the common
+questions; every article id links to the article's page (``browse_article``): title, outlet, date,
+link and text.
 """
 
 from __future__ import annotations
@@ -15,63 +17,110 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from bot import browse_links, browse_readonly
+from bot import browse_article, browse_links, browse_readonly
+from store import Store
+
+TEMPLATES = Path(__file__).with_name("browse_templates")
+#: The reporter's views (migrations 0015 and 0021); every other table is hidden from the front page.
+VIEWS = ("entity_profiles", "statement_sources", "disputed_claims")
 
 
-def metadata(database: str) -> dict:
-    """Titles, descriptions and canned queries for the store named ``database``."""
+def raw_tables(db_path: Path) -> list[str]:
+    """Every table of the store (the views aside)."""
+    store = Store.open(db_path)
+    try:
+        return store.table_names()
+    finally:
+        store.close()
+
+
+def metadata(database: str, hidden: list[str] = ()) -> dict:
+    """Titles, descriptions and canned queries for the store named ``database``; ``hidden`` tables
+    stay out of sight (the database page lists them under "hidden tables")."""
+    tables: dict[str, dict] = {name: {"hidden": True} for name in hidden}
+    tables.update(
+        {
+            "entity_profiles": {
+                "title": "People and organisations",
+                "description": "People and organisations, with their other names and what outlets call them.",
+            },
+            "statement_sources": {
+                "title": "Who said what",
+                "description": "Who said what: speaker and their kind, cue, act and sentence, per article. "
+                "To find a speaker's statements, use “What did … say?” or the statement search.",
+                "facets": ["outlet", "act"],
+            },
+            "disputed_claims": {
+                "title": "Disputed claims",
+                "description": "Claims the judge calls disputed (as the digest and /compare do), each with the "
+                "denial that answers it: who denied it, in which outlet, and the sentences.",
+            },
+            # The FTS tables name their content table without quotes, which Datasette's
+            # detection misses; naming them here turns on the search box.
+            "articles": {
+                "hidden": True,
+                "description": "Every stored article; search its title and text with the box above.",
+                "fts_table": "articles_fts",
+                "fts_pk": "id",
+            },
+            "statements": {
+                "hidden": True,
+                "description": "Every statement; search their words with the box above.",
+                "fts_table": "statements_fts",
+                "fts_pk": "id",
+            },
+        }
+    )
     return {
         "title": "Newsroom store",
         "description": "What the newsroom bot has read: articles, who is named, who said what. Read-only.",
         "databases": {
             database: {
-                "tables": {
-                    "entity_profiles": {
-                        "description": "People and organisations, with their other names and what outlets call them."
-                    },
-                    "statement_sources": {
-                        "description": "Who said what: speaker and their kind, cue, act and sentence, per article."
-                    },
-                    "disputed_claims": {
-                        "description": "Statements a denial answers: they share two or more names with it."
-                    },
-                    # The FTS tables name their content table without quotes, which Datasette's
-                    # detection misses; naming them here turns on the search box.
-                    "articles": {
-                        "description": "Every stored article; search its title and text with the box above.",
-                        "fts_table": "articles_fts",
-                        "fts_pk": "id",
-                    },
-                    "statements": {
-                        "description": "Every statement; search their words with the box above.",
-                        "fts_table": "statements_fts",
-                        "fts_pk": "id",
-                    },
-                },
+                "tables": tables,
                 "queries": {
                     "who_is": {
                         "title": "Who is …?",
-                        "description": "Entities whose name or other names contain the words.",
+                        "description": "People and organisations whose name or other names contain the words.",
                         "sql": "SELECT * FROM entity_profiles WHERE name LIKE '%' || :name || '%' "
                         "OR also_written LIKE '%' || :name || '%' ORDER BY articles DESC",
                     },
                     "said_by": {
                         "title": "What did … say?",
-                        "description": "Statements whose speaker contains the words, newest article first.",
-                        "sql": "SELECT * FROM statement_sources WHERE speaker LIKE '%' || :speaker || '%' "
+                        "description": "Statements whose speaker's name contains the words, newest article first.",
+                        "sql": "SELECT speaker, cue, act, sentence, outlet, published, article_id "
+                        "FROM statement_sources WHERE speaker LIKE '%' || :speaker || '%' "
+                        "ORDER BY published DESC, statement_id",
+                    },
+                    "search_statements": {
+                        "title": "Search statements",
+                        "description": "Statements whose speaker is named so, or whose words match.",
+                        "sql": "SELECT speaker, cue, act, sentence, outlet, published, article_id "
+                        "FROM statement_sources WHERE speaker LIKE '%' || :q || '%' "
+                        "OR statement_id IN (SELECT rowid FROM statements_fts "
+                        "WHERE statements_fts MATCH '\"' || replace(:q, '\"', '\"\"') || '\"') "
                         "ORDER BY published DESC, statement_id",
                     },
                     "denials": {
                         "title": "Denials",
                         "description": "Every statement made with a denial cue (denied, rejected, disputed …).",
-                        "sql": "SELECT * FROM statement_sources WHERE act = 'denial' ORDER BY published DESC",
+                        "sql": "SELECT speaker, cue, sentence, outlet, published, article_id "
+                        "FROM statement_sources WHERE act = 'denial' ORDER BY published DESC",
+                    },
+                    "disputed": {
+                        "title": "Disputed claims",
+                        "description": "The claims the judge calls disputed, and who denies them.",
+                        "sql": "SELECT claim, denied_by, denial_outlet, denial, claim_outlet, claim_article_id, "
+                        "denial_article_id FROM disputed_claims ORDER BY claim_id, denial_id",
                     },
                     "articles_by_outlet": {
                         "title": "Articles by outlet",
-                        "description": "How many articles each outlet has in the store, and the latest date.",
-                        "sql": "SELECT o.name AS outlet, COUNT(*) AS articles, MAX(a.published) AS latest "
+                        "description": "Every article of the outlets whose name contains the words (all when empty), "
+                        "newest first, with its date and link.",
+                        "sql": "SELECT o.name AS outlet, a.published, a.title, a.id AS article_id, "
+                        "COALESCE(a.url, replace(a.source, rtrim(a.source, replace(a.source, '/', '')), '')) AS link "
                         "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                        "GROUP BY o.id ORDER BY articles DESC",
+                        "WHERE COALESCE(o.name, '') LIKE '%' || :outlet || '%' "
+                        "ORDER BY o.name, a.published DESC, a.id DESC",
                     },
                 },
             }
@@ -80,14 +129,20 @@ def metadata(database: str) -> dict:
 
 
 def browser(db_path: Path) -> Datasette:
-    """A Datasette over the store, with the newsroom's titles, queries and article links, refusing writes."""
-    if not pm.is_registered(browse_links):
-        pm.register(browse_links, name="newsroom-article-links")
-    if not pm.is_registered(browse_readonly):
-        pm.register(browse_readonly, name="newsroom-read-only")
+    """A Datasette over the store, with the newsroom's front page, article pages, titles, queries
+    and article links, refusing writes."""
+    for module, name in (
+        (browse_links, "newsroom-article-links"),
+        (browse_article, "newsroom-article-page"),
+        (browse_readonly, "newsroom-read-only"),
+    ):
+        if not pm.is_registered(module):
+            pm.register(module, name=name)
+    hidden = [t for t in raw_tables(db_path) if t not in VIEWS]
     return Datasette(
         files=[str(db_path)],
-        metadata=metadata(db_path.stem),
+        metadata=metadata(db_path.stem, hidden),
+        template_dir=str(TEMPLATES),
         settings={"default_page_size": 50, "sql_time_limit_ms": 3000, "allow_download": False},
     )
 

@@ -122,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("browse", help="the store in the browser, read-only (Datasette)")
     p.add_argument("--port", type=int, default=8001, help="port to serve on (default 8001)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument(
+        "--no-judge",
+        dest="judge",
+        action="store_false",
+        help="serve at once, without first judging the claims of articles stored since the last time",
+    )
     commands.add_parser("console", help="chat with the bot in this terminal")
     commands.add_parser("run", help="start the chat platforms configured in the environment")
     return parser
@@ -253,6 +259,10 @@ def execute(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "analyze":
             return _emit(analyze(ctx, args.paths), args.json)
         if args.command == "browse":
+            from handlers.disputes import judge_new_articles
+
+            if args.judge:  # the browser's disputed_claims: what the digest's judge calls disputed
+                judge_new_articles(ctx)
             ctx.store.close()  # opening it brought the schema (and its views) up to date
             from bot.browse import serve_browser
 

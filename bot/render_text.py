@@ -16,10 +16,12 @@ def clean(text: str) -> str:
 
 
 def citation_line(c: Citation) -> str:
-    where = ", ".join(part for part in (c.outlet, f"“{c.title}”" if c.title else None) if part)
-    link = f" {c.link}" if c.link else ""
+    """The sentence, then where to read it: outlet, date, title and link (a URL, or a file's name)."""
+    parts = (c.outlet or "unknown outlet", c.published, f"“{c.title}”" if c.title else None)
+    where = ", ".join(part for part in parts if part)
+    link = f" · {c.link}" if c.link else ""
     lead = f"{clean(c.lead)}: " if c.lead else ""
-    return f"  {lead}“{clean(c.sentence)}”\n    — {clean(where) or 'unknown outlet'} (#{c.article_id}){link}"
+    return f"  {lead}“{clean(c.sentence)}”\n    — {clean(where)}{clean(link)} (#{c.article_id})"
 
 
 def render_text(reply: Reply, width: int = 100) -> str:

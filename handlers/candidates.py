@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.descriptors import fold_descriptors
+from handlers.descriptors import fold_groups
 from handlers.profile import type_name
 from handlers.wording import plural
 from store.records import EntityMatch
@@ -46,9 +46,10 @@ def best_descriptor(ctx: Context, entity_id: int) -> str | None:
         entity_id: the entity.
 
     Returns:
-        The first description after near-duplicates are folded, or None when it has none.
+        The first of its most used descriptions once near-duplicates are folded, or None when it
+        has none.
     """
-    folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
+    folded = fold_groups(ctx.store.ranked_descriptors(entity_id))
     return folded[0].text if folded else None
 
 

@@ -36,11 +36,13 @@ class Caller:
     channel: str | None = None
     platform: str = "console"
     editor: bool = True
+    channel_name: str | None = None  # the channel's own name, when the platform gives it
 
     @property
     def where(self) -> Channel:
-        """The channel asked in; without a channel, the platform's one (the console's)."""
-        return Channel(self.platform, self.channel or self.platform)
+        """The channel asked in, with its name when the platform gave one; without a channel, the
+        platform's one (the console's)."""
+        return Channel(self.platform, self.channel or self.platform, self.channel_name)
 
 
 Runner = Callable[[Context, str, Caller, Progress | None], Reply]

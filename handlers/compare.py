@@ -17,6 +17,7 @@ from handlers.context import Context
 from handlers.names_query import names_reply
 from handlers.outlet_names import named_outlets
 from handlers.reply import Reply
+from handlers.sources import described_once
 from handlers.statements import statement_terms
 from judge import CandidateArticle, Evidence, judge_claim
 from judge.article_model import WORD, ClaimWords, stop_words
@@ -107,8 +108,9 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
     seen = {r.statement_id for r in hits}
     context = [r for r in ctx.store.article_statements(hit_articles) if r.statement_id not in seen]
     outlets = ctx.store.outlet_names()
-    hits = named_outlets(hits, outlets, context)
-    context = named_outlets(context, outlets, hits)
+    # each outlet under its stored name, and "the person" as the source its article described first
+    hits = described_once(named_outlets(hits, outlets, context), context)
+    context = described_once(named_outlets(context, outlets, hits), hits)
     counts, total = ctx.store.term_counts(sorted(claim_terms.lemmas))
     rarity = {term: math.log((total + 1) / (n + 1)) + 1.0 for term, n in counts.items()}
     unseen = _nowhere(ctx, [term for term, n in counts.items() if n == 0])

@@ -7,16 +7,26 @@ from datetime import timedelta
 
 from handlers.compare import compare_claim
 from handlers.context import Context
-from handlers.descriptors import fold_descriptors
+from handlers.descriptors import fold_groups
 from handlers.digest_grid import TITLE, who_named_whom
 from handlers.reply import Field, Grid, Reply, Section
-from handlers.statements import statement_terms
+from handlers.sources import plain_speakers
+from handlers.statements import public_link, statement_terms
 from handlers.values import Channel
-from handlers.wording import plural
+from handlers.wording import plural, snippet
 from judge.cues import stance_of
 from store.records import StatementRow
 
 MAX_CLAIMS = 5
+#: What the text of a digest shows, so that a day of ten articles reads in under 3,000 characters;
+#: the JSON keeps everything.
+NAMES_SHOWN = 8
+DESCRIPTOR_CHARS = 60
+CLAIMS_SHOWN = 3
+CLAIM_CHARS = 160
+STORY_QUERY_CHARS = 90
+SIDES_SHOWN = 3
+NUMBERS_SHOWN = 2
 
 
 def _side(row: StatementRow, stance: str) -> dict:
@@ -43,8 +53,10 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     """Claims a denial in the window answers: for each denial or restriction ("only one call"), the
     stored statements naming the same people are its candidate claims; a claim is disputed when the
     denial's stance toward it is a dispute and the judge (through /compare on the claim) finds it
-    disputed; its verdict, why and other sides are the judge's."""
+    disputed; its verdict, why and other sides are the judge's. Every verdict is stored
+    (``claim_verdicts``): the browser's ``disputed_claims`` lists the pairs judged disputed."""
     claims: dict[int, dict] = {}
+    now = ctx.now_text()
     for statement_id, sentence in ctx.store.window_disagreements(article_ids):
         answer = ctx.store.statements([statement_id])[0]
         for claim_id, claim_text in ctx.store.claims_disputed_by(statement_id):
@@ -54,14 +66,19 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
             if stance.stance != "disputes":
                 continue
             if claim_id in claims:  # another voice against a claim already listed
-                side = _side(answer, "disputes")
+                listed = claims[claim_id]
+                ctx.store.record_verdict(claim_id, statement_id, listed["claim"], "disputed", listed["why"], now)
+                side = _side(plain_speakers(ctx, [answer])[0], "disputes")
                 if side not in claims[claim_id]["sides"]:
                     claims[claim_id]["sides"].append(side)
                 break
             result = compare_claim(ctx, _answered(ctx, " ".join(claim_text.split()), answer))
+            claim = " ".join(claim_text.split())
+            ctx.store.record_verdict(claim_id, statement_id, claim, result.verdict, result.why, now)
             if result.verdict != "disputed":  # the judge, reading all the evidence, does not find it disputed
                 continue
-            sides = [_side(claimed, "supports"), _side(answer, "disputes")]
+            plain_claim, plain_answer = plain_speakers(ctx, [claimed, answer])
+            sides = [_side(plain_claim, "supports"), _side(plain_answer, "disputes")]
             sides += [
                 _side(j.row, j.stance.stance)
                 for j in result.judged
@@ -87,7 +104,7 @@ def new_entities(ctx: Context, article_ids: list[int]) -> list[dict]:
     """People and organisations first named in these articles, each with its best descriptor."""
     entities = []
     for entity_id, name, type_, first_article, _mentions in ctx.store.first_seen_entities(article_ids):
-        folded = fold_descriptors(ctx.store.entity_descriptors(entity_id))
+        folded = fold_groups(ctx.store.ranked_descriptors(entity_id))
         entities.append(
             {
                 "name": name,
@@ -118,14 +135,24 @@ def build_digest(
     grid = None
     if article_ids and with_chart:
         grid = who_named_whom(ctx.store.outlet_mentions(article_ids), str(channel), until_id)
+    name = channel.name or ctx.store.channel_settings(channel.platform, channel.channel).get("name")
     return {
         "channel": str(channel),
+        "channel_label": Channel(channel.platform, channel.channel, name).label,
         "since": rows[0][5] if rows else since,
         "until": rows[-1][5] if rows else None,
         "after_article_id": after,
         "until_article_id": until_id,
         "articles": [
-            {"article_id": r[0], "outlet": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows
+            {
+                "article_id": r[0],
+                "outlet": r[1],
+                "title": r[2],
+                "source": r[3],
+                "link": public_link(r[3] if r[3].startswith(("http://", "https://")) else None, r[3]),
+                "published": r[4],
+            }
+            for r in rows
         ],
         "new_entities": entities,
         "disputed_claims": claims,
@@ -141,54 +168,80 @@ def _grid(chart: dict) -> Grid:
     return Grid(TITLE, chart["name"], chart["names"], chart["outlets"], chart["counts"])
 
 
+def _side_label(side: dict) -> str:
+    """ "Dmitry Peskov in CNN"; "The Wall Street Journal's own report"; "The Wall Street Journal,
+    as Fortune cites it"."""
+    speaker, outlet = side["speaker"] or "an unnamed source", side["outlet"]
+    if not outlet or speaker == outlet:
+        return f"{speaker}'s own report" if side["speaker_type"] == "outlet" else speaker
+    if side["speaker_type"] == "outlet":
+        return f"{speaker}, as {outlet} cites it"
+    return f"{speaker} in {outlet}"
+
+
+def _claim_section(claim: dict) -> Section:
+    sides: dict[str, list[str]] = defaultdict(list)
+    for side in claim["sides"]:
+        sides[side["stance"]].append(_side_label(side))
+    lines = []
+    for stance, labels in sides.items():
+        labels = list(dict.fromkeys(labels))
+        lines.append(f"{stance}: {_listed(labels, SIDES_SHOWN)}")
+    if claim["original_report"]:
+        lines.append(f"reported first by {claim['original_report']}")
+    lines.append(f"the story so far: /story {snippet(claim['claim'], STORY_QUERY_CHARS).rstrip('…')}")
+    return Section(heading=f"Disputed: “{snippet(claim['claim'], CLAIM_CHARS)}”", text="\n".join(lines))
+
+
+def _listed(items: list[str], shown: int) -> str:
+    more = len(items) - shown
+    return "; ".join(items[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
 def digest_reply(data: dict) -> Reply:
+    """The digest as a reporter reads it: a day of ten articles in under 3,000 characters; every
+    name, claim and figure stays in the JSON (``data``)."""
     if not data["articles"]:
         return Reply(title="Nothing new since the last digest.", data=data)
     by_outlet: dict[str, int] = defaultdict(int)
     for article in data["articles"]:
         by_outlet[article["outlet"] or "unknown outlet"] += 1
+    outlets = sorted(by_outlet.items(), key=lambda pair: (-pair[1], pair[0]))
+    dates = sorted(a["published"] for a in data["articles"] if a["published"])
+    span = f" ({dates[0]}{f' to {dates[-1]}' if dates[-1] != dates[0] else ''})" if dates else ""
     sections = [
         Section(
             fields=[
-                Field(
-                    "Articles",
-                    f"{len(data['articles'])}: " + ", ".join(f"{o} ({n})" for o, n in sorted(by_outlet.items())),
-                ),
+                Field("Articles", f"{len(data['articles'])}{span}: " + ", ".join(f"{o} ({n})" for o, n in outlets)),
                 Field(
                     "Anonymous sources", plural(data["anonymous_statements"], "statement") + " rest on unnamed sources"
                 ),
             ]
         )
     ]
-    people = [e for e in data["new_entities"] if e["descriptor"]][:10] or data["new_entities"][:10]
+    people = [e for e in data["new_entities"] if e["descriptor"]][:NAMES_SHOWN] or data["new_entities"][:NAMES_SHOWN]
     if people:
         lines = [
-            f"{e['name']}" + (f", {e['descriptor']}" if e["descriptor"] else "") + f" (#{e['first_article_id']})"
-            for e in people
+            e["name"] + (f", {snippet(e['descriptor'], DESCRIPTOR_CHARS)}" if e["descriptor"] else "") for e in people
         ]
         more = len(data["new_entities"]) - len(people)
-        sections.append(
-            Section(heading="New names" + (f" ({more} more in --json)" if more > 0 else ""), text="\n".join(lines))
-        )
-    for claim in data["disputed_claims"]:
-        sides = defaultdict(list)
-        for side in claim["sides"]:
-            sides[side["stance"]].append(f"{side['speaker']} ({side['outlet']})")
-        text = "\n".join(f"{stance}: {', '.join(dict.fromkeys(names))}" for stance, names in sides.items())
-        first = f"\nreported first by {claim['original_report']}" if claim["original_report"] else ""
-        timeline = f"\nthe story so far: {claim['story']}"
-        sections.append(Section(heading=f"Disputed: “{claim['claim']}”", text=text + first + timeline))
-    for difference in data["numbers"]:
+        sections.append(Section(heading="New names" + (f" ({more} more)" if more > 0 else ""), text="\n".join(lines)))
+    claims = data["disputed_claims"]
+    sections += [_claim_section(claim) for claim in claims[:CLAIMS_SHOWN]]
+    if len(claims) > CLAIMS_SHOWN:
+        sections.append(Section(text=f"{len(claims) - CLAIMS_SHOWN} more disputed claims in the full digest (--json)."))
+    for difference in data["numbers"][:NUMBERS_SHOWN]:
         sections.append(
             Section(
                 heading=f"Numbers differ: {difference['counts']}",
                 text="\n".join(f"“{v['text']}”: {', '.join(v['outlets'])}" for v in difference["variants"]),
             )
         )
+    name = data.get("channel_label") or data["channel"]
     return Reply(
         grids=[_grid(data["chart"])] if data.get("chart") else [],
-        title=f"Digest for {data['channel']}: {plural(len(data['articles']), 'new article')}, "
-        f"{plural(len(data['new_entities']), 'new name')}, {plural(len(data['disputed_claims']), 'disputed claim')}",
+        title=f"Digest for {name}: {plural(len(data['articles']), 'new article')}, "
+        f"{plural(len(data['new_entities']), 'new name')}, {plural(len(claims), 'disputed claim')}",
         sections=sections,
         data=data,
     )

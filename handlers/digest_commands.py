@@ -80,6 +80,13 @@ def digest_status(ctx: Context, channel: Channel) -> Reply:
     )
 
 
+def remember_name(ctx: Context, channel: Channel) -> None:
+    """Keep the channel's own name, which only a command from the channel tells, for the digests
+    the schedule posts later (their header says "Digest for #newsroom")."""
+    if channel.name and ctx.store.channel_settings(channel.platform, channel.channel).get("name") != channel.name:
+        ctx.store.update_channel_settings(channel.platform, channel.channel, {"name": channel.name})
+
+
 def digest_command(ctx: Context, channel: Channel, args: str) -> Reply:
     """/digest [now|status|off|daily 08:00|weekdays 07:30|cron "0 8 * * 1-5"] — this channel's digest.
 
@@ -89,6 +96,7 @@ def digest_command(ctx: Context, channel: Channel, args: str) -> Reply:
     """
     words = _words(args)
     verb = words[0].lower() if words else "preview"
+    remember_name(ctx, channel)
     if verb == "preview":
         return digest_reply(build_digest(ctx, channel))
     if verb == "status":

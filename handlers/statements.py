@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,8 @@ SPEAKER_KINDS = {
     "named": "",
     "pronoun": "",
     "described": "described, not named",
-    "anonymous": "anonymous source",
-    "outlet": "news outlet",
+    "anonymous": "not named",
+    "outlet": "",  # an outlet's name says what it is
 }
 
 
@@ -87,18 +88,19 @@ def _outlets_own(row: StatementRow) -> bool:
 
 
 def speaker_label(row: StatementRow) -> str:
-    """Who a statement is by, as an answer names them, with their kind when it is not a name.
+    """Who speaks, in a reporter's words: a name, "an unnamed person familiar with …", or the
+    outlet writing in its own voice.
 
     Args:
         row: the statement.
 
     Returns:
-        The speaker, "Name (anonymous source)" and the like, or what stands for no speaker.
+        The speaker, with their kind when it is not a name ("two officials (anonymous source)").
     """
     if _outlets_own(row):
-        return "the outlet itself (unattributed)"
+        return f"{row.outlet}, in its own words" if row.outlet else "the outlet, in its own words"
     if not row.speaker:
-        return "unnamed (no source given)"
+        return "a source the article does not name"
     kind = SPEAKER_KINDS.get(row.speaker_type or "", "")
     return f"{row.speaker} ({kind})" if kind else row.speaker
 
@@ -136,5 +138,51 @@ def statement_json(row: StatementRow) -> dict:
         "sentence": " ".join(row.sentence.split()),
         "outlet": row.outlet,
         "article_id": row.article_id,
+        "published": row.published,
         "source": row.url or row.source,
+        "link": public_link(row.url, row.source),
     }
+
+
+def _same(a: Citation, b: Citation) -> bool:
+    return a.article_id == b.article_id and a.sentence == b.sentence
+
+
+def once(citations: Iterable[Citation], already: Sequence[Citation] = ()) -> list[Citation]:
+    """Each sentence once per answer: a sentence holding two statements ("met and talked business
+    with") or cited under two headings is kept where it first appears.
+
+    Args:
+        citations: the citations of one part of the answer, in order.
+        already: the citations the answer shows before them.
+
+    Returns:
+        The citations whose sentence the answer does not show yet.
+    """
+    kept: list[Citation] = []
+    for citation in citations:
+        if not any(_same(citation, other) for other in [*already, *kept]):
+            kept.append(citation)
+    return kept
+
+
+def _cut(text: str | None, limit: int) -> str | None:
+    if text is None or len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def shortened(citation: Citation, sentence_chars: int, title_chars: int) -> Citation:
+    """The citation for a first page: sentence and title cut at a word, marked with an ellipsis.
+
+    Args:
+        citation: the citation.
+        sentence_chars: the longest sentence kept whole.
+        title_chars: the longest title kept whole.
+
+    Returns:
+        A copy with the sentence and title cut to those lengths.
+    """
+    return dataclasses.replace(
+        citation, sentence=_cut(citation.sentence, sentence_chars), title=_cut(citation.title, title_chars)
+    )

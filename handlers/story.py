@@ -7,23 +7,31 @@ name: the articles naming it in the order they came out, with what it said there
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from handlers.budget import fill_pages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
 from handlers.compare import compare_claim
 from handlers.comparison import Comparison
 from handlers.context import Context
 from handlers.outlet_names import fold_outlet
 from handlers.reply import Citation, Reply, Section
-from handlers.statements import cite, statement_citation
+from handlers.sources import plain_speakers
+from handlers.statements import cite, once, shortened, statement_citation
+from handlers.wording import echoed
 from judge.cues import DENIAL_CUES
 from judge.statements import Judged
 from nlp.attributions import addressed_outlets
 from store.records import StatementRow
 
-PAGE_ARTICLES = 5  # articles per page of a story
+#: A page of a story reads in under 2,500 characters: its articles' sections fill up to
+#: ``PAGE_BUDGET`` (the title and the paging line take the rest), each sentence at most
+#: ``SENTENCE_CHARS`` and each title ``TITLE_CHARS``; the JSON keeps every article whole.
+PAGE_CHARS = 2_500
+PAGE_BUDGET = 2_150
+SENTENCE_CHARS = 220
+TITLE_CHARS = 60
 SOURCES_SHOWN = 3  # supporting sources cited under one article
 DENIALS_SHOWN = 3
 SAID_SHOWN = 2  # a name's own statements cited under one article
@@ -53,7 +61,8 @@ class Entry:
         return f"{when} · {self.outlet or 'unknown outlet'} · {self.role}{cites}"
 
     def citations(self) -> list[Citation]:
-        return [c for c in [self.lead, *self.sources, *self.denials] if c is not None]
+        """Each statement once: the lead is often one of the sources too ("[states it]", "[source]")."""
+        return once(c for c in [self.lead, *self.sources, *self.denials] if c is not None)
 
     def to_json(self) -> dict:
         def one(c: Citation) -> dict:
@@ -141,7 +150,7 @@ def claim_story(ctx: Context, claim: str, result: Comparison) -> tuple[list[Entr
         entry.sources = [statement_citation(j.row, "source") for j in named_sources[:SOURCES_SHOWN]]
         denials = [j for j in items if j.stance.stance == "disputes" and j.row.kind == "attributed"]
         entry.denials = [
-            statement_citation(j.row, f"denial by {j.row.speaker or 'an unnamed source'}")
+            statement_citation(j.row, "denies it")  # the lead names the speaker
             for j in denials[:DENIALS_SHOWN]
         ]
         entry.numbers = numbers.get(article_id, [])
@@ -153,7 +162,7 @@ def name_story(ctx: Context, entity_id: int) -> list[Entry]:
     """The articles naming an entity, oldest first: the first sentence naming it, what it said."""
     sentences = ctx.store.naming_sentences(entity_id, NAMING_SENTENCES, 0)
     said: dict[int, list[StatementRow]] = defaultdict(list)
-    for row in ctx.store.statements_by(entity_id, NAMING_SENTENCES):
+    for row in plain_speakers(ctx, ctx.store.statements_by(entity_id, NAMING_SENTENCES)):
         said[row.article_id].append(row)
     first: dict[int, Citation] = {}
     for row in sorted(sentences, key=lambda r: (r.article_id, r.start)):
@@ -202,20 +211,26 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
     return _reply(query, "entity", name_story(ctx, summary.id), [], page, summary.name)
 
 
+def _entry_section(entry: Entry) -> Section:
+    citations = [shortened(c, SENTENCE_CHARS, TITLE_CHARS) for c in entry.citations()]
+    return Section(heading=entry.heading, text="\n".join(entry.numbers), citations=citations)
+
+
 def _reply(query: str, kind: str, entries: list[Entry], changes: list[dict], page: int, about: str) -> Reply:
-    pages = max(1, math.ceil(len(entries) / PAGE_ARTICLES))
-    page = min(max(1, page), pages)
-    shown = entries[(page - 1) * PAGE_ARTICLES : page * PAGE_ARTICLES]
-    sections = [Section(heading=e.heading, text="\n".join(e.numbers) or None, citations=e.citations()) for e in shown]
+    groups = [[_entry_section(e)] for e in entries]
     for change in changes:
         steps = " → ".join(
             f"“{s['text']}” ({s['outlet']}, {s['published'] or 'date unknown'})" for s in change["steps"]
         )
-        sections.append(Section(heading=f"The figure changed: {change['counts']}", text=steps))
+        groups.append([Section(heading=f"The figure changed: {change['counts']}", text=steps)])
+    filled = fill_pages(groups, PAGE_BUDGET)
+    pages = len(filled)
+    page = min(max(1, page), pages)
+    sections = filled[page - 1]
     footer = f"Page {page} of {pages}: /story {query} --page {page + 1}" if page < pages else None
-    title = f"The story of “{query}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
+    title = f"The story of “{echoed(query)}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
     if not entries:
-        title = f"No stored article tells the story of “{query}” ({about})."
+        title = f"No stored article tells the story of “{echoed(query)}” ({about})."
     return Reply(
         title=title,
         sections=sections,

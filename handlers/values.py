@@ -7,7 +7,7 @@ these types without importing the use cases that produce or consume them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -18,6 +18,15 @@ class Channel:
 
     platform: str
     channel: str
+    #: The channel's own name ("newsroom") when the platform said it; not part of its identity.
+    name: str | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        """How an answer names the channel: "#newsroom", "the console", else "this channel"."""
+        if self.name:
+            return f"#{self.name.lstrip('#')}"
+        return "the console" if self.platform == "console" else "this channel"
 
     @classmethod
     def parse(cls, text: str | None) -> Channel:

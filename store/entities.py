@@ -135,7 +135,8 @@ def entity_reasons(db: Database, entity_id: int) -> list[tuple[str, str]]:
 def _matches(db: Database, where: str, params: list, how: str) -> list[EntityMatch]:
     rows = db.execute(
         f"""SELECT e.id, e.name, e.type, a.alias,
-                   (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id)
+                   (SELECT COUNT(*) FROM (SELECT DISTINCT m.article_id FROM mentions m  -- capped: #41
+                      WHERE m.entity_id = e.id ORDER BY m.article_id DESC LIMIT 500))
             FROM aliases a JOIN entities e ON e.id = a.entity_id
             WHERE {where}""",
         params,
@@ -183,6 +184,15 @@ def word_matches(db: Database, query: str, limit: int = 20) -> list[EntityMatch]
     return _matches(db, f"a.key IN ({marks})", keys, "word")[:limit]
 
 
+def _ratio_over(key: str, text: str, cutoff: float) -> float:
+    """difflib's ratio, or 0 when its cheap upper bounds already fall under ``cutoff`` (#41: /who
+    for a typo spent most of its time here)."""
+    matcher = difflib.SequenceMatcher(None, key, text)
+    if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+        return 0.0
+    return matcher.ratio()
+
+
 def similar_matches(db: Database, query: str, limit: int = 5, cutoff: float = 0.75) -> list[EntityMatch]:
     """Entities whose alias is spelled like the query: the "did you mean" list for typos."""
     key = name_key(query)
@@ -192,10 +202,7 @@ def similar_matches(db: Database, query: str, limit: int = 5, cutoff: float = 0.
     scored = []
     for candidate in pool:
         words = candidate.split()
-        ratio = max(
-            [difflib.SequenceMatcher(None, key, candidate).ratio()]
-            + [difflib.SequenceMatcher(None, key, w).ratio() for w in words]
-        )
+        ratio = max(_ratio_over(key, text, cutoff) for text in [candidate, *words])
         if ratio >= cutoff:
             scored.append((ratio, candidate))
     keys = [k for _, k in sorted(scored, reverse=True)][: limit * 3]

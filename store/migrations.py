@@ -475,3 +475,49 @@ def alias_keys_credentials(db: Database) -> None:
     for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
         _, _, surname, _ = keys_0020(alias)
         db.execute("UPDATE aliases SET surname = ? WHERE id = ?", [surname, alias_id])
+
+
+@migrations(name="0021_claim_verdicts")
+def claim_verdicts(db: Database) -> None:
+    """The judge's verdicts on the claims a denial answers, as digests (and `newsroom browse`)
+    judged them, so the browser's ``disputed_claims`` lists what the digest and /compare call
+    disputed instead of every pair of statements sharing two names. ``statement_sources`` now
+    names a file by its name (``article_link``), never its path on the server, and its speaker
+    column is what "What did … say?" searches."""
+    _run(
+        db,
+        """CREATE TABLE claim_verdicts (
+            claim_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            denial_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            claim TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            why TEXT,
+            judged_at TEXT NOT NULL,
+            PRIMARY KEY (claim_id, denial_id)
+        )""",
+        "CREATE INDEX claim_verdicts_denial ON claim_verdicts(denial_id)",
+        "DROP VIEW disputed_claims",
+        "DROP VIEW statement_sources",
+        f"""CREATE VIEW statement_sources AS
+           SELECT s.id AS statement_id, s.article_id, o.name AS outlet, a.published, a.title,
+             COALESCE(se.name, t.speaker) AS speaker, t.speaker_type, t.cue,
+             CASE WHEN t.cue_lemma IN ({", ".join(f"'{cue}'" for cue in _DENIAL_CUES_0015)}) THEN 'denial'
+                  WHEN s.kind = 'attributed' THEN 'attributed'
+                  ELSE 'the outlet''s own' END AS act,
+             s.text, substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start) AS sentence,
+             COALESCE(a.url, replace(a.source, rtrim(a.source, replace(a.source, '/', '')), ''))
+               AS article_link
+           FROM statements s JOIN articles a ON a.id = s.article_id
+           LEFT JOIN outlets o ON o.id = a.outlet_id
+           LEFT JOIN attributions t ON t.id = s.attribution_id
+           LEFT JOIN entities se ON se.id = t.speaker_entity_id""",
+        """CREATE VIEW disputed_claims AS
+           SELECT v.claim AS claim, v.verdict, v.why,
+             d.speaker AS denied_by, d.outlet AS denial_outlet, d.article_id AS denial_article_id,
+             d.sentence AS denial, c.outlet AS claim_outlet, c.article_id AS claim_article_id,
+             c.sentence AS claim_sentence, v.judged_at, v.claim_id, v.denial_id
+           FROM claim_verdicts v
+           JOIN statement_sources d ON d.statement_id = v.denial_id
+           JOIN statement_sources c ON c.statement_id = v.claim_id
+           WHERE v.verdict = 'disputed'""",
+    )

@@ -73,6 +73,8 @@ class EntitySummary:
     outlets: list[tuple[str, int]] = field(default_factory=list)
     first_seen: str | None = None
     first_article_id: int | None = None
+    #: True when the counts stop at a cap (``store.profiles.entity_overview``): "1,000 or more articles".
+    capped: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from domain import Analysis, KnownEntity, Link
-from store import articles, channels, claims, corrections, digests, entities, export, rebuild, watches
+from store import (
+    articles,
+    channels,
+    claims,
+    corrections,
+    digests,
+    entities,
+    export,
+    profiles,
+    rebuild,
+    verdicts,
+    watches,
+)
 from store.db import connect, connect_reader
 from store.errors import DuplicateArticle, NotADatabase
 from store.migrations import migrations
@@ -262,6 +274,85 @@ class Store:
         """
         with self._reading() as db:
             return entities.entity_descriptors(db, entity_id)
+
+    def ranked_descriptors(self, entity_id: int, limit: int = 40) -> list[profiles.DescriptorGroup]:
+        """The entity's descriptor wordings grouped by key and ranked over its latest uses
+        (``store.profiles``), so a name described thousands of times is folded in bounded time.
+
+        Args:
+            entity_id: the entity.
+            limit: the most wordings returned.
+
+        Returns:
+            At most ``limit`` groups, most used first, each with its outlets and article count.
+        """
+        with self._reading() as db:
+            return profiles.ranked_descriptors(db, entity_id, limit)
+
+    def co_naming(self, entity_id: int, window: int = 25, floor: int = 2) -> profiles.CoNaming:
+        """Who shares sentences with the entity in its latest ``window`` articles (``store.profiles``).
+
+        Args:
+            entity_id: the entity.
+            window: how many of its latest articles are read.
+            floor: the fewest shared sentences that count a pairing.
+
+        Returns:
+            The sentence counts a pointwise-mutual-information ranking needs.
+        """
+        with self._reading() as db:
+            return profiles.co_naming(db, entity_id, window, floor)
+
+    def entity_overview(self, entity_id: int) -> EntitySummary | None:
+        """``entity_summary`` in bounded time: counts stop at a cap (``store.profiles``).
+
+        Args:
+            entity_id: the entity.
+
+        Returns:
+            Its summary (``capped`` says a count stopped at the cap), or None when there is no such
+            entity.
+        """
+        with self._reading() as db:
+            return profiles.entity_overview(db, entity_id)
+
+    def latest_naming_sentences(self, entity_id: int, limit: int = 8, offset: int = 0) -> list[Citation]:
+        """Sentences naming the entity, latest article first, reading only the articles needed.
+
+        Args:
+            entity_id: the entity.
+            limit: the most sentences returned.
+            offset: how many of the latest sentences to skip (the earlier pages).
+
+        Returns:
+            The sentences, each cited.
+        """
+        with self._reading() as db:
+            return profiles.latest_naming_sentences(db, entity_id, limit, offset)
+
+    def naming_sentences_seen(self, entity_id: int) -> tuple[int, bool]:
+        """Sentences naming the entity in its latest articles, and whether older ones name it too.
+
+        Args:
+            entity_id: the entity.
+
+        Returns:
+            (how many sentences the latest articles hold, whether older articles name it too).
+        """
+        with self._reading() as db:
+            return profiles.naming_sentences_seen(db, entity_id)
+
+    def statement_counts_capped(self, entity_id: int) -> tuple[int, int]:
+        """``statement_counts``, each count stopping at a cap.
+
+        Args:
+            entity_id: the entity.
+
+        Returns:
+            (statements it made, statements naming it), each at most the cap.
+        """
+        with self._reading() as db:
+            return profiles.statement_counts_capped(db, entity_id)
 
     def entity_reasons(self, entity_id: int) -> list[tuple[str, str]]:
         """Why names joined an entity beyond their spelling, so ``/who`` can say why two names are one.
@@ -1005,6 +1096,40 @@ class Store:
             return rebuild.changes(old, state, self.db)
 
     # facts about the store
+    # the judge's verdicts, for the browser
+    def record_verdict(self, claim_id: int, denial_id: int, claim: str, verdict: str, why: str, now: str) -> None:
+        """Keep the judge's verdict on a claim a denial answers (``store.verdicts``), so the
+        browser's ``disputed_claims`` says what the digest said.
+
+        Args:
+            claim_id: the statement that makes the claim.
+            denial_id: the statement that denies it.
+            claim: the claim as judged.
+            verdict: the judge's verdict.
+            why: the judge's line of why.
+            now: when it was judged (ISO time).
+        """
+        with self._lock, self.write_transaction():
+            verdicts.record_verdict(self.db, claim_id, denial_id, claim, verdict, why, now)
+
+    def disputed_verdicts(self) -> list[tuple[int, int, str]]:
+        """Every stored claim and denial the judge found disputed.
+
+        Returns:
+            (claim statement id, denial statement id, claim) of each.
+        """
+        with self._reading() as db:
+            return verdicts.disputed(db)
+
+    def table_names(self) -> list[str]:
+        """The store's tables (FTS shadow tables included, views not): what a browser may hide.
+
+        Returns:
+            The table names.
+        """
+        with self._reading() as db:
+            return db.table_names()
+
     def meta(self, key: str) -> str | None:
         """A fact recorded about the store (e.g. the linker version its entities were built with).
 

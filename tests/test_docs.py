@@ -125,3 +125,12 @@ def test_the_recorded_samples_cite_no_path_on_the_server():
     for sample in sorted((ROOT / "docs" / "samples").glob("*.json")):
         found = re.findall(r"(?:^|[\s\"·])(/(?:work|tmp|home|root|srv|var)/\S+)", sample.read_text(encoding="utf-8"))
         assert not found, f"{sample.name} cites {found[0]}"
+
+
+def test_the_readme_transcript_is_what_the_bot_answers(seeded_ctx):
+    from handlers.compare import compare
+    from handlers.who import who
+
+    assert f"> /who Kiriyenko\n{who(seeded_ctx, 'Kiriyenko').title}\n" in README
+    claim = "Musk and Putin have been in regular contact since late 2022"
+    assert f"> /compare {claim}\n{compare(seeded_ctx, claim).title}\n" in README

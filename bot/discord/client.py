@@ -99,6 +99,7 @@ class NewsroomDiscord(discord.Client):
             channel=str(interaction.channel_id),
             platform="discord",
             editor=is_editor(interaction, self.editor_role),
+            channel_name=getattr(interaction.channel, "name", None),
         )
 
     async def run_command(self, interaction: discord.Interaction, line: str) -> None:

@@ -32,7 +32,9 @@ def _fields(name: str, value: str) -> list[tuple[str, str]]:
 def _citation(c: Citation) -> list[tuple[str, str]]:
     title = escape(c.title or f"article #{c.article_id}").replace("]", ")")
     link = f"[{title}]({c.link})" if c.link and c.link.startswith(("http://", "https://")) else title
-    where = f"— {escape(c.outlet or 'unknown outlet')}, {link} (#{c.article_id})"
+    date = f", {c.published}" if c.published else ""
+    file = f" · {escape(c.link)}" if c.link and not c.link.startswith(("http://", "https://")) else ""
+    where = f"— {escape(c.outlet or 'unknown outlet')}{date}, {link}{file} (#{c.article_id})"
     name = c.lead or c.outlet or "Evidence"
     return [(f, v) for f, v in _fields(name, f"“{c.sentence}”")] + [(BLANK, where)]
 

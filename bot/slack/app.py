@@ -74,19 +74,22 @@ class SlackBot:
     async def _on_error(self, error: Exception, body: dict) -> None:
         logger.error("slack request failed: %s", error, exc_info=error)
 
-    def _caller(self, team: str | None, user: str | None, channel: str | None) -> Caller:
+    def _caller(self, team: str | None, user: str | None, channel: str | None, name: str | None = None) -> Caller:
         return Caller(
             user=user,
             channel=channel,
             platform="slack",
             editor=self.config.is_editor(team, user, channel),
+            channel_name=name,
         )
 
     # slash commands
     async def _on_command(self, ack: Any, body: dict, respond: Any) -> None:
         line = f"{body['command']} {body.get('text', '')}".strip()
         command, _, args = parse_command(line)
-        caller = self._caller(body.get("team_id"), body.get("user_id"), body.get("channel_id"))
+        caller = self._caller(
+            body.get("team_id"), body.get("user_id"), body.get("channel_id"), body.get("channel_name")
+        )
         slow = command is not None and command.slow(args) and (caller.editor or command.read_only(args))
         if slow:
             await ack(text="Working on it…")

@@ -45,7 +45,10 @@ def _link(url: str | None, label: str) -> str:
 def citation_blocks(c: Citation) -> list[Block]:
     lead = f"{escape(c.lead)}: " if c.lead else ""
     blocks = _section(f"{lead}“{escape(c.sentence)}”")
-    where = [escape(c.outlet or "unknown outlet"), _link(c.link, c.title or f"article #{c.article_id}")]
+    where = [escape(c.outlet or "unknown outlet")]
+    if c.published:
+        where.append(escape(c.published))
+    where.append(_link(c.link, c.title or f"article #{c.article_id}"))
     if c.link and not c.link.startswith(("http://", "https://")):
         where.append(escape(c.link))
     where.append(f"#{c.article_id}")

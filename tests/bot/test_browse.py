@@ -1,8 +1,12 @@
-"""`newsroom browse` in a real headless Chromium: the entity view, a full-text search, a link to an
-article, and a write refused. Skipped, with the reason, where no Chromium is installed."""
+"""`newsroom browse` in a real headless Chromium: the front page a reporter sees, a speaker search,
+an article's page, the entity view, the disputed claims, and a write refused. Skipped, with the
+reason, where no Chromium is installed. With $BROWSE_SCREENSHOTS set, the screenshots land there too
+(docs/ holds the ones made so)."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -85,7 +89,51 @@ def chromium(tmp_path):
     driver.quit()
 
 
-def test_an_editor_finds_an_entity_searches_and_opens_the_article(browse, chromium, tmp_path):
+def _shot(driver, tmp_path, name: str) -> None:
+    """A screenshot in tmp_path, and in $BROWSE_SCREENSHOTS when set (how docs/ gets its pictures)."""
+    driver.save_screenshot(str(tmp_path / name))
+    if folder := os.environ.get("BROWSE_SCREENSHOTS"):
+        driver.save_screenshot(str(Path(folder) / name))
+
+
+def test_the_front_page_offers_the_reporters_questions_not_the_raw_tables(browse, chromium, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    base, db = browse
+    chromium.get(base)
+    page = chromium.find_element(By.TAG_NAME, "body").text
+    for offered in ("Who is", "What did", "Denials", "Disputed claims", "Articles by outlet", "Who said what"):
+        assert offered in page
+    for raw in ("mentions", "statement_entities", "aliases", "_sqlite_migrations", "apscheduler_jobs"):
+        assert raw not in page
+    assert page.index("Ask the store") < page.index("raw tables")
+    _shot(chromium, tmp_path, "browse-front.png")
+
+
+def test_a_speaker_search_finds_peskov_and_his_article_page_reads_well(browse, chromium, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    base, db = browse
+    chromium.get(base)
+    box = chromium.find_element(By.CSS_SELECTOR, "form[action$='/search_statements'] input[name=q]")
+    box.send_keys("Peskov")
+    box.submit()
+    found = chromium.find_element(By.TAG_NAME, "body").text
+    assert "Dmitry Peskov" in found and "denied to" in found
+    _shot(chromium, tmp_path, "browse-speaker-search.png")
+
+    chromium.find_element(By.LINK_TEXT, "article 2").click()
+    article = chromium.find_element(By.TAG_NAME, "body").text
+    assert chromium.find_element(By.CSS_SELECTOR, "h1.article-title").text.startswith("Elon Musk, whose estimated")
+    assert chromium.find_element(By.CSS_SELECTOR, ".article-outlet").text == "Fortune"
+    assert chromium.find_element(By.CSS_SELECTOR, ".article-date").text == "2024-10-25"
+    assert chromium.find_element(By.CSS_SELECTOR, ".article-link").text == "fortune-musk-putin.txt"
+    assert "Putin spokesman Dmitri Peskov denied to the paper" in article  # the text, and who is quoted
+    assert not re.search(r"\b[0-9a-f]{64}\b", article) and "/examples/" not in article  # no hash, no path
+    _shot(chromium, tmp_path, "browse-article.png")
+
+
+def test_an_editor_finds_an_entity_and_the_disputed_claims_the_digest_finds(browse, chromium, tmp_path):
     from selenium.webdriver.common.by import By
 
     base, db = browse
@@ -93,17 +141,14 @@ def test_an_editor_finds_an_entity_searches_and_opens_the_article(browse, chromi
     page = chromium.find_element(By.TAG_NAME, "body").text
     assert "Sergei Kiriyenko" in page and "Putin’s first deputy chief of staff" in page
     assert "People and organisations, with their other names" in page  # the view's description
-    chromium.save_screenshot(str(tmp_path / "entity.png"))
-
-    chromium.find_element(By.LINK_TEXT, "article 1").click()
-    assert "The Wall Street Journal" in chromium.find_element(By.TAG_NAME, "body").text or "articles" in chromium.title
 
     chromium.get(f"{base}/newsroom/articles?_search=Kiriyenko")
-    found = chromium.find_element(By.TAG_NAME, "body").text
-    assert "2 rows where search matches" in found
+    assert "2 rows where search matches" in chromium.find_element(By.TAG_NAME, "body").text
 
-    chromium.get(f"{base}/newsroom/said_by?speaker=Peskov")
-    assert "Dmitry Peskov" in chromium.find_element(By.TAG_NAME, "body").text
+    chromium.get(f"{base}/newsroom/disputed_claims")
+    disputed = chromium.find_element(By.TAG_NAME, "body").text
+    assert "Dmitry Peskov" in disputed  # his denial, which /compare and the digest show
+    _shot(chromium, tmp_path, "browse-disputed.png")
 
 
 def test_the_browser_never_writes(browse):

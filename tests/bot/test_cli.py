@@ -37,7 +37,7 @@ def test_manifest_ingest_then_duplicates_then_who(db, capsys):
     assert set(answer["entity"]["outlets"]) == {"The Wall Street Journal", "Fortune", "CNN"}
 
     code, out, _ = run(capsys, "--db", db, "who", "Putin")
-    assert code == 0 and "Sentences naming" in out and "— CNN" in out
+    assert code == 0 and "To read first" in out and "— CNN" in out and "/examples/" not in out
 
 
 def test_if_empty_skips_a_store_that_has_articles(db, capsys):

@@ -16,16 +16,44 @@ def test_who_answers_with_outlets_and_cited_sentences(seeded):
     assert set(entity["outlets"]) == {"The Wall Street Journal", "Fortune", "CNN"}
     for sentence in entity["sentences"]:
         assert "Putin" in sentence["text"] and sentence["outlet"] and sentence["source"]
-    cited = next(s for s in reply.sections if s.heading and s.heading.startswith("Sentences naming"))
+    later = who(seeded, "Vladimir Putin", page=3)
+    cited = next(s for s in later.sections if s.heading and s.heading.startswith("Sentences naming"))
     assert cited.citations and cited.citations[0].outlet
 
 
 def test_pages_of_sentences(seeded):
     first = who(seeded, "Putin")
-    second = who(seeded, "Putin", page=2)
-    assert first.data["entity"]["pages"] >= 2 and "--page 2" in first.footer
-    texts = {s["text"] for s in first.data["entity"]["sentences"]}
-    assert texts.isdisjoint(s["text"] for s in second.data["entity"]["sentences"])
+    third, fourth = who(seeded, "Putin", page=3), who(seeded, "Putin", page=4)
+    assert first.data["entity"]["pages"] >= 4 and "--page 2" in first.footer
+    assert first.data["entity"]["sentences"] == third.data["entity"]["sentences"]  # page 1's JSON: the first ones
+    texts = {s["text"] for s in third.data["entity"]["sentences"]}
+    assert texts.isdisjoint(s["text"] for s in fourth.data["entity"]["sentences"])
+
+
+def test_the_first_page_reads_three_sentences_from_three_outlets_first(seeded):
+    reply = who(seeded, "Putin")
+    read_first = next(s for s in reply.sections if s.heading == "To read first")
+    assert len(read_first.citations) == 3
+    assert len({c.outlet for c in read_first.citations}) == 3
+    assert all(len(c.sentence) <= 162 and "/" not in (c.link or "") for c in read_first.citations)
+    assert [c["outlet"] for c in reply.data["entity"]["telling"]] == [c.outlet for c in read_first.citations]
+
+
+def test_often_named_with_is_ranked_by_how_specific_the_pairing_is(seeded):
+    related = who(seeded, "Putin").data["entity"]["related"]
+    assert related, "Peskov, named with Putin in every sentence naming him, is a specific pairing"
+    assert related[0]["name"] == "Dmitry Peskov"
+    assert [r["pmi"] for r in related] == sorted((r["pmi"] for r in related), reverse=True)
+    assert all(r["type"] in ("PERSON", "ORG") and r["sentences"] >= 2 for r in related)
+
+
+def test_page_two_lists_each_sentence_once_and_names_the_newspaper(seeded):
+    reply = who(seeded, "Putin", page=2)
+    cited = [(c.article_id, c.sentence) for s in reply.sections for c in s.citations]
+    assert len(cited) == len(set(cited))
+    leads = [c.lead for s in reply.sections for c in s.citations]
+    assert not any("the newspaper" in lead for lead in leads)
+    assert any(lead.startswith("The Wall Street Journal, cited") for lead in leads)  # CNN's "the newspaper"
 
 
 def test_a_typo_gets_did_you_mean(seeded):
@@ -91,3 +119,16 @@ def test_a_very_long_name_is_not_echoed_back_whole(seeded_ctx):
     assert len(quoted) <= 101 and quoted.endswith("…") and name.startswith(quoted[:-1])
     shown = [reply.title, reply.footer or ""] + [s.text or "" for s in reply.sections]
     assert all(len(part) < 2_000 for part in shown)
+
+
+def test_page_two_says_so_when_nobody_is_quoted(seeded):
+    import dataclasses
+
+    from handlers.profile import entity_profile
+    from handlers.who import _statement_sections
+
+    summary = seeded.store.entity_overview(seeded.store.find_entities("Kiriyenko")[0].id)
+    quiet = dataclasses.replace(entity_profile(seeded, summary, 2), said=[], about=[], reasons=[])
+    assert [s.text for s in _statement_sections(quiet)] == [
+        "No stored article quotes Sergei Kiriyenko, or quotes anyone about them."
+    ]

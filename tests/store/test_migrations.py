@@ -59,6 +59,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0018_mentions_article_entity",
         "0019_alias_keys_generations",
         "0020_alias_keys_credentials",
+        "0021_claim_verdicts",
     ]
 
 

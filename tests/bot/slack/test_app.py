@@ -217,7 +217,7 @@ def test_article_text_cannot_ping_the_channel(seeded_ctx):
         async with SlackHarness(seeded_ctx) as slack:
             await slack.command("ingest", text)
             await wait_for(lambda: any("#4" in all_text(r) for r in slack.fake.responses))
-            await slack.command("who", "Peskov --page 1")
+            await slack.command("who", "Peskov --page 3")
             await wait_for(lambda: any("Dmitry Peskov (person)" in all_text(r) for r in slack.fake.responses))
             return slack.fake.responses
 

@@ -28,7 +28,7 @@ def test_a_scheduled_digest_is_posted_with_its_chart_and_then_the_watermark_move
     assert [status for _, _, status in history] == ["posted"]
     posts = fake.called("chat.postMessage")
     assert posts and all(p["channel"] == "CNEWS" and len(p["blocks"]) <= 50 for p in posts)
-    assert "Digest for slack:CNEWS" in all_text(posts[0]) and "Disputed" in all_text(posts)
+    assert "Digest for this channel" in all_text(posts[0]) and "Disputed" in all_text(posts)
     assert fake.uploads and fake.uploads[0][:4] == b"\x89PNG"
     assert fake.called("files.completeUploadExternal")[0]["channel_id"] == "CNEWS"
     assert seeded_ctx.store.channel_watermark("slack", "CNEWS") == 3
