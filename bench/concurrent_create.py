@@ -89,8 +89,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=39, help="chooses each round's number of processes")
     args = parser.parse_args()
 
-    from nlp.pipeline import load_pipeline
     from bot.settings import SETTINGS
+    from nlp.pipeline import load_pipeline
 
     model = next(s.default for s in SETTINGS if s.name == "NEWSROOM_SPACY_MODEL")
     load_pipeline(model)  # loaded once; each forked process inherits it
