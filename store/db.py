@@ -80,14 +80,15 @@ def _migrate(db: Database) -> None:
         if foreign := _foreign_tables(db):
             raise ForeignDatabase(f"it holds other tables: {', '.join(foreign[:NAMED_TABLES])}")
         migrations.ensure_migrations_table(db)
+    applied: list[str] = []
     while True:
         with _write_lock(db):
             pending = migrations.pending(db)
             if not pending:
-                return
+                break
             step = pending[0]
-            logger.info("applying migration %s", step.name)
             step.fn(db)
+            applied.append(step.name)
             db[migrations.migrations_table].insert(
                 {
                     "migration_set": migrations.name,
@@ -95,6 +96,8 @@ def _migrate(db: Database) -> None:
                     "applied_at": str(datetime.datetime.now(datetime.UTC)),
                 }
             )
+    if applied:
+        logger.info("applied migrations: %s", ", ".join(applied))
 
 
 def _foreign_tables(db: Database) -> list[str]:

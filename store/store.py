@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from domain import Analysis, KnownEntity, Link
 from store import articles, channels, claims, corrections, digests, entities, export, rebuild, watches
 from store.db import connect, connect_reader
-from store.errors import DuplicateArticle, NotADatabase
+from store.errors import DuplicateArticle, IngestStopped, NotADatabase
 from store.migrations import migrations
 from store.records import (
     ArticleIn,
@@ -43,6 +43,7 @@ class Store:
         self._local = threading.local()
         self._readers: list[Database] = []
         self._readers_lock = threading.Lock()
+        self._ingest_stopped = False
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -123,9 +124,12 @@ class Store:
         entities inside the same write transaction, so two processes ingesting at once cannot
         both create the same entity.
 
-        DuplicateArticle: another writer stored the same article first."""
+        DuplicateArticle: another writer stored the same article first.
+        IngestStopped: ``stop_ingest`` was called; nothing is written."""
         try:
             with self._lock, self.write_transaction():
+                if self._ingest_stopped:
+                    raise IngestStopped("the bot is stopping; the article was not stored")
                 chosen = links(self) if callable(links) else links
                 return articles.insert_article(self.db, article, analysis, chosen, now)
         except sqlite3.IntegrityError:
@@ -133,6 +137,14 @@ class Store:
             if existing is None:
                 raise
             raise DuplicateArticle(existing.id) from None
+
+    def stop_ingest(self) -> None:
+        """Take no more articles: every later ``add_article`` raises IngestStopped. An article being
+        stored right now is finished first (this waits for the write lock), so once this returns,
+        an ingest still running can no longer store anything. Shutdown calls it before telling the
+        users of abandoned ingests that theirs was not stored."""
+        with self._lock:
+            self._ingest_stopped = True
 
     @contextmanager
     def write_transaction(self) -> Iterator[None]:
