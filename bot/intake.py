@@ -35,7 +35,8 @@ class Intake:
         self.abandoned = 0
         self.sure = True  # False: abandoned commands may still store (the store did not stop in time)
         self._idle: asyncio.Event | None = None
-        self._abandon: asyncio.Event | None = None
+        self.abandoning = False
+        self._abandon_waiters: set[asyncio.Event] = set()
         self._turns: set[asyncio.Task] = set()
 
     def _event(self) -> asyncio.Event:
@@ -43,11 +44,6 @@ class Intake:
             self._idle = asyncio.Event()
             self._idle.set()
         return self._idle
-
-    def _abandoning(self) -> asyncio.Event:
-        if self._abandon is None:
-            self._abandon = asyncio.Event()
-        return self._abandon
 
     def begin(self) -> bool:
         if not self.open:
@@ -80,12 +76,22 @@ class Intake:
         """
         self.sure = sure
         self.abandoned = self.running
-        self._abandoning().set()
+        self.abandoning = True
+        for waiter in self._abandon_waiters:
+            waiter.set()
         return self.abandoned
 
     async def abandoned_wait(self) -> None:
-        """Returns once ``abandon`` is called."""
-        await self._abandoning().wait()
+        """Returns once ``abandon`` is called. Each wait has its own event, made on the caller's
+        loop: an intake may outlive one event loop (tests run several)."""
+        if self.abandoning:
+            return
+        waiter = asyncio.Event()
+        self._abandon_waiters.add(waiter)
+        try:
+            await waiter.wait()
+        finally:
+            self._abandon_waiters.discard(waiter)
 
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:

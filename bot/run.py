@@ -5,6 +5,7 @@ scheduler supervised; SIGTERM and SIGINT stop it gracefully."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import os
 import signal
@@ -166,14 +167,23 @@ async def _console(ctx: Context, digests: DigestService, alerts: AlertService, s
             console.say(render_text(reply))
             return reply.ok
 
-    console.ask = lambda line: asyncio.run_coroutine_threadsafe(one_turn(line), loop).result()
+    def ask(line: str) -> bool:  # in the console's thread
+        try:
+            return asyncio.run_coroutine_threadsafe(one_turn(line), loop).result()
+        except (RuntimeError, concurrent.futures.CancelledError):  # the loop closed or is closing
+            raise _ConsoleStopped from None
+
+    console.ask = ask
     poster = ConsolePoster(console)
     digests.add_poster("console", poster)
     alerts.add_sender("console", poster.send_private)
     chatted: asyncio.Future[int] = loop.create_future()
 
     def chat() -> None:
-        failures = console.run(sys.stdin)
+        try:
+            failures = console.run(sys.stdin)
+        except _ConsoleStopped:
+            return  # the bot stopped while this line was waiting for its turn
         try:
             loop.call_soon_threadsafe(_settle_future, chatted, failures)
         except RuntimeError:  # the loop closed first: the bot stopped while this thread waited
@@ -187,6 +197,10 @@ async def _console(ctx: Context, digests: DigestService, alerts: AlertService, s
         chatted.cancel()
         return None  # stopped by a signal while the console waits for a line
     return 1 if chatted.result() and not sys.stdin.isatty() else 0
+
+
+class _ConsoleStopped(Exception):
+    """The bot stopped: the console's thread stops reading."""
 
 
 def _settle_future(future: asyncio.Future, value: object) -> None:
