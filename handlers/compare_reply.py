@@ -31,7 +31,6 @@ STANCE_HEADINGS = {
     "unclear": "Unclear",
 }
 
-
 def comparison_reply(result: Comparison, page: int = 1) -> Reply:
     """The answer: page 1 is what a reporter reads first (``first_page``), page 2 each outlet's
     side and the figures that differ, later pages the rest of the evidence, ``EVIDENCE_PER_PAGE``

@@ -331,3 +331,4 @@ def first_report(calls: Sequence[Call], citing: dict[str, list[str]]) -> str | N
         return min(own, key=lambda c: (c.published, c.article_id)).outlet
     cited = [name for names in citing.values() for name in names]
     return max(sorted(set(cited)), key=cited.count) if cited else None
+

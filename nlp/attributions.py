@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 SPEAKER_CARRIES = 1
 #: Words that quantify rather than name: "Nobody should trust Bremmer" has no speaker.
 QUANTIFIERS = frozenset(
-    "nobody no-one everyone everybody anyone anybody someone somebody none all each few many most no one".split()
-    + ["no one"]
+    "nobody no-one everyone everybody anyone anybody someone somebody none all each few many most "
+    "no one".split() + ["no one"]
 )
 #: A dateline ("MOSCOW, Oct 26 -", "WASHINGTON (Reuters)") is where a story was filed, never who speaks.
 DATELINE = re.compile(
