@@ -18,6 +18,7 @@ from handlers.context import Context
 from handlers.outlet_names import fold_outlet
 from handlers.reply import Citation, Reply, Section
 from handlers.statements import cite, statement_citation
+from handlers.wording import CLAIM_ECHO_CHARS, echoed, next_page
 from judge.cues import DENIAL_CUES
 from judge.statements import Judged
 from nlp.attributions import addressed_outlets
@@ -191,14 +192,14 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
         if chosen is None and matches:
             candidates = [candidate_json(ctx, m) for m in matches]
             return Reply(
-                title=f"{len(matches)} entities match “{query}”: which one?",
+                title=f"{len(matches)} entities match “{echoed(query)}”: which one?",
                 sections=[Section(text="\n".join(candidate_line(c, "story") for c in candidates))],
                 data={"query": query, "kind": None, "candidates": candidates},
             )
         wanted = chosen.id if chosen else None
     summary = ctx.store.entity_summary(wanted) if wanted is not None else None
     if summary is None:
-        return Reply.error(f"Nobody named “{query}” in the stored articles, and it claims nothing to follow.")
+        return Reply.error(f"Nobody named “{echoed(query)}” in the stored articles, and it claims nothing to follow.")
     return _reply(query, "entity", name_story(ctx, summary.id), [], page, summary.name)
 
 
@@ -212,10 +213,11 @@ def _reply(query: str, kind: str, entries: list[Entry], changes: list[dict], pag
             f"“{s['text']}” ({s['outlet']}, {s['published'] or 'date unknown'})" for s in change["steps"]
         )
         sections.append(Section(heading=f"The figure changed: {change['counts']}", text=steps))
-    footer = f"Page {page} of {pages}: /story {query} --page {page + 1}" if page < pages else None
-    title = f"The story of “{query}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
+    footer = f"Page {page} of {pages}: {next_page('story', query, page + 1)}" if page < pages else None
+    quoted = echoed(query, CLAIM_ECHO_CHARS)
+    title = f"The story of “{quoted}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
     if not entries:
-        title = f"No stored article tells the story of “{query}” ({about})."
+        title = f"No stored article tells the story of “{quoted}” ({about})."
     return Reply(
         title=title,
         sections=sections,

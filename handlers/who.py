@@ -7,7 +7,7 @@ from handlers.context import Context
 from handlers.profile import EntityProfile, entity_profile
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, statement_citation, statement_json
-from handlers.wording import echoed, plural
+from handlers.wording import echoed, next_page, plural
 from store.records import EntityMatch, EntitySummary
 
 STATEMENTS_SHOWN = 5  # statements by, and about, the entity in the text reply
@@ -88,7 +88,7 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
     candidates = [candidate_json(ctx, m) for m in others]
     footer = None
     if profile.page < profile.pages:
-        footer = f"Page {profile.page} of {profile.pages}: /who {query} --page {profile.page + 1}"
+        footer = f"Page {profile.page} of {profile.pages}: {next_page('who', query, profile.page + 1)}"
     described = f", {profile.described[0].text}" if profile.described else ""
     return Reply(
         title=f"{summary.name} ({profile.kind}){described}",
