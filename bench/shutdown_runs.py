@@ -9,7 +9,10 @@ pending", "no running event loop", unretrieved exceptions and "lost" lines; and 
 the answers the fakes (or the terminal) received. Reference: issue 39's target, 0 of each; run it
 with ``--code DIR`` on an older checkout for the figures before a change.
 
-Usage: python bench/shutdown_runs.py [--runs 20] [--modes console,slack,discord] [--code DIR]
+Mode ``ingest10`` instead sends SIGTERM one second into a console ingest whose page takes 10 s to
+arrive: the ingest should complete within the 20 s grace period, and the bot exit 0.
+
+Usage: python bench/shutdown_runs.py [--runs 20] [--modes console,slack,discord,ingest10] [--code DIR]
 """
 
 from __future__ import annotations
@@ -105,14 +108,20 @@ async def stop(bot: asyncio.subprocess.Process) -> tuple[int | None, str, str]:
     return bot.returncode, out.decode(errors="replace"), err.decode(errors="replace")
 
 
-async def console_run(code_dir: Path, db: Path) -> Run:
-    bot = await start(code_dir, db, "console", {})
+async def greeted(bot: asyncio.subprocess.Process) -> None:
+    """Wait for the console's greeting; RuntimeError with its stderr when it ends first."""
     seen = b""
     while b"articles stored" not in seen:
         line = await asyncio.wait_for(bot.stdout.readline(), 90)
         if not line:
-            break
+            _, err = await bot.communicate()
+            raise RuntimeError(f"the console ended before its greeting: {err.decode(errors='replace')[-500:]}")
         seen += line
+
+
+async def console_run(code_dir: Path, db: Path) -> Run:
+    bot = await start(code_dir, db, "console", {})
+    await greeted(bot)
     bot.stdin.write("".join(q + "\n" for q in QUESTIONS).encode())
     await bot.stdin.drain()
     code, out, err = await stop(bot)
@@ -189,7 +198,49 @@ async def discord_run(code_dir: Path, db: Path) -> Run:
     return Run(code, err, len(QUESTIONS), answered)
 
 
-MODES = {"console": console_run, "slack": slack_run, "discord": discord_run}
+async def slow_ingest_run(code_dir: Path, db: Path, seconds: float = 10.0) -> Run:
+    """SIGTERM one second into an ingest whose page takes ``seconds`` to arrive (grace period 20 s):
+    the ingest should finish, its answer be printed, and the bot exit 0."""
+    from aiohttp import web
+
+    from tests.bot.test_chat import ARTICLE
+
+    arrived = asyncio.Event()
+
+    async def page(request: web.Request) -> web.Response:
+        arrived.set()
+        await asyncio.sleep(seconds)
+        return web.Response(body=ARTICLE, content_type="text/html")
+
+    server = web.Application()
+    server.router.add_get("/slow", page)
+    runner = web.AppRunner(server)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    extra = {"NEWSROOM_ALLOW_PRIVATE_URLS": "1", "NEWSROOM_FETCH_TIMEOUT": str(round(seconds) + 20)}
+    bot = await start(code_dir, db, "console", extra)
+    try:
+        await greeted(bot)
+        bot.stdin.write(f"/ingest http://127.0.0.1:{port}/slow\n".encode())
+        await bot.stdin.drain()
+        await asyncio.wait_for(arrived.wait(), 60)
+        await asyncio.sleep(1.0)
+        signalled = time.monotonic()
+        code, out, err = await stop(bot)
+        took = time.monotonic() - signalled
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+        await runner.cleanup()
+    stored = "names found" in out
+    if not stored:
+        print("    " + out.strip().replace("\n", "\n    "))
+    print(f"    SIGTERM 1 s into a {seconds:.0f} s ingest: exit {code} after {took:.1f} s, stored: {stored}")
+    return Run(code, err, 1, int(stored))
+
+
+MODES = {"console": console_run, "slack": slack_run, "discord": discord_run, "ingest10": slow_ingest_run}
 
 
 def seed(code_dir: Path, folder: Path) -> Path:
