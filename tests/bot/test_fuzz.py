@@ -21,7 +21,7 @@ from bot.render_text import render_text
 from bot.slack.blocks import fallback_text, reply_blocks, split
 from handlers import Caller, Context, Reply, dispatch
 from handlers.commands import COMMANDS
-from handlers.ingest import IngestRequest
+from handlers.ingest import IngestRequest, ingest
 from handlers.posted import ingest_posted
 from ingest import FetchPolicy
 from ingest.extract import MIN_ARTICLE_WORDS
@@ -147,5 +147,20 @@ BODIES = st.one_of(
 def test_posted_files_are_answered_and_only_articles_are_stored(fuzz_ctx, name, content_type, body):
     request = IngestRequest(source=name, body=body, content_type=content_type)
     reply = ingest_posted(fuzz_ctx, [request], EDITOR)
+    check_bounded(rendered(reply), body.decode("latin-1"))
+    stored_are_articles(fuzz_ctx)
+
+
+SAFE_NAMES = st.sampled_from(["a.txt", "b.md", "c.html", "d", "e.csv", "f.json", "ü" * 100 + ".htm"])
+
+
+@FUZZ
+@given(name=SAFE_NAMES, body=BODIES)
+def test_files_given_to_the_cli_are_answered_and_only_articles_are_stored(fuzz_ctx, name, body):
+    """``newsroom ingest FILE``: the CLI's own path (``handlers.ingest.ingest``) from a file on disk."""
+    path = fuzz_ctx.charts_dir / "files" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(body)
+    reply = ingest(fuzz_ctx, [IngestRequest(source=str(path))])
     check_bounded(rendered(reply), body.decode("latin-1"))
     stored_are_articles(fuzz_ctx)
