@@ -7,11 +7,16 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import timedelta
 
+from bot.intake import ABANDONED, ABANDONED_UNSURE, Intake
 from handlers import Caller, Context, Reply, dispatch
+from handlers.commands import ingest_requests, parse_command
+from handlers.errors import UsageError
 from handlers.ingest import IngestRequest
 from handlers.posted import ingest_posted
+from store.errors import IngestStopped
 
 logger = logging.getLogger(__name__)
 
@@ -21,43 +26,6 @@ SORRY = "Something went wrong on our side; it is logged. Try again in a moment."
 CLOSING = "The bot is restarting; nothing was done. Try again in a minute."
 
 
-class Intake:
-    """The commands being answered. On shutdown it closes: new commands get a one-line refusal,
-    and the running ones are waited for."""
-
-    def __init__(self) -> None:
-        self.open = True
-        self.running = 0
-        self._idle: asyncio.Event | None = None
-
-    def _event(self) -> asyncio.Event:
-        if self._idle is None:
-            self._idle = asyncio.Event()
-            self._idle.set()
-        return self._idle
-
-    def begin(self) -> bool:
-        if not self.open:
-            return False
-        self.running += 1
-        self._event().clear()
-        return True
-
-    def end(self) -> None:
-        self.running -= 1
-        if self.running == 0:
-            self._event().set()
-
-    async def close(self, timeout: float) -> bool:
-        """Refuse new commands; True when the running ones finished within ``timeout`` seconds."""
-        self.open = False
-        try:
-            await asyncio.wait_for(self._event().wait(), max(timeout, 0))
-        except TimeoutError:
-            return False
-        return True
-
-
 intake = Intake()  # the running bot's; serve() opens a fresh one on its event loop
 
 
@@ -65,6 +33,40 @@ def open_intake() -> Intake:
     global intake
     intake = Intake()
     return intake
+
+
+def turn() -> AbstractAsyncContextManager[None]:
+    """``async with turn():`` around an adapter's handling of one event (answer and delivery), so a
+    shutdown lets its delivery finish (see ``bot.intake``)."""
+    return intake.turn()
+
+
+#: How much of a command's arguments the abandonment notice repeats.
+NOTICE_CHARS = 60
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NOTICE_CHARS else text[: NOTICE_CHARS - 1] + "…"
+
+
+def _sources(requests: list[IngestRequest]) -> str:
+    names = ["the pasted text" if r.source == "pasted" else r.source for r in requests]
+    return _clip(", ".join(names)) if names else "article"
+
+
+def work_of(line: str) -> tuple[str, str]:
+    """What a chat input asks, for the notice when it is abandoned: ("ingest of URL", "stored")."""
+    command, name, args = parse_command(line)
+    if command is None and name:
+        return f"/{_clip(name)}", "answered"
+    if command is None or command.name == "ingest":
+        try:
+            return f"ingest of {_sources(ingest_requests(args))}", "stored"
+        except UsageError:
+            return "ingest", "stored"
+    done = "answered" if command.read_only(args) else "done"
+    return _clip(f"/{command.name} {args}".strip()), done
 
 
 def is_article_file(name: str, content_type: str | None) -> bool:
@@ -109,7 +111,7 @@ def _log_failure(future) -> None:  # noqa: ANN001 - a concurrent.futures.Future
 class CommandLog:
     """One INFO line per command: platform, channel, command (its name only: arguments may hold a
     whole pasted article), duration and outcome (ok, failed: answered with an error, error: a bug,
-    refused: shutting down)."""
+    refused: shutting down, abandoned: cut short by a shutdown)."""
 
     def __init__(self, caller: Caller, command: str) -> None:
         self.caller, self.command = caller, command
@@ -149,7 +151,7 @@ async def answer(
     """Run a command in a worker thread (spaCy and SQLite block); errors become one short line."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
     command = (line.split() or ["(empty)"])[0][:40]
-    return await _in_worker(caller, command, lambda: dispatch(ctx, line, caller, progress))
+    return await _in_worker(caller, command, work_of(line), lambda: dispatch(ctx, line, caller, progress))
 
 
 async def ingest_post(
@@ -160,23 +162,43 @@ async def ingest_post(
 ) -> Reply:
     """Ingest what was posted in a channel; the reply names new entities and disputed claims."""
     progress = ProgressRelay(asyncio.get_running_loop(), send_progress) if send_progress else None
-    return await _in_worker(caller, "(posted article)", lambda: ingest_posted(ctx, requests, caller, progress))
+    what = (f"ingest of {_sources(requests)}", "stored")
+    return await _in_worker(caller, "(posted article)", what, lambda: ingest_posted(ctx, requests, caller, progress))
 
 
-async def _in_worker(caller: Caller, command: str, work: Callable[[], Reply]) -> Reply:
+async def _in_worker(caller: Caller, command: str, what: tuple[str, str], work: Callable[[], Reply]) -> Reply:
     """One command's life: admitted unless the bot is closing, run in a worker thread, logged once;
-    a bug becomes one short line for the reader and a traceback for the operator."""
+    a bug becomes one short line for the reader and a traceback for the operator. Abandoned on
+    shutdown, it answers at once that it was (``what``: the command and what it would have done)."""
     with CommandLog(caller, command) as log:
         admitted = intake
         if not admitted.begin():
             return log.done(Reply.error(CLOSING), "refused")
         try:
-            return log.done(await asyncio.to_thread(work))
+            job = asyncio.ensure_future(asyncio.to_thread(work))
+            job.add_done_callback(_retrieved)
+            abandoning = asyncio.ensure_future(admitted.abandoned_wait())
+            try:
+                await asyncio.wait({job, abandoning}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                abandoning.cancel()
+            if not job.done():
+                notice = ABANDONED if admitted.sure else ABANDONED_UNSURE
+                return log.done(Reply.error(notice.format(what=what[0], done=what[1])), "abandoned")
+            return log.done(job.result())
+        except IngestStopped:  # it reached the store after the store stopped taking articles
+            return log.done(Reply.error(ABANDONED.format(what=what[0], done=what[1])), "abandoned")
         except Exception:
             logger.exception("%s failed in %s", command, caller.where)
             return log.done(Reply.error(SORRY), "error")
         finally:
             admitted.end()
+
+
+def _retrieved(job: asyncio.Future) -> None:
+    """An abandoned command's outcome is nobody's: read it, so asyncio does not report it unread."""
+    if not job.cancelled():
+        job.exception()
 
 
 def first_sight(ctx: Context, platform: str, event_id: str) -> bool:

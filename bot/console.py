@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from bot.render_text import render_text
@@ -25,12 +25,16 @@ class Console:
         self.out = out
         self.prompt = prompt
         self.caller = Caller(user="console", channel="console", platform="console")
+        #: Set by the running bot: answers a line on its event loop and prints the answer; True when ok.
+        self.ask: Callable[[str], bool] | None = None
 
     def say(self, text: str) -> None:
         self.out.write(text + "\n")
         self.out.flush()
 
     def answer(self, line: str) -> bool:
+        if self.ask is not None:
+            return self.ask(line)
         reply = dispatch(self.ctx, line, self.caller, progress=lambda note: self.say(f"… {note}"))
         self.say(render_text(reply))
         return reply.ok

@@ -5,6 +5,7 @@ scheduler supervised; SIGTERM and SIGINT stop it gracefully."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import os
 import signal
@@ -14,10 +15,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.alerts import AlertService
-from bot.chat import Intake, open_intake
+from bot.chat import Intake, answer, open_intake, turn
 from bot.console import Console, ConsolePoster
 from bot.digests import DigestService
 from bot.health import Health, blocking, start_health_server
+from bot.render_text import render_text
 from bot.settings import Settings
 from bot.supervise import supervise
 from handlers import Context
@@ -26,13 +28,16 @@ from handlers.rebuild import linker_notice
 logger = logging.getLogger(__name__)
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-CLOSE_SECONDS = 10.0  # after the grace period: how long closing the connections may take
+CLOSE_SECONDS = 10.0  # after the grace period: how long delivering and closing the connections may take
+#: How long the store may take to stop taking articles (an article being stored is finished first).
+STOP_STORING_SECONDS = 5.0
 
 
 @dataclass
 class Outcome:
     code: int
-    finished: bool  # False: a command still running in a worker thread when the grace period ran out
+    finished: bool  # False: a thread is left running (an abandoned command, or the console reading)
+    abandoned: int = 0  # commands abandoned after the grace period (their users were told)
 
 
 def run(ctx: Context, settings: Settings, console_only: bool = False) -> int:
@@ -41,17 +46,36 @@ def run(ctx: Context, settings: Settings, console_only: bool = False) -> int:
     try:
         outcome = loop.run_until_complete(serve(ctx, settings, console_only))
     finally:
+        _settle(loop)
         loop.close()
     if not outcome.finished:
-        # A worker thread still runs (a long ingest, or the console waiting for a line). Python
-        # would wait for it at exit; the grace period is over, so leave now. An unfinished ingest
-        # is one SQLite transaction, rolled back: nothing half-written stays.
-        logger.warning("exiting with work unfinished; it was not committed and is lost")
+        # A thread is still running: an abandoned command's worker, or the console waiting for a
+        # line. Python would wait for a worker at exit; the grace period is over, so leave now.
+        if outcome.abandoned:
+            logger.warning(
+                "exiting with %d command(s) abandoned after the grace period; their users were told to send "
+                "them again, and an abandoned ingest stores nothing",
+                outcome.abandoned,
+            )
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(outcome.code)
     return outcome.code
+
+
+def _settle(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel whatever a library left running on the loop and let it unwind, as ``asyncio.run`` does,
+    so closing the loop destroys no pending task."""
+    left = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in left:
+        task.cancel()
+    if left:
+        loop.run_until_complete(asyncio.wait(left, timeout=CLOSE_SECONDS))
+    for task in left:
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            logger.warning("%s ended with %r while stopping", task.get_name(), task.exception())
+    loop.run_until_complete(loop.shutdown_asyncgens())
 
 
 Part = Callable[[], Awaitable[None]]
@@ -114,38 +138,93 @@ async def serve(
         else:
             code = await _console(ctx, digests, alerts, stop)
     finally:
-        finished = await _shut_down(settings, intake, digests, tasks)
+        abandoned = await _shut_down(ctx, settings, intake, digests, tasks)
         if server is not None:
             await server.cleanup()
         for sig in signals:
             loop.remove_signal_handler(sig)
     # code None: the console thread still waits for a line, and only leaving the process ends it.
-    return Outcome(code or 0, finished and code is not None)
+    return Outcome(code or 0, not abandoned and code is not None, abandoned)
 
 
 async def _console(ctx: Context, digests: DigestService, alerts: AlertService, stop: asyncio.Event) -> int | None:
+    """Chat on this terminal until its input ends (the exit code) or ``stop`` is set (None).
+
+    The console reads lines in a daemon thread, which a process may leave while it waits for a
+    line; each command runs on the event loop like a platform's, through the intake, so a
+    shutdown gives it the grace period and prints its answer (or that it was abandoned)."""
+    loop = asyncio.get_running_loop()
     prompt = "newsroom> " if sys.stdin.isatty() else ""
     console = Console(ctx, sys.stdout, prompt=prompt)
+
+    async def one_turn(line: str) -> bool:
+        async with turn():
+
+            async def note(text: str) -> None:
+                console.say(f"… {text}")
+
+            reply = await answer(ctx, line, console.caller, note)
+            console.say(render_text(reply))
+            return reply.ok
+
+    def ask(line: str) -> bool:  # in the console's thread
+        try:
+            return asyncio.run_coroutine_threadsafe(one_turn(line), loop).result()
+        except (RuntimeError, concurrent.futures.CancelledError):  # the loop closed or is closing
+            raise _ConsoleStopped from None
+
+    console.ask = ask
     poster = ConsolePoster(console)
     digests.add_poster("console", poster)
     alerts.add_sender("console", poster.send_private)
-    chatting = asyncio.create_task(asyncio.to_thread(console.run, sys.stdin))
-    stopping = asyncio.create_task(stop.wait())
-    await asyncio.wait({chatting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    chatted: asyncio.Future[int] = loop.create_future()
+
+    def chat() -> None:
+        try:
+            failures = console.run(sys.stdin)
+        except _ConsoleStopped:
+            return  # the bot stopped while this line was waiting for its turn
+        try:
+            loop.call_soon_threadsafe(_settle_future, chatted, failures)
+        except RuntimeError:  # the loop closed first: the bot stopped while this thread waited
+            pass
+
+    threading.Thread(target=chat, name="console", daemon=True).start()
+    stopping = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({chatted, stopping}, return_when=asyncio.FIRST_COMPLETED)
     stopping.cancel()
-    if not chatting.done():
+    if not chatted.done():
+        chatted.cancel()
         return None  # stopped by a signal while the console waits for a line
-    return 1 if chatting.result() and not sys.stdin.isatty() else 0
+    return 1 if chatted.result() and not sys.stdin.isatty() else 0
 
 
-async def _shut_down(settings: Settings, intake: Intake, digests: DigestService, tasks: list[asyncio.Task]) -> bool:
+class _ConsoleStopped(Exception):
+    """The bot stopped: the console's thread stops reading."""
+
+
+def _settle_future(future: asyncio.Future, value: object) -> None:
+    if not future.done():
+        future.set_result(value)
+
+
+async def _shut_down(
+    ctx: Context, settings: Settings, intake: Intake, digests: DigestService, tasks: list[asyncio.Task]
+) -> int:
+    """Stop in order: refuse new commands, give running ones the grace period, abandon the rest
+    (their users are told), let answers in flight be delivered, release unfinished digests, close
+    the platforms and the scheduler. Returns how many commands were abandoned."""
     loop = asyncio.get_running_loop()
     grace = settings.integer("NEWSROOM_SHUTDOWN_SECONDS")
     deadline = loop.time() + grace
     logger.info("shutting down: %d commands running, %d s to finish", intake.running, grace)
-    commands_done = await intake.close(deadline - loop.time())
-    if not commands_done:
-        logger.warning("%d commands still running after %d s", intake.running, grace)
+    abandoned = 0
+    if not await intake.close(deadline - loop.time()):
+        logger.warning("%d command(s) still running after %d s: abandoning them", intake.running, grace)
+        abandoned = intake.abandon(await _stop_storing(ctx))
+    cut = await intake.finish_turns(CLOSE_SECONDS)
+    if cut:
+        logger.warning("%d answer(s) not delivered within %.0f s: stopped", cut, CLOSE_SECONDS)
     await digests.drain(deadline - loop.time())  # a digest cut short is released, never half-marked
     for task in tasks:
         task.cancel()
@@ -153,7 +232,17 @@ async def _shut_down(settings: Settings, intake: Intake, digests: DigestService,
     for task in stuck:
         logger.warning("%s did not close within %.0f s", task.get_name(), CLOSE_SECONDS)
     logger.info("stopped")
-    return commands_done
+    return abandoned
+
+
+async def _stop_storing(ctx: Context) -> bool:
+    """True once the store takes no more articles, so an abandoned ingest is surely not stored."""
+    try:
+        await asyncio.wait_for(asyncio.to_thread(ctx.store.stop_ingest), STOP_STORING_SECONDS)
+    except TimeoutError:
+        logger.warning("the store did not stop taking articles within %.0f s", STOP_STORING_SECONDS)
+        return False
+    return True
 
 
 def _catch_signals(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list[signal.Signals]:

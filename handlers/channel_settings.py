@@ -6,7 +6,7 @@ from handlers.context import Context
 from handlers.digest_commands import check_timezone
 from handlers.errors import UsageError
 from handlers.reply import Field, Reply, Section
-from handlers.values import Channel, ScheduleSpec
+from handlers.values import Channel, ScheduleSpec, typed_number
 
 _SWITCHES = {"ingest": "ingest", "nothing-new": "nothing_new"}
 _ON_OFF = {"on": True, "off": False}
@@ -81,12 +81,12 @@ def newsroom_settings(ctx: Context, channel: Channel, args: str) -> Reply:
             ctx.schedules.set_schedule(channel, ScheduleSpec(settings["schedule"], settings["crontab"], timezone))
         return settings_reply(ctx, channel, title=f"Time zone set to {timezone}.")
     if verb == "forget" and len(words) == 2:
-        number = words[1].lstrip("#")
-        if not number.isdigit():
+        number = typed_number(words[1].lstrip("#"))
+        if number is None:
             raise UsageError("Usage: /newsroom forget ARTICLE_NUMBER, as in /newsroom forget 12")
-        if not ctx.store.delete_article(int(number)):
+        if not ctx.store.delete_article(number):
             return Reply.error(f"There is no article #{number}.")
-        return Reply(title=f"Article #{number} and everything read from it are gone.", data={"deleted": int(number)})
+        return Reply(title=f"Article #{number} and everything read from it are gone.", data={"deleted": number})
     raise UsageError(
         "Usage: /newsroom settings · /newsroom ingest on|off · /newsroom nothing-new on|off · "
         "/newsroom tz Europe/Berlin · /newsroom forget 12"

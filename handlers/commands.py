@@ -21,9 +21,10 @@ from handlers.errors import UsageError
 from handlers.ingest import IngestRequest, Progress, ingest
 from handlers.reply import Reply, Section
 from handlers.story import story
-from handlers.values import Channel
+from handlers.values import Channel, typed_number
 from handlers.watch import unwatch, watch, watching
 from handlers.who import who
+from handlers.wording import echoed
 from ingest.urls import find_other_links, find_urls
 
 
@@ -132,9 +133,10 @@ def _split_page(args: str) -> tuple[str, int]:
             raise UsageError("--page needs a number, as in /who Putin --page 2")
         return args, 1
     value = match.group(1)
-    if not value.isdigit() or int(value) < 1:
-        raise UsageError(f"--page needs a positive number, not “{value}”")
-    return args[: match.start()].strip(), int(value)
+    page = typed_number(value)
+    if page is None or page < 1:
+        raise UsageError(f"--page needs a positive number, not “{echoed(value)}”")
+    return args[: match.start()].strip(), page
 
 
 def with_page(line: str, page: int) -> str:

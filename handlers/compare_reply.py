@@ -11,6 +11,7 @@ from collections import defaultdict
 from handlers.comparison import Comparison
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, statement_json
+from handlers.wording import CLAIM_ECHO_CHARS, echoed, next_page
 from judge.article_model import ArticleStance
 from judge.calls import Call
 from judge.statements import STANCE_ORDER
@@ -54,10 +55,11 @@ def comparison_reply(result: Comparison, page: int = 1) -> Reply:
         sections += [_numbers_section(result.numbers)] if result.numbers else []
     else:
         sections = _stance_sections(result, rest[(page - 3) * EVIDENCE_PER_PAGE : (page - 2) * EVIDENCE_PER_PAGE])
-    footer = f"Page {page} of {pages}: /compare {result.claim} --page {page + 1}" if page < pages else None
+    footer = f"Page {page} of {pages}: {next_page('compare', result.claim, page + 1)}" if page < pages else None
     data = comparison_json(result)
     data.update(page=page, pages=pages)
-    return Reply(title=f"“{result.claim}”: {result.verdict}", sections=sections, data=data, footer=footer)
+    title = f"“{echoed(result.claim, CLAIM_ECHO_CHARS)}”: {result.verdict}"
+    return Reply(title=title, sections=sections, data=data, footer=footer)
 
 
 def outlet_fields(result: Comparison) -> list[Field]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.reply import Reply
+from handlers.values import typed_number
 from store.records import EntityMatch
 
 
@@ -13,8 +14,8 @@ class Ambiguous(ValueError):
 
 def _one_entity(ctx: Context, name: str) -> EntityMatch:
     text = name.strip()
-    if text.startswith("#") and text[1:].isdigit():
-        summary = ctx.store.entity_summary(int(text[1:]))
+    if text.startswith("#") and (number := typed_number(text[1:])) is not None:
+        summary = ctx.store.entity_summary(number)
         if summary is None:
             raise Ambiguous(f"No entity {text}.")
         return EntityMatch(summary.id, summary.name, summary.type, summary.article_count, summary.name, "id")

@@ -12,7 +12,7 @@ from collections import defaultdict
 from handlers.context import Context
 from handlers.reply import Reply, Section
 from handlers.statements import statement_citation, statement_json
-from handlers.wording import plural
+from handlers.wording import CLAIM_ECHO_CHARS, echoed, plural
 from store.records import EntityMatch, StatementRow
 
 SHOWN_PER_OUTLET = 4
@@ -56,7 +56,7 @@ def names_reply(ctx: Context, query: str) -> Reply:
     how = "For a verdict, ask about a claim, for example /compare Musk and Putin have been in regular contact."
     if not entities:
         return Reply(
-            title=f"“{query}” claims nothing to check, and the store knows none of its names",
+            title=f"“{echoed(query, CLAIM_ECHO_CHARS)}” claims nothing to check, and the store knows none of its names",
             sections=[Section(text=how)],
             data={"claim": query, "verdict": None, "names": [], "unknown": missing, "outlets": []},
         )
@@ -79,7 +79,7 @@ def names_reply(ctx: Context, query: str) -> Reply:
             )
         )
     return Reply(
-        title=f"“{query}”: what the store says about {names}",
+        title=f"“{echoed(query, CLAIM_ECHO_CHARS)}”: what the store says about {names}",
         sections=sections,
         data={
             "claim": query,

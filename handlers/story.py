@@ -19,7 +19,7 @@ from handlers.outlet_names import fold_outlet
 from handlers.reply import Citation, Reply, Section
 from handlers.sources import plain_speakers
 from handlers.statements import cite, once, shortened, statement_citation
-from handlers.wording import echoed
+from handlers.wording import CLAIM_ECHO_CHARS, echoed, next_page
 from judge.cues import DENIAL_CUES
 from judge.statements import Judged
 from nlp.attributions import addressed_outlets
@@ -200,14 +200,14 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
         if chosen is None and matches:
             candidates = [candidate_json(ctx, m) for m in matches]
             return Reply(
-                title=f"{len(matches)} entities match “{query}”: which one?",
+                title=f"{len(matches)} entities match “{echoed(query)}”: which one?",
                 sections=[Section(text="\n".join(candidate_line(c, "story") for c in candidates))],
                 data={"query": query, "kind": None, "candidates": candidates},
             )
         wanted = chosen.id if chosen else None
     summary = ctx.store.entity_summary(wanted) if wanted is not None else None
     if summary is None:
-        return Reply.error(f"Nobody named “{query}” in the stored articles, and it claims nothing to follow.")
+        return Reply.error(f"Nobody named “{echoed(query)}” in the stored articles, and it claims nothing to follow.")
     return _reply(query, "entity", name_story(ctx, summary.id), [], page, summary.name)
 
 
@@ -227,10 +227,11 @@ def _reply(query: str, kind: str, entries: list[Entry], changes: list[dict], pag
     pages = len(filled)
     page = min(max(1, page), pages)
     sections = filled[page - 1]
-    footer = f"Page {page} of {pages}: /story {query} --page {page + 1}" if page < pages else None
-    title = f"The story of “{echoed(query)}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
+    footer = f"Page {page} of {pages}: {next_page('story', query, page + 1)}" if page < pages else None
+    quoted = echoed(query, CLAIM_ECHO_CHARS)
+    title = f"The story of “{quoted}” ({about}): {len(entries)} article{'s' if len(entries) != 1 else ''}"
     if not entries:
-        title = f"No stored article tells the story of “{echoed(query)}” ({about})."
+        title = f"No stored article tells the story of “{quoted}” ({about})."
     return Reply(
         title=title,
         sections=sections,

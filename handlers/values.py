@@ -11,6 +11,25 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+#: The most digits a number typed in chat may have: an article, watch or page number is far shorter,
+#: and SQLite's integers end at 19 digits (a longer one raised OverflowError). Set by hand.
+MAX_DIGITS = 9
+
+
+def typed_number(text: str) -> int | None:
+    """A number as a user types it, or None. ASCII digits only: ``str.isdigit`` also takes "²",
+    which ``int`` refuses; at most ``MAX_DIGITS`` of them, so SQLite's integers never overflow.
+
+    Args:
+        text: what the user typed.
+
+    Returns:
+        The number, or None when the text is not a short run of ASCII digits.
+    """
+    if not text or len(text) > MAX_DIGITS or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
+
 
 @dataclass(frozen=True)
 class Channel:

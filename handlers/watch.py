@@ -10,7 +10,7 @@ from handlers.compare import compare_claim
 from handlers.context import Context
 from handlers.profile import type_name
 from handlers.reply import Reply, Section
-from handlers.values import Channel
+from handlers.values import Channel, typed_number
 from handlers.wording import snippet
 
 CLAIM_WORD = "claim"
@@ -162,11 +162,11 @@ def unwatch(ctx: Context, where: Channel, user: str | None, args: str) -> Reply:
     Returns:
         What is no longer watched; an error reply for no number or no such watch of theirs.
     """
-    text = args.strip().lstrip("#")
-    if not text.isdigit():
+    number = typed_number(args.strip().lstrip("#"))
+    if number is None:
         return Reply.error("Usage: /unwatch N, with the number /watching shows (for example /unwatch 3)", usage=True)
-    removed = ctx.store.remove_watch(where.platform, watcher(where, user), int(text))
+    removed = ctx.store.remove_watch(where.platform, watcher(where, user), number)
     if removed is None:
-        return Reply.error(f"You have no watch #{text}; /watching lists yours.")
+        return Reply.error(f"You have no watch #{number}; /watching lists yours.")
     what = f"the claim “{removed.query}”" if removed.kind == "claim" else (removed.name or removed.query)
     return Reply(title=f"Stopped watching {what} (#{removed.id}).", data={"removed": removed.id})

@@ -7,7 +7,7 @@ from handlers.context import Context
 from handlers.profile import EntityProfile, entity_profile
 from handlers.reply import Citation, Field, Reply, Section
 from handlers.statements import cite, once, shortened, statement_citation, statement_json
-from handlers.wording import echoed, plural
+from handlers.wording import echoed, next_page, plural
 from store.profiles import STATEMENTS_COUNTED
 from store.records import EntityMatch, EntitySummary
 
@@ -101,7 +101,7 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
     if profile.page < profile.pages or profile.more_pages:
         what = NEXT_PAGE.get(profile.page, "More sentences")
         of = f"{profile.pages} or more" if profile.more_pages else str(profile.pages)
-        footer = f"Page {profile.page} of {of}. {what}: /who {query} --page {profile.page + 1}"
+        footer = f"Page {profile.page} of {of}. {what}: {next_page('who', query, profile.page + 1)}"
     described = f", {profile.described[0].text}" if profile.described else ""
     read_first = telling(profile)
     if profile.page == 1:

@@ -3,6 +3,9 @@
 #: What a user typed, quoted back in a reply, is cut to this many characters: more than any name or
 #: claim runs to, too few for a pasted page to fill the reply. Set by hand.
 ECHO_CHARS = 100
+#: A claim is a sentence, quoted back whole when it is one: a long one runs to some 250 characters.
+#: Longer input (a pasted page given to /compare) is cut here. Set by hand.
+CLAIM_ECHO_CHARS = 300
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -35,13 +38,30 @@ def snippet(text: str, limit: int = 80) -> str:
     return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def echoed(text: str) -> str:
-    """What the user typed, as a reply quotes it: cut to ECHO_CHARS with an ellipsis.
+def echoed(text: str, limit: int = ECHO_CHARS) -> str:
+    """What the user typed, as a reply quotes it: cut to ``limit`` characters with an ellipsis.
 
     Args:
         text: what the user typed.
+        limit: the most characters quoted.
 
     Returns:
         The quote.
     """
-    return snippet(text, ECHO_CHARS)
+    return snippet(text, limit)
+
+
+def next_page(command: str, query: str, page: int) -> str:
+    """How to ask for the next page: the command to type, when the query is short enough to repeat.
+
+    Args:
+        command: the command's name, without the slash.
+        query: what the user asked.
+        page: the page to ask for.
+
+    Returns:
+        "/command query --page N", or a hint to add ``--page N`` when the query is long.
+    """
+    if len(query) <= CLAIM_ECHO_CHARS:
+        return f"/{command} {query} --page {page}"
+    return f"add --page {page} to your /{command}"

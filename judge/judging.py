@@ -108,6 +108,16 @@ class Judgement:
     seen: dict[int, ArticleEvidence] = field(default_factory=dict)  # what the article model read of each
 
 
+#: A no-coverage verdict names this many of the claim's unseen words, each cut to UNSEEN_CHARS: a
+#: pasted page given as a claim is not echoed back. Set by hand.
+UNSEEN_SHOWN, UNSEEN_CHARS = 8, 40
+
+
+def _some_words(words: list[str]) -> str:
+    shown = [w if len(w) <= UNSEEN_CHARS else w[: UNSEEN_CHARS - 1] + "…" for w in words[:UNSEEN_SHOWN]]
+    return ", ".join(shown) + (", …" if len(words) > UNSEEN_SHOWN else "")
+
+
 def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     """Judge one claim: which statements and articles support it, dispute it or only report it,
     how sure each reading is, and the verdict.
@@ -124,7 +134,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     unseen = list(evidence.unseen)
     novel = not speech and no_coverage_share(evidence.terms, unseen, evidence.rarity) > NO_COVERAGE_SHARE
     if novel:  # the claim's key words are nowhere in the store: nothing stored can be about it
-        why = f"No stored statement mentions {', '.join(unseen)}."
+        why = f"No stored statement mentions {_some_words(unseen)}."
         return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
     judged = _read_statements(evidence, models)
     seen = {} if evidence.claim_words is None else _article_inputs(evidence, judged)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -37,12 +40,64 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-    if migrate:
-        pending = [m.name for m in migrations.pending(db)]
-        if pending:
-            logger.info("applying migrations: %s", ", ".join(pending))
-            migrations.apply(db)
+    if migrate and migrations.pending(db):
+        try:
+            _migrate(db)
+        except BaseException:
+            conn.close()
+            raise
     return db
+
+
+@contextmanager
+def _write_lock(db: Database) -> Iterator[None]:
+    """One transaction holding SQLite's write lock from its first statement (``BEGIN IMMEDIATE``).
+
+    A plain ``BEGIN`` takes the lock only at its first write, after its reads: two processes that
+    both read "no such table" then both create it, and in WAL mode the later one fails at once
+    ("database is locked", without waiting) because its snapshot is stale. Taking the lock first
+    makes the check and the change one step; a second process waits (the busy timeout), then sees
+    the first one's work.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _migrate(db: Database) -> None:
+    """Apply the pending migrations, each in its own locked transaction with its record.
+
+    Idempotent: every step looks again, under the lock, at what is applied, so processes racing
+    to create or upgrade the same store share the work and none repeats a step another finished.
+    ForeignDatabase: another application's tables appeared before the lock was taken.
+    """
+    with _write_lock(db):
+        if foreign := _foreign_tables(db):
+            raise ForeignDatabase(f"it holds other tables: {', '.join(foreign[:NAMED_TABLES])}")
+        migrations.ensure_migrations_table(db)
+    applied: list[str] = []
+    while True:
+        with _write_lock(db):
+            pending = migrations.pending(db)
+            if not pending:
+                break
+            step = pending[0]
+            step.fn(db)
+            applied.append(step.name)
+            db[migrations.migrations_table].insert(
+                {
+                    "migration_set": migrations.name,
+                    "name": step.name,
+                    "applied_at": str(datetime.datetime.now(datetime.UTC)),
+                }
+            )
+    if applied:
+        logger.info("applied migrations: %s", ", ".join(applied))
 
 
 def _foreign_tables(db: Database) -> list[str]:

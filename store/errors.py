@@ -23,3 +23,8 @@ class DuplicateArticle(StoreError):
     def __init__(self, article_id: int) -> None:
         super().__init__(f"already stored as article {article_id}")
         self.article_id = article_id
+
+
+class IngestStopped(StoreError):
+    """The bot is stopping and takes no more articles (``Store.stop_ingest``): an ingest abandoned
+    after the shutdown grace period must not be stored once its user was told it was not."""

@@ -25,7 +25,7 @@ from store import (
     watches,
 )
 from store.db import connect, connect_reader
-from store.errors import DuplicateArticle, NotADatabase
+from store.errors import DuplicateArticle, IngestStopped, NotADatabase
 from store.migrations import migrations
 from store.records import (
     ArticleIn,
@@ -55,6 +55,7 @@ class Store:
         self._local = threading.local()
         self._readers: list[Database] = []
         self._readers_lock = threading.Lock()
+        self._ingest_stopped = False
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -190,9 +191,12 @@ class Store:
             DuplicateArticle: another writer stored the same article first.
             ValueError: ``links`` does not hold one link per local entity.
             LookupError: a linked entity was merged away by a reporter meanwhile; ingest again.
+            IngestStopped: ``stop_ingest`` was called; nothing is written.
         """
         try:
             with self._lock, self.write_transaction():
+                if self._ingest_stopped:
+                    raise IngestStopped("the bot is stopping; the article was not stored")
                 chosen = links(self) if callable(links) else links
                 return articles.insert_article(self.db, article, analysis, chosen, now)
         except sqlite3.IntegrityError:
@@ -200,6 +204,14 @@ class Store:
             if existing is None:
                 raise
             raise DuplicateArticle(existing.id) from None
+
+    def stop_ingest(self) -> None:
+        """Take no more articles: every later ``add_article`` raises IngestStopped. An article being
+        stored right now is finished first (this waits for the write lock), so once this returns,
+        an ingest still running can no longer store anything. Shutdown calls it before telling the
+        users of abandoned ingests that theirs was not stored."""
+        with self._lock:
+            self._ingest_stopped = True
 
     @contextmanager
     def write_transaction(self) -> Iterator[None]:

@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.charts import drawn_pictures
-from bot.chat import answer, ingest_post, is_article_file, wants_ingest
+from bot.chat import answer, ingest_post, is_article_file, turn, wants_ingest
 from bot.discord.commands import application_commands
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
@@ -104,6 +104,10 @@ class NewsroomDiscord(discord.Client):
 
     async def run_command(self, interaction: discord.Interaction, line: str) -> None:
         """Defer at once (the 3-second rule), answer in a worker thread, follow up with page 1."""
+        async with turn():
+            await self._command(interaction, line)
+
+    async def _command(self, interaction: discord.Interaction, line: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
 
         caller = self.caller(interaction)
@@ -112,6 +116,12 @@ class NewsroomDiscord(discord.Client):
         await self.follow_up(interaction, reply, line, later)
 
     async def run_ingest(
+        self, interaction: discord.Interaction, link: str | None, file: discord.Attachment | None
+    ) -> None:
+        async with turn():
+            await self._ingest(interaction, link, file)
+
+    async def _ingest(
         self, interaction: discord.Interaction, link: str | None, file: discord.Attachment | None
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -164,6 +174,10 @@ class NewsroomDiscord(discord.Client):
 
     # posted articles
     async def on_message(self, message: discord.Message) -> None:
+        async with turn():
+            await self._posted(message)
+
+    async def _posted(self, message: discord.Message) -> None:
         if message.author.bot or message.author == self.user or message.guild is None:
             return
         if not wants_ingest(self.ctx, "discord", str(message.channel.id)):

@@ -19,7 +19,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.charts import drawn_pictures
-from bot.chat import answer, first_sight, ingest_post, is_article_file, wants_ingest
+from bot.chat import answer, first_sight, ingest_post, is_article_file, turn, wants_ingest
 from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_blocks, split
 from bot.slack.config import SlackConfig
 from bot.slack.delivery import deliver
@@ -85,6 +85,10 @@ class SlackBot:
 
     # slash commands
     async def _on_command(self, ack: Any, body: dict, respond: Any) -> None:
+        async with turn():
+            await self._command(ack, body, respond)
+
+    async def _command(self, ack: Any, body: dict, respond: Any) -> None:
         line = f"{body['command']} {body.get('text', '')}".strip()
         command, _, args = parse_command(line)
         caller = self._caller(
@@ -160,6 +164,10 @@ class SlackBot:
         return value["line"], int(value["page"]), caller
 
     async def _on_page(self, ack: Any, body: dict, respond: Any) -> None:
+        async with turn():
+            await self._page(ack, body, respond)
+
+    async def _page(self, ack: Any, body: dict, respond: Any) -> None:
         await ack()
         line, page, caller = self._action(body)
         reply = await answer(self.ctx, line, caller)
@@ -167,6 +175,10 @@ class SlackBot:
             await self._deliver(respond, message, "page button", caller.channel, caller.user)
 
     async def _on_share(self, ack: Any, body: dict, respond: Any) -> None:
+        async with turn():
+            await self._share(ack, body, respond)
+
+    async def _share(self, ack: Any, body: dict, respond: Any) -> None:
         await ack()
         line, page, caller = self._action(body)
         reply = await answer(self.ctx, line, caller)
@@ -182,6 +194,10 @@ class SlackBot:
 
     # posted articles
     async def _on_message(self, event: dict, body: dict, context: Any) -> None:
+        async with turn():
+            await self._message(event, body, context)
+
+    async def _message(self, event: dict, body: dict, context: Any) -> None:
         if event.get("subtype") not in (None, "file_share") or event.get("bot_id"):
             return  # edits, deletions and bot posts (ours included) never loop back
         if event.get("user") in (None, context.get("bot_user_id")):
