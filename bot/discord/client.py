@@ -18,7 +18,8 @@ from bot.discord.commands import application_commands
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED, with_page
+from handlers import messages as handler_messages
+from handlers.commands import with_page
 from handlers.ingest import IngestRequest
 from ingest.urls import find_urls
 
@@ -163,7 +164,7 @@ class NewsroomDiscord(discord.Client):
 
     async def _on_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         if isinstance(error, app_commands.CheckFailure):
-            message = REFUSED
+            message = handler_messages.EDITORS_ONLY()
         else:
             logger.error("discord command failed", exc_info=error)
             message = "Something went wrong on our side; it is logged. Try again in a moment."

@@ -24,7 +24,8 @@ from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_bl
 from bot.slack.config import SlackConfig
 from bot.slack.delivery import deliver
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED, parse_command, platform_commands, with_page
+from handlers import messages as handler_messages
+from handlers.commands import parse_command, platform_commands, with_page
 from handlers.ingest import IngestRequest
 
 logger = logging.getLogger(__name__)
@@ -211,7 +212,9 @@ class SlackBot:
             return
         caller = self._caller(body.get("team_id"), event.get("user"), channel)
         if not caller.editor:
-            await self.client.chat_postEphemeral(channel=channel, user=event["user"], text=REFUSED)
+            await self.client.chat_postEphemeral(
+                channel=channel, user=event["user"], text=handler_messages.EDITORS_ONLY()
+            )
             return
         ts = event["ts"]
         await self._react(channel, ts, WORKING)
