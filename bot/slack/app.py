@@ -18,6 +18,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import messages
 from bot.charts import drawn_pictures
 from bot.chat import answer, first_sight, ingest_post, is_article_file, turn, wants_ingest
 from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_blocks, split
@@ -67,13 +68,13 @@ class SlackBot:
         """A retried delivery (same event id, X-Slack-Retry-Num set) is acknowledged and dropped."""
         event_id = body.get("event_id") if isinstance(body, dict) else None
         if event_id and not first_sight(self.ctx, "slack", event_id):
-            logger.info("slack event %s already handled; retry ignored", event_id)
+            logger.info(messages.SLACK_RETRY_IGNORED(event_id=event_id))
             return BoltResponse(status=200, body="")
         await next()
         return None
 
     async def _on_error(self, error: Exception, body: dict) -> None:
-        logger.error("slack request failed: %s", error, exc_info=error)
+        logger.error(messages.SLACK_REQUEST_FAILED(reason=error), exc_info=error)
 
     def _caller(self, team: str | None, user: str | None, channel: str | None, name: str | None = None) -> Caller:
         return Caller(
@@ -240,7 +241,7 @@ class SlackBot:
                 response.raise_for_status()
                 body = await response.content.read(limit + 1)
         except aiohttp.ClientError as exc:
-            logger.warning("download of %s failed: %s", name, exc)
+            logger.warning(messages.SLACK_DOWNLOAD_FAILED(name=name, reason=exc))
             return IngestRequest(source=name, failure="Could not download the file from Slack")
         return IngestRequest(source=name, body=body, content_type=file.get("mimetype"))
 
@@ -249,7 +250,7 @@ class SlackBot:
         try:
             await method(channel=channel, timestamp=ts, name=name)
         except Exception as exc:  # a missing reaction never stops the answer
-            logger.warning("reaction %s on %s failed: %s", name, ts, exc)
+            logger.warning(messages.SLACK_REACTION_FAILED(name=name, ts=ts, reason=exc))
 
     # posting (thread replies and digests)
     async def post(self, channel: str, reply: Reply, thread_ts: str | None = None) -> bool:
@@ -273,7 +274,7 @@ class SlackBot:
         try:
             return await self.post(channel, reply)
         except Exception:
-            logger.exception("digest for slack:%s not posted", channel)
+            logger.exception(messages.DIGEST_NOT_POSTED(platform="slack", channel=channel))
             return False
 
     async def send_private(self, user: str, reply: Reply) -> bool:
