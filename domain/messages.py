@@ -1,14 +1,14 @@
 """The one form of everything the bot says to a person or writes to its log: a named message.
 
-Each layer that speaks to people keeps a catalogue module (``ingest/messages.py``,
+Each layer that speaks to people keeps a catalogue module (``ingest/messages.py``, ``nlp/messages.py``,
 ``store/messages.py``, ``handlers/messages.py``, ``bot/messages.py``) of ``Message`` entries, so one
 ``grep`` finds every refusal, error and log line, and a code seen in a reporter's screenshot or an
 operator's log leads to the one line that wrote it. The idea is spaCy's ``Errors`` (a stable code per
 message) and bolt-python's ``logger/messages.py`` (named, parameterised log lines).
 
-Codes: ``I`` ingest, ``S`` store, ``H`` handlers, ``B`` bot for what people are told; ``L`` for log
-lines (``L1xx`` ingest, ``L2xx`` store, ``L3xx`` handlers, ``L4xx`` bot). A code is never reused: a
-message that is dropped takes its code with it.
+Codes: ``I`` ingest, ``S`` store, ``N`` nlp, ``H`` handlers, ``B`` bot for what people are told;
+``L`` for log lines (``L1xx`` ingest, ``L2xx`` store, ``L3xx`` handlers, ``L4xx`` bot, ``L5xx`` nlp).
+A code is never reused: a message that is dropped takes its code with it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 #: What a code looks like: its layer's letter and three digits.
-CODE = re.compile(r"^[ISHBL]\d{3}$")
+CODE = re.compile(r"^[ISHBNL]\d{3}$")
 
 
 @dataclass(frozen=True)
