@@ -26,8 +26,8 @@ class Message:
     """A named message: a stable code and a ``str.format`` template of named fields.
 
     Calling it fills the fields and appends the code in brackets, the one convention everywhere:
-    ``Message("I001", "Empty: there is no text to ingest")()`` →
-    ``"Empty: there is no text to ingest [I001]"``. The code goes last so a chat reply still reads as
+    ``Message("I999", "Empty: there is no text to ingest")()`` →
+    ``"Empty: there is no text to ingest [I999]"``. The code goes last so a chat reply still reads as
     a sentence and the reader meets the words first.
     """
 
