@@ -45,6 +45,10 @@ ABANDONED_UNSURE = Message(
 )
 DISCORD_INGEST_EMPTY = Message("B026", "Give /ingest a link or attach a file.")
 BROWSE_NO_ARTICLE = Message("B027", "No article {article_id}")
+FILE_TOO_LARGE = Message("B028", "Too large: the limit is {limit_mb:g} MB")
+DISCORD_ATTACHMENT_FAILED = Message("B029", "Could not download the attachment")
+SLACK_NO_DOWNLOAD_LINK = Message("B030", "Slack did not give a download link for this file")
+SLACK_FILE_FAILED = Message("B031", "Could not download the file from Slack")
 
 # Log lines: chat turns
 COMMAND_DONE = Message("L401", "{platform} {command} in {channel}: {outcome} in {took} ms")

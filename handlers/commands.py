@@ -280,7 +280,7 @@ def ingest_requests(text: str) -> list[IngestRequest]:
 
 def _refused_scheme(link: str) -> str:
     scheme = link.split("://", 1)[0].lower()
-    return f"{scheme}:// links are not accepted in chat: send an http(s) link or paste the article's text"
+    return messages.LINK_SCHEME_REFUSED(scheme=scheme)
 
 
 COMMANDS: dict[str, Command] = {

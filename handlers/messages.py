@@ -80,5 +80,10 @@ WATCH_NOT_A_CLAIM = Message(
 )
 NO_SUCH_WATCH = Message("H037", "You have no watch #{number}; /watching lists yours.")
 
+# Ingest from chat
+LINK_SCHEME_REFUSED = Message(
+    "H038", "{scheme}:// links are not accepted in chat: send an http(s) link or paste the article's text"
+)
+
 # Log lines
 COALESCED = Message("L301", "waiting for the same request already in flight: {key!r}")

@@ -120,6 +120,13 @@ def _message_argument(node: ast.AST) -> tuple[str, ast.AST] | None:
     return None
 
 
+def _failure_argument(node: ast.AST) -> ast.AST | None:
+    """The ``failure=`` of an ``IngestRequest``: the one-line refusal a chat user reads for that file."""
+    if isinstance(node, ast.Call):
+        return next((k.value for k in node.keywords if k.arg == "failure"), None)
+    return None
+
+
 def inline_messages(source: str) -> list[str]:
     """``line: form`` for every message written inline in a module's source."""
     tree = ast.parse(source)
@@ -129,6 +136,9 @@ def inline_messages(source: str) -> list[str]:
         said = _message_argument(node)
         if said and _inline_text(said[1], modules, entries):
             found.append(f"{node.lineno}: {said[0]}")
+        failure = _failure_argument(node)
+        if failure is not None and _inline_text(failure, modules, entries):
+            found.append(f"{node.lineno}: failure=")
     return found
 
 
@@ -152,6 +162,7 @@ def test_no_message_is_written_inline_outside_the_catalogues():
         'logger.warning("%s failed", channel)',
         'self.logger.info(f"done {n}")',
         'super().__init__(f"already stored as article {article_id}")',
+        'return IngestRequest(source=name, failure="Could not download the file from Slack")',
     ],
 )
 def test_the_walk_finds_a_message_written_inline(line):

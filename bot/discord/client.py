@@ -168,7 +168,7 @@ class NewsroomDiscord(discord.Client):
             message = handler_messages.EDITORS_ONLY()
         else:
             logger.error(messages.DISCORD_COMMAND_FAILED(), exc_info=error)
-            message = "Something went wrong on our side; it is logged. Try again in a moment."
+            message = messages.SORRY()
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True)
         else:
@@ -212,13 +212,13 @@ class NewsroomDiscord(discord.Client):
         limit = self.ctx.policy.max_bytes
         if attachment.size > limit:
             return IngestRequest(
-                source=attachment.filename, failure=f"Too large: the limit is {limit / 1024 / 1024:g} MB"
+                source=attachment.filename, failure=messages.FILE_TOO_LARGE(limit_mb=limit / 1024 / 1024)
             )
         try:
             body = await attachment.read()
         except discord.HTTPException as exc:
             logger.warning(messages.ATTACHMENT_NOT_DOWNLOADED(name=attachment.filename, reason=exc))
-            return IngestRequest(source=attachment.filename, failure="Could not download the attachment")
+            return IngestRequest(source=attachment.filename, failure=messages.DISCORD_ATTACHMENT_FAILED())
         return IngestRequest(source=attachment.filename, body=body, content_type=attachment.content_type)
 
     async def _react(self, message: discord.Message, emoji: str, remove: bool = False) -> None:

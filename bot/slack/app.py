@@ -232,9 +232,9 @@ class SlackBot:
         url = file.get("url_private_download") or file.get("url_private")
         limit = self.ctx.policy.max_bytes
         if (file.get("size") or 0) > limit:
-            return IngestRequest(source=name, failure=f"Too large: the limit is {limit / 1024 / 1024:g} MB")
+            return IngestRequest(source=name, failure=messages.FILE_TOO_LARGE(limit_mb=limit / 1024 / 1024))
         if not url:
-            return IngestRequest(source=name, failure="Slack did not give a download link for this file")
+            return IngestRequest(source=name, failure=messages.SLACK_NO_DOWNLOAD_LINK())
         headers = {"Authorization": f"Bearer {self.config.bot_token}"}
         try:
             async with aiohttp.ClientSession() as session, session.get(url, headers=headers) as response:
@@ -242,7 +242,7 @@ class SlackBot:
                 body = await response.content.read(limit + 1)
         except aiohttp.ClientError as exc:
             logger.warning(messages.SLACK_DOWNLOAD_FAILED(name=name, reason=exc))
-            return IngestRequest(source=name, failure="Could not download the file from Slack")
+            return IngestRequest(source=name, failure=messages.SLACK_FILE_FAILED())
         return IngestRequest(source=name, body=body, content_type=file.get("mimetype"))
 
     async def _react(self, channel: str, ts: str, name: str, remove: bool = False) -> None:
