@@ -19,6 +19,7 @@ from typing import Any
 
 #: What a code looks like: its layer's letter and three digits.
 CODE = re.compile(r"^[ISHBNL]\d{3}$")
+_TRAILING_CODE = re.compile(r"\[([ISHBNL]\d{3})\]$")
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,17 @@ class Message:
             KeyError: a field of the template was not given.
         """
         return f"{self.template.format(**fields)} [{self.code}]"
+
+
+def code_of(text: str) -> str | None:
+    """The code a message ends with, for the places that file it apart (``--json``, JSON logs).
+
+    Args:
+        text: a line, as a ``Message`` call wrote it or not.
+
+    Returns:
+        The last code (``H999`` of ``"Cannot schedule …: … [B999] [H999]"``: the outer message,
+        the place that answered), or None when the line carries none.
+    """
+    found = _TRAILING_CODE.search(text.rstrip())
+    return found.group(1) if found else None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.messages import Message
+from domain.messages import Message, code_of
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The layers that speak to people, each with its catalogue and the codes it may use.
@@ -232,6 +232,19 @@ def test_a_message_fills_its_fields_and_ends_with_its_code():
 def test_a_message_without_a_field_it_needs_is_refused():
     with pytest.raises(KeyError):
         Message("H999", "No command /{topic}. Try /help.")()
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Nobody named “Nobody”. [H024]", "H024"),
+        ("Cannot schedule “cron 0 8 * * 5-1”: “5-1” runs backwards [B018] [H015]", "H015"),
+        ("ingested #4 (Harbour Times): 3 entities in 12 ms", None),
+        ("a [bracket] in the middle [H024] is not the end", None),
+    ],
+)
+def test_the_code_of_a_line_is_its_last_one(line, code):
+    assert code_of(line) == code
 
 
 def test_a_code_outside_the_convention_is_refused():

@@ -92,6 +92,8 @@ def test_entity_corrections_from_the_command_line(db, capsys, tmp_path):
     assert code == 0 and json.loads(out)["name"] == "Dmitry S. Peskov"
     code, out, _ = run(capsys, "--db", db, "entity", "merge", "Nobody", "Peskov")
     assert code == 1 and out.strip() == "Nobody named “Nobody”. [H024]"
+    code, out, _ = run(capsys, "--db", db, "entity", "merge", "Nobody", "Peskov", "--json")
+    assert code == 1 and json.loads(out) == {"error": "Nobody named “Nobody”. [H024]", "code": "H024"}
 
 
 def test_analyze_json_has_attributions_with_offsets(db, capsys):
