@@ -13,6 +13,7 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 
+from bot import messages
 from handlers import Context, Reply
 from handlers.alerts import collect_alerts, release
 
@@ -61,18 +62,18 @@ class AlertService:
                 try:
                     alerts = await asyncio.to_thread(collect_alerts, self.ctx, platform, self.instance)
                 except Exception:
-                    logger.exception("watch alerts for %s not built", platform)
+                    logger.exception(messages.ALERTS_NOT_BUILT(platform=platform))
                     continue
                 for alert in alerts:
                     reply = alert.reply
                     try:
                         taken = await send(alert.user, reply)
                     except Exception:
-                        logger.exception("watch alert to %s:%s not sent", platform, alert.user)
+                        logger.exception(messages.ALERT_NOT_SENT(platform=platform, user=alert.user))
                         taken = False
                     if taken:
                         sent += 1
-                        logger.info("watch alert sent to %s:%s (%d items)", platform, alert.user, len(alert.lines))
+                        logger.info(messages.ALERT_SENT(platform=platform, user=alert.user, count=len(alert.lines)))
                     else:
                         await asyncio.to_thread(release, self.ctx, alert, self.instance)
         return sent

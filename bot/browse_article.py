@@ -10,6 +10,7 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
+from bot import messages
 from handlers.statements import public_link
 
 ARTICLE_ROUTE = r"^/-/article/(?P<id>\d+)$"
@@ -30,7 +31,7 @@ async def article_page(datasette, request):  # noqa: ANN001, ANN201 - Datasette'
     )
     row = found.first()
     if row is None:
-        raise NotFound(f"No article {article_id}")
+        raise NotFound(messages.BROWSE_NO_ARTICLE(article_id=article_id))
     quoted = await db.execute(
         """SELECT speaker, cue, act, sentence FROM statement_sources
            WHERE article_id = ? AND act != 'the outlet''s own' ORDER BY statement_id""",

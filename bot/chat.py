@@ -10,7 +10,8 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from datetime import timedelta
 
-from bot.intake import ABANDONED, ABANDONED_UNSURE, Intake
+from bot import messages
+from bot.intake import Intake
 from handlers import Caller, Context, Reply, dispatch
 from handlers.commands import ingest_requests, parse_command
 from handlers.errors import UsageError
@@ -22,8 +23,6 @@ logger = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 ARTICLE_TYPES = ("text/plain", "text/markdown", "text/html", "text/x-markdown", "application/xhtml+xml")
-SORRY = "Something went wrong on our side; it is logged. Try again in a moment."
-CLOSING = "The bot is restarting; nothing was done. Try again in a minute."
 
 
 intake = Intake()  # the running bot's; serve() opens a fresh one on its event loop
@@ -105,7 +104,7 @@ class ProgressRelay:
 
 def _log_failure(future) -> None:  # noqa: ANN001 - a concurrent.futures.Future
     if future.exception():
-        logger.warning("progress note not sent: %s", future.exception())
+        logger.warning(messages.PROGRESS_NOT_SENT(reason=future.exception()))
 
 
 class CommandLog:
@@ -134,15 +133,14 @@ class CommandLog:
             "outcome": self.outcome,
             "duration_ms": took,
         }
-        logger.info(
-            "%s %s in %s: %s in %d ms",
-            self.caller.platform,
-            self.command,
-            self.caller.channel,
-            self.outcome,
-            took,
-            extra=fields,
+        line = messages.COMMAND_DONE(
+            platform=self.caller.platform,
+            command=self.command,
+            channel=self.caller.channel,
+            outcome=self.outcome,
+            took=took,
         )
+        logger.info(line, extra=fields)
 
 
 async def answer(
@@ -173,7 +171,7 @@ async def _in_worker(caller: Caller, command: str, what: tuple[str, str], work: 
     with CommandLog(caller, command) as log:
         admitted = intake
         if not admitted.begin():
-            return log.done(Reply.error(CLOSING), "refused")
+            return log.done(Reply.error(messages.CLOSING()), "refused")
         try:
             job = asyncio.ensure_future(asyncio.to_thread(work))
             job.add_done_callback(_retrieved)
@@ -183,14 +181,14 @@ async def _in_worker(caller: Caller, command: str, what: tuple[str, str], work: 
             finally:
                 abandoning.cancel()
             if not job.done():
-                notice = ABANDONED if admitted.sure else ABANDONED_UNSURE
-                return log.done(Reply.error(notice.format(what=what[0], done=what[1])), "abandoned")
+                notice = messages.ABANDONED if admitted.sure else messages.ABANDONED_UNSURE
+                return log.done(Reply.error(notice(what=what[0], done=what[1])), "abandoned")
             return log.done(job.result())
         except IngestStopped:  # it reached the store after the store stopped taking articles
-            return log.done(Reply.error(ABANDONED.format(what=what[0], done=what[1])), "abandoned")
+            return log.done(Reply.error(messages.ABANDONED(what=what[0], done=what[1])), "abandoned")
         except Exception:
-            logger.exception("%s failed in %s", command, caller.where)
-            return log.done(Reply.error(SORRY), "error")
+            logger.exception(messages.COMMAND_CRASHED(command=command, where=caller.where))
+            return log.done(Reply.error(messages.SORRY()), "error")
         finally:
             admitted.end()
 

@@ -11,7 +11,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot import logs
+from bot import logs, messages
 from bot.export import FORMATS, write_rows
 from bot.render_json import render_json
 from bot.render_text import render_text
@@ -38,14 +38,14 @@ def _iso_date(text: str) -> str:
     try:
         return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(messages.NOT_A_DATE(text=text)) from None
 
 
 def _iso_time(text: str) -> str:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date or time (YYYY-MM-DD[THH:MM]): {text!r}") from None
+        raise argparse.ArgumentTypeError(messages.NOT_A_TIME(text=text)) from None
     return (moment.astimezone(UTC) if moment.tzinfo else moment).isoformat()  # stored times are UTC
 
 
@@ -170,14 +170,14 @@ def _compare(ctx: Context, args: argparse.Namespace) -> int:
         try:
             claims = [line.strip() for line in args.batch.read_text(encoding="utf-8").splitlines() if line.strip()]
         except OSError as exc:
-            print(f"newsroom compare: cannot read {args.batch}: {exc.strerror}", file=sys.stderr)
+            print(messages.CANNOT_READ_BATCH(path=args.batch, reason=exc.strerror), file=sys.stderr)
             return 2
         for claim in claims:
             reply = compare(ctx, claim)
             print(json.dumps(reply.data, ensure_ascii=False) if args.json else render_text(reply) + "\n")
         return 0
     if not args.claim:
-        print("newsroom compare: give a CLAIM or --batch FILE", file=sys.stderr)
+        print(messages.COMPARE_NEEDS_CLAIM(), file=sys.stderr)
         return 2
     return _emit(compare(ctx, " ".join(args.claim), page=args.page), args.json)
 
@@ -192,7 +192,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
             with args.out.open("w", encoding="utf-8", newline="") as out:
                 count = write_rows(rows, fields, out, args.format)
         except OSError as exc:
-            print(f"newsroom export: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+            print(messages.CANNOT_WRITE_EXPORT(path=args.out, reason=exc.strerror), file=sys.stderr)
             return 2
     print(f"{count} {args.kind} written to {args.out}", file=sys.stderr)
     return 0
@@ -204,10 +204,10 @@ READING = {"who", "compare", "story", "browse", "digest", "export", "entity", "e
 
 def _backup(ctx: Context, target: Path) -> int:
     if target.exists():
-        print(f"newsroom backup: {target} exists; give a new file", file=sys.stderr)
+        print(messages.BACKUP_EXISTS(path=target), file=sys.stderr)
         return 2
     if not target.parent.is_dir():
-        print(f"newsroom backup: no folder {target.parent}", file=sys.stderr)
+        print(messages.BACKUP_NO_FOLDER(folder=target.parent), file=sys.stderr)
         return 2
     ctx.store.backup(target)
     print(f"backed up to {target} ({target.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
@@ -217,18 +217,18 @@ def _backup(ctx: Context, target: Path) -> int:
 def execute(args: argparse.Namespace, settings: Settings) -> int:
     db_path = args.db or settings.get("NEWSROOM_DB")
     if args.command in READING and db_path != ":memory:" and not Path(db_path).is_file():
-        print(f"newsroom: no database at {db_path} (ingest something first, or check --db)", file=sys.stderr)
+        print(messages.NO_DATABASE(path=db_path), file=sys.stderr)
         return 2
     try:
         ctx = _context(settings, db_path)
     except NotADatabase as exc:
-        print(f"newsroom: {db_path} is not a newsroom database ({exc})", file=sys.stderr)
+        print(messages.NOT_NEWSROOM_DATABASE(path=db_path, reason=exc), file=sys.stderr)
         return 2
     try:
         if args.command == "ingest":
             requests = _ingest_requests(args)
             if not requests:
-                print("newsroom ingest: give a PATH, URL, - or --manifest FILE", file=sys.stderr)
+                print(messages.INGEST_NEEDS_SOURCE(), file=sys.stderr)
                 return 2
             if args.if_empty and ctx.store.article_count():
                 return 0
@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     form = settings.get("NEWSROOM_LOG_FORMAT").lower()
     if form not in ("text", "json"):
-        print(f"newsroom: NEWSROOM_LOG_FORMAT must be text or json, not {form!r}", file=sys.stderr)
+        print(messages.BAD_LOG_FORMAT(form=form), file=sys.stderr)
         return 2
     # INFO suits a bot serving chat platforms; in the terminal (one-shot commands, the console chat)
     # log lines would crowd the answers, so those log at WARNING unless the level is set.
@@ -293,10 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return execute(args, settings)
     except ModelNotInstalled as exc:
-        print(f"newsroom: {exc}", file=sys.stderr)
+        print(messages.COMMAND_FAILED(reason=exc), file=sys.stderr)
         return 3
     except IngestError as exc:
-        print(f"newsroom: {exc}", file=sys.stderr)
+        print(messages.COMMAND_FAILED(reason=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
+from bot import messages
+
 _DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 
 
@@ -19,14 +21,14 @@ def _day(text: str) -> int:
         return int(text) % 7
     if text[:3] in _DAY_NAMES:
         return _DAY_NAMES.index(text[:3])
-    raise ValueError(f"“{text}” is not a day of the week (0–7 or sun–sat)")
+    raise ValueError(messages.NOT_A_WEEKDAY(text=text))
 
 
 def _days(item: str) -> set[int]:
     span, _, step_text = item.partition("/")
     step = int(step_text) if step_text.isdigit() and int(step_text) > 0 else None
     if step_text and step is None:
-        raise ValueError(f"“{item}” has a bad step")
+        raise ValueError(messages.BAD_STEP(item=item))
     if span == "*":
         first, last = 0, 6
     elif "-" in span:
@@ -37,7 +39,7 @@ def _days(item: str) -> set[int]:
     else:
         first = last = _day(span)
     if last < first:
-        raise ValueError(f"“{item}” runs backwards")
+        raise ValueError(messages.RUNS_BACKWARDS(item=item))
     return {d % 7 for d in range(first, last + 1, step or 1)}
 
 
@@ -56,11 +58,11 @@ def cron_trigger(crontab: str, timezone: str) -> CronTrigger:
     """A CronTrigger for a standard five-field line in a named zone; ValueError says what is wrong."""
     fields = crontab.split()
     if len(fields) != 5:
-        raise ValueError(f"a cron line has five fields (minute hour day month weekday), not {len(fields)}")
+        raise ValueError(messages.CRON_FIELDS(count=len(fields)))
     try:
         zone = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {timezone!r}") from None
+        raise ValueError(messages.CRON_TIMEZONE(timezone=timezone)) from None
     minute, hour, day, month, weekday = fields
     return CronTrigger(
         minute=minute, hour=hour, day=day, month=month, day_of_week=crontab_weekdays(weekday), timezone=zone

@@ -30,6 +30,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_PAUSED, STATE_STOPPED
 from apscheduler.triggers.base import BaseTrigger
 
+from bot import messages
 from bot.cron import cron_trigger
 from handlers import Context, Reply
 from handlers.digest import build_digest, digest_reply
@@ -109,7 +110,7 @@ class DigestService:
         # Another instance may add jobs to the shared store; a wake-up each minute picks them up.
         self.scheduler.add_job(_noop, "interval", minutes=1, id="wake", jobstore="local")
         self.scheduler.start()
-        logger.info("digest scheduler %s started with %d schedules", self.instance, len(self.scheduler.get_jobs()) - 1)
+        logger.info(messages.SCHEDULER_STARTED(instance=self.instance, count=len(self.scheduler.get_jobs()) - 1))
 
     def shutdown(self) -> None:
         self._stopping = True
@@ -129,7 +130,7 @@ class DigestService:
             await stopped.wait()
             if self._stopping:
                 await asyncio.Event().wait()  # asked to stop: wait to be cancelled
-            logger.error("the digest scheduler stopped unasked")
+            logger.error(messages.SCHEDULER_STOPPED_UNASKED())
         finally:
             self.shutdown()
 
@@ -154,15 +155,12 @@ class DigestService:
             for task in pending:
                 task.cancel()
             if pending:
-                logger.warning(
-                    "%d digest(s) not finished in time: stopped unposted; their articles wait for the next digest",
-                    len(pending),
-                )
+                logger.warning(messages.DIGESTS_CUT(count=len(pending)))
                 await asyncio.wait(pending, timeout=5)
                 finished = False
         released = await asyncio.to_thread(self.ctx.store.release_instance, self.instance)
         if released:
-            logger.warning("released %d unfinished digest claims of %s", released, self.instance)
+            logger.warning(messages.CLAIMS_RELEASED(count=released, instance=self.instance))
         self.shutdown()
         return finished
 
@@ -196,7 +194,7 @@ class DigestService:
         """Safe from a worker thread (handlers run in one): the post runs on the bot's loop."""
         slot = "now " + datetime.now(UTC).isoformat()
         if self._loop is None:
-            raise RuntimeError("the digest service is not started")
+            raise RuntimeError(messages.DIGESTS_NOT_STARTED())
         self._loop.call_soon_threadsafe(self._spawn, lambda: self.post(channel, slot, asked=True))
 
     def _spawn(self, work: Callable[[], Awaitable[object]]) -> None:
@@ -207,7 +205,7 @@ class DigestService:
     @property
     def _scheduler(self) -> AsyncIOScheduler:
         if self.scheduler is None:
-            raise RuntimeError("the digest service is not started")
+            raise RuntimeError(messages.DIGESTS_NOT_STARTED())
         return self.scheduler
 
     # posting
@@ -223,14 +221,14 @@ class DigestService:
         store = self.ctx.store
         now = self.ctx.now_text()
         if not await asyncio.to_thread(store.claim_digest, channel.platform, channel.channel, slot, self.instance, now):
-            logger.info("digest %s for %s already claimed by another instance", slot, channel)
+            logger.info(messages.DIGEST_CLAIMED_ELSEWHERE(slot=slot, channel=channel))
             return "skipped"
         lease_until = (self.ctx.clock() + WINDOW_LEASE).isoformat(timespec="seconds")
         after = await asyncio.to_thread(
             store.claim_window, channel.platform, channel.channel, self.instance, now, lease_until
         )
         if after is None:
-            logger.info("digest %s for %s not run: another digest for the channel is running", slot, channel)
+            logger.info(messages.DIGEST_BUSY(slot=slot, channel=channel))
             await asyncio.to_thread(store.finish_claim, channel.platform, channel.channel, slot, "busy", None, now)
             self.history.append((str(channel), slot, "busy"))
             return "busy"
@@ -238,7 +236,7 @@ class DigestService:
         try:
             status, until = await self._build_and_post(channel, asked, after)
         except Exception:
-            logger.exception("digest for %s failed", channel)
+            logger.exception(messages.DIGEST_FAILED(channel=channel))
         finally:
             posted_until = until if status == "posted" and until is not None and until > after else None
             done = self.ctx.now_text()
@@ -252,7 +250,7 @@ class DigestService:
     async def _build_and_post(self, channel: Channel, asked: bool, after: int) -> tuple[str, int | None]:
         poster = self.posters.get(channel.platform)
         if poster is None:
-            logger.warning("no %s adapter is running; digest for %s not posted", channel.platform, channel)
+            logger.warning(messages.NO_ADAPTER(platform=channel.platform, channel=channel))
             return "failed", None
         data = await asyncio.to_thread(build_digest, self.ctx, channel, after=after)
         if not data["articles"]:
@@ -263,7 +261,7 @@ class DigestService:
         else:
             reply = digest_reply(data)
         if not await poster.post_digest(channel.channel, reply):
-            logger.warning("digest for %s not confirmed; its articles wait for the next digest", channel)
+            logger.warning(messages.DIGEST_UNCONFIRMED(channel=channel))
             return "failed", None
         return "posted", data["until_article_id"]
 

@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot import messages
+
 logger = logging.getLogger(__name__)
 
 Check = Callable[[], "str | None | Awaitable[str | None]"]  # None: fine; else what is wrong
@@ -70,5 +72,5 @@ async def start_health_server(health: Health, host: str, port: int) -> web.AppRu
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
-    logger.info("health checks on http://%s:%d/healthz and /readyz", host, port)
+    logger.info(messages.HEALTH_LISTENING(host=host, port=port))
     return runner

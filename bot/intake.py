@@ -18,10 +18,6 @@ from contextlib import asynccontextmanager
 
 logger = logging.getLogger(__name__)
 
-#: The answer to a command abandoned after the grace period, once the store takes no more articles.
-ABANDONED = "The bot is restarting; your {what} was not {done}, send it again."
-#: The same when the store could not be stopped in time: the command may still have finished.
-ABANDONED_UNSURE = "The bot is restarting; your {what} was cut short. Check it later, or send it again."
 #: Seconds a stuck turn has to unwind once cancelled.
 UNWIND_SECONDS = 2.0
 

@@ -14,12 +14,14 @@ import logging
 import sys
 from datetime import UTC, datetime
 
+from domain.messages import code_of
+
 FIELDS = ("platform", "channel", "command", "outcome", "duration_ms", "article_id", "outlet", "entities")
 CHATTY = ("apscheduler", "aiohttp.access", "discord", "slack_bolt", "slack_sdk", "sqlalchemy")
 
 
 class JsonLines(logging.Formatter):
-    """One JSON object per record: time, level, logger, message, and the command or ingest fields."""
+    """One JSON object per record: time, level, logger, message, its code, and the command or ingest fields."""
 
     def format(self, record: logging.LogRecord) -> str:
         line = {
@@ -28,6 +30,8 @@ class JsonLines(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        if code := code_of(line["message"]):  # every line of ours ends with one (bot/messages.py...)
+            line["code"] = code
         line.update({name: getattr(record, name) for name in FIELDS if hasattr(record, name)})
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot import messages
 from bot.alerts import AlertService
 from bot.chat import Intake, answer, open_intake, turn
 from bot.console import Console, ConsolePoster
@@ -52,11 +53,7 @@ def run(ctx: Context, settings: Settings, console_only: bool = False) -> int:
         # A thread is still running: an abandoned command's worker, or the console waiting for a
         # line. Python would wait for a worker at exit; the grace period is over, so leave now.
         if outcome.abandoned:
-            logger.warning(
-                "exiting with %d command(s) abandoned after the grace period; their users were told to send "
-                "them again, and an abandoned ingest stores nothing",
-                outcome.abandoned,
-            )
+            logger.warning(messages.EXITING_ABANDONED(count=outcome.abandoned))
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -74,7 +71,7 @@ def _settle(loop: asyncio.AbstractEventLoop) -> None:
         loop.run_until_complete(asyncio.wait(left, timeout=CLOSE_SECONDS))
     for task in left:
         if task.done() and not task.cancelled() and task.exception() is not None:
-            logger.warning("%s ended with %r while stopping", task.get_name(), task.exception())
+            logger.warning(messages.ENDED_WHILE_STOPPING(task=task.get_name(), reason=task.exception()))
     loop.run_until_complete(loop.shutdown_asyncgens())
 
 
@@ -217,21 +214,21 @@ async def _shut_down(
     loop = asyncio.get_running_loop()
     grace = settings.integer("NEWSROOM_SHUTDOWN_SECONDS")
     deadline = loop.time() + grace
-    logger.info("shutting down: %d commands running, %d s to finish", intake.running, grace)
+    logger.info(messages.SHUTTING_DOWN(running=intake.running, grace=grace))
     abandoned = 0
     if not await intake.close(deadline - loop.time()):
-        logger.warning("%d command(s) still running after %d s: abandoning them", intake.running, grace)
+        logger.warning(messages.ABANDONING(running=intake.running, grace=grace))
         abandoned = intake.abandon(await _stop_storing(ctx))
     cut = await intake.finish_turns(CLOSE_SECONDS)
     if cut:
-        logger.warning("%d answer(s) not delivered within %.0f s: stopped", cut, CLOSE_SECONDS)
+        logger.warning(messages.ANSWERS_CUT(count=cut, seconds=CLOSE_SECONDS))
     await digests.drain(deadline - loop.time())  # a digest cut short is released, never half-marked
     for task in tasks:
         task.cancel()
     _, stuck = await asyncio.wait(tasks, timeout=CLOSE_SECONDS)
     for task in stuck:
-        logger.warning("%s did not close within %.0f s", task.get_name(), CLOSE_SECONDS)
-    logger.info("stopped")
+        logger.warning(messages.NOT_CLOSED(task=task.get_name(), seconds=CLOSE_SECONDS))
+    logger.info(messages.STOPPED())
     return abandoned
 
 
@@ -240,7 +237,7 @@ async def _stop_storing(ctx: Context) -> bool:
     try:
         await asyncio.wait_for(asyncio.to_thread(ctx.store.stop_ingest), STOP_STORING_SECONDS)
     except TimeoutError:
-        logger.warning("the store did not stop taking articles within %.0f s", STOP_STORING_SECONDS)
+        logger.warning(messages.STORE_NOT_STOPPED(seconds=STOP_STORING_SECONDS))
         return False
     return True
 
@@ -256,5 +253,5 @@ def _catch_signals(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list
 
 def _stop_once(stop: asyncio.Event, sig: signal.Signals) -> None:
     if not stop.is_set():
-        logger.warning("%s received: finishing running work, then stopping", sig.name)
+        logger.warning(messages.SIGNAL_RECEIVED(signal=sig.name))
     stop.set()

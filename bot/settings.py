@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot import messages
 from ingest import FetchPolicy
 
 
@@ -126,7 +127,7 @@ class Settings:
         try:
             return int(self.values[name])
         except ValueError:
-            raise SystemExit(f"{name} must be a whole number, not {self.values[name]!r}") from None
+            raise SystemExit(messages.NOT_A_WHOLE_NUMBER(name=name, value=self.values[name])) from None
 
     def words(self, name: str) -> list[str]:
         """A comma-separated setting as a list, blanks dropped."""
@@ -140,7 +141,7 @@ class Settings:
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise SystemExit(f"NEWSROOM_TZ must be a time zone such as Europe/Berlin, not {name!r}") from None
+            raise SystemExit(messages.NOT_A_TIMEZONE(value=name)) from None
         return name
 
     def fetch_policy(self) -> FetchPolicy:

@@ -7,6 +7,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot import messages
 from bot.health import Health
 
 logger = logging.getLogger(__name__)
@@ -35,14 +36,14 @@ async def supervise(
         try:
             await start()
             why = "stopped by itself"
-            logger.error("%s %s; starting it again in %.0f s", name, why, pause)
+            logger.error(messages.PART_STOPPED_BY_ITSELF(name=name, pause=pause))
         except Stop as stop:
-            logger.error("%s cannot run: %s", name, stop)
+            logger.error(messages.PART_CANNOT_RUN(name=name, reason=stop))
             health.down(name, str(stop))
             return
         except Exception as exc:
             why = f"crashed: {type(exc).__name__}: {exc}"[:300]
-            logger.exception("%s crashed; starting it again in %.0f s", name, pause)
+            logger.exception(messages.PART_CRASHED(name=name, pause=pause))
         health.down(name, f"restarting after it {why}")
         if loop.time() - began >= STEADY_SECONDS:
             pause = first_pause

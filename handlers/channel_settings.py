@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import messages
 from handlers.context import Context
 from handlers.digest_commands import check_timezone
 from handlers.errors import UsageError
@@ -83,11 +84,8 @@ def newsroom_settings(ctx: Context, channel: Channel, args: str) -> Reply:
     if verb == "forget" and len(words) == 2:
         number = typed_number(words[1].lstrip("#"))
         if number is None:
-            raise UsageError("Usage: /newsroom forget ARTICLE_NUMBER, as in /newsroom forget 12")
+            raise UsageError(messages.USAGE_FORGET())
         if not ctx.store.delete_article(number):
-            return Reply.error(f"There is no article #{number}.")
+            return Reply.error(messages.NO_SUCH_ARTICLE(number=number))
         return Reply(title=f"Article #{number} and everything read from it are gone.", data={"deleted": number})
-    raise UsageError(
-        "Usage: /newsroom settings · /newsroom ingest on|off · /newsroom nothing-new on|off · "
-        "/newsroom tz Europe/Berlin · /newsroom forget 12"
-    )
+    raise UsageError(messages.USAGE_NEWSROOM())

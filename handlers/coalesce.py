@@ -14,6 +14,8 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Generic, TypeVar
 
+from handlers import messages
+
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ class Coalescer(Generic[T]):
                 mine: Future[T] = Future()
                 self._running[key] = mine
         if running is not None:
-            logger.debug("waiting for the same request already in flight: %r", key)
+            logger.debug(messages.COALESCED(key=key))
             return running.result()
         try:
             result = compute()

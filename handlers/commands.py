@@ -11,6 +11,7 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handlers import messages
 from handlers.channel_settings import is_read_only as settings_read_only
 from handlers.channel_settings import newsroom_settings, settings_reply
 from handlers.compare import compare
@@ -130,12 +131,12 @@ def _split_page(args: str) -> tuple[str, int]:
     match = re.search(r"(?:^|\s)--page(?:\s+|=)(\S+)\s*$", args)
     if not match:
         if "--page" in args:
-            raise UsageError("--page needs a number, as in /who Putin --page 2")
+            raise UsageError(messages.PAGE_NOT_A_NUMBER())
         return args, 1
     value = match.group(1)
     page = typed_number(value)
     if page is None or page < 1:
-        raise UsageError(f"--page needs a positive number, not “{echoed(value)}”")
+        raise UsageError(messages.PAGE_NOT_POSITIVE(value=echoed(value)))
     return args[: match.start()].strip(), page
 
 
@@ -226,7 +227,7 @@ def help_reply(topic: str = "") -> Reply:
     if topic:
         command = COMMANDS.get(topic)
         if command is None:
-            return Reply.error(f"No command /{topic[:40]}. Try /help.")
+            return Reply.error(messages.NO_SUCH_COMMAND(topic=topic[:40]))
         sections = [Section(text=command.details)] if command.details else []
         return Reply(
             title=command.usage,
@@ -265,7 +266,7 @@ def ingest_requests(text: str) -> list[IngestRequest]:
     """
     text = text.strip()
     if not text:
-        raise UsageError("Usage: /ingest URL or /ingest followed by the article's text")
+        raise UsageError(messages.USAGE_INGEST())
     urls, others = find_urls(text), find_other_links(text)
     leftover = text
     for link in urls + others:
@@ -279,7 +280,7 @@ def ingest_requests(text: str) -> list[IngestRequest]:
 
 def _refused_scheme(link: str) -> str:
     scheme = link.split("://", 1)[0].lower()
-    return f"{scheme}:// links are not accepted in chat: send an http(s) link or paste the article's text"
+    return messages.LINK_SCHEME_REFUSED(scheme=scheme)
 
 
 COMMANDS: dict[str, Command] = {
@@ -350,9 +351,6 @@ def platform_commands() -> list[Command]:
     return [command for command in COMMANDS.values() if command.on_platforms]
 
 
-REFUSED = "Only the newsroom's editors may do that here; ask one, or use /who and /compare, which are for everyone."
-
-
 def parse_command(line: str) -> tuple[Command | None, str, str]:
     """``/who Putin`` → (the who command, "who", "Putin"); a line that is not a command gives None.
 
@@ -388,10 +386,10 @@ def dispatch(ctx: Context, line: str, caller: Caller | None = None, progress: Pr
     command, name, args = parse_command(line)
     try:
         if command is None and name:
-            return Reply.error(f"Unknown command /{name[:40]}. Try /help.")
+            return Reply.error(messages.UNKNOWN_COMMAND(name=name[:40]))
         command = command or COMMANDS["ingest"]
         if not caller.editor and not command.read_only(args):
-            return Reply.error(REFUSED, refused=True)
+            return Reply.error(messages.EDITORS_ONLY(), refused=True)
         return command.run(ctx, args, caller, progress)
     except UsageError as exc:
         return Reply.error(str(exc))

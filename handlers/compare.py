@@ -10,6 +10,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from handlers import messages
 from handlers.coalesce import Coalescer
 from handlers.compare_reply import comparison_reply
 from handlers.comparison import Comparison
@@ -178,9 +179,7 @@ def compare(ctx: Context, claim: str, page: int = 1) -> Reply:
     """
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
-        return Reply.error(
-            "Usage: /compare CLAIM (for example /compare Musk and Putin have been in regular contact)", usage=True
-        )
+        return Reply.error(messages.USAGE_COMPARE(), usage=True)
     result = _IN_FLIGHT.run((ctx.store.path or id(ctx.store), claim), lambda: _comparison(ctx, claim))
     return names_reply(ctx, claim) if result is None else comparison_reply(result, page)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import timedelta
 
+from handlers import messages
 from handlers.compare import compare_claim
 from handlers.context import Context
 from handlers.descriptors import fold_groups
@@ -269,7 +270,7 @@ def digest(ctx: Context, channel: str | None = None, since: str | None = None, m
         (now + MARKING_LEASE).isoformat(timespec="seconds"),
     )
     if after is None:
-        return Reply.error(f"A digest for {where} is being posted right now; try again in a minute.")
+        return Reply.error(messages.DIGEST_BEING_POSTED(where=where))
     until = None
     try:
         data = build_digest(ctx, where, since, after=None if since else after)

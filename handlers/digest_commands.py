@@ -6,6 +6,7 @@ import shlex
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers import messages
 from handlers.context import Context
 from handlers.digest import build_digest, digest_reply
 from handlers.errors import UsageError
@@ -22,7 +23,7 @@ def _words(args: str) -> list[str]:
     try:
         quoted = shlex.split(args.replace("“", '"').replace("”", '"'))
     except ValueError as exc:
-        raise UsageError(f"Could not read the digest words: {exc}") from None
+        raise UsageError(messages.DIGEST_WORDS_UNREADABLE(reason=exc)) from None
     return [word for part in quoted for word in part.split()]
 
 
@@ -34,7 +35,7 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"Unknown time zone “{name[:40]}”; use a name such as Europe/Berlin or UTC") from None
+        raise UsageError(messages.UNKNOWN_TIMEZONE(name=name[:40])) from None
     return name
 
 
@@ -102,7 +103,7 @@ def digest_command(ctx: Context, channel: Channel, args: str) -> Reply:
     if verb == "status":
         return digest_status(ctx, channel)
     if ctx.schedules is None:
-        return Reply.error("Scheduling and posting digests need the bot running (make run); try /digest to preview.")
+        return Reply.error(messages.NEEDS_THE_BOT())
     if verb == "now":
         ctx.schedules.post_now(channel)
         return Reply(title="Posting this channel's digest now.", data={"channel": str(channel), "posting": True})
@@ -118,7 +119,7 @@ def digest_command(ctx: Context, channel: Channel, args: str) -> Reply:
     try:
         next_run = ctx.schedules.set_schedule(channel, spec)
     except ValueError as exc:
-        raise UsageError(f"Cannot schedule “{spec.label}”: {exc}") from None
+        raise UsageError(messages.CANNOT_SCHEDULE(label=spec.label, reason=exc)) from None
     ctx.store.update_channel_settings(
         channel.platform, channel.channel, {"schedule": spec.label, "crontab": spec.crontab, "tz": timezone}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import messages
 from handlers.context import Context
 from handlers.reply import Reply
 from handlers.values import typed_number
@@ -17,16 +18,16 @@ def _one_entity(ctx: Context, name: str) -> EntityMatch:
     if text.startswith("#") and (number := typed_number(text[1:])) is not None:
         summary = ctx.store.entity_summary(number)
         if summary is None:
-            raise Ambiguous(f"No entity {text}.")
+            raise Ambiguous(messages.NO_ENTITY(text=text))
         return EntityMatch(summary.id, summary.name, summary.type, summary.article_count, summary.name, "id")
     matches = ctx.store.find_entities(text)
     exact = [m for m in matches if m.how == "exact"]
     if len(exact) == 1 or len(matches) == 1:
         return (exact or matches)[0]
     if not matches:
-        raise Ambiguous(f"Nobody named “{text}”.")
+        raise Ambiguous(messages.NOBODY_NAMED(text=text))
     listed = "; ".join(f"#{m.id} {m.name} ({m.type})" for m in matches[:6])
-    raise Ambiguous(f"“{text}” fits several entities: {listed}. Name one by #ID.")
+    raise Ambiguous(messages.SEVERAL_FIT(text=text, listed=listed))
 
 
 def merge(ctx: Context, keep: str, absorbed: str) -> Reply:
@@ -45,7 +46,7 @@ def merge(ctx: Context, keep: str, absorbed: str) -> Reply:
     except Ambiguous as exc:
         return Reply.error(str(exc))
     if a.id == b.id:
-        return Reply.error(f"{a.name} and {b.name} are already one entity (#{a.id}).")
+        return Reply.error(messages.ALREADY_ONE(first=a.name, second=b.name, entity_id=a.id))
     ctx.store.merge_entities(a.id, b.id, ctx.now_text())
     return Reply(
         title=f"Merged {b.name} (#{b.id}) into {a.name} (#{a.id}); later articles follow.",
@@ -71,9 +72,9 @@ def split(ctx: Context, name: str, alias: str) -> Reply:
         return Reply.error(str(exc))
     summary = ctx.store.entity_summary(entity.id)
     if summary is None or alias.casefold() not in {a.casefold() for a in summary.aliases}:
-        return Reply.error(f"{entity.name} is not written “{alias}” anywhere; nothing to split.")
+        return Reply.error(messages.NOT_WRITTEN_SO(name=entity.name, alias=alias))
     if len(summary.aliases) == 1:
-        return Reply.error(f"“{alias}” is {entity.name}'s only name; rename it instead.")
+        return Reply.error(messages.ONLY_NAME(alias=alias, name=entity.name))
     new_id = ctx.store.split_entity(entity.id, alias, ctx.now_text())
     return Reply(
         title=f"“{alias}” is now entity #{new_id}, apart from {entity.name} (#{entity.id}); "
@@ -95,7 +96,7 @@ def rename(ctx: Context, name: str, new_name: str) -> Reply:
         another entity is called that already (the reply suggests merging them).
     """
     if not new_name.strip():
-        return Reply.error("Give the new name.")
+        return Reply.error(messages.NO_NEW_NAME())
     try:
         entity = _one_entity(ctx, name)
     except Ambiguous as exc:
@@ -104,8 +105,7 @@ def rename(ctx: Context, name: str, new_name: str) -> Reply:
     if taken:
         other = taken[0]
         return Reply.error(
-            f"#{other.id} {other.name} is already called {new_name.strip()}. If they are the same, "
-            f'merge them: newsroom entity merge "{entity.name}" "{other.name}".',
+            messages.NAME_TAKEN(other_id=other.id, other=other.name, new_name=new_name.strip(), name=entity.name),
             entity_id=entity.id,
             taken_by=other.id,
         )

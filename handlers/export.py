@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from handlers import messages
 from handlers.context import Context
 
 KINDS = ("entities", "mentions", "statements")
@@ -25,5 +26,5 @@ def export(ctx: Context, kind: str) -> tuple[tuple[str, ...], Iterator[dict]]:
         ValueError: ``kind`` is none of those.
     """
     if kind not in KINDS:
-        raise ValueError(f"cannot export {kind!r}: choose one of {', '.join(KINDS)}")
+        raise ValueError(messages.UNKNOWN_EXPORT(kind=kind, kinds=", ".join(KINDS)))
     return ctx.store.export_fields(kind), ctx.store.export_rows(kind)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain.messages import code_of
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -68,7 +70,8 @@ class Reply:
 
     @classmethod
     def error(cls, message: str, **data: Any) -> Reply:
-        """A failed request's reply: the message as its title, and in ``data`` under ``error``.
+        """A failed request's reply: the message as its title, in ``data`` under ``error``, and its
+        code (``domain/messages.py``) under ``code`` so a ``--json`` reader need not parse it.
 
         Args:
             message: what went wrong, for the reader.
@@ -77,4 +80,5 @@ class Reply:
         Returns:
             The reply, with ``ok`` False.
         """
-        return cls(title=message, ok=False, data={"error": message, **data})
+        coded = {"code": code} if (code := code_of(message)) else {}
+        return cls(title=message, ok=False, data={"error": message, **coded, **data})

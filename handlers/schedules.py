@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from handlers import messages
 from handlers.errors import UsageError
 from handlers.values import ScheduleSpec
 
@@ -17,7 +18,7 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)$")
 def _clock(text: str) -> tuple[int, int]:
     match = _CLOCK.match(text.strip())
     if not match:
-        raise UsageError(f"“{text[:20]}” is not a time of day; write it as 08:00")
+        raise UsageError(messages.NOT_A_TIME(text=text[:20]))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -42,7 +43,4 @@ def parse_schedule(words: list[str], timezone: str) -> ScheduleSpec:
     if kind == "cron" and len(words) == 6:
         crontab = " ".join(words[1:])
         return ScheduleSpec(f"cron {crontab}", crontab, timezone)
-    raise UsageError(
-        'Usage: /digest daily 08:00 · /digest weekdays 07:30 · /digest cron "0 8 * * 1-5" · '
-        "/digest off · /digest status · /digest now"
-    )
+    raise UsageError(messages.USAGE_DIGEST())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from handlers import messages
 from handlers.budget import fill_pages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
 from handlers.compare import compare_claim
@@ -187,7 +188,7 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
     """
     query = " ".join(query.split()).strip("\"'“”")
     if not query:
-        return Reply.error("Usage: /story CLAIM or /story NAME (for example /story Kiriyenko)", usage=True)
+        return Reply.error(messages.USAGE_STORY(), usage=True)
     wanted = entity_id_of(query)
     if wanted is None:
         reading = ctx.analyzer.read_claim(query)
@@ -207,7 +208,7 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
         wanted = chosen.id if chosen else None
     summary = ctx.store.entity_summary(wanted) if wanted is not None else None
     if summary is None:
-        return Reply.error(f"Nobody named “{echoed(query)}” in the stored articles, and it claims nothing to follow.")
+        return Reply.error(messages.STORY_NOTHING(query=echoed(query)))
     return _reply(query, "entity", name_story(ctx, summary.id), [], page, summary.name)
 
 

@@ -5,6 +5,7 @@ Each reporter's own, per platform. The alerts they lead to are built in handlers
 
 from __future__ import annotations
 
+from handlers import messages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
 from handlers.compare import compare_claim
 from handlers.context import Context
@@ -48,12 +49,12 @@ def watch(ctx: Context, where: Channel, user: str | None, args: str) -> Reply:
     """
     text = " ".join(args.split()).strip("\"'“”")
     if not text:
-        return Reply.error("Usage: /watch NAME or /watch claim CLAIM (for example /watch Kiriyenko)", usage=True)
+        return Reply.error(messages.USAGE_WATCH(), usage=True)
     owner = watcher(where, user)
     held = ctx.store.count_watches(where.platform, owner)
     if held >= ctx.watch_limit:
         return Reply.error(
-            f"You already watch {held} things, the most allowed here; /unwatch one first (/watching lists them).",
+            messages.WATCH_LIMIT(held=held),
             limit=ctx.watch_limit,
         )
     first, _, rest = text.partition(" ")
@@ -67,15 +68,12 @@ def _watch_entity(ctx: Context, where: Channel, owner: str, name: str) -> Reply:
     if wanted is not None:
         summary = ctx.store.entity_summary(wanted)
         if summary is None:
-            return Reply.error(f"No entity #{wanted}; /who NAME finds one.")
+            return Reply.error(messages.WATCH_NO_ENTITY(entity_id=wanted))
         entity_id, entity_name, entity_type, query = summary.id, summary.name, summary.type, summary.name
     else:
         matches = ctx.store.find_entities(name)
         if not matches:
-            return Reply.error(
-                f"Nobody named “{snippet(name, 80)}” in the stored articles, so there is nothing to watch yet. "
-                f"To hear when a claim's verdict changes, use /watch claim {snippet(name, 80)}."
-            )
+            return Reply.error(messages.WATCH_NOBODY(name=snippet(name, 80)))
         chosen = chosen_match(matches)
         if chosen is None:
             candidates = [candidate_json(ctx, m) for m in matches]
@@ -96,13 +94,10 @@ def _watch_entity(ctx: Context, where: Channel, owner: str, name: str) -> Reply:
 
 def _watch_claim(ctx: Context, where: Channel, owner: str, claim: str) -> Reply:
     if len(claim) > LONGEST_CLAIM:
-        return Reply.error(f"A claim to watch is one sentence; this one has {len(claim)} characters.")
+        return Reply.error(messages.WATCH_CLAIM_TOO_LONG(chars=len(claim)))
     reading = ctx.analyzer.read_claim(claim)
     if not reading.shape.is_claim:
-        return Reply.error(
-            f"“{snippet(claim, 80)}” names things but claims nothing about them. "
-            "Watch a name with /watch NAME, or a claim such as /watch claim Musk and Putin spoke regularly."
-        )
+        return Reply.error(messages.WATCH_NOT_A_CLAIM(claim=snippet(claim, 80)))
     verdict = compare_claim(ctx, claim, reading=reading).verdict
     watch_id, new = ctx.store.add_watch(where.platform, owner, "claim", None, claim, verdict, ctx.now_text())
     already = "You already watch it. " if not new else ""
@@ -164,9 +159,9 @@ def unwatch(ctx: Context, where: Channel, user: str | None, args: str) -> Reply:
     """
     number = typed_number(args.strip().lstrip("#"))
     if number is None:
-        return Reply.error("Usage: /unwatch N, with the number /watching shows (for example /unwatch 3)", usage=True)
+        return Reply.error(messages.USAGE_UNWATCH(), usage=True)
     removed = ctx.store.remove_watch(where.platform, watcher(where, user), number)
     if removed is None:
-        return Reply.error(f"You have no watch #{number}; /watching lists yours.")
+        return Reply.error(messages.NO_SUCH_WATCH(number=number))
     what = f"the claim “{removed.query}”" if removed.kind == "claim" else (removed.name or removed.query)
     return Reply(title=f"Stopped watching {what} (#{removed.id}).", data={"removed": removed.id})

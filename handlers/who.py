@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import messages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
 from handlers.context import Context
 from handlers.profile import EntityProfile, entity_profile
@@ -43,7 +44,7 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
     """
     query = " ".join(query.split())
     if not query:
-        return Reply.error("Usage: /who NAME (for example /who Kiriyenko)", query=query, usage=True)
+        return Reply.error(messages.USAGE_WHO(), query=query, usage=True)
     wanted = entity_id_of(query)
     if wanted is not None:
         summary = ctx.store.entity_overview(wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import messages
 from ingest.errors import IngestError
 from ingest.language import looks_english, looks_like_article
 from ingest.model import Document, FetchPolicy
@@ -27,12 +28,12 @@ _MAGIC = {
 def decode(body: bytes, charset: str | None = None) -> str:
     """Text from bytes; refuses empty and binary input with a message naming what it looks like."""
     if not body.strip():
-        raise IngestError("Empty: there is no text to ingest")
+        raise IngestError(messages.EMPTY())
     for magic, what in _MAGIC.items():
         if body.startswith(magic):
-            raise IngestError(f"Not text: the file looks like {what}")
+            raise IngestError(messages.BINARY_KIND(what=what))
     if b"\x00" in body[:8192]:
-        raise IngestError("Not text: the file is binary")
+        raise IngestError(messages.BINARY())
     for encoding in (charset, "utf-8-sig", "cp1252"):
         if not encoding:
             continue
@@ -42,10 +43,10 @@ def decode(body: bytes, charset: str | None = None) -> str:
             continue
         break
     else:
-        raise IngestError("Not text: the file is in no encoding the bot can read")
+        raise IngestError(messages.NO_ENCODING())
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 8192):
-        raise IngestError("Not text: the file is binary")
+        raise IngestError(messages.BINARY())
     return text  # unchanged, so offsets into it are offsets into the file
 
 
@@ -61,7 +62,7 @@ def from_html(html: str, source: str, url: str | None = None) -> Document:
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = normalise_newlines(getattr(result, "text", None) or "") if result else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
-        raise IngestError("No article text found on that page")
+        raise IngestError(messages.NO_ARTICLE_TEXT())
     canonical = getattr(result, "url", None) or url
     return Document(
         text=text,
@@ -136,9 +137,7 @@ def document_from_bytes(
 ) -> Document:
     """Any supported input to a checked Document: the single road from bytes to text."""
     if len(body) > policy.max_bytes:
-        raise IngestError(
-            f"Too large: {len(body) / 1024 / 1024:.1f} MB; the limit is {policy.max_bytes / 1024 / 1024:g} MB"
-        )
+        raise IngestError(messages.TOO_LARGE(size_mb=len(body) / 1024 / 1024, limit_mb=policy.max_bytes / 1024 / 1024))
     text = decode(body, charset)
     kind = content_type or _kind_from_name(source)
     if kind in ("text/html", "application/xhtml+xml") or (kind is None and looks_like_html(text)):
@@ -157,15 +156,15 @@ def check_text(document: Document, policy: FetchPolicy) -> Document:
     """Refuse texts the analysis cannot serve: empty, too long, too short, not English, not prose (a
     file of fields, code, a log or a table: the analysis would store its lines as names and claims)."""
     if not document.text.strip():
-        raise IngestError("Empty: there is no text to ingest")
+        raise IngestError(messages.EMPTY())
     if len(document.text) > policy.max_chars:
-        raise IngestError(f"Too long: {len(document.text):,} characters; the limit is {policy.max_chars:,}")
+        raise IngestError(messages.TOO_LONG(chars=len(document.text), limit=policy.max_chars))
     if not looks_like_article(document.text):
-        raise IngestError("Too short to be an article: send the article's text or a link to it")
+        raise IngestError(messages.TOO_SHORT())
     if not looks_english(document.text):
-        raise IngestError("Not English: the bot analyses English articles only")
+        raise IngestError(messages.NOT_ENGLISH())
     if looks_like := not_an_article(document.text):
-        raise IngestError(f"This looks like {looks_like}, not an article")
+        raise IngestError(messages.LOOKS_LIKE(looks_like=looks_like))
     return document
 
 

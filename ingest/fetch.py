@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from ingest import messages
 from ingest.errors import IngestError
 from ingest.model import FetchPolicy
 from ingest.netguard import checked_address
@@ -34,7 +35,7 @@ class Fetched:
 def _pinned_request(client: httpx.Client, url: str, policy: FetchPolicy) -> httpx.Request:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise IngestError(f"Only http and https links can be fetched, not {url[:80]}")
+        raise IngestError(messages.NOT_HTTP(url=url[:80]))
     port = parts.port or (443 if parts.scheme == "https" else 80)
     ip = checked_address(parts.hostname, port, policy.allow_private, policy.allowed_networks)
     host_part = f"[{ip}]" if ip.version == 6 else str(ip)
@@ -55,15 +56,16 @@ def _read_limited(response: httpx.Response, policy: FetchPolicy, deadline: float
         if size > policy.max_bytes:
             raise IngestError(_too_large(size, policy, at_least=True))
         if time.monotonic() > deadline:
-            raise IngestError(f"Gave up: the page took longer than {policy.timeout_s:g} s to arrive")
+            raise IngestError(messages.TIMED_OUT_READING(timeout_s=policy.timeout_s))
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 def _too_large(size: int, policy: FetchPolicy, at_least: bool = False) -> str:
     limit_mb = policy.max_bytes / 1024 / 1024
-    shown = f"over {limit_mb:g} MB" if at_least else f"{size / 1024 / 1024:.1f} MB"
-    return f"Too large: the page is {shown}; the limit is {limit_mb:g} MB"
+    if at_least:  # the body was cut off at the limit: its size is not known
+        return messages.TOO_LARGE_PAGE_OVER(limit_mb=limit_mb)
+    return messages.TOO_LARGE_PAGE(size_mb=size / 1024 / 1024, limit_mb=limit_mb)
 
 
 def _content_type(response: httpx.Response) -> tuple[str, str | None]:
@@ -94,12 +96,12 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
                 finally:
                     response.close()
             except httpx.TimeoutException:
-                raise IngestError(f"Gave up on {_host(current)}: no answer in time") from None
+                raise IngestError(messages.NO_ANSWER(host=_host(current))) from None
             except httpx.HTTPError as exc:
-                raise IngestError(f"Could not reach {_host(current)}: {_reason(exc)}") from None
+                raise IngestError(messages.UNREACHABLE(host=_host(current), reason=_reason(exc))) from None
             current = urljoin(current, location)
-            logger.debug("redirect to %s", current)
-    raise IngestError(f"Too many redirects (more than {policy.max_redirects}) from {url[:80]}")
+            logger.debug(messages.REDIRECT(url=current))
+    raise IngestError(messages.TOO_MANY_REDIRECTS(limit=policy.max_redirects, url=url[:80]))
 
 
 def _redirect(response: httpx.Response) -> str | None:
@@ -111,10 +113,10 @@ def _redirect(response: httpx.Response) -> str | None:
 def _accept(response: httpx.Response, url: str, policy: FetchPolicy, deadline: float) -> Fetched:
     if response.status_code >= 400:
         reason = response.reason_phrase or ""
-        raise IngestError(f"{_host(url)} answered {response.status_code} {reason}".rstrip())
+        raise IngestError(messages.HTTP_STATUS(host=_host(url), status=f"{response.status_code} {reason}".rstrip()))
     mime, charset = _content_type(response)
     if mime not in ARTICLE_TYPES:
-        raise IngestError(f"Not an article: {_host(url)} sent {mime or 'no content type'}")
+        raise IngestError(messages.NOT_ARTICLE_TYPE(host=_host(url), mime=mime or "no content type"))
     body = _read_limited(response, policy, deadline)
     return Fetched(url=url, content_type=mime, charset=charset, body=body)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ingest import messages
 from ingest.errors import IngestError
 
 
@@ -17,14 +18,14 @@ class ManifestEntry:
     published: str | None
 
 
-def _date(value: object, where: str) -> str | None:
+def _date(value: object, name: str, number: int) -> str | None:
     """A manifest date read as --published reads one: an ISO date, kept as YYYY-MM-DD."""
     if value in (None, ""):
         return None
     try:
         return datetime.fromisoformat(str(value)).date().isoformat()
     except ValueError:
-        raise IngestError(f'{where}: "published" is not a date (YYYY-MM-DD): {str(value)[:40]!r}') from None
+        raise IngestError(messages.MANIFEST_BAD_DATE(name=name, number=number, value=str(value)[:40])) from None
 
 
 def read_manifest(path: Path, root: Path | None = None) -> list[ManifestEntry]:
@@ -35,22 +36,25 @@ def read_manifest(path: Path, root: Path | None = None) -> list[ManifestEntry]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise IngestError(f"No such manifest: {path}") from None
+        raise IngestError(messages.NO_SUCH_MANIFEST(path=path)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise IngestError(f"Manifest {path.name} is not valid JSON: {exc}") from None
+        raise IngestError(messages.MANIFEST_NOT_JSON(name=path.name, reason=exc)) from None
     items = data.get("articles") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise IngestError(f'Manifest {path.name} has no "articles" list')
+        raise IngestError(messages.MANIFEST_NO_LIST(name=path.name))
     allowed = (root or path.parent).resolve()
     entries = []
     for number, item in enumerate(items, 1):
-        where = f"Manifest {path.name}, entry {number}"
         if not isinstance(item, dict) or not item.get("file"):
-            raise IngestError(f'{where} has no "file"')
+            raise IngestError(messages.MANIFEST_NO_FILE(name=path.name, number=number))
         file = (path.parent / str(item["file"])).resolve()
         if not file.is_relative_to(allowed):
-            raise IngestError(f"{where}: {str(item['file'])[:80]} is outside {allowed}")
+            raise IngestError(
+                messages.MANIFEST_OUTSIDE(name=path.name, number=number, file=str(item["file"])[:80], allowed=allowed)
+            )
         entries.append(
-            ManifestEntry(path=file, outlet=item.get("outlet"), published=_date(item.get("published"), where))
+            ManifestEntry(
+                path=file, outlet=item.get("outlet"), published=_date(item.get("published"), path.name, number)
+            )
         )
     return entries

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 
+from ingest import messages
 from ingest.errors import IngestError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -26,13 +27,13 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise IngestError(f"Could not resolve {host}: {exc.strerror or exc}") from None
+        raise IngestError(messages.UNRESOLVED_BECAUSE(host=host, reason=exc.strerror or exc)) from None
     seen: dict[str, IPAddress] = {}
     for info in infos:
         address = info[4][0].split("%", 1)[0]
         seen.setdefault(address, ipaddress.ip_address(address))
     if not seen:
-        raise IngestError(f"Could not resolve {host}")
+        raise IngestError(messages.UNRESOLVED(host=host))
     return list(seen.values())
 
 
@@ -44,5 +45,5 @@ def checked_address(host: str, port: int, allow_private: bool, allowed_networks:
         networks = [ipaddress.ip_network(n) for n in allowed_networks]
         blocked = [ip for ip in addresses if not is_public(ip) and not any(ip in network for network in networks)]
         if blocked:
-            raise IngestError(f"Refused to fetch {host}: it resolves to a private or local address ({blocked[0]})")
+            raise IngestError(messages.PRIVATE_ADDRESS(host=host, address=blocked[0]))
     return addresses[0]

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from ingest import messages
 from ingest.errors import IngestError
 from ingest.extract import check_text, document_from_bytes, from_plain, looks_like_html
 from ingest.fetch import fetch
@@ -24,7 +25,7 @@ def load_source(spec: str, policy: FetchPolicy, stdin: BinaryIO | None = None) -
     if spec == "-":
         return document_from_bytes(_read_stdin(stdin or sys.stdin.buffer, policy), "stdin", policy)
     if scheme := _other_scheme(spec):
-        raise IngestError(f"{scheme}:// links are not supported; give an http(s) link or a file path")
+        raise IngestError(messages.OTHER_SCHEME(scheme=scheme))
     if is_url(spec):
         page = fetch(spec.strip(), policy)
         return document_from_bytes(page.body, spec.strip(), policy, page.content_type, page.charset, url=page.url)
@@ -39,11 +40,8 @@ def _read_stdin(stream: BinaryIO, policy: FetchPolicy) -> bytes:
     size = len(body)
     while size < STDIN_COUNTED_BYTES and (chunk := stream.read(_CHUNK_BYTES)):
         size += len(chunk)
-    more = "more than " if size >= STDIN_COUNTED_BYTES else ""
-    raise IngestError(
-        f"Too large: {more}{size / 1024 / 1024:.1f} MB on standard input; "
-        f"the limit is {policy.max_bytes / 1024 / 1024:g} MB"
-    )
+    entry = messages.TOO_LARGE_STDIN_OVER if size >= STDIN_COUNTED_BYTES else messages.TOO_LARGE_STDIN
+    raise IngestError(entry(size_mb=size / 1024 / 1024, limit_mb=policy.max_bytes / 1024 / 1024))
 
 
 def _other_scheme(spec: str) -> str | None:
@@ -54,13 +52,13 @@ def _other_scheme(spec: str) -> str | None:
 
 def load_file(path: Path, policy: FetchPolicy) -> Document:
     if not path.exists():
-        raise IngestError(f"No such file: {path}")
+        raise IngestError(messages.NO_SUCH_FILE(path=path))
     if not path.is_file():
-        raise IngestError(f"Not a file: {path}")
+        raise IngestError(messages.NOT_A_FILE(path=path))
     size = path.stat().st_size
     if size > policy.max_bytes:
         raise IngestError(
-            f"Too large: {path.name} is {size / 1024 / 1024:.1f} MB; the limit is {policy.max_bytes / 1024 / 1024:g} MB"
+            messages.TOO_LARGE_FILE(name=path.name, size_mb=size / 1024 / 1024, limit_mb=policy.max_bytes / 1024 / 1024)
         )
     return document_from_bytes(path.read_bytes(), str(path), policy)
 

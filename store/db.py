@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from store import messages
 from store.errors import ForeignDatabase
 from store.migrations import migrations
 
@@ -36,7 +37,7 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
     if foreign := _foreign_tables(db):
         conn.close()
         shown = ", ".join(foreign[:NAMED_TABLES]) + (", …" if len(foreign) > NAMED_TABLES else "")
-        raise ForeignDatabase(f"it holds other tables: {shown}; it was left unchanged")
+        raise ForeignDatabase(messages.FOREIGN_TABLES(tables=shown))
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -78,7 +79,7 @@ def _migrate(db: Database) -> None:
     """
     with _write_lock(db):
         if foreign := _foreign_tables(db):
-            raise ForeignDatabase(f"it holds other tables: {', '.join(foreign[:NAMED_TABLES])}")
+            raise ForeignDatabase(messages.FOREIGN_TABLES_APPEARED(tables=", ".join(foreign[:NAMED_TABLES])))
         migrations.ensure_migrations_table(db)
     applied: list[str] = []
     while True:
@@ -97,7 +98,7 @@ def _migrate(db: Database) -> None:
                 }
             )
     if applied:
-        logger.info("applied migrations: %s", ", ".join(applied))
+        logger.info(messages.MIGRATED(names=", ".join(applied)))
 
 
 def _foreign_tables(db: Database) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from store import messages
+
 
 class StoreError(Exception):
     """Something the store could not do; the message says what."""
@@ -21,7 +23,7 @@ class DuplicateArticle(StoreError):
     process between the caller's check and its write."""
 
     def __init__(self, article_id: int) -> None:
-        super().__init__(f"already stored as article {article_id}")
+        super().__init__(messages.DUPLICATE(article_id=article_id))
         self.article_id = article_id
 
 

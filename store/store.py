@@ -19,6 +19,7 @@ from store import (
     digests,
     entities,
     export,
+    messages,
     profiles,
     rebuild,
     verdicts,
@@ -74,7 +75,7 @@ class Store:
         try:
             return cls(connect(path), path)
         except sqlite3.DatabaseError as exc:
-            raise NotADatabase(str(exc)) from exc
+            raise NotADatabase(messages.NOT_SQLITE(reason=exc)) from exc
 
     @property
     def path(self) -> str | None:
@@ -196,7 +197,7 @@ class Store:
         try:
             with self._lock, self.write_transaction():
                 if self._ingest_stopped:
-                    raise IngestStopped("the bot is stopping; the article was not stored")
+                    raise IngestStopped(messages.INGEST_STOPPED())
                 chosen = links(self) if callable(links) else links
                 return articles.insert_article(self.db, article, analysis, chosen, now)
         except sqlite3.IntegrityError:

@@ -12,13 +12,15 @@ from collections.abc import Awaitable, Callable
 import discord
 from discord import app_commands
 
+from bot import messages
 from bot.charts import drawn_pictures
 from bot.chat import answer, ingest_post, is_article_file, turn, wants_ingest
 from bot.discord.commands import application_commands
 from bot.discord.embeds import reply_embeds
 from bot.discord.views import PagerView
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED, with_page
+from handlers import messages as handler_messages
+from handlers.commands import with_page
 from handlers.ingest import IngestRequest
 from ingest.urls import find_urls
 
@@ -129,7 +131,7 @@ class NewsroomDiscord(discord.Client):
         if file is not None:
             requests.append(await self._attachment_request(file))
         if not requests:
-            await self.follow_up(interaction, Reply.error("Give /ingest a link or attach a file."))
+            await self.follow_up(interaction, Reply.error(messages.DISCORD_INGEST_EMPTY()))
             return
 
         reply = await ingest_post(self.ctx, requests, self.caller(interaction), _progress(interaction))
@@ -149,7 +151,7 @@ class NewsroomDiscord(discord.Client):
             await interaction.followup.send(embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         except discord.HTTPException as exc:
-            logger.warning("answer to %r in %s not delivered (%s); sending it by direct message", line[:80], where, exc)
+            logger.warning(messages.ANSWER_TO_DM(line=line[:80], where=where, reason=exc))
         try:
             await interaction.user.send(
                 content=f"Your {discord.utils.escape_mentions(line.split(' ')[0] or 'command')} answer "
@@ -159,14 +161,14 @@ class NewsroomDiscord(discord.Client):
                 allowed_mentions=NO_MENTIONS,
             )
         except discord.HTTPException as exc:
-            logger.error("answer to %r in %s lost: not delivered by direct message either (%s)", line[:80], where, exc)
+            logger.error(messages.ANSWER_LOST_DM(line=line[:80], where=where, reason=exc))
 
     async def _on_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         if isinstance(error, app_commands.CheckFailure):
-            message = REFUSED
+            message = handler_messages.EDITORS_ONLY()
         else:
-            logger.error("discord command failed", exc_info=error)
-            message = "Something went wrong on our side; it is logged. Try again in a moment."
+            logger.error(messages.DISCORD_COMMAND_FAILED(), exc_info=error)
+            message = messages.SORRY()
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True)
         else:
@@ -210,13 +212,13 @@ class NewsroomDiscord(discord.Client):
         limit = self.ctx.policy.max_bytes
         if attachment.size > limit:
             return IngestRequest(
-                source=attachment.filename, failure=f"Too large: the limit is {limit / 1024 / 1024:g} MB"
+                source=attachment.filename, failure=messages.FILE_TOO_LARGE(limit_mb=limit / 1024 / 1024)
             )
         try:
             body = await attachment.read()
         except discord.HTTPException as exc:
-            logger.warning("attachment %s not downloaded: %s", attachment.filename, exc)
-            return IngestRequest(source=attachment.filename, failure="Could not download the attachment")
+            logger.warning(messages.ATTACHMENT_NOT_DOWNLOADED(name=attachment.filename, reason=exc))
+            return IngestRequest(source=attachment.filename, failure=messages.DISCORD_ATTACHMENT_FAILED())
         return IngestRequest(source=attachment.filename, body=body, content_type=attachment.content_type)
 
     async def _react(self, message: discord.Message, emoji: str, remove: bool = False) -> None:
@@ -226,7 +228,7 @@ class NewsroomDiscord(discord.Client):
             else:
                 await message.add_reaction(emoji)
         except discord.HTTPException as exc:
-            logger.warning("reaction %s failed: %s", emoji, exc)
+            logger.warning(messages.DISCORD_REACTION_FAILED(emoji=emoji, reason=exc))
 
     async def send_private(self, user: str, reply: Reply) -> bool:
         """A watch alert: a direct message to ``user``."""
@@ -236,7 +238,7 @@ class NewsroomDiscord(discord.Client):
             for embed in reply_embeds(reply):
                 await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
         except (discord.HTTPException, ValueError):
-            logger.exception("watch alert to discord:%s not sent", user)
+            logger.exception(messages.ALERT_NOT_SENT(platform="discord", user=user))
             return False
         return True
 
@@ -250,6 +252,6 @@ class NewsroomDiscord(discord.Client):
                 files = [discord.File(path) for path in drawn] if number == len(embeds) - 1 else []
                 await target.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)  # type: ignore[union-attr]
         except (discord.HTTPException, ValueError, OSError):
-            logger.exception("digest for discord:%s not posted", channel)
+            logger.exception(messages.DIGEST_NOT_POSTED(platform="discord", channel=channel))
             return False
         return True

@@ -18,13 +18,15 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import messages
 from bot.charts import drawn_pictures
 from bot.chat import answer, first_sight, ingest_post, is_article_file, turn, wants_ingest
 from bot.slack.blocks import PAGE_BLOCKS, Block, escape, fallback_text, reply_blocks, split
 from bot.slack.config import SlackConfig
 from bot.slack.delivery import deliver
 from handlers import Caller, Context, Reply
-from handlers.commands import REFUSED, parse_command, platform_commands, with_page
+from handlers import messages as handler_messages
+from handlers.commands import parse_command, platform_commands, with_page
 from handlers.ingest import IngestRequest
 
 logger = logging.getLogger(__name__)
@@ -66,13 +68,13 @@ class SlackBot:
         """A retried delivery (same event id, X-Slack-Retry-Num set) is acknowledged and dropped."""
         event_id = body.get("event_id") if isinstance(body, dict) else None
         if event_id and not first_sight(self.ctx, "slack", event_id):
-            logger.info("slack event %s already handled; retry ignored", event_id)
+            logger.info(messages.SLACK_RETRY_IGNORED(event_id=event_id))
             return BoltResponse(status=200, body="")
         await next()
         return None
 
     async def _on_error(self, error: Exception, body: dict) -> None:
-        logger.error("slack request failed: %s", error, exc_info=error)
+        logger.error(messages.SLACK_REQUEST_FAILED(reason=error), exc_info=error)
 
     def _caller(self, team: str | None, user: str | None, channel: str | None, name: str | None = None) -> Caller:
         return Caller(
@@ -211,7 +213,9 @@ class SlackBot:
             return
         caller = self._caller(body.get("team_id"), event.get("user"), channel)
         if not caller.editor:
-            await self.client.chat_postEphemeral(channel=channel, user=event["user"], text=REFUSED)
+            await self.client.chat_postEphemeral(
+                channel=channel, user=event["user"], text=handler_messages.EDITORS_ONLY()
+            )
             return
         ts = event["ts"]
         await self._react(channel, ts, WORKING)
@@ -228,17 +232,17 @@ class SlackBot:
         url = file.get("url_private_download") or file.get("url_private")
         limit = self.ctx.policy.max_bytes
         if (file.get("size") or 0) > limit:
-            return IngestRequest(source=name, failure=f"Too large: the limit is {limit / 1024 / 1024:g} MB")
+            return IngestRequest(source=name, failure=messages.FILE_TOO_LARGE(limit_mb=limit / 1024 / 1024))
         if not url:
-            return IngestRequest(source=name, failure="Slack did not give a download link for this file")
+            return IngestRequest(source=name, failure=messages.SLACK_NO_DOWNLOAD_LINK())
         headers = {"Authorization": f"Bearer {self.config.bot_token}"}
         try:
             async with aiohttp.ClientSession() as session, session.get(url, headers=headers) as response:
                 response.raise_for_status()
                 body = await response.content.read(limit + 1)
         except aiohttp.ClientError as exc:
-            logger.warning("download of %s failed: %s", name, exc)
-            return IngestRequest(source=name, failure="Could not download the file from Slack")
+            logger.warning(messages.SLACK_DOWNLOAD_FAILED(name=name, reason=exc))
+            return IngestRequest(source=name, failure=messages.SLACK_FILE_FAILED())
         return IngestRequest(source=name, body=body, content_type=file.get("mimetype"))
 
     async def _react(self, channel: str, ts: str, name: str, remove: bool = False) -> None:
@@ -246,7 +250,7 @@ class SlackBot:
         try:
             await method(channel=channel, timestamp=ts, name=name)
         except Exception as exc:  # a missing reaction never stops the answer
-            logger.warning("reaction %s on %s failed: %s", name, ts, exc)
+            logger.warning(messages.SLACK_REACTION_FAILED(name=name, ts=ts, reason=exc))
 
     # posting (thread replies and digests)
     async def post(self, channel: str, reply: Reply, thread_ts: str | None = None) -> bool:
@@ -270,7 +274,7 @@ class SlackBot:
         try:
             return await self.post(channel, reply)
         except Exception:
-            logger.exception("digest for slack:%s not posted", channel)
+            logger.exception(messages.DIGEST_NOT_POSTED(platform="slack", channel=channel))
             return False
 
     async def send_private(self, user: str, reply: Reply) -> bool:

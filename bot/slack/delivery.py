@@ -18,6 +18,8 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import messages
+
 logger = logging.getLogger(__name__)
 
 ATTEMPTS = 4  # posts to response_url before the Web API is used instead
@@ -61,11 +63,11 @@ async def deliver(
         wait = _retry_after(response) if status == 429 else None
         wait = BACKOFF_SECONDS * 2**attempt if wait is None else wait
         if attempt + 1 < ATTEMPTS and wait <= LONGEST_WAIT_SECONDS:
-            logger.info("slack response_url gave %s for %s in %s; retrying in %.1f s", status, command, channel, wait)
+            logger.info(messages.RESPONSE_URL_RETRY(status=status, command=command, channel=channel, wait=wait))
             await sleep(wait)
         else:
             break
-    logger.warning("slack response_url gave %s for %s in %s; answering through the Web API", status, command, channel)
+    logger.warning(messages.RESPONSE_URL_TO_WEB_API(status=status, command=command, channel=channel))
     return await _fallback(client, message, command=command, channel=channel, user=user)
 
 
@@ -73,7 +75,7 @@ async def _fallback(
     client: AsyncWebClient, message: dict[str, Any], *, command: str, channel: str | None, user: str | None
 ) -> bool:
     if not channel:
-        logger.error("answer to %s lost: response_url failed and there is no channel to post to", command)
+        logger.error(messages.ANSWER_LOST_NO_CHANNEL(command=command))
         return False
     content = {"text": message.get("text", ""), "blocks": message.get("blocks")}
     try:
@@ -83,5 +85,5 @@ async def _fallback(
             await client.chat_postEphemeral(channel=channel, user=user, **content)
         return True
     except SlackApiError as error:
-        logger.error("answer to %s in %s lost: %s", command, channel, error.response.get("error", error))
+        logger.error(messages.ANSWER_LOST(command=command, channel=channel, reason=error.response.get("error", error)))
         return False

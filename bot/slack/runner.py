@@ -7,6 +7,7 @@ import logging
 
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
+from bot import messages
 from bot.alerts import AlertService
 from bot.digests import DigestService
 from bot.health import Health
@@ -30,7 +31,7 @@ async def run_slack(
     """Serve Slack until cancelled (closing its connection or listener then)."""
     config = SlackConfig.from_settings(settings)
     if not config.socket_mode and not config.signing_secret:
-        raise Stop("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)")
+        raise Stop(messages.SLACK_NEEDS_TOKEN())
     health = health or Health()
     bot = SlackBot(ctx, config)
     if digests is not None:
@@ -40,7 +41,7 @@ async def run_slack(
     if config.socket_mode:
         handler = AsyncSocketModeHandler(bot.app, config.app_token, web_client=bot.client)
         await handler.connect_async()
-        logger.info("Slack connected in Socket Mode")
+        logger.info(messages.SLACK_SOCKET_MODE())
 
         async def connected() -> str | None:
             return None if await handler.client.is_connected() else "Socket Mode connection lost (reconnecting)"
@@ -53,7 +54,7 @@ async def run_slack(
         return
     host, port = settings.get("SLACK_HTTP_HOST"), settings.integer("SLACK_HTTP_PORT")
     runner = await start_http(bot.app, host, port)
-    logger.info("Slack HTTP mode: listening on http://%s:%d/slack/events", host, port)
+    logger.info(messages.SLACK_HTTP_MODE(host=host, port=port))
     health.set("slack", lambda: None)
     try:
         await asyncio.Event().wait()

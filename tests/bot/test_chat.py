@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from bot import chat
+from bot import chat, messages
 from handlers import Caller
 
 CALLER = Caller(user="U1", channel="C1", platform="slack", editor=True)
@@ -55,7 +55,7 @@ def test_shutdown_waits_for_a_running_command_and_refuses_new_ones(seeded_ctx, s
 
     ingested, refused, waiting, finished = asyncio.run(scenario())
     assert ingested.ok and seeded_ctx.store.article_count() == 4
-    assert not refused.ok and refused.title == chat.CLOSING
+    assert not refused.ok and refused.title == messages.CLOSING()
     assert waiting and finished is True
 
 

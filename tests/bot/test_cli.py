@@ -66,7 +66,7 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(db, capsys, tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     code, out, _ = run(capsys, "--db", db, "ingest", str(binary))
     assert code == 1
-    assert out.strip() == f"{binary}: Not text: the file looks like a PNG image"
+    assert out.strip() == f"{binary}: Not text: the file looks like a PNG image [I003]"
 
 
 def test_stdin_ingest(db, capsys, monkeypatch):
@@ -91,7 +91,9 @@ def test_entity_corrections_from_the_command_line(db, capsys, tmp_path):
     code, out, _ = run(capsys, "--db", db, "entity", "rename", "Dmitry Peskov", "Dmitry S. Peskov", "--json")
     assert code == 0 and json.loads(out)["name"] == "Dmitry S. Peskov"
     code, out, _ = run(capsys, "--db", db, "entity", "merge", "Nobody", "Peskov")
-    assert code == 1 and out.strip() == "Nobody named “Nobody”."
+    assert code == 1 and out.strip() == "Nobody named “Nobody”. [H024]"
+    code, out, _ = run(capsys, "--db", db, "entity", "merge", "Nobody", "Peskov", "--json")
+    assert code == 1 and json.loads(out) == {"error": "Nobody named “Nobody”. [H024]", "code": "H024"}
 
 
 def test_analyze_json_has_attributions_with_offsets(db, capsys):
@@ -183,7 +185,8 @@ def test_a_database_of_someone_elses_is_refused_in_one_line_and_never_written(tm
         code, out, err = run(capsys, "--db", str(theirs), *argv)
         assert code == 2 and out == ""
         assert err == (
-            f"newsroom: {theirs} is not a newsroom database (it holds other tables: customers; it was left unchanged)\n"
+            f"newsroom: {theirs} is not a newsroom database "
+            "(it holds other tables: customers; it was left unchanged [S001]) [B009]\n"
         )
     assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["customers.db"]  # no -wal, no -journal

@@ -38,6 +38,7 @@ def test_each_command_logs_one_line_with_where_what_how_long_and_outcome(seeded_
         ("slack", "C7", "/who", "failed"),
     ]
     assert all(isinstance(line["duration_ms"], int) and line["level"] == "INFO" for line in lines)
+    assert {line["code"] for line in lines} == {"L401"}  # the catalogue's code, filed apart for a log shipper
     assert "Kiriyenko" not in caplog.text  # the command's name only: arguments may be a pasted article
 
 

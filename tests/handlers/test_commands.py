@@ -9,6 +9,7 @@ def test_a_file_link_in_chat_is_refused_by_its_scheme(ctx):
     assert not reply.ok
     assert reply.title == (
         "file:///etc/passwd: file:// links are not accepted in chat: send an http(s) link or paste the article's text"
+        " [H038]"
     )
     assert ctx.store.article_count() == 0
 

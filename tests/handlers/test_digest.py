@@ -50,7 +50,10 @@ def test_an_article_after_the_watermark_is_in_the_next_digest_only(seeded):
 def test_marking_sent_while_the_bot_posts_that_channel_is_refused_and_moves_nothing(seeded):
     assert seeded.store.claim_window("console", "desk", "bot", "2026-11-23T07:00:00", "2999-01-01T00:00:00") == 0
     reply = digest(seeded, "console:desk", mark_sent=True)
-    assert not reply.ok and reply.title == "A digest for console:desk is being posted right now; try again in a minute."
+    assert (
+        not reply.ok
+        and reply.title == "A digest for console:desk is being posted right now; try again in a minute. [H020]"
+    )
     assert seeded.store.channel_watermark("console", "desk") == 0
     assert len(digest(seeded, "console:other", mark_sent=True).data["articles"]) == 3  # other channels go on
     assert [w[:3] for w in seeded.store.held_windows()] == [("console", "desk", "bot")]

@@ -54,7 +54,7 @@ def test_merge_and_rename_persist(ctx):
 
 def test_corrections_name_the_entity_clearly(ctx):
     paste(ctx, FIRST)
-    assert entity.merge(ctx, "Nobody Atall", "Dmitry Peskov").title == "Nobody named “Nobody Atall”."
+    assert entity.merge(ctx, "Nobody Atall", "Dmitry Peskov").title == "Nobody named “Nobody Atall”. [H024]"
     assert not entity.split(ctx, "Dmitry Peskov", "Sergei Lavrov").ok
     assert not entity.merge(ctx, "Dmitry Peskov", "Peskov").ok  # already one entity
 

@@ -49,7 +49,7 @@ def test_a_bad_input_fails_alone_and_stores_nothing(ctx, tmp_path):
     assert reply.data["articles"][0] == {
         **reply.data["articles"][0],
         "status": "failed",
-        "error": "Empty: there is no text to ingest",
+        "error": "Empty: there is no text to ingest [I001]",
     }
     assert reply.data["new"] == 1 and ctx.store.article_count() == 1
 
@@ -76,6 +76,6 @@ def test_a_file_that_is_not_an_article_is_refused_in_one_line_and_nothing_is_sto
     )
     reply = ingest(ctx, [IngestRequest(str(passwd))])
     assert not reply.ok and reply.data["failed"] == 1
-    assert reply.title == f"{passwd}: This looks like a table of values, not an article"
+    assert reply.title == f"{passwd}: This looks like a table of values, not an article [I014]"
     assert not reply.sections and "\n" not in reply.title
     assert ctx.store.article_count() == 0 and not ctx.store.find_entities("Time Synchronization")

@@ -111,4 +111,4 @@ def test_standard_input_over_the_limit_is_refused_with_its_real_size():
 
     with pytest.raises(IngestError) as refused:
         load_source("-", POLICY, stdin=io.BytesIO(b"news " * (10 * 1024 * 1024)))  # 50 MB
-    assert str(refused.value) == "Too large: 50.0 MB on standard input; the limit is 5 MB"
+    assert str(refused.value) == "Too large: 50.0 MB on standard input; the limit is 5 MB [I009]"

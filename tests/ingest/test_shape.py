@@ -93,7 +93,7 @@ def test_a_file_that_is_not_news_is_refused_saying_what_it_looks_like(text, look
     assert not_an_article(text) == looks_like
     with pytest.raises(IngestError) as refused:
         load_text(text, POLICY)
-    assert str(refused.value) == f"This looks like {looks_like}, not an article"
+    assert str(refused.value) == f"This looks like {looks_like}, not an article [I014]"
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_a_one_sentence_flash_of_fifteen_words_is_an_article():
 def test_a_password_file_given_by_path_is_refused(tmp_path):
     path = tmp_path / "passwd"
     path.write_text(PASSWD, encoding="utf-8")
-    with pytest.raises(IngestError, match="^This looks like a table of values, not an article$"):
+    with pytest.raises(IngestError, match=r"^This looks like a table of values, not an article \[I014\]$"):
         load_source(str(path), POLICY)
 
 
