@@ -12,12 +12,13 @@ from domain import Analysis
 from handlers.context import Context
 from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
-from handlers.resolution import resolve_links
+from handlers.resolution import link_inputs
 from handlers.wording import plural, snippet
 from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
+from nlp.linker import link
 from store.errors import DuplicateArticle
 from store.records import ArticleIn
 
@@ -186,9 +187,11 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         return
     try:
         now = ctx.now_text()
-        outcome.article_id = ctx.store.add_article(
-            article, analysis, lambda store: resolve_links(store, analysis, article.published), now
-        )
+        # Read, link, write: one transaction, so no other writer adds an entity in between.
+        with ctx.store.write_transaction():
+            candidates, context = link_inputs(ctx.store, analysis, article.published)
+            linked = link(analysis, candidates, context)
+            outcome.article_id = ctx.store.add_article(article, linked.analysis(analysis), linked.links, now)
     except DuplicateArticle as duplicate:
         _duplicate(outcome, ctx, duplicate.article_id)
         return

@@ -116,18 +116,17 @@ class Store:
         self,
         article: ArticleIn,
         analysis: Analysis,
-        links: Sequence[Link] | Callable[[Store], Sequence[Link]],
+        links: Sequence[Link],
         now: str,
     ) -> int:
-        """Store an article; ``links`` may be a function that reads the candidates and links its
-        entities inside the same write transaction, so two processes ingesting at once cannot
-        both create the same entity.
+        """Store an article with the entity each of ``analysis.entities`` is (``links``). A caller
+        that read the candidates holds ``write_transaction`` around the reading and this call, so
+        two processes ingesting at once cannot both create the same entity.
 
         DuplicateArticle: another writer stored the same article first."""
         try:
             with self._lock, self.write_transaction():
-                chosen = links(self) if callable(links) else links
-                return articles.insert_article(self.db, article, analysis, chosen, now)
+                return articles.insert_article(self.db, article, analysis, links, now)
         except sqlite3.IntegrityError:
             existing = self.find_duplicate(article.content_hash, article.canonical_url)
             if existing is None:
@@ -405,7 +404,7 @@ class Store:
 
     # rebuilding entities
     def rebuild_entities(
-        self, resolve: Callable[[Store, rebuild.StoredArticleNames], Sequence[Link]], now: str
+        self, resolve: Callable[[Store, rebuild.StoredArticleNames], rebuild.Relinked], now: str
     ) -> dict:
         """Re-link every stored mention in one transaction; ``resolve`` links one article's names."""
         with self._lock, self.write_transaction():
@@ -415,8 +414,8 @@ class Store:
             state = rebuild.Rebuild()
             for article_id in rebuild.article_ids(self.db):
                 names = rebuild.read_article(self.db, article_id, types)
-                links = list(resolve(self, names))
-                rebuild.relink_article(self.db, names, links, now, state)
+                linked = resolve(self, names)
+                rebuild.relink_article(self.db, names, linked.entities, linked.links, now, state)
             rebuild.finish(self.db, old, state, now)
             return rebuild.changes(old, state, self.db)
 
