@@ -118,7 +118,7 @@ def main() -> None:
     print(f"\nper-headline verdicts ({len(tasks)} headlines):")
     figures = report([(gold[h], answers[h][0]) for h, _ in tasks])
     print(
-        f"  accuracy {figures['accuracy']:.3f}; always \"unverified\" {figures['baseline_unverified']:.3f} "
+        f'  accuracy {figures["accuracy"]:.3f}; always "unverified" {figures["baseline_unverified"]:.3f} '
         f"(competition test: 0.41); ratio {figures['accuracy'] / max(figures['baseline_unverified'], 1e-9):.2f}"
     )
     print(f"  headlines without a verdict: {figures['no_verdict']:.0f}")
