@@ -19,6 +19,7 @@ from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
 from nlp.linker import link
+from store import Store
 from store.errors import DuplicateArticle
 from store.records import ArticleIn
 
@@ -179,6 +180,22 @@ def _short(source: str) -> str:
     return source if len(source) <= 80 else source[:77] + "…"
 
 
+def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str) -> int:
+    """Read the linker's inputs, link, write: in a straight line inside one write transaction, so
+    no other writer adds an entity in between (two processes cannot both create one entity).
+
+    Returns:
+        The stored article's id.
+
+    Raises:
+        DuplicateArticle: another writer stored the same article first.
+    """
+    with store.write_transaction():
+        candidates, context = link_inputs(store, analysis, article.published)
+        linked = link(analysis, candidates, context)
+        return store.add_article(article, linked.analysis(analysis), linked.links, now)
+
+
 def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Analysis) -> None:
     # Checked again: the same text may come twice in one batch.
     existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
@@ -187,11 +204,7 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         return
     try:
         now = ctx.now_text()
-        # Read, link, write: one transaction, so no other writer adds an entity in between.
-        with ctx.store.write_transaction():
-            candidates, context = link_inputs(ctx.store, analysis, article.published)
-            linked = link(analysis, candidates, context)
-            outcome.article_id = ctx.store.add_article(article, linked.analysis(analysis), linked.links, now)
+        outcome.article_id = store_article(ctx.store, article, analysis, now)
     except DuplicateArticle as duplicate:
         _duplicate(outcome, ctx, duplicate.article_id)
         return

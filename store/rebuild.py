@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
 from store.articles import entity_for, types_in_question
 from store.corrections import add_alias, merge_into, refresh_types
+from store.settle import settle_names
 from store.watches import move_entity_watches
 
 
@@ -126,6 +127,7 @@ def relink_article(
     analysis = copy.copy(names.analysis)
     analysis.entities = entities
     refresh_types(db, types_in_question(db, analysis, chosen))
+    settle_names(db, chosen)
 
 
 def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, now: str) -> None:
