@@ -8,10 +8,10 @@ ecbplus/README.md: detection recall, B-cubed, MUC, pairwise and cross-document p
 the same for the exact-string, head-word (within the gold topic) and singleton baselines on the
 same mentions, and the wrongly merged pairs across topics. The split is then ingested again in
 ``--orders`` random orders (seeded 1..N, each into a fresh database) and the spread of B-cubed F1
-over them is printed: the entities should not depend on the order the articles came in. Detection recall is given twice: by the
-rule, and without the headline words the document itself writes in lower case (common nouns the
-rule counts as named because every word of a Title-Case headline is capitalised). Ends with one
-key=value line.
+over them is printed: the entities should not depend on the order the articles came in.
+Detection recall is given twice: by the rule, and without the headline words the document itself
+writes in lower case (common nouns the rule counts as named because every word of a Title-Case
+headline is capitalised). Ends with one key=value line.
 Only train and dev exist here; the test topics (36-45) are held out and never read.
 """
 
