@@ -17,7 +17,7 @@ from nlp.linker.decide import link_entity
 from nlp.linker.evidence import LinkContext
 from nlp.linker.lookup import lookup_keys, named_alike
 from nlp.linker.model import LinkerModel
-from nlp.linker.short_forms import inside_title
+from nlp.linker.short_forms import inside_title, used_as_place_or_company
 from nlp.names import without_legal_form
 
 
@@ -48,7 +48,8 @@ class Linked:
 def entities_to_link(analysis: Analysis, blocked: Iterable[str] = ()) -> list[LocalEntity]:
     """Copies of the article's entities as they will be linked and stored: names a reporter split
     off (``blocked``) stand alone again, appended after the others so statement indices still hold,
-    and the bare name of a company ("Microsoft" of "Microsoft Corp.") is an alias of it."""
+    the bare name of a company ("Microsoft" of "Microsoft Corp.") is an alias of it, and a lone word
+    the article uses as a place or company is no longer taken for a possible person."""
     blocked = set(blocked)
     entities = [copy.deepcopy(e) for e in analysis.entities]
     split_off = []
@@ -73,6 +74,8 @@ def entities_to_link(analysis: Analysis, blocked: Iterable[str] = ()) -> list[Lo
         entity.aliases = [a for a in entity.aliases if name_key(a) not in split]
     entities += split_off
     for entity in entities:
+        if entity.maybe_person and used_as_place_or_company(analysis, entity):
+            entity.maybe_person = False  # "in Kobani": the article reads it as a place, no one's surname
         if entity.label == "PERSON":
             continue
         known = {name_key(a) for a in entity.aliases}

@@ -241,10 +241,7 @@ def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     ours = entity.aliases
     if person:  # "Mr Cho" is the surname Cho
         ours = [_without_honorific(a) for a in ours]
-    relation = name_relation(ours, candidate.aliases + (candidate.name,), person)
-    if relation == "surname" and entity.label != "PERSON":
-        return "other"  # a lone word the article never shows to be a person's name ("Kobani" the town)
-    return relation
+    return name_relation(ours, candidate.aliases + (candidate.name,), person)
 
 
 def _without_honorific(alias: str) -> str:

@@ -5,6 +5,9 @@
   and the first of two Spanish surnames joined by "de" or "y" stands for the name ("Fernández" of
   Cristina Fernández de Kirchner).
 - A form of address is no part of the name: "Mr Cho" is the surname "Cho".
+- A lone word tagged PERSON that its article also uses as a place or a company ("in Kobani", tagged
+  a place elsewhere in it) is no person's surname there; one the article says nothing more of may
+  still be (the store decides: ``LocalEntity.maybe_person``).
 - A word that stands inside a longer name or title ("State" of "Secretary of State", "England" of
   "Bank of England") is no short form of another entity.
 """
@@ -15,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from domain import Analysis, LocalEntity
+from nlp.names import PLACE_PREPOSITIONS
 
 #: Forms of address before a surname.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "dr", "sir", "dame", "madame"})
@@ -64,3 +68,14 @@ def inside_title(analysis: Analysis, entity: LocalEntity) -> bool:
         _TITLE_BEFORE.search(text[max(0, analysis.mentions[i].start - 40) : analysis.mentions[i].start])
         for i in entity.mentions
     )
+
+
+def used_as_place_or_company(analysis: Analysis, entity: LocalEntity) -> bool:
+    """One of the entity's mentions is labelled other than PERSON, or follows a place preposition."""
+    text = analysis.text
+    for i in entity.mentions:
+        mention = analysis.mentions[i]
+        before = text[max(0, mention.start - 12) : mention.start].split()
+        if mention.label != "PERSON" or (before and before[-1].lower() in PLACE_PREPOSITIONS):
+            return True
+    return False

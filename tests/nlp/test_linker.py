@@ -44,10 +44,13 @@ def test_an_acronym_an_entity_was_called_joins_in_its_story_but_not_in_one_shari
     assert link_entity(LocalEntity("AP", "ORG", ["AP"], [0]), [ap], (), in_its_story).entity_id == 8
 
 
-def test_a_lone_word_the_article_does_not_use_as_a_persons_name_is_no_surname():
-    kobani = KnownEntity(3, "Afshin Kobani", "PERSON", ("Afshin Kobani",), (), (1,), 1, KOREA)
-    town = LocalEntity("Kobani", "GPE", ["Kobani"], [0], maybe_person=True)
-    assert relation_to(town, kobani) == "other"
+def test_a_lone_word_the_article_uses_as_a_place_is_no_surname():
+    kobani = KnownEntity(3, "Afshin Kobani", "PERSON", ("Afshin Kobani",), (), (1, 2), 2, KOREA)
+    text = "Fighters moved in Kobani on Monday, and Kobani fell."
+    analysis = analysis_in(text, ("Kobani", "PERSON"), ("Kobani", "PERSON"))
+    analysis.entities[0].label, analysis.entities[0].maybe_person = "GPE", True  # as nlp.mentions relabels it
+    linked = link(analysis, [kobani], ArticleContext((1, 2)))
+    assert not linked.entities[0].maybe_person and linked.links[0].entity_id is None
     assert relation_to(LocalEntity("Kobani", "PERSON", ["Kobani"], [0]), kobani) == "surname"
 
 
