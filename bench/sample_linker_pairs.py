@@ -7,11 +7,12 @@ STORE holds the 1,683 training bodies, ingested through the project's path (benc
 builds it when absent). Each body's names are its mentions grouped by stored entity; two names in
 bodies of different stories that fall in the same split (bench/_linker_pairs: stories and splits)
 are a candidate when the linker's own name relation (nlp.linker.names.relation_to, with its type rule)
-gives one of the five reasons. The "new" side is drawn uniformly over every name of every body,
-as the linker meets them one article at a time, and its partner uniformly among its candidates of
-that reason; a name key is used at most twice per reason, so a few frequent names do not fill the
-sample. ``--within`` also samples that many pairs per reason inside one story. The rows are written
-unlabelled (label null); labels are added by hand. Fixed seed: the same store gives the same sample.
+gives one of the five reasons. The "new" side is drawn uniformly over every name of every body, as
+the linker meets them one article at a time, and its partner uniformly among its candidates of that
+reason; a name key is used at most three times per reason, so a few frequent names do not fill the
+sample. ``--within`` also samples that many pairs per reason inside one story. New rows are written
+unlabelled (label null), rows already in the file keep their labels; labels are added by hand
+(bench/read_linker_pairs.py). Fixed seed: the same store gives the same sample.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import random
 import sqlite3
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ from domain import KnownEntity, LocalEntity, acronym_key, initials, name_key, na
 from nlp.linker.names import NEVER, SAME_NAMES, SHORT_FORMS, may_be_short_form, relation_to  # noqa: E402
 
 RELATION_REASON = {relation: reason for reason, relation in REASONS.items()}
-MAX_PER_NAME = 2
+MAX_PER_NAME = 3
 
 
 @dataclass
@@ -207,8 +208,11 @@ def main() -> int:
                         within,
                     )
                 )
-    from _linker_pairs import write_rows
+    from _linker_pairs import read_rows, write_rows
 
+    if args.out.exists():  # a sample drawn again keeps the labels already read
+        read = {(p.reason, p.a, p.b, p.within_story): p.label for p in read_rows(args.out)}
+        rows = [replace(p, label=read.get((p.reason, p.a, p.b, p.within_story))) for p in rows]
     write_rows(args.out, rows)
     splits = Counter(r.split for r in rows)
     print(f"pairs={len(rows)} " + " ".join(f"{s}={splits[s]}" for s in ("train", "tune", "report")))
