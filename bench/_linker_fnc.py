@@ -5,7 +5,8 @@ fresh store, by the given model. When the later body of a labelled pair is linke
 holding the earlier mention is described exactly as the linker would see it then
 (handlers.resolution.link_inputs, nlp.linker.link.requests, nlp.linker.score_candidates). A pair
 whose earlier mention's entity is not among the later name's candidates gets no features (the
-linker cannot join it). Labels come from the file; "cant_tell" pairs are left out.
+linker cannot join it). Labels come from the file; "cant_tell" pairs are left out. Pairs within one
+story are kept too (the fourth field of each row says so).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from _linker_pairs import LabelledPair, move_span, read_rows
 
 from domain import Analysis
 from handlers.resolution import link_inputs
-from ingest import FetchPolicy, content_hash, load_text
+from ingest import FetchPolicy, IngestError, content_hash, load_text
 from nlp import Analyzer
 from nlp.linker import LinkerModel, entities_to_link, link, score_candidates
 from nlp.linker.link import requests
@@ -27,10 +28,16 @@ from store.records import ArticleIn
 
 
 def _texts(folder: Path) -> list[tuple[str, str, str]]:
-    """(body id, body as in the csv, the text ingest stores) in open_bodies' order."""
+    """(body id, body as in the csv, the text ingest stores) in open_bodies' order; a body ingest
+    refuses (too short, not English) is left out, as ingest leaves it out."""
     policy = FetchPolicy()
-    rows = read_csv(folder / "train_bodies.csv")
-    return [(r["Body ID"], r["articleBody"], load_text(r["articleBody"], policy).text) for r in rows]
+    found = []
+    for row in read_csv(folder / "train_bodies.csv"):
+        try:
+            found.append((row["Body ID"], row["articleBody"], load_text(row["articleBody"], policy).text))
+        except IngestError:
+            continue
+    return found
 
 
 def _analyses(texts: list[str], cache: Path | None) -> list[Analysis]:
@@ -54,9 +61,9 @@ def _entity_at(analysis: Analysis, entities, start: int, end: int) -> int | None
 
 def pair_features(
     folder: Path, pairs_path: Path, cache: Path | None, model: LinkerModel, tmp: Path | None = None
-) -> list[tuple[str, str, dict | None, int]]:
-    """(split, reason, features or None, label 1 same / 0 different) per labelled pair."""
-    pairs = [p for p in read_rows(pairs_path) if p.label in ("same", "different") and not p.within_story]
+) -> list[tuple[str, str, dict | None, int, bool]]:
+    """(split, reason, features or None, label 1 same / 0 different, within one story) per pair."""
+    pairs = [p for p in read_rows(pairs_path) if p.label in ("same", "different")]
     bodies = _texts(folder)
     order = {body_id: n for n, (body_id, _, _) in enumerate(bodies)}
     waiting: dict[str, list[tuple[LabelledPair, bool]]] = {}
@@ -64,7 +71,7 @@ def pair_features(
         later_is_b = order.get(pair.b.body_id, -1) >= order.get(pair.a.body_id, -1)
         waiting.setdefault((pair.b if later_is_b else pair.a).body_id, []).append((pair, later_is_b))
     found = _analyses([text for _, _, text in bodies], cache)
-    rows: list[tuple[str, str, dict | None, int]] = []
+    rows: list[tuple[str, str, dict | None, int, bool]] = []
     article_of: dict[str, int] = {}
     store = Store.open(tmp or ":memory:")
     for (body_id, raw, text), analysis in zip(bodies, found, strict=True):
@@ -87,6 +94,7 @@ def pair_features(
                             store, article_of, later, earlier, raw, text, asked, analysis, entities, bodies, order
                         ),
                         int(pair.label == "same"),
+                        pair.within_story,
                     )
                 )
             linked = link(analysis, candidates, context, model)

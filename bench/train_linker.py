@@ -210,14 +210,14 @@ def choose_threshold(model: LinkerModel, rows: list) -> tuple[float, float]:
     return best
 
 
-def pair_precision(model: LinkerModel, rows: list[tuple[str, str, dict | None, int]]) -> dict[str, float]:
-    """Join precision and recall of labelled pairs (split, reason, features or None, label) at the
+def pair_precision(model: LinkerModel, rows: list[tuple[str, str, dict | None, int, bool]]) -> dict[str, float]:
+    """Join precision and recall of labelled pairs (split, reason, features or None, label, within) at the
     model's threshold (``sure`` for acronyms with nothing else in common); None: never a candidate."""
     from nlp.linker.decide import Scored as Row
     from nlp.linker.decide import may_link
 
     hits = wrong = same = 0
-    for _split, _reason, f, label in rows:
+    for _split, _reason, f, label, _within in rows:
         same += label
         if f is None:
             continue
@@ -259,7 +259,7 @@ def main() -> int:
     threshold, accuracy = choose_threshold(
         LinkerModel(trained["weights"], trained["bias"], 0.5), [r for r in rows if r[1] in held]
     )
-    tune = [r for r in pair_rows if r[0] == "tune"]
+    tune = [r for r in pair_rows if r[0] == "tune" and not r[4]]  # across stories, where the wrong joins were
     sure = 0.9
     if tune:  # the least sureness that keeps acronym joins with nothing in common right on tune
         acronyms = [r for r in tune if r[2] is not None and r[2].get("apart_acronym")]

@@ -19,6 +19,7 @@ from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
 from nlp.linker import link
+from nlp.linker.twins import twins
 from store import Store
 from store.errors import DuplicateArticle
 from store.records import ArticleIn
@@ -193,7 +194,14 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
     with store.write_transaction():
         candidates, context = link_inputs(store, analysis, article.published)
         linked = link(analysis, candidates, context)
-        return store.add_article(article, linked.analysis(analysis), linked.links, now)
+        article_id = store.add_article(article, linked.analysis(analysis), linked.links, now)
+        if candidates:  # people the article shows to be one, now that the store has typed them
+            starts = [analysis.mentions[e.mentions[0]].start for e in linked.entities if e.mentions]
+            ids = store.article_entity_ids(article_id, starts)
+            entities = [e for e in linked.entities if e.mentions]
+            types = store.entity_types([*ids, *(k.id for k in candidates)])
+            store.join_twins(twins(entities, ids, candidates, types), now)
+        return article_id
 
 
 def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Analysis) -> None:

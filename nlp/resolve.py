@@ -71,7 +71,7 @@ def group_mentions(
         shorts = [i for i, m in enumerate(mentions) if name_key(m.text) == name_key(short)]
         for other in shorts if longs else ():
             groups.union(longs[0], other)
-            tied.setdefault(name_key(short), f"defined in the article as {mentions[longs[0]].text}")
+            tied.setdefault(name_key(short), f"abbreviation of {mentions[longs[0]].text} defined in the same article")
     entities = _build(analysis, groups, fallback or {}, tied)
     return _fold_short_forms(_fold_name_variants(entities))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from store.records import (
     StoredArticle,
     WatchRow,
 )
+from store.settle import settle_names
 
 
 class Store:
@@ -361,6 +362,44 @@ class Store:
             watches.mark_checked(self.db, watch_id, checked)
 
     # reporters' corrections
+    def article_entity_ids(self, article_id: int, starts: Sequence[int]) -> list[int]:
+        """The entity of the stored mention starting at each of ``starts`` in the article."""
+        with self._reading() as db:
+            rows = db.execute("SELECT start, entity_id FROM mentions WHERE article_id = ?", [article_id])
+            by_start = dict(rows.fetchall())
+        return [by_start[s] for s in starts]
+
+    def entity_types(self, entity_ids: Iterable[int]) -> dict[int, str]:
+        ids = sorted(set(entity_ids))
+        with self._reading() as db:
+            found = {}
+            for at in range(0, len(ids), 500):
+                chunk = ids[at : at + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(db.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", chunk).fetchall())
+        return found
+
+    def join_twins(self, pairs: Sequence[tuple[int, int, str]], now: str) -> None:
+        """Merge entities the linker found to be one (not a reporter's correction: nothing recorded)."""
+        if not pairs:
+            return
+        heir: dict[int, int] = {}
+
+        def final(entity_id: int) -> int:
+            while entity_id in heir:
+                entity_id = heir[entity_id]
+            return entity_id
+
+        with self._lock, self.write_transaction():
+            for keep, absorbed, why in pairs:
+                keep, absorbed = sorted((final(keep), final(absorbed)))
+                if keep != absorbed:
+                    corrections.merge_into(self.db, keep, absorbed, why, now)
+                    heir[absorbed] = keep
+            kept = sorted({final(keep) for keep, _, _ in pairs})
+            corrections.refresh_types(self.db, kept)
+            settle_names(self.db, kept)
+
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:
         with self._lock:
             corrections.merge(self.db, keep, absorbed, now)

@@ -34,7 +34,7 @@ def test_an_abbreviation_the_article_defines_is_one_entity_with_its_long_form():
     text = "The Islamic Revolutionary Guard Corps (IRGC) said on Monday that the IRGC had moved."
     analysis = analysis_in(text, ("Islamic Revolutionary Guard Corps", "ORG"), ("IRGC", "ORG"), ("IRGC", "ORG"))
     assert len(analysis.entities) == 1
-    assert analysis.entities[0].reasons["IRGC"].startswith("defined in the article")
+    assert analysis.entities[0].reasons["IRGC"].endswith("defined in the same article")
 
 
 def test_an_acronym_an_entity_was_called_joins_in_its_story_but_not_in_one_sharing_nothing():
@@ -103,3 +103,15 @@ def test_link_never_changes_the_analysis():
     linked = link(analysis, [], ArticleContext())
     assert [(e.name, list(e.aliases)) for e in analysis.entities] == before
     assert "Microsoft" in linked.entities[0].aliases and len(linked.links) == 1
+
+
+def test_two_people_with_one_full_name_are_one_once_both_are_read_as_people():
+    from nlp.linker.twins import twins
+
+    obama = LocalEntity("Barack Obama", "PERSON", ["Barack Obama", "Obama"], [0, 1])
+    twin = KnownEntity(3, "Barack Obama", "ORG", ("Barack Obama",))
+    stranger = KnownEntity(4, "Michelle Obama", "PERSON", ("Michelle Obama",))
+    assert twins([obama], [9], [twin, stranger], {9: "PERSON", 3: "PERSON", 4: "PERSON"}) == [
+        (3, 9, "same full name (barack obama), both read as people")
+    ]
+    assert twins([obama], [9], [twin], {9: "PERSON", 3: "ORG"}) == []
