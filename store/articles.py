@@ -114,12 +114,11 @@ def types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -
 
 
 def mention_label(analysis: Analysis, local: LocalEntity, index: int) -> str:
-    """The label a mention is stored with: the model's, except a lone word the article relabelled
-    (tagged PERSON, never shown to be one: ``LocalEntity.maybe_person``) carries its entity's."""
+    """The label a mention is stored with: the model's for a several-word name; for a lone word,
+    its entity's in this article (the model reads a lone word far worse, and the article may have
+    relabelled it: a word tagged PERSON it never shows to be one, ``LocalEntity.maybe_person``)."""
     mention = analysis.mentions[index]
-    if local.maybe_person and " " not in mention.text.strip():
-        return local.label
-    return mention.label
+    return mention.label if " " in mention.text.strip() else local.label
 
 
 def _insert_article_row(db: Database, article: ArticleIn, now: str) -> int:
