@@ -241,7 +241,22 @@ def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     ours = entity.aliases
     if person:  # "Mr Cho" is the surname Cho
         ours = [_without_honorific(a) for a in ours]
-    return name_relation(ours, candidate.aliases + (candidate.name,), person)
+    relation = name_relation(ours, candidate.aliases + (candidate.name,), person)
+    if relation in SAME_NAMES and not person and _only_a_piece_of(ours, candidate):
+        return "contained"  # "Sun", an alias the Baltimore Sun took in its own article: its head word
+    return relation
+
+
+def _only_a_piece_of(ours: Sequence[str], candidate: KnownEntity) -> bool:
+    """Every name ``ours`` shares with the candidate is one word of the candidate's own several-word
+    name, an alias it took as a short form, never its name. Short forms are read through their
+    article; shared with another story they are the head word they are."""
+    theirs = {name_key(a) for a in candidate.aliases} | {name_key(candidate.name)}
+    own = _words(name_key(without_legal_form(candidate.name) or candidate.name))
+    shared = [a for a in ours if name_key(a) in theirs]
+    if len(own) < 2 or not shared or any(name_key(a) == name_key(candidate.name) for a in shared):
+        return False
+    return all(" " not in name_key(a) and not acronym_key(a) and name_key(a) in own for a in shared)
 
 
 def _without_honorific(alias: str) -> str:
