@@ -195,12 +195,12 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
         candidates, context = link_inputs(store, analysis, article.published)
         linked = link(analysis, candidates, context)
         article_id = store.add_article(article, linked.analysis(analysis), linked.links, now)
-        if candidates:  # people the article shows to be one, now that the store has typed them
+        if candidates:  # entities the article shows to be one, now that the store has typed them
             starts = [analysis.mentions[e.mentions[0]].start for e in linked.entities if e.mentions]
             ids = store.article_entity_ids(article_id, starts)
             entities = [e for e in linked.entities if e.mentions]
-            types = store.entity_types([*ids, *(k.id for k in candidates)])
-            store.join_twins(twins(entities, ids, candidates, types), now)
+            heads = store.entity_heads([*ids, *(k.id for k in candidates)])
+            store.join_twins(twins(entities, ids, candidates, heads), now)
         return article_id
 
 

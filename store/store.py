@@ -369,14 +369,16 @@ class Store:
             by_start = dict(rows.fetchall())
         return [by_start[s] for s in starts]
 
-    def entity_types(self, entity_ids: Iterable[int]) -> dict[int, str]:
+    def entity_heads(self, entity_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """id → (name, type) of each of these entities that exists."""
         ids = sorted(set(entity_ids))
+        found = {}
         with self._reading() as db:
-            found = {}
             for at in range(0, len(ids), 500):
                 chunk = ids[at : at + 500]
                 marks = ",".join("?" * len(chunk))
-                found.update(db.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", chunk).fetchall())
+                rows = db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", chunk)
+                found.update({i: (name, type_) for i, name, type_ in rows})
         return found
 
     def join_twins(self, pairs: Sequence[tuple[int, int, str]], now: str) -> None:

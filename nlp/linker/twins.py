@@ -1,4 +1,4 @@
-"""Stored entities an article shows to be one person, once the store has read both as people.
+"""Stored entities an article shows to be one, once the store has read both as one type.
 
 A person's full name joins the stored person of that very name (``apart_same_name`` and the
 ``same_full`` relation). But when the first article to name someone read the full name as an
@@ -6,7 +6,8 @@ organisation ("Barack Obama" in a headline), a later article could not join it, 
 made; the type is settled again at every ingest (``store.settle``), so the twin becomes a person
 beside the person. The order the articles came in decided that. After each article is stored, its
 people are compared with the candidates it was linked against, under the types the store now
-holds: two people with a several-word name in common are one, kept under the older entity.
+holds: two people with a several-word name in common are one, and so are two entities of one other
+type with the same several-word name; the older entity is kept.
 """
 
 from __future__ import annotations
@@ -15,29 +16,39 @@ from domain import KnownEntity, LocalEntity, name_key, name_words
 
 
 def twins(
-    entities: list[LocalEntity], entity_ids: list[int], candidates: list[KnownEntity], types: dict[int, str]
+    entities: list[LocalEntity],
+    entity_ids: list[int],
+    candidates: list[KnownEntity],
+    heads: dict[int, tuple[str, str]],
 ) -> list[tuple[int, int, str]]:
-    """(keep, absorbed, why) for each pair of stored people the article shows to be one.
+    """(keep, absorbed, why) for each pair of stored entities the article shows to be one.
+
+    Two people with a several-word name in common; two entities of one other type whose own
+    several-word names are the same (a place read as FAC in one order and ORG in another).
 
     Args:
         entities: the article's entities as stored (``Linked.entities``).
         entity_ids: the stored entity each one became.
         candidates: the stored entities read before linking it.
-        types: the stored type of every entity above, after the article was written.
+        heads: the stored (name, type) of every entity above, after the article was written.
 
     Returns:
         Pairs to merge, the older entity kept, each pair once.
     """
     found: dict[tuple[int, int], str] = {}
     for local, entity_id in zip(entities, entity_ids, strict=True):
-        if types.get(entity_id) != "PERSON":
+        if entity_id not in heads:
             continue
+        name, type_ = heads[entity_id]
         full = {name_key(a) for a in local.aliases if len(name_words(name_key(a))) >= 2}
         for known in candidates:
-            if known.id == entity_id or types.get(known.id) != "PERSON":
+            if known.id == entity_id or known.id not in heads or heads[known.id][1] != type_:
                 continue
-            shared = full & {name_key(a) for a in (*known.aliases, known.name)}
+            if type_ == "PERSON":
+                shared = full & {name_key(a) for a in (*known.aliases, known.name)}
+            else:
+                shared = {name_key(name)} & {name_key(heads[known.id][0])} & full
             if shared:
                 keep, absorbed = sorted((entity_id, known.id))
-                found.setdefault((keep, absorbed), f"same full name ({min(shared)}), both read as people")
+                found.setdefault((keep, absorbed), f"same full name ({min(shared)}), both read as {type_}")
     return [(keep, absorbed, why) for (keep, absorbed), why in sorted(found.items())]

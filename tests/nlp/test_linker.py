@@ -111,10 +111,15 @@ def test_two_people_with_one_full_name_are_one_once_both_are_read_as_people():
     obama = LocalEntity("Barack Obama", "PERSON", ["Barack Obama", "Obama"], [0, 1])
     twin = KnownEntity(3, "Barack Obama", "ORG", ("Barack Obama",))
     stranger = KnownEntity(4, "Michelle Obama", "PERSON", ("Michelle Obama",))
-    assert twins([obama], [9], [twin, stranger], {9: "PERSON", 3: "PERSON", 4: "PERSON"}) == [
-        (3, 9, "same full name (barack obama), both read as people")
+    heads = {9: ("Barack Obama", "PERSON"), 3: ("Barack Obama", "PERSON"), 4: ("Michelle Obama", "PERSON")}
+    assert twins([obama], [9], [twin, stranger], heads) == [
+        (3, 9, "same full name (barack obama), both read as PERSON")
     ]
-    assert twins([obama], [9], [twin], {9: "PERSON", 3: "ORG"}) == []
+    assert twins([obama], [9], [twin], {**heads, 3: ("Barack Obama", "ORG")}) == []
+    park = LocalEntity("Cook National Park", "FAC", ["Cook National Park"], [0])
+    other = KnownEntity(5, "Cook National Park", "ORG", ("Cook National Park",))
+    places = {9: ("Cook National Park", "FAC"), 5: ("Cook National Park", "FAC")}
+    assert twins([park], [9], [other], places) == [(5, 9, "same full name (cook national park), both read as FAC")]
 
 
 def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_elsewhere():
