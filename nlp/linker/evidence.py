@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain import KnownEntity, LocalEntity, acronym_key, name_key
-from nlp.linker.names import SAME_NAMES
+from nlp.linker.names import SAME_NAMES, only_a_piece_of
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def apart(entity: LocalEntity, candidate: KnownEntity, relation: str, context: L
         return "apart_acronym"
     if relation in ("surname", "same_single") and candidate.type == "PERSON":
         return "apart_lone_person_name" if has_story else None
-    if relation == "contained":
+    if relation == "contained" or (relation in SAME_NAMES and only_a_piece_of(entity.aliases, candidate)):
         return "apart_head_word" if has_story else None
     if relation in SAME_NAMES and (candidate.type == "PERSON") == (entity.label == "PERSON"):
         if candidate.type != "PERSON" or relation == "same_full":

@@ -241,16 +241,14 @@ def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     ours = entity.aliases
     if person:  # "Mr Cho" is the surname Cho
         ours = [_without_honorific(a) for a in ours]
-    relation = name_relation(ours, candidate.aliases + (candidate.name,), person)
-    if relation in SAME_NAMES and not person and _only_a_piece_of(ours, candidate):
-        return "contained"  # "Sun", an alias the Baltimore Sun took in its own article: its head word
-    return relation
+    return name_relation(ours, candidate.aliases + (candidate.name,), person)
 
 
-def _only_a_piece_of(ours: Sequence[str], candidate: KnownEntity) -> bool:
+def only_a_piece_of(ours: Sequence[str], candidate: KnownEntity) -> bool:
     """Every name ``ours`` shares with the candidate is one word of the candidate's own several-word
-    name, an alias it took as a short form, never its name. Short forms are read through their
-    article; shared with another story they are the head word they are."""
+    name, an alias it took as a short form, never its name ("Sun", which the Baltimore Sun took in
+    its own article). Short forms are read through their article; shared with another story they
+    are the head word they are (``nlp.linker.evidence.apart``)."""
     theirs = {name_key(a) for a in candidate.aliases} | {name_key(candidate.name)}
     own = _words(name_key(without_legal_form(candidate.name) or candidate.name))
     shared = [a for a in ours if name_key(a) in theirs]

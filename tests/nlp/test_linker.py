@@ -124,6 +124,7 @@ def test_two_people_with_one_full_name_are_one_once_both_are_read_as_people():
 
 def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_elsewhere():
     sun = KnownEntity(9, "Baltimore Sun", "ORG", ("Baltimore Sun", "Sun"), (), (1, 2), 2, frozenset({"maryland"}))
-    assert relation_to(LocalEntity("Sun", "ORG", ["Sun"], [0]), sun) == "contained"
     assert link_entity(LocalEntity("Sun", "ORG", ["Sun"], [0]), [sun], (), ELSEWHERE).entity_id is None
-    assert relation_to(LocalEntity("Baltimore Sun", "ORG", ["Baltimore Sun"], [0]), sun) == "same_full"
+    in_its_story = LinkContext(frozenset({"maryland"}), (1, 2))
+    assert link_entity(LocalEntity("Sun", "ORG", ["Sun"], [0]), [sun], (), in_its_story).entity_id == 9
+    assert link_entity(LocalEntity("Baltimore Sun", "ORG", ["Baltimore Sun"], [0]), [sun], (), ELSEWHERE).entity_id == 9
