@@ -200,7 +200,7 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
             ids = store.article_entity_ids(article_id, starts)
             entities = [e for e in linked.entities if e.mentions]
             heads = store.entity_heads([*ids, *(k.id for k in candidates)])
-            store.join_twins(twins(entities, ids, candidates, heads), now)
+            store.join_twins(twins(entities, ids, candidates, heads, context.blocked), now)
         return article_id
 
 

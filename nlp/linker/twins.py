@@ -20,6 +20,7 @@ def twins(
     entity_ids: list[int],
     candidates: list[KnownEntity],
     heads: dict[int, tuple[str, str]],
+    blocked: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """(keep, absorbed, why) for each pair of stored entities the article shows to be one.
 
@@ -31,6 +32,7 @@ def twins(
         entity_ids: the stored entity each one became.
         candidates: the stored entities read before linking it.
         heads: the stored (name, type) of every entity above, after the article was written.
+        blocked: names reporters split off an entity; they never make twins.
 
     Returns:
         Pairs to merge, the older entity kept, each pair once.
@@ -48,6 +50,7 @@ def twins(
                 shared = full & {name_key(a) for a in (*known.aliases, known.name)}
             else:
                 shared = {name_key(name)} & {name_key(heads[known.id][0])} & full
+            shared -= blocked
             if shared:
                 keep, absorbed = sorted((entity_id, known.id))
                 found.setdefault((keep, absorbed), f"same full name ({min(shared)}), both read as {type_}")

@@ -116,6 +116,7 @@ def test_two_people_with_one_full_name_are_one_once_both_are_read_as_people():
         (3, 9, "same full name (barack obama), both read as PERSON")
     ]
     assert twins([obama], [9], [twin], {**heads, 3: ("Barack Obama", "ORG")}) == []
+    assert twins([obama], [9], [twin], heads, blocked=frozenset({"barack obama"})) == []  # a reporter's split
     park = LocalEntity("Cook National Park", "FAC", ["Cook National Park"], [0])
     other = KnownEntity(5, "Cook National Park", "ORG", ("Cook National Park",))
     places = {9: ("Cook National Park", "FAC"), 5: ("Cook National Park", "FAC")}
