@@ -54,11 +54,12 @@ def shares_story(candidate: KnownEntity, context: LinkContext) -> bool:
 
 def acronym_join(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:
     """The entity is an all-capitals short form and the candidate is not named so: its initials
-    ("acronym"), or an alias an earlier article gave it ("AP" of the stored Associated Press)."""
-    if relation == "acronym":
-        return True
+    ("acronym"), or an alias an earlier article gave it ("AP" of the stored Associated Press). An
+    entity whose own name is the acronym is named so ("U.S.", "NATO")."""
     short = acronym_key(entity.name)
-    return relation == "same_single" and bool(short) and short != acronym_key(candidate.name)
+    if short and short == acronym_key(candidate.name):
+        return False  # its very name: "U.S." and the stored U.S., "NATO" and the stored NATO
+    return relation == "acronym" or (relation == "same_single" and bool(short))
 
 
 def apart(entity: LocalEntity, candidate: KnownEntity, relation: str, context: LinkContext) -> str | None:

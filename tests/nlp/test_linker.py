@@ -129,3 +129,8 @@ def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_e
     in_its_story = LinkContext(frozenset({"maryland"}), (1, 2))
     assert link_entity(LocalEntity("Sun", "ORG", ["Sun"], [0]), [sun], (), in_its_story).entity_id == 9
     assert link_entity(LocalEntity("Baltimore Sun", "ORG", ["Baltimore Sun"], [0]), [sun], (), ELSEWHERE).entity_id == 9
+
+
+def test_an_acronym_that_is_the_stored_entitys_own_name_is_its_name_in_any_story():
+    us = KnownEntity(2, "U.S.", "GPE", ("U.S.", "United States"), (), (1, 2), 2, KOREA)
+    assert link_entity(LocalEntity("U.S.", "GPE", ["U.S."], [0]), [us], (), ELSEWHERE).entity_id == 2
