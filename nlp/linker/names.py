@@ -241,7 +241,10 @@ def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     ours = entity.aliases
     if person:  # "Mr Cho" is the surname Cho
         ours = [_without_honorific(a) for a in ours]
-    return name_relation(ours, candidate.aliases + (candidate.name,), person)
+    relation = name_relation(ours, candidate.aliases + (candidate.name,), person)
+    if relation == "acronym" and name_key(candidate.name) in {name_key(a) for a in ours}:
+        return "same_single"  # its very name: "U.S." and the stored U.S. (also called United States)
+    return relation
 
 
 def only_a_piece_of(ours: Sequence[str], candidate: KnownEntity) -> bool:
