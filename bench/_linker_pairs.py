@@ -26,7 +26,7 @@ from pathlib import Path
 
 LABELS = ("same", "different", "cant_tell")
 SPLITS = ("train", "tune", "report")
-#: The reasons, as the brief names them, and the linker's relation for each (nlp.linking.RELATIONS).
+#: The reasons, as the brief names them, and the linker's relation for each (nlp.linker.names.RELATIONS).
 REASONS = {
     "acronym": "acronym",
     "surname": "surname",

@@ -6,7 +6,7 @@ Usage: python bench/sample_linker_pairs.py DATA_DIR --db STORE [--per-reason 80]
 STORE holds the 1,683 training bodies, ingested through the project's path (bench/_fnc.open_bodies
 builds it when absent). Each body's names are its mentions grouped by stored entity; two names in
 bodies of different stories that fall in the same split (bench/_linker_pairs: stories and splits)
-are a candidate when the linker's own name relation (nlp.linking.relation_to, with its type rule)
+are a candidate when the linker's own name relation (nlp.linker.names.relation_to, with its type rule)
 gives one of the five reasons. The "new" side is drawn uniformly over every name of every body, as
 the linker meets them one article at a time, and its partner uniformly among its candidates of that
 reason; a name key is used at most three times per reason, so a few frequent names do not fill the
@@ -32,7 +32,7 @@ sys.path.append(str(ROOT / "bench"))
 from _linker_pairs import PAIRS_FILE, REASONS, LabelledPair, Span, assign_splits, move_span, read_bodies, stories  # noqa: E402
 
 from domain import KnownEntity, LocalEntity, acronym_key, initials, name_key, name_words  # noqa: E402
-from nlp.linking import NEVER, SAME_NAMES, SHORT_FORMS, may_be_short_form, relation_to  # noqa: E402
+from nlp.linker.names import NEVER, SAME_NAMES, SHORT_FORMS, may_be_short_form, relation_to  # noqa: E402
 
 RELATION_REASON = {relation: reason for reason, relation in REASONS.items()}
 MAX_PER_NAME = 3
@@ -70,7 +70,7 @@ class Name:
 
 
 def types_agree(ours: Name, theirs: Name, relation: str) -> bool:
-    """nlp.linking's type rule (``_types_agree``): people and other things join only by one name."""
+    """nlp.linker.names.types_agree: people and other things join only by one name."""
     if relation in SAME_NAMES or ours.label == theirs.label:
         return True
     if relation in SHORT_FORMS:

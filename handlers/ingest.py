@@ -12,12 +12,15 @@ from domain import Analysis
 from handlers.context import Context
 from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
-from handlers.resolution import resolve_links
+from handlers.resolution import link_inputs
 from handlers.wording import plural, snippet
 from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
+from nlp.linker import link
+from nlp.linker.twins import twins
+from store import Store
 from store.errors import DuplicateArticle
 from store.records import ArticleIn
 
@@ -178,6 +181,29 @@ def _short(source: str) -> str:
     return source if len(source) <= 80 else source[:77] + "…"
 
 
+def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str) -> int:
+    """Read the linker's inputs, link, write: in a straight line inside one write transaction, so
+    no other writer adds an entity in between (two processes cannot both create one entity).
+
+    Returns:
+        The stored article's id.
+
+    Raises:
+        DuplicateArticle: another writer stored the same article first.
+    """
+    with store.write_transaction():
+        candidates, context = link_inputs(store, analysis, article.published)
+        linked = link(analysis, candidates, context)
+        article_id = store.add_article(article, linked.analysis(analysis), linked.links, now)
+        if candidates:  # entities the article shows to be one, now that the store has typed them
+            starts = [analysis.mentions[e.mentions[0]].start for e in linked.entities if e.mentions]
+            ids = store.article_entity_ids(article_id, starts)
+            entities = [e for e in linked.entities if e.mentions]
+            heads = store.entity_heads([*ids, *(k.id for k in candidates)])
+            store.join_twins(twins(entities, ids, candidates, heads, context.blocked), now)
+        return article_id
+
+
 def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Analysis) -> None:
     # Checked again: the same text may come twice in one batch.
     existing = ctx.store.find_duplicate(article.content_hash, article.canonical_url)
@@ -186,9 +212,7 @@ def _store_one(ctx: Context, outcome: Outcome, article: ArticleIn, analysis: Ana
         return
     try:
         now = ctx.now_text()
-        outcome.article_id = ctx.store.add_article(
-            article, analysis, lambda store: resolve_links(store, analysis, article.published), now
-        )
+        outcome.article_id = store_article(ctx.store, article, analysis, now)
     except DuplicateArticle as duplicate:
         _duplicate(outcome, ctx, duplicate.article_id)
         return

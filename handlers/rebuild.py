@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.reply import Reply, Section
-from handlers.resolution import resolve_links
+from handlers.resolution import resolve
 from handlers.wording import plural
-from nlp.linking import linker_version
+from nlp.linker import linker_version
 
 LINKER_KEY = "linker_version"
 
@@ -50,7 +50,7 @@ def rebuild(ctx: Context) -> Reply:
     """
     now = ctx.now_text()
     found = ctx.store.rebuild_entities(
-        lambda store, names: resolve_links(store, names.analysis, names.published, names.article_id), now
+        lambda store, names: resolve(store, names.analysis, names.published, names.article_id), now
     )
     record_linker(ctx, replace=True)
     lines = [f"{m['entity']}: joined {', '.join(m['from'])}" for m in found["merged"]]

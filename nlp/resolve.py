@@ -1,7 +1,6 @@
-"""Which mentions name the same entity: within one article, then against the store.
+"""Which mentions name the same entity within one article (across articles: ``nlp.linker``).
 
-Pure functions: the handler reads candidates from the store and passes them in. Every
-join keeps its reason, so a reporter can see why two names were taken as one.
+Pure functions. Every join keeps its reason, so a reporter can see why two names were taken as one.
 """
 
 from __future__ import annotations
@@ -11,29 +10,16 @@ from collections.abc import Iterable
 
 from domain import (
     SAME_NAME,
-    AliasKeys,
     Analysis,
-    KnownEntity,
-    Link,
     LocalEntity,
     acronym_key,
-    hyphenated_keys,
     initials,
     name_key,
     name_words,
-    skeleton,
-    spacing_skeletons,
 )
-from nlp.linking import (
-    LinkContext,
-    LinkerModel,
-    explain,
-    may_be_short_form,
-    one_person_in_one_article,
-    score_candidates,
-    shipped_model,
-    tail_may_stand_alone,
-)
+from nlp.linker.abbreviations import definitions
+from nlp.linker.names import may_be_short_form, one_person_in_one_article, tail_may_stand_alone
+from nlp.linker.short_forms import short_surnames, without_honorific
 from nlp.names import without_legal_form
 
 
@@ -80,6 +66,12 @@ def group_mentions(
     for head, other, why in ties:
         groups.union(head, other)
         tied[name_key(mentions[other].text)] = why
+    for short, long in definitions(analysis.text):  # "the Associated Press (AP)"
+        longs = [i for i, m in enumerate(mentions) if name_key(m.text) == name_key(long)]
+        shorts = [i for i, m in enumerate(mentions) if name_key(m.text) == name_key(short)]
+        for other in shorts if longs else ():
+            groups.union(longs[0], other)
+            tied.setdefault(name_key(short), f"abbreviation of {mentions[longs[0]].text} defined in the same article")
     entities = _build(analysis, groups, fallback or {}, tied)
     return _fold_short_forms(_fold_name_variants(entities))
 
@@ -133,10 +125,14 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
         if len(words) < 2:
             continue
         if entity.label == "PERSON":
-            words = name_words(name_key(entity.name))  # "Comeaux" of "Arcade Joseph Comeaux Jr."
+            words = name_words(without_honorific(name_key(entity.name)))  # "Comeaux" of "Arcade Joseph Comeaux Jr."
+            if len(words) < 2:  # "Mr Cho" is the surname Cho, no full name
+                continue
             people[words[-1]].append(entity)
             for cut in range(1, len(words) - 1):  # a surname of several words: "Lo Presti", "De Niro"
                 people[" ".join(words[cut:])].append(entity)
+            for short in short_surnames(words):  # "Kim" of Kim Jong-un, "Fernández" of Fernández de Kirchner
+                people[short].append(entity)
         elif entity.label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             for cut in range(1, len(words)):  # "Surgeon General" of "U.S. Surgeon General"
                 if tail_may_stand_alone(words, cut):  # "Athens" is not short for "University of Athens"
@@ -165,6 +161,8 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
     # Longer names first, so a short form sees what its longer forms were folded into.
     for entity in sorted(entities, key=lambda e: -len(name_key(e.name).split())):
         key = name_key(entity.name)
+        if entity.label == "PERSON":
+            key = without_honorific(key)
         owner, why = None, ""
         surname_of = list({id(final(p)): final(p) for p in people.get(key, []) if p is not entity}.values())
         if " " not in key and len(surname_of) > 1:
@@ -224,121 +222,3 @@ def _split_among_people(entity: LocalEntity, owners: list[LocalEntity]) -> bool:
         owner.reasons.setdefault(entity.name, f"surname of {owner.name}, the one named last before it")
     entity.mentions = left
     return not left
-
-
-# Across articles -----------------------------------------------------------------------
-
-
-def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
-    """What to ask the store for: alias keys, spelling skeletons, surnames and true acronyms.
-
-    Two full names never meet by their initials: only an all-capitals name finds the names it
-    abbreviates ("acronyms"), and a several-word name finds stored acronyms of it (its initials
-    among "keys").
-    """
-    found = [AliasKeys.of(a) for a in entity.aliases]
-    full = [name_words(k.key) for k in found if " " in k.key]
-    person = _could_be_person(entity)
-    keys = {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)}
-    keys |= {hyphenated for k in found for hyphenated in hyphenated_keys(k.key)}
-    if not person:
-        keys |= {initials(a) for a in entity.aliases if " " in name_key(a) and not acronym_key(a)} - {""}
-    # Every name finds stored names with its last word: people by surname, other things by the
-    # head word ("Chargers" / "San Diego Chargers") or tail ("Surgeon General" / "U.S. Surgeon General").
-    surnames = {k.surname for k in found if k.surname}
-    if not person:
-        surnames |= {skeleton(name_key(a)) for a in entity.aliases if " " not in name_key(a) and not acronym_key(a)}
-    if person:
-        keys |= {words[-1] for words in full}  # a stored lone surname ("Obama")
-        surnames |= {skeleton(k.key) for k in found if " " not in k.key}
-    return {
-        "keys": keys,
-        "skeletons": {k.skeleton for k in found if k.skeleton} | {s for k in found for s in spacing_skeletons(k.key)},
-        "surnames": surnames,
-        "acronyms": {acronym_key(a) for a in entity.aliases} - {""},
-    }
-
-
-def _could_be_person(entity: LocalEntity) -> bool:
-    return entity.label == "PERSON" or entity.maybe_person
-
-
-def link_entity(
-    entity: LocalEntity,
-    candidates: list[KnownEntity],
-    descriptors: Iterable[str] = (),
-    context: LinkContext | None = None,
-    model: LinkerModel | None = None,
-) -> Link:
-    """The stored entity ``entity`` is: the most probable candidate at or above the model's threshold.
-
-    A name the article itself ties to others (a stated rename, a handle) joins every stored entity
-    of those names. Otherwise names only propose; the weighed evidence decides, and the reason
-    says which.
-    """
-    ours = list(descriptors)
-    stated = any(why.startswith(("renamed", "handle")) for why in entity.reasons.values())
-    if stated:
-        keys = {name_key(a) for a in entity.aliases}
-        exact = [k for k in candidates if keys & _keys(k)]
-        if exact:
-            chosen = next((k for k in exact if name_key(k.name) == name_key(entity.name)), exact[0])
-            absorb = tuple(k.id for k in exact if k.id != chosen.id)
-            return Link(chosen.id, chosen.type, SAME_NAME, absorb)
-    scored = score_candidates(entity, candidates, context or LinkContext(), ours, model)
-    threshold = (model or shipped_model()).threshold
-    if not scored or scored[0].probability < threshold:
-        if scored:
-            return Link(None, entity.label, f"new: {explain(scored[0])} is too weak")
-        return Link(None, entity.label, "new")
-    best = scored[0]
-    reason = SAME_NAME if best.relation in ("same_full", "same_single") else explain(best)
-    return Link(best.candidate.id, best.candidate.type, reason)
-
-
-def _keys(known: KnownEntity) -> set[str]:
-    return {name_key(a) for a in known.aliases} | {name_key(known.name)}
-
-
-def separate_blocked(analysis: Analysis, blocked: set[str]) -> None:
-    """Names a reporter split off an entity stand alone again in later articles."""
-    result = []
-    for entity in analysis.entities:
-        keys = {name_key(a) for a in entity.aliases}
-        split = keys & blocked
-        if not split or split == keys:
-            result.append(entity)
-            continue
-        for alias_key in sorted(split):
-            forms = [a for a in entity.aliases if name_key(a) == alias_key]
-            moved = [i for i in entity.mentions if name_key(analysis.mentions[i].text) == alias_key]
-            result.append(
-                LocalEntity(
-                    name=forms[0],
-                    label=entity.label,
-                    aliases=forms,
-                    mentions=moved,
-                    reasons={f: "split off by a reporter" for f in forms},
-                )
-            )
-            entity.mentions = [i for i in entity.mentions if i not in moved]
-        entity.aliases = [a for a in entity.aliases if name_key(a) not in split]
-        result.append(entity)
-    analysis.entities = result
-
-
-def add_bare_company_names(analysis: Analysis, blocked: set[str]) -> None:
-    """ "Microsoft Corp." is also "Microsoft": the bare name becomes an alias of everything but a
-    person, so articles that drop the legal form find it (and it finds them). Done where ingest and
-    rebuild both pass (handlers.resolution), never for a name a reporter split off (``blocked``)."""
-    for entity in analysis.entities:
-        if entity.label == "PERSON":
-            continue
-        known = {name_key(a) for a in entity.aliases}
-        for form in list(entity.aliases):
-            bare = without_legal_form(form)
-            if bare and name_key(bare) not in known | blocked:
-                known.add(name_key(bare))
-                entity.aliases.append(bare)
-                entity.reasons[bare] = f"{form} without its legal form"
-        entity.aliases.sort()

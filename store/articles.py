@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from domain import SAME_NAME, Analysis, Link, LocalEntity, bare_words, name_key
+from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key
 from store.corrections import add_alias, log_link, merge_into, refresh_types
 from store.records import ArticleIn, StoredArticle
+from store.settle import settle_names
 
 _ARTICLE_COLUMNS = """a.id, a.title, o.name AS outlet, a.source, a.url, a.published, a.ingested_at"""
 
@@ -81,61 +82,11 @@ def _outlet_id(db: Database, name: str | None, domain: str | None) -> int | None
     return db.execute("SELECT id FROM outlets WHERE name = ?", [name]).fetchone()[0]
 
 
-def _maybe_upgrade_name(db: Database, entity_id: int, local_name: str) -> None:
-    """A fuller form of the stored name becomes the name ("Putin" → "Vladimir Putin"), unless the
-    stored full form is the one the articles use more ("Tony Weeks" stays, not "Referee Tony Weeks").
-
-    The fuller form must be written in at least half of the entity's articles, this one counted: a
-    young entity takes the first full name it is given, but one misread span ("Germany Apple" of
-    "a trip to Germany Apple CEO Tim Cook", "American Ebola" of "American Ebola patient") must not
-    rename an entity the store has seen in 183 articles. Credentials make no name fuller ("Regina
-    Benjamin, MD" does not rename "Regina Benjamin").
-    """
-    row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
-    if row is None:  # merged away by a reporter between linking and storing
-        raise LookupError(f"entity #{entity_id} no longer exists; ingest again")
-    name, locked = row
-    stored, offered = name_key(name), name_key(local_name)
-    if locked or len(bare_words(offered)) <= len(bare_words(stored)) or f" {stored}" not in f" {offered}":
-        return
-    if len(stored.split()) > 1 and _uses(db, entity_id, stored) > _uses(db, entity_id, offered):
-        return
-    writing = _articles_writing(db, entity_id, offered)
-    if 2 * (writing + 1) < _articles_naming(db, entity_id, up_to=2 * writing + 3) + 1:
-        return
-    db.execute("UPDATE entities SET name = ? WHERE id = ?", [local_name, entity_id])
-
-
-def _articles_writing(db: Database, entity_id: int, key: str) -> int:
-    """How many stored articles write this name for the entity."""
-    forms = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ? AND key = ?", [entity_id, key])]
-    if not forms:
-        return 0
-    marks = ",".join("?" * len(forms))
-    return db.execute(
-        f"SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ? AND text IN ({marks})",
-        [entity_id, *forms],
-    ).fetchone()[0]
-
-
-def _articles_naming(db: Database, entity_id: int, up_to: int) -> int:
-    """How many stored articles name the entity, counted no further than ``up_to``."""
-    return db.execute(
-        "SELECT COUNT(*) FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? LIMIT ?)",
-        [entity_id, up_to],
-    ).fetchone()[0]
-
-
-def _uses(db: Database, entity_id: int, key: str) -> int:
-    texts = db.execute("SELECT text FROM mentions WHERE entity_id = ?", [entity_id]).fetchall()
-    return sum(1 for (text,) in texts if name_key(text) == key)
-
-
 def entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, now: str) -> int:
     """The stored entity a local entity of a new article becomes, creating or updating it.
 
     Applies the link: merges the entities it absorbs, creates a new entity when it names none,
-    else may give the stored entity a fuller name and logs why the names were joined.
+    and logs why the names were joined (the name itself is settled afterwards, ``store.settle``).
 
     Args:
         db: the store's database, inside the article's transaction.
@@ -159,7 +110,8 @@ def entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, no
             "INSERT INTO entities (name, type, created_at, first_article_id) VALUES (?, ?, ?, ?)",
             [local.name, link.label, now, article_id],
         ).lastrowid
-    _maybe_upgrade_name(db, link.entity_id, local.name)
+    if db.execute("SELECT 1 FROM entities WHERE id = ?", [link.entity_id]).fetchone() is None:
+        raise LookupError(f"entity #{link.entity_id} no longer exists; ingest again")  # merged away meanwhile
     if link.reason != SAME_NAME:
         log_link(db, link.entity_id, article_id, local.name, link.reason, now)
     return link.entity_id
@@ -198,16 +150,16 @@ def insert_article(
         ]
         _insert_names(db, analysis, entity_ids, article_id, now)
         refresh_types(db, types_in_question(db, analysis, entity_ids))
+        settle_names(db, entity_ids)
         attribution_ids = _insert_attributions(db, analysis, entity_ids, article_id)
         _insert_statements(db, analysis, entity_ids, attribution_ids, article_id)
     return article_id
 
 
 def types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -> set[int]:
-    """The entities whose type this article's several-word mentions may change.
-
-    Those with one labelled otherwise than the stored type: more votes for the type an entity has
-    never change it, and counting every vote again costs a scan of all its mentions.
+    """The entities whose type this article's mentions may change: those with one labelled
+    otherwise than the stored type (more votes for the type an entity has never change it, and
+    counting every vote again costs a scan of all its mentions).
 
     Args:
         db: the store's database.
@@ -222,11 +174,26 @@ def types_in_question(db: Database, analysis: Analysis, entity_ids: list[int]) -
     return {
         entity_id
         for local, entity_id in zip(analysis.entities, entity_ids, strict=True)
-        if any(
-            " " in analysis.mentions[i].text.strip() and analysis.mentions[i].label != types.get(entity_id)
-            for i in local.mentions
-        )
+        if local.label != types.get(entity_id)
+        or any(mention_label(analysis, local, i) != types.get(entity_id) for i in local.mentions)
     }
+
+
+def mention_label(analysis: Analysis, local: LocalEntity, index: int) -> str:
+    """The label a mention is stored with: the model's for a several-word name; for a lone word,
+    its entity's in this article (the model reads a lone word far worse, and the article may have
+    relabelled it: a word tagged PERSON it never shows to be one, ``LocalEntity.maybe_person``).
+
+    Args:
+        analysis: the article's analysis.
+        local: the entity the mention belongs to in that article.
+        index: the mention's index in ``analysis.mentions``.
+
+    Returns:
+        The label to store.
+    """
+    mention = analysis.mentions[index]
+    return mention.label if " " in mention.text.strip() else local.label
 
 
 def _insert_article_row(db: Database, article: ArticleIn, now: str) -> int:
@@ -272,7 +239,7 @@ def _insert_names(db: Database, analysis: Analysis, entity_ids: list[int], artic
                     mention.start,
                     mention.end,
                     mention.text,
-                    mention.label,
+                    mention_label(analysis, local, index),
                     sentence.start,
                     sentence.end,
                 )

@@ -86,8 +86,9 @@ def refresh_types(db: Database, entity_ids: Iterable[int]) -> None:
     Only several-word mentions vote: the model reads a lone word far worse than a full name
     ("Teixeira" as ORG, "Klitschko" as NORP, beside "Mark Teixeira" as PERSON), and the analysis
     may have overruled a lone word's tag already (a word tagged PERSON that its article never shows
-    to be a person: nlp.mentions._fallback_labels). An entity with no several-word mention, or a
-    tie, keeps the type it has.
+    to be a person: nlp.mentions._fallback_labels). An entity with no several-word mention is
+    typed by all its mentions (a relabelled lone word votes as its article read it); a tie goes
+    to the first label alphabetically, so the type never depends on which article came first.
 
     Args:
         db: the store's database.
@@ -107,10 +108,19 @@ def refresh_types(db: Database, entity_ids: Iterable[int]) -> None:
         for entity_id, label, count in rows:
             votes.setdefault(entity_id, Counter())[label] = count
         changed = []
+        lone = db.execute(  # an entity no several-word mention names: all its mentions vote
+            f"""SELECT entity_id, label, COUNT(*) FROM mentions WHERE entity_id IN ({marks})
+                AND entity_id NOT IN (SELECT entity_id FROM mentions WHERE entity_id IN ({marks})
+                                      AND instr(trim(text), ' ') > 0) GROUP BY 1, 2""",
+            chunk + chunk,
+        )
+        for entity_id, label, count in lone:
+            votes.setdefault(entity_id, Counter())[label] = count
         for entity_id, counts in votes.items():
             best = max(counts.values())
-            if entity_id in current and counts.get(current[entity_id], 0) < best:
-                changed.append((min(label for label, n in counts.items() if n == best), entity_id))
+            settled = min(label for label, n in counts.items() if n == best)
+            if entity_id in current and settled != current[entity_id]:
+                changed.append((settled, entity_id))
         db.conn.executemany("UPDATE entities SET type = ? WHERE id = ?", changed)
 
 

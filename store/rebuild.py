@@ -8,14 +8,17 @@ Reporters' renames, merges and splits are carried over to the new entities.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlite_utils import Database
 
 from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
 from store.articles import entity_for, types_in_question
 from store.corrections import add_alias, merge_into, refresh_types
+from store.settle import settle_names
 from store.watches import move_entity_watches
 
 
@@ -119,18 +122,32 @@ def read_article(db: Database, article_id: int, types: dict[int, str]) -> Stored
     return StoredArticleNames(article_id, published, analysis, [r[0] for r in rows], old)
 
 
-def relink_article(db: Database, names: StoredArticleNames, links: list[Link], now: str, state: Rebuild) -> None:
+class Relinked(Protocol):
+    """What the linker answers for one article: the entities to store and the entity each one is."""
+
+    entities: list[LocalEntity]
+    links: list[Link]
+
+
+def relink_article(
+    db: Database, names: StoredArticleNames, entities: list[LocalEntity], links: list[Link], now: str, state: Rebuild
+) -> None:
     """Point the article's mentions, descriptors and statements at the entities ``links`` chose.
 
     Args:
         db: the store's database.
         names: the article's names, as ``read_article`` gave them.
-        links: one link per local entity of ``names``.
+        entities: the article's entities as the linker read them (a name split off by a reporter
+            stands alone), each from the old entity of its first mention.
+        links: one link per entity of ``entities``.
         now: the current time (ISO 8601).
         state: the rebuild's counts, updated here.
     """
+    pairs = zip(names.analysis.entities, names.old_entities, strict=True)
+    old_of_mention = {m: old for e, old in pairs for m in e.mentions}
+    olds = [old_of_mention[e.mentions[0]] if e.mentions else names.old_entities[i] for i, e in enumerate(entities)]
     chosen = []
-    for local, link, old in zip(names.analysis.entities, links, names.old_entities, strict=True):
+    for local, link, old in zip(entities, links, olds, strict=True):
         new = entity_for(db, local, link, names.article_id, now)
         chosen.append(new)
         for alias in local.aliases:
@@ -149,7 +166,10 @@ def relink_article(db: Database, names: StoredArticleNames, links: list[Link], n
         state.new_of_old[old][new] += len(ids)
     # Counted once per article, and only for entities whose type its mentions may change: a full
     # count for every entity of every article made a rebuild scan each big entity's mentions anew.
-    refresh_types(db, types_in_question(db, names.analysis, chosen))
+    analysis = copy.copy(names.analysis)
+    analysis.entities = entities
+    refresh_types(db, types_in_question(db, analysis, chosen))
+    settle_names(db, chosen)
 
 
 def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, now: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from store.records import (
     StoredArticle,
     WatchRow,
 )
+from store.settle import settle_names
 
 
 class Store:
@@ -170,19 +171,18 @@ class Store:
         self,
         article: ArticleIn,
         analysis: Analysis,
-        links: Sequence[Link] | Callable[[Store], Sequence[Link]],
+        links: Sequence[Link],
         now: str,
     ) -> int:
-        """Store an article with everything the analysis found in it, in one write transaction.
-
-        ``links`` may be a function that reads the candidates and links the article's entities inside
-        that same transaction, so two processes ingesting at once cannot both create the same entity.
+        """Store an article with the entity each of ``analysis.entities`` is (``links``). A caller
+        that read the candidates holds ``write_transaction`` around the reading and this call, so
+        two processes ingesting at once cannot both create the same entity.
 
         Args:
             article: the article's text and where it came from.
             analysis: what ``nlp`` found in the text.
-            links: one ``Link`` per ``analysis.entities`` (an existing entity or a new one), or a
-                function of this store that returns them.
+            links: one ``Link`` per ``analysis.entities`` (an existing entity or a new one), as
+                the linker (``nlp.linker.link``) chose them.
             now: the ingest time (ISO 8601), recorded on the new rows.
 
         Returns:
@@ -198,8 +198,7 @@ class Store:
             with self._lock, self.write_transaction():
                 if self._ingest_stopped:
                     raise IngestStopped(messages.INGEST_STOPPED())
-                chosen = links(self) if callable(links) else links
-                return articles.insert_article(self.db, article, analysis, chosen, now)
+                return articles.insert_article(self.db, article, analysis, links, now)
         except sqlite3.IntegrityError:
             existing = self.find_duplicate(article.content_hash, article.canonical_url)
             if existing is None:
@@ -952,6 +951,66 @@ class Store:
             watches.mark_checked(self.db, watch_id, checked)
 
     # reporters' corrections
+    def article_entity_ids(self, article_id: int, starts: Sequence[int]) -> list[int]:
+        """The entity of the stored mention starting at each of ``starts`` in the article.
+
+        Args:
+            article_id: the article.
+            starts: character offsets where its mentions start.
+
+        Returns:
+            The entity id of each, in the order of ``starts``.
+        """
+        with self._reading() as db:
+            rows = db.execute("SELECT start, entity_id FROM mentions WHERE article_id = ?", [article_id])
+            by_start = dict(rows.fetchall())
+        return [by_start[s] for s in starts]
+
+    def entity_heads(self, entity_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """The name and type of each of these entities that exists.
+
+        Args:
+            entity_ids: the entities.
+
+        Returns:
+            id → (name, type); an id with no entity is left out.
+        """
+        ids = sorted(set(entity_ids))
+        found = {}
+        with self._reading() as db:
+            for at in range(0, len(ids), 500):
+                chunk = ids[at : at + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", chunk)
+                found.update({i: (name, type_) for i, name, type_ in rows})
+        return found
+
+    def join_twins(self, pairs: Sequence[tuple[int, int, str]], now: str) -> None:
+        """Merge entities the linker found to be one (not a reporter's correction: nothing recorded).
+
+        Args:
+            pairs: (one entity, its twin, why) for each pair; the older (lower id) of each is kept.
+            now: the current time (ISO 8601).
+        """
+        if not pairs:
+            return
+        heir: dict[int, int] = {}
+
+        def final(entity_id: int) -> int:
+            while entity_id in heir:
+                entity_id = heir[entity_id]
+            return entity_id
+
+        with self._lock, self.write_transaction():
+            for keep, absorbed, why in pairs:
+                keep, absorbed = sorted((final(keep), final(absorbed)))
+                if keep != absorbed:
+                    corrections.merge_into(self.db, keep, absorbed, why, now)
+                    heir[absorbed] = keep
+            kept = sorted({final(keep) for keep, _, _ in pairs})
+            corrections.refresh_types(self.db, kept)
+            settle_names(self.db, kept)
+
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:
         """A reporter says two entities are one: ``absorbed`` joins ``keep`` and is deleted.
 
@@ -1082,7 +1141,7 @@ class Store:
 
     # rebuilding entities
     def rebuild_entities(
-        self, resolve: Callable[[Store, rebuild.StoredArticleNames], Sequence[Link]], now: str
+        self, resolve: Callable[[Store, rebuild.StoredArticleNames], rebuild.Relinked], now: str
     ) -> dict:
         """Re-link every stored mention with the current linker, in one transaction, parsing nothing again.
 
@@ -1103,8 +1162,8 @@ class Store:
             state = rebuild.Rebuild()
             for article_id in rebuild.article_ids(self.db):
                 names = rebuild.read_article(self.db, article_id, types)
-                links = list(resolve(self, names))
-                rebuild.relink_article(self.db, names, links, now, state)
+                linked = resolve(self, names)
+                rebuild.relink_article(self.db, names, linked.entities, linked.links, now, state)
             rebuild.finish(self.db, old, state, now)
             return rebuild.changes(old, state, self.db)
 

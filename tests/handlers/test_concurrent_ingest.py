@@ -2,7 +2,7 @@
 
 import threading
 
-from handlers.resolution import resolve_links
+from handlers.ingest import store_article
 from ingest import content_hash
 from store import Store
 from store.records import ArticleIn
@@ -28,7 +28,7 @@ def store_all(path, analyses) -> None:
     try:
         for number, (text, analysis) in analyses:
             article = ArticleIn(text=text, source=f"t{number}", content_hash=content_hash(text), title=text[:20])
-            store.add_article(article, analysis, lambda s, a=analysis: resolve_links(s, a), "2026-01-01T00:00:00")
+            store_article(store, article, analysis, "2026-01-01T00:00:00")
     finally:
         store.close()
 

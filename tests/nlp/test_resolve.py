@@ -3,8 +3,9 @@
 import pytest
 
 from domain import AliasKeys, Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
-from nlp.linking import LinkContext, LinkerModel, name_relation, relation_to
-from nlp.resolve import add_bare_company_names, group_mentions, link_entity, lookup_keys, separate_blocked
+from nlp.linker import LinkContext, LinkerModel, entities_to_link, link_entity, lookup_keys
+from nlp.linker.names import name_relation, relation_to
+from nlp.resolve import group_mentions
 
 
 def analysis_of(*names: tuple[str, str]) -> Analysis:
@@ -387,8 +388,9 @@ def test_a_stated_rename_absorbs_a_separately_stored_old_name():
 def test_a_reporters_split_separates_the_alias_again():
     analysis = analysis_of(("Dmitry Peskov", "PERSON"), ("Peskov", "PERSON"))
     analysis.entities = group_mentions(analysis)
-    separate_blocked(analysis, {"peskov"})
-    assert sorted((e.name, e.mentions) for e in analysis.entities) == [
+    entities = entities_to_link(analysis, {"peskov"})
+    assert [e.mentions for e in analysis.entities] == [[0, 1]]  # the analysis is never changed
+    assert sorted((e.name, e.mentions) for e in entities) == [
         ("Dmitry Peskov", [0]),
         ("Peskov", [1]),
     ]
@@ -409,8 +411,7 @@ def test_a_full_name_completes_a_person_stored_by_surname_only():
 def with_bare_names(*names: tuple[str, str], blocked: frozenset[str] = frozenset()) -> list[LocalEntity]:
     analysis = analysis_of(*names)
     analysis.entities = group_mentions(analysis)
-    add_bare_company_names(analysis, set(blocked))
-    return analysis.entities
+    return entities_to_link(analysis, blocked)
 
 
 def test_a_company_is_also_found_without_its_legal_form():

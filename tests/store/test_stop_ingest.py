@@ -27,14 +27,13 @@ def test_no_article_is_stored_after_stop_ingest(store):
 def test_stop_ingest_waits_for_the_article_being_written(store):
     writing, finish = threading.Event(), threading.Event()
 
-    def slow_links(_store):  # runs inside the write transaction, holding the write lock
-        writing.set()
-        finish.wait(30)
-        return []
+    def write_slowly():  # as the ingest handler does: candidates read and article written in one transaction
+        with store.write_transaction():
+            writing.set()
+            finish.wait(30)
+            store.add_article(article(1), Analysis(text=TEXT), [], "2026-01-01T00:00:00")
 
-    writer = threading.Thread(
-        target=store.add_article, args=(article(1), Analysis(text=TEXT), slow_links, "2026-01-01T00:00:00")
-    )
+    writer = threading.Thread(target=write_slowly)
     writer.start()
     assert writing.wait(30)
     seen_when_stopped = []

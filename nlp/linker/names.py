@@ -1,26 +1,16 @@
-"""Which stored entity an article's entity is: name evidence weighed with context, learned on ECB+.
+"""How two names relate: the name evidence the linker weighs, and the bars no evidence lifts.
 
-Names propose candidates; they never decide alone. Each candidate is described by how the names
-relate (same full name, spelling variant, surname, first-name variant, true acronym, ...), the
-entity types, the other names the two share across their articles, whether the candidate's
-articles are among the ones most like this article, descriptors, time, and how many rivals it has.
-A logistic model (``data/linker_model.json``, trained by ``bench/train_linker.py`` on ECB+ train,
-its threshold chosen on held-out train topics) turns that into a probability; the best candidate
-at or above the threshold is the link, anything weaker starts a new entity. Pure functions.
+Names propose candidates; they never decide alone. How they relate (same full name, spelling
+variant, surname, first-name variant, true acronym, ...) is one feature among the context ones
+(``nlp.linker.evidence``). A few relations never join (two first names that cannot be one,
+``NEVER``) and people join other kinds of thing only by an identical name. Pure functions.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import hashlib
-import json
-import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from importlib import resources
 
 from domain import (
     AliasKeys,
@@ -34,6 +24,7 @@ from domain import (
     run_together,
     skeleton,
 )
+from nlp.linker.short_forms import short_surnames, without_honorific
 from nlp.names import without_legal_form
 
 #: Name relations, strongest first; a candidate takes the first that holds.
@@ -94,23 +85,6 @@ def tail_may_stand_alone(words: Sequence[str], cut: int) -> bool:
 
 #: How alike two first names must be spelled to be one (Stephen/Steven 0.83, Dmitry/Dmitri 0.83).
 FIRST_NAME_SIMILARITY = 0.8
-
-
-@dataclass(frozen=True)
-class LinkContext:
-    """What the new article offers beyond the name: its other names, similar stored articles, date."""
-
-    neighbours: frozenset[str] = frozenset()  # alias keys of the article's other entities
-    similar_articles: tuple[int, ...] = ()  # stored articles most like this one, best first
-    published: str | None = None
-
-
-@dataclass(frozen=True)
-class Scored:
-    candidate: KnownEntity
-    relation: str
-    probability: float
-    features: dict[str, float]
 
 
 def _words(key: str) -> list[str]:
@@ -224,12 +198,19 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
         return "same_single"
     single = {k.key for k in (our_keys if not our_full else their_keys) if " " not in k.key}
     full = our_full or their_full
-    if person and {skeleton(w) for w in single} & {skeleton(name_words(" ".join(words))[-1]) for words in full}:
+    if person and {skeleton(w) for w in single} & {skeleton(s) for words in full for s in _surnames(words)}:
         return "surname"
     heads = {words[-1] for words in full if len(words) < 2 or tail_may_stand_alone(words, len(words) - 1)}
     if not person and single & heads:
         return "contained"  # the head word: "Saints" of "New Orleans Saints", not "Athens" of "Athens Acropolis"
     return "other"
+
+
+def _surnames(words: list[str]) -> set[str]:
+    """The words a person's full name may be shortened to: the last, the family name written first,
+    the first of two Spanish surnames."""
+    words = name_words(" ".join(words))
+    return {words[-1]} | short_surnames(words)
 
 
 def _partsrun_together(keys: Iterable[AliasKeys]) -> set[str]:
@@ -252,24 +233,39 @@ def _acronym_of(short: Iterable[str], long: Iterable[str]) -> bool:
     return bool(acronyms & expansions)
 
 
-def _role_words(texts: Iterable[str]) -> set[str]:
-    stop = {"a", "an", "the", "of", "and", "for", "in", "on", "at", "to", "who", "is", "s", "his", "her"}
-    return {w for t in texts for w in re.findall(r"[a-z]+", t.lower()) if w not in stop and len(w) > 2}
-
-
-def _days_apart(a: str | None, b: str | None) -> float | None:
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
-    except ValueError:
-        return None
-
-
 def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     """How ``entity``'s names relate to the candidate's, people compared as people."""
     person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
     if not person and _names_conflict(entity.name, candidate.name):
         return "other"
-    return name_relation(entity.aliases, candidate.aliases + (candidate.name,), person)
+    ours = entity.aliases
+    if person:  # "Mr Cho" is the surname Cho
+        ours = [_without_honorific(a) for a in ours]
+    relation = name_relation(ours, candidate.aliases + (candidate.name,), person)
+    if relation == "acronym" and name_key(candidate.name) in {name_key(a) for a in ours}:
+        return "same_single"  # its very name: "U.S." and the stored U.S. (also called United States)
+    return relation
+
+
+def only_a_piece_of(ours: Sequence[str], candidate: KnownEntity) -> bool:
+    """Every name ``ours`` shares with the candidate is one word of the candidate's own several-word
+    name, an alias it took as a short form, never its name ("Sun", which the Baltimore Sun took in
+    its own article). Short forms are read through their article; shared with another story they
+    are the head word they are (``nlp.linker.evidence.apart``)."""
+    theirs = {name_key(a) for a in candidate.aliases} | {name_key(candidate.name)}
+    own = _words(name_key(without_legal_form(candidate.name) or candidate.name))
+    shared = [a for a in ours if name_key(a) in theirs]
+    if len(own) < 2 or not shared or any(name_key(a) == name_key(candidate.name) for a in shared):
+        return False
+    return all(" " not in name_key(a) and not acronym_key(a) and name_key(a) in own for a in shared)
+
+
+def _without_honorific(alias: str) -> str:
+    """ "Mr Cho" → "Cho", "Mr. Cho" → "Cho"; other names as written."""
+    words = alias.split()
+    if len(words) >= 2 and without_honorific(name_key(alias)) != name_key(alias):
+        return " ".join(words[1:])
+    return alias
 
 
 def _names_conflict(ours: str, theirs: str) -> bool:
@@ -283,170 +279,7 @@ def _names_conflict(ours: str, theirs: str) -> bool:
     return long[-len(short) :] != short
 
 
-def features(
-    entity: LocalEntity,
-    candidate: KnownEntity,
-    relation: str,
-    context: LinkContext,
-    descriptors: Iterable[str] = (),
-    rivals: int = 0,
-) -> dict[str, float]:
-    """The evidence for ``entity`` being ``candidate`` (whose names relate by ``relation``), as named numbers."""
-    f: dict[str, float] = {f"rel_{relation}": 1.0}
-    if candidate.type == entity.label:
-        f["type_same"] = 1.0
-    elif "PERSON" in (candidate.type, entity.label) and not entity.maybe_person:
-        f["type_person_clash"] = 1.0
-    else:
-        f["type_other_clash"] = 1.0
-    ours, theirs = _role_words(descriptors), _role_words(candidate.descriptors)
-    if ours and theirs:
-        f["descriptors_share" if ours & theirs else "descriptors_conflict"] = 1.0
-    shared = len(context.neighbours & candidate.neighbours)
-    if context.neighbours and candidate.neighbours:
-        fraction = shared / min(len(context.neighbours), len(candidate.neighbours))
-        f["neighbours_log"] = math.log1p(shared)
-        f["neighbours_fraction"] = fraction
-        f[f"neighbours_fraction_x_{relation}"] = fraction
-    else:
-        f["neighbours_unknown"] = 1.0
-    if context.similar_articles and candidate.article_ids:
-        theirs_ids = set(candidate.article_ids)
-        ranks = [rank for rank, a in enumerate(context.similar_articles) if a in theirs_ids]
-        share = len(ranks) / min(len(theirs_ids), len(context.similar_articles))
-        f["similar_share"] = share
-        f[f"similar_share_x_{relation}"] = share
-        f["similar_top"] = 1.0 / (1 + ranks[0]) if ranks else 0.0
-    else:
-        f["similar_unknown"] = 1.0
-    if shared or f.get("similar_share"):  # a popular entity is likelier only within its story
-        f["popularity_in_story_log"] = math.log1p(candidate.article_count)
-    gap = _days_apart(context.published, candidate.latest)
-    if gap is None:
-        f["time_unknown"] = 1.0
-    else:
-        f["time_gap_log"] = math.log1p(gap)
-    f["rivals_log"] = math.log1p(rivals)
-    if all(" " not in name_key(a) for a in entity.aliases):
-        f["single_word"] = 1.0
-    return f
-
-
-@dataclass(frozen=True)
-class LinkerModel:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, f: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in f.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    @classmethod
-    def from_json(cls, data: dict) -> LinkerModel:
-        return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
-
-
-#: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 10
-
-
-def _model_text() -> str:
-    return resources.files("nlp").joinpath("data/linker_model.json").read_text(encoding="utf-8")
-
-
-@functools.lru_cache(maxsize=1)
-def shipped_model() -> LinkerModel:
-    return LinkerModel.from_json(json.loads(_model_text()))
-
-
-@functools.lru_cache(maxsize=1)
-def linker_version() -> str:
-    """Changes whenever the linker's code version or its trained model does."""
-    digest = hashlib.sha256(_model_text().encode("utf-8")).hexdigest()[:12]
-    return f"{LINKER_CODE_VERSION}-{digest}"
-
-
-def score_candidates(
-    entity: LocalEntity,
-    candidates: list[KnownEntity],
-    context: LinkContext,
-    descriptors: Iterable[str] = (),
-    model: LinkerModel | None = None,
-) -> list[Scored]:
-    """Every candidate with a name relation, most probable first."""
-    model = model or shipped_model()
-    ours = list(descriptors)
-    related = [(k, relation_to(entity, k)) for k in candidates]
-    related = [(k, r) for k, r in related if r not in NEVER and (r in SAME_NAMES or _types_agree(entity, k, r))]
-    scored = []
-    for k, relation in related:
-        rivals = sum(1 for _, other in related if other == relation) - 1
-        f = features(entity, k, relation, context, ours, rivals)
-        if any(
-            stranger(relation, k, context)
-            for stranger in (_lone_name_in_another_story, _initials_in_another_story, _head_word_in_another_story)
-        ):
-            probability = 0.0
-        elif _same_name_in_another_story(entity, relation, k, context):
-            probability = max(model.probability(f), model.threshold)
-        else:
-            probability = model.probability(f)
-        scored.append(Scored(k, relation, probability, f))
-    return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
-
-
-def _lone_name_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
-    """A person's lone name ("Peskov", "Bush") in a story that shares no name and no similar article
-    with the candidate's is someone else until the story says otherwise. The model cannot learn
-    this: ECB+ train, where bench/train_linker.py keeps such candidates as "different", holds none."""
-    return relation in ("surname", "same_single") and candidate.type == "PERSON" and _elsewhere(candidate, context)
-
-
-def _initials_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
-    """An acronym the candidate was never called by ("AP" under a photo; the stored Anbar Province),
-    in a story that shares no name and no similar article with the candidate's, is a stranger with
-    the same initials: an acronym is a short form, read through its story. ECB+ holds no such pair
-    to learn from (it links within a topic only)."""
-    return relation == "acronym" and _elsewhere(candidate, context)
-
-
-def _head_word_in_another_story(relation: str, candidate: KnownEntity, context: LinkContext) -> bool:
-    """One word of an organisation's or place's name ("Sun" of the Baltimore Sun, "Warner" of Time
-    Warner), in a story that shares no name and no similar article with the candidate's, is a
-    stranger: a lone word says too little across stories, as a person's lone name does. ECB+ holds no
-    such pair to learn from; on the FNC-1 bodies most such joins were wrong (the Daily Star and a
-    lone "Star", Pebble Time and "Time")."""
-    return relation == "contained" and _elsewhere(candidate, context)
-
-
-def _elsewhere(candidate: KnownEntity, context: LinkContext) -> bool:
-    """The new article has a story (some stored article is like it) and it is not the candidate's."""
-    return bool(context.similar_articles) and not _shares_story(candidate, context)
-
-
-def _same_name_in_another_story(
-    entity: LocalEntity, relation: str, candidate: KnownEntity, context: LinkContext
-) -> bool:
-    """The very name of an organisation, place or thing, or a person's full name, in a story that
-    shares no name and no similar article with the candidate's: "Reuters" in a story about Ebola
-    and in one about Apple. ECB+ links mentions within a topic only, so the model never saw such a
-    pair and its probability there is a guess; the name decides, as a reader's would. A person's
-    lone name is the opposite case (``_lone_name_in_another_story``)."""
-    if relation not in SAME_NAMES or (candidate.type == "PERSON") != (entity.label == "PERSON"):
-        return False
-    if candidate.type == "PERSON" and relation != "same_full":
-        return False
-    return not _shares_story(candidate, context)
-
-
-def _shares_story(candidate: KnownEntity, context: LinkContext) -> bool:
-    return bool(context.neighbours & candidate.neighbours) or bool(
-        set(context.similar_articles) & set(candidate.article_ids)
-    )
-
-
-def _types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:
+def types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:
     """Names of people and of other things never join except by an identical name (the store
     corrects a label). Among the other types, en_core_web_sm's labels disagree often (the Chargers
     as ORG and PRODUCT), so a clash there is evidence the model weighs, not a bar; but a place is
@@ -468,51 +301,3 @@ def may_be_short_form(label: str, other: str) -> bool:
     Chiefs as ORG); a person's is firm, and a country or city inside an organisation's name is
     the place, not the organisation ("Egypt" of "Vodafone Egypt", "France" of "Air France")."""
     return label == other or not {"PERSON", "GPE"} & {label, other}
-
-
-_WHY = {
-    "same_full": "same name as {name}",
-    "variant": "spelling variant of {name}",
-    "first_name_variant": "first-name variant of {name}",
-    "extends": "fuller or shorter form of {name}",
-    "acronym": "acronym of {name}",
-    "same_single": "same name as {name}",
-    "surname": "surname of {name}",
-    "contained": "short form of {name}",
-    "part_of": "part of the name {name}",
-    "same_surname": "same surname as {name}",
-}
-
-
-def explain(best: Scored) -> str:
-    """One line a reporter can check: the name relation and the context that carried it."""
-    f = best.features
-    evidence = []
-    if f.get("neighbours_log"):
-        shared = round(math.expm1(f["neighbours_log"]))
-        evidence.append(f"{shared} other name{'s' if shared != 1 else ''} in common")
-    if f.get("similar_share"):
-        evidence.append("similar articles")
-    if f.get("descriptors_share"):
-        evidence.append("described alike")
-    why = _WHY.get(best.relation, "linked to {name}").format(name=best.candidate.name)
-    tail = f"; {', '.join(evidence)}" if evidence else ""
-    return f"{why}{tail} (p={best.probability:.2f})"
-
-
-_TERM = re.compile(r"[a-z][a-z'-]{3,}")
-_COMMON = frozenset(
-    """that this with from have been were will would could should their there they them what when
-    which while about after before also into more most other over said says than then these those
-    through very just like only some such where your year years told last first time""".split()
-)
-
-
-def article_terms(text: str, limit: int = 40) -> dict[str, int]:
-    """The article's most frequent content words (lower-cased), with their counts."""
-    counts: dict[str, int] = {}
-    for word in _TERM.findall(text.lower()):
-        word = word.strip("'-")
-        if word not in _COMMON and len(word) > 3:
-            counts[word] = counts.get(word, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])

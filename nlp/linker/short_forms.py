@@ -1,0 +1,81 @@
+"""Which words of a person's full name a lone word may stand for, and which words are no short form.
+
+- The family name is the last word, except where it comes first ("Kim" of Kim Jong-un, Kim Yo
+  Jong; "Moon" of Moon Jae-in: a given name written as two short syllables, hyphenated or apart),
+  and the first of two Spanish surnames joined by "de" or "y" stands for the name ("Fernández" of
+  Cristina Fernández de Kirchner).
+- A form of address is no part of the name: "Mr Cho" is the surname "Cho".
+- A lone word tagged PERSON that its article also uses as a place or a company ("in Kobani", tagged
+  a place elsewhere in it) is no person's surname there; one the article says nothing more of may
+  still be (the store decides: ``LocalEntity.maybe_person``).
+- A word that stands inside a longer name or title ("State" of "Secretary of State", "England" of
+  "Bank of England") is no short form of another entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from domain import Analysis, LocalEntity
+from nlp.names import PLACE_PREPOSITIONS
+
+#: Forms of address before a surname.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "dr", "sir", "dame", "madame"})
+#: Words that open a person's surname, never a family name of its own.
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "la", "le", "di", "du", "del"})
+#: Words that join the two Spanish surnames.
+_SURNAME_JOINS = frozenset({"de", "y"})
+#: A capitalised word (or a title noun) and "of" right before a name: the name ends a longer one.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.'-]*|\b(?:secretary|department|ministry|minister|bank|university|office))\s+of\s+(?:the\s+)?$"
+)
+
+
+def without_honorific(key: str) -> str:
+    """ "mr cho" → "cho"; a name key with no form of address is returned as it is."""
+    words = key.split()
+    if len(words) >= 2 and words[0].rstrip(".") in HONORIFICS:
+        return " ".join(words[1:])
+    return key
+
+
+def family_name_first(words: Sequence[str]) -> bool:
+    """A name whose given name is two short syllables after the family name: Kim Jong-un, Kim Jong
+    Un, Moon Jae-in, Kim Yo Jong."""
+    if len(words) < 2 or words[0] in _PARTICLES or not words[0].isalpha() or len(words[0]) > 5:
+        return False
+    given = words[1].split("-") if len(words) == 2 else list(words[1:])
+    return len(given) == 2 and all(part.isalpha() and 1 <= len(part) <= 4 for part in given)
+
+
+def short_surnames(words: Sequence[str]) -> set[str]:
+    """The words of a person's full name (name words, lower-case) that stand for it alone besides
+    the last: the family name written first, the first of two Spanish surnames."""
+    found = set()
+    if family_name_first(words):
+        found.add(words[0])
+    for i in range(1, len(words) - 2):
+        if words[i + 1] in _SURNAME_JOINS and words[i] not in _PARTICLES:
+            found.add(words[i])
+    return found
+
+
+def inside_title(analysis: Analysis, entity: LocalEntity) -> bool:
+    """Every mention of the entity ends a longer name or title ("Secretary of State")."""
+    text = analysis.text
+    return bool(entity.mentions) and all(
+        _TITLE_BEFORE.search(text[max(0, analysis.mentions[i].start - 40) : analysis.mentions[i].start])
+        for i in entity.mentions
+    )
+
+
+def used_as_place_or_company(analysis: Analysis, entity: LocalEntity) -> bool:
+    """One of the entity's mentions is labelled other than PERSON, or follows a place preposition."""
+    text = analysis.text
+    for i in entity.mentions:
+        mention = analysis.mentions[i]
+        before = text[max(0, mention.start - 12) : mention.start].split()
+        if mention.label != "PERSON" or (before and before[-1].lower() in PLACE_PREPOSITIONS):
+            return True
+    return False

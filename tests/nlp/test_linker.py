@@ -1,0 +1,136 @@
+"""The linker's evidence rules (issue 40): abbreviations on evidence, short forms, the one entry point."""
+
+from domain import Analysis, KnownEntity, LocalEntity, Mention, Sentence
+from nlp.linker import ArticleContext, LinkContext, link, link_entity
+from nlp.linker.abbreviations import defines, definitions
+from nlp.linker.names import relation_to
+from nlp.linker.short_forms import family_name_first, inside_title, short_surnames, without_honorific
+from nlp.resolve import group_mentions
+
+KOREA = frozenset({"pyongyang", "north korea", "seoul"})
+ELSEWHERE = LinkContext(frozenset({"ebola", "liberia", "world health organization"}), (40, 41))
+
+
+def analysis_in(text: str, *names: tuple[str, str]) -> Analysis:
+    """An analysis of ``text`` whose mentions are the first occurrence of each name."""
+    mentions, at = [], 0
+    for name, label in names:
+        start = text.index(name, at)
+        mentions.append(Mention(name, start, start + len(name), label, 0))
+        at = start + len(name)
+    analysis = Analysis(text=text, sentences=[Sentence(0, len(text), text)], mentions=mentions)
+    analysis.entities = group_mentions(analysis)
+    return analysis
+
+
+def test_schwartz_hearst_reads_a_definition_either_way_round():
+    assert defines("AP", "Associated Press") and not defines("AP", "Press")
+    assert definitions("said the Associated Press (AP) on Monday") == [("AP", "Associated Press")]
+    assert definitions("AP (Associated Press) reported") == [("AP", "Associated Press")]
+    assert definitions("in the spring (2019) they met") == []
+
+
+def test_an_abbreviation_the_article_defines_is_one_entity_with_its_long_form():
+    text = "The Islamic Revolutionary Guard Corps (IRGC) said on Monday that the IRGC had moved."
+    analysis = analysis_in(text, ("Islamic Revolutionary Guard Corps", "ORG"), ("IRGC", "ORG"), ("IRGC", "ORG"))
+    assert len(analysis.entities) == 1
+    assert analysis.entities[0].reasons["IRGC"].endswith("defined in the same article")
+
+
+def test_an_acronym_an_entity_was_called_joins_in_its_story_but_not_in_one_sharing_nothing():
+    ap = KnownEntity(8, "Associated Press", "ORG", ("AP", "Associated Press"), (), (1, 2), 2, KOREA)
+    assert link_entity(LocalEntity("AP", "ORG", ["AP"], [0]), [ap], (), ELSEWHERE).entity_id is None
+    in_its_story = LinkContext(KOREA, (1, 2))
+    assert link_entity(LocalEntity("AP", "ORG", ["AP"], [0]), [ap], (), in_its_story).entity_id == 8
+
+
+def test_a_lone_word_the_article_uses_as_a_place_is_no_surname():
+    kobani = KnownEntity(3, "Afshin Kobani", "PERSON", ("Afshin Kobani",), (), (1, 2), 2, KOREA)
+    text = "Fighters moved in Kobani on Monday, and Kobani fell."
+    analysis = analysis_in(text, ("Kobani", "PERSON"), ("Kobani", "PERSON"))
+    analysis.entities[0].label, analysis.entities[0].maybe_person = "GPE", True  # as nlp.mentions relabels it
+    linked = link(analysis, [kobani], ArticleContext((1, 2)))
+    assert not linked.entities[0].maybe_person and linked.links[0].entity_id is None
+    assert relation_to(LocalEntity("Kobani", "PERSON", ["Kobani"], [0]), kobani) == "surname"
+
+
+def test_a_word_inside_a_title_is_no_short_form_of_another_entity():
+    text = "Tillerson, the Secretary of State, flew to Ankara."
+    analysis = analysis_in(text, ("Tillerson", "PERSON"), ("State", "ORG"), ("Ankara", "GPE"))
+    state = next(e for e in analysis.entities if e.name == "State")
+    assert inside_title(analysis, state)
+    islamic_state = KnownEntity(5, "Islamic State", "ORG", ("Islamic State",), (), (1, 2), 2, KOREA)
+    linked = link(analysis, [islamic_state], ArticleContext((1, 2)))
+    assert all(found.entity_id != 5 for found in linked.links)
+
+
+def test_family_name_first_and_spanish_surnames():
+    assert family_name_first(["kim", "jong-un"]) and family_name_first(["kim", "yo", "jong"])
+    assert not family_name_first(["vladimir", "putin"]) and not family_name_first(["al", "abu-bakr"])
+    assert short_surnames(["cristina", "fernandez", "de", "kirchner"]) == {"fernandez"}
+    assert without_honorific("mr cho") == "cho" and without_honorific("cho yang-ho") == "cho yang-ho"
+
+
+def test_kim_mr_cho_and_fernandez_join_their_full_names_in_the_article():
+    text = "Kim Jong-un met Cho Yang-ho. Kim smiled. Mr Cho left. Cristina Fernández de Kirchner spoke; Fernández won."
+    analysis = analysis_in(
+        text,
+        ("Kim Jong-un", "PERSON"),
+        ("Cho Yang-ho", "PERSON"),
+        ("Kim", "PERSON"),
+        ("Mr Cho", "PERSON"),
+        ("Cristina Fernández de Kirchner", "PERSON"),
+        ("Fernández", "PERSON"),
+    )
+    names = sorted(sorted(e.aliases) for e in analysis.entities)
+    assert names == [
+        ["Cho Yang-ho", "Mr Cho"],
+        ["Cristina Fernández de Kirchner", "Fernández"],
+        ["Kim", "Kim Jong-un"],
+    ]
+
+
+def test_a_family_name_written_first_finds_the_stored_person_across_articles():
+    kim = KnownEntity(4, "Kim Jong-un", "PERSON", ("Kim Jong-un",), (), (1, 2), 2, KOREA)
+    assert relation_to(LocalEntity("Kim", "PERSON", ["Kim"], [0]), kim) == "surname"
+    assert relation_to(LocalEntity("Mr Kim", "PERSON", ["Mr Kim"], [0]), kim) == "surname"
+
+
+def test_link_never_changes_the_analysis():
+    text = "Microsoft Corp. said on Monday that Microsoft Corp. would hire."
+    analysis = analysis_in(text, ("Microsoft Corp.", "ORG"))
+    before = [(e.name, list(e.aliases)) for e in analysis.entities]
+    linked = link(analysis, [], ArticleContext())
+    assert [(e.name, list(e.aliases)) for e in analysis.entities] == before
+    assert "Microsoft" in linked.entities[0].aliases and len(linked.links) == 1
+
+
+def test_two_people_with_one_full_name_are_one_once_both_are_read_as_people():
+    from nlp.linker.twins import twins
+
+    obama = LocalEntity("Barack Obama", "PERSON", ["Barack Obama", "Obama"], [0, 1])
+    twin = KnownEntity(3, "Barack Obama", "ORG", ("Barack Obama",))
+    stranger = KnownEntity(4, "Michelle Obama", "PERSON", ("Michelle Obama",))
+    heads = {9: ("Barack Obama", "PERSON"), 3: ("Barack Obama", "PERSON"), 4: ("Michelle Obama", "PERSON")}
+    assert twins([obama], [9], [twin, stranger], heads) == [
+        (3, 9, "same full name (barack obama), both read as PERSON")
+    ]
+    assert twins([obama], [9], [twin], {**heads, 3: ("Barack Obama", "ORG")}) == []
+    assert twins([obama], [9], [twin], heads, blocked=frozenset({"barack obama"})) == []  # a reporter's split
+    park = LocalEntity("Cook National Park", "FAC", ["Cook National Park"], [0])
+    other = KnownEntity(5, "Cook National Park", "ORG", ("Cook National Park",))
+    places = {9: ("Cook National Park", "FAC"), 5: ("Cook National Park", "FAC")}
+    assert twins([park], [9], [other], places) == [(5, 9, "same full name (cook national park), both read as FAC")]
+
+
+def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_elsewhere():
+    sun = KnownEntity(9, "Baltimore Sun", "ORG", ("Baltimore Sun", "Sun"), (), (1, 2), 2, frozenset({"maryland"}))
+    assert link_entity(LocalEntity("Sun", "ORG", ["Sun"], [0]), [sun], (), ELSEWHERE).entity_id is None
+    in_its_story = LinkContext(frozenset({"maryland"}), (1, 2))
+    assert link_entity(LocalEntity("Sun", "ORG", ["Sun"], [0]), [sun], (), in_its_story).entity_id == 9
+    assert link_entity(LocalEntity("Baltimore Sun", "ORG", ["Baltimore Sun"], [0]), [sun], (), ELSEWHERE).entity_id == 9
+
+
+def test_an_acronym_that_is_the_stored_entitys_own_name_is_its_name_in_any_story():
+    us = KnownEntity(2, "U.S.", "GPE", ("U.S.", "United States"), (), (1, 2), 2, KOREA)
+    assert link_entity(LocalEntity("U.S.", "GPE", ["U.S."], [0]), [us], (), ELSEWHERE).entity_id == 2
