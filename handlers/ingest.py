@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from domain import Analysis
+from handlers import messages
 from handlers.context import Context
 from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
@@ -162,11 +163,12 @@ def _log_stored(outcome: Outcome, started: float) -> float:
     if outcome.status == "new":
         took = round((now - started) * 1000)
         logger.info(
-            "ingested #%s (%s): %d entities in %d ms",
-            outcome.article_id,
-            outcome.outlet or "no outlet",
-            outcome.entities,
-            took,
+            messages.INGESTED(
+                article_id=outcome.article_id,
+                outlet=outcome.outlet or "no outlet",
+                entities=outcome.entities,
+                duration_ms=took,
+            ),
             extra={
                 "article_id": outcome.article_id,
                 "outlet": outcome.outlet,
