@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from domain import Analysis
+from handlers import messages
 from handlers.context import Context
 from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
@@ -44,6 +45,8 @@ class IngestRequest:
 
 @dataclass
 class Outcome:
+    """What became of one ``IngestRequest``: stored as new, already stored, or failed (with why)."""
+
     source: str
     status: str  # new | duplicate | failed
     article_id: int | None = None
@@ -55,6 +58,11 @@ class Outcome:
     error: str | None = None
 
     def to_json(self) -> dict:
+        """The outcome as a plain dict, for ``--json`` output and ``Reply.data``.
+
+        Returns:
+            Every field of the outcome, by name.
+        """
         return dict(self.__dict__)
 
 
@@ -115,7 +123,24 @@ def ingest_articles(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> list[Outcome]:
-    """Ingest each request; one failing never stops the others or leaves half an article."""
+    """Ingest each request; one failing never stops the others or leaves half an article.
+
+    The new articles are analysed in one batch (``ctx.n_process`` processes for more than one),
+    then each is linked and stored in its own write transaction; ``ctx.after_ingest`` hears the
+    ids of those stored.
+
+    Args:
+        ctx: the store, the analyzer and the ingest policy.
+        requests: the articles to ingest, in order.
+        posted_by: who sent them (a chat user's id), recorded on each article; None from the CLI.
+        posted_in: the channel they were sent in, recorded on each article; None from the CLI.
+        stdin: where a request whose source is ``-`` reads from.
+        progress: called with a short line of progress ("Analysing 3 articles…"), or None.
+
+    Returns:
+        One ``Outcome`` per request, in the order of ``requests``; a request that could not be
+        loaded is a ``failed`` outcome whose ``error`` says why.
+    """
     outcomes: list[Outcome] = []
     pending: list[tuple[Outcome, ArticleIn]] = []
     for request in requests:
@@ -162,11 +187,12 @@ def _log_stored(outcome: Outcome, started: float) -> float:
     if outcome.status == "new":
         took = round((now - started) * 1000)
         logger.info(
-            "ingested #%s (%s): %d entities in %d ms",
-            outcome.article_id,
-            outcome.outlet or "no outlet",
-            outcome.entities,
-            took,
+            messages.INGESTED(
+                article_id=outcome.article_id,
+                outlet=outcome.outlet or "no outlet",
+                entities=outcome.entities,
+                duration_ms=took,
+            ),
             extra={
                 "article_id": outcome.article_id,
                 "outlet": outcome.outlet,
@@ -185,11 +211,18 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
     """Read the linker's inputs, link, write: in a straight line inside one write transaction, so
     no other writer adds an entity in between (two processes cannot both create one entity).
 
+    Args:
+        store: the store to write to.
+        article: the article's text and where it came from.
+        analysis: what ``nlp`` found in the text, before linking.
+        now: the ingest time (ISO 8601), recorded on the new rows.
+
     Returns:
         The stored article's id.
 
     Raises:
         DuplicateArticle: another writer stored the same article first.
+        IngestStopped: the bot is stopping; nothing was written.
     """
     with store.write_transaction():
         candidates, context = link_inputs(store, analysis, article.published)
@@ -227,6 +260,15 @@ def ingest(ctx: Context, requests: list[IngestRequest], **options) -> Reply:
     """/ingest URL|TEXT — add an article (a link, pasted text or a file) to the store.
 
     The same article twice is reported as already ingested, with the stored one.
+
+    Args:
+        ctx: the store, the analyzer and the ingest policy.
+        requests: the articles to ingest (one from chat; several from the CLI).
+        **options: passed to ``ingest_articles`` (``posted_by``, ``posted_in``, ``stdin``,
+            ``progress``).
+
+    Returns:
+        The reply of ``ingest_reply``: what became of each article.
     """
     outcomes = ingest_articles(ctx, requests, **options)
     return ingest_reply(outcomes)
@@ -243,6 +285,15 @@ def _describe(outcome: Outcome) -> str:
 
 
 def ingest_reply(outcomes: list[Outcome]) -> Reply:
+    """Say what became of the articles: one line for one, a count and a line each for several.
+
+    Args:
+        outcomes: what ``ingest_articles`` returned.
+
+    Returns:
+        A reply that is ``ok`` only when none failed; its data holds each outcome and the counts
+        of ``new``, ``duplicate`` and ``failed``.
+    """
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("new", "duplicate", "failed")}
     parts = [
         f"{n} {label}"

@@ -87,3 +87,4 @@ LINK_SCHEME_REFUSED = Message(
 
 # Log lines
 COALESCED = Message("L301", "waiting for the same request already in flight: {key!r}")
+INGESTED = Message("L302", "ingested #{article_id} ({outlet}): {entities} entities in {duration_ms} ms")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key
+from store import messages
 from store.corrections import add_alias, log_link, merge_into, refresh_types
 from store.records import ArticleIn, StoredArticle
 from store.settle import settle_names
@@ -111,7 +112,7 @@ def entity_for(db: Database, local: LocalEntity, link: Link, article_id: int, no
             [local.name, link.label, now, article_id],
         ).lastrowid
     if db.execute("SELECT 1 FROM entities WHERE id = ?", [link.entity_id]).fetchone() is None:
-        raise LookupError(f"entity #{link.entity_id} no longer exists; ingest again")  # merged away meanwhile
+        raise LookupError(messages.ENTITY_MERGED_AWAY(entity_id=link.entity_id))  # merged away meanwhile
     if link.reason != SAME_NAME:
         log_link(db, link.entity_id, article_id, local.name, link.reason, now)
     return link.entity_id
@@ -142,7 +143,7 @@ def insert_article(
         sqlite3.IntegrityError: the same article is stored already (same hash or canonical URL).
     """
     if len(links) != len(analysis.entities):
-        raise ValueError("one link per local entity is needed")
+        raise ValueError(messages.LINKS_MISMATCH(links=len(links), entities=len(analysis.entities)))
     with db.atomic():
         article_id = _insert_article_row(db, article, now)
         entity_ids = [

@@ -18,7 +18,20 @@ def resolution_candidates(
     db: Database, keys: set[str], skeletons: set[str], surnames: set[str], acronyms: set[str]
 ) -> list[KnownEntity]:
     """Stored entities an article's names could be (by alias, spelling, surname or a true acronym),
-    each with what the linker weighs: aliases, descriptors, latest articles and the names in them."""
+    each with what the linker weighs: aliases, descriptors, latest articles and the names in them.
+
+    Args:
+        db: the store's database.
+        keys: alias keys (``domain.name_key``) to match exactly.
+        skeletons: spelling skeletons, to find the same name spelled another way.
+        surnames: surnames, to find a full name from its surname and back.
+        acronyms: initials, to find the names a true acronym stands for.
+
+    Returns:
+        One ``KnownEntity`` per stored entity matching any of them (aliases, descriptors, its
+        latest ``PROFILE_ARTICLES`` articles, their count, the names in them and the latest
+        date), in no set order; empty when nothing is asked for or nothing matches.
+    """
     clauses, params = [], []
     for column, values in (("key", keys), ("skeleton", skeletons), ("surname", surnames), ("initials", acronyms)):
         values = {v for v in values if v}
@@ -115,7 +128,16 @@ def _profiles(db: Database, entity_ids: list[int]) -> dict[int, dict]:
 
 
 def entity_descriptors(db: Database, entity_id: int) -> list[tuple[str, str | None, int]]:
-    """(descriptor, outlet, article id) for every time an article described the entity."""
+    """(descriptor, outlet, article id) for every time an article described the entity.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+
+    Returns:
+        ``(descriptor, outlet or None, article id)`` rows, oldest article first (by publication
+        date, or the ingest date when it has none), in the order of the text within one article.
+    """
     return db.execute(
         """SELECT d.text, o.name, d.article_id FROM descriptors d
            JOIN articles a ON a.id = d.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
@@ -125,7 +147,15 @@ def entity_descriptors(db: Database, entity_id: int) -> list[tuple[str, str | No
 
 
 def entity_reasons(db: Database, entity_id: int) -> list[tuple[str, str]]:
-    """(alias, why it joined) for every name joined to the entity by more than its spelling."""
+    """(alias, why it joined) for every name joined to the entity by more than its spelling.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+
+    Returns:
+        ``(alias, reason)`` rows, each pair once, in the order they were first recorded.
+    """
     return db.execute(
         "SELECT alias, reason FROM entity_links WHERE entity_id = ? GROUP BY alias, reason ORDER BY MIN(id)",
         [entity_id],
@@ -148,6 +178,17 @@ def _matches(db: Database, where: str, params: list, how: str) -> list[EntityMat
 
 
 def exact_matches(db: Database, query: str) -> list[EntityMatch]:
+    """Entities with an alias that is the query once both are keyed (``domain.name_key``: case,
+    accents and spacing folded).
+
+    Args:
+        db: the store's database.
+        query: the name as typed.
+
+    Returns:
+        The matches (``how`` is ``"exact"``), the entities in most articles first (counted up
+        to 500), then by name.
+    """
     return _matches(db, "a.key = ?", [name_key(query)], "exact")
 
 
@@ -168,7 +209,17 @@ def _trigram_hits(db: Database, key: str, any_trigram: bool, limit: int) -> list
 
 
 def word_matches(db: Database, query: str, limit: int = 20) -> list[EntityMatch]:
-    """Entities with an alias containing the query as whole words ("Putin" → "Vladimir Putin")."""
+    """Entities with an alias containing the query as whole words ("Putin" → "Vladimir Putin").
+
+    Args:
+        db: the store's database.
+        query: the name or word as typed.
+        limit: the most matches to return.
+
+    Returns:
+        Up to ``limit`` matches (``how`` is ``"word"``), the entities in most articles first;
+        empty for a query with no words.
+    """
     key = name_key(query)
     if not key:
         return []
@@ -194,7 +245,19 @@ def _ratio_over(key: str, text: str, cutoff: float) -> float:
 
 
 def similar_matches(db: Database, query: str, limit: int = 5, cutoff: float = 0.75) -> list[EntityMatch]:
-    """Entities whose alias is spelled like the query: the "did you mean" list for typos."""
+    """Entities whose alias is spelled like the query: the "did you mean" list for typos.
+
+    Args:
+        db: the store's database.
+        query: the name as typed.
+        limit: the most matches to return.
+        cutoff: the least ``difflib`` similarity (0 to 1) between the query's key and an alias
+            key, or one word of it.
+
+    Returns:
+        Up to ``limit`` matches (``how`` is ``"similar"``), the closest spelling first; empty for a
+        query shorter than three characters once keyed.
+    """
     key = name_key(query)
     if len(key) < 3:
         return []
@@ -215,6 +278,16 @@ def similar_matches(db: Database, query: str, limit: int = 5, cutoff: float = 0.
 
 
 def entity_summary(db: Database, entity_id: int) -> EntitySummary | None:
+    """An entity's name, type, aliases, counts, outlets and first article, counted in full.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+
+    Returns:
+        The summary (aliases longest first; outlets with most articles first, "unknown outlet"
+        for articles without one), or None when there is no such entity.
+    """
     head = db.execute("SELECT id, name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
     if head is None:
         return None
@@ -252,7 +325,17 @@ def entity_summary(db: Database, entity_id: int) -> EntitySummary | None:
 
 
 def naming_sentences(db: Database, entity_id: int, limit: int = 10, offset: int = 0) -> list[Citation]:
-    """The sentences that name the entity, newest articles first, each sentence once."""
+    """The sentences that name the entity, newest articles first, each sentence once.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+        limit: the most sentences to return.
+        offset: how many sentences to skip, for the next page.
+
+    Returns:
+        The sentences with their article's source, in text order within one article.
+    """
     rows = db.execute(
         f"""SELECT {SOURCE_COLUMNS}, substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start),
                   m.sent_start, m.sent_end
@@ -268,6 +351,15 @@ def naming_sentences(db: Database, entity_id: int, limit: int = 10, offset: int 
 
 
 def naming_sentence_count(db: Database, entity_id: int) -> int:
+    """How many sentences name the entity (what ``naming_sentences`` pages through).
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+
+    Returns:
+        The number of distinct sentences, over all its articles.
+    """
     return db.execute(
         "SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE entity_id = ? GROUP BY article_id, sent_start)",
         [entity_id],
@@ -275,7 +367,17 @@ def naming_sentence_count(db: Database, entity_id: int) -> int:
 
 
 def related_entities(db: Database, entity_id: int, limit: int = 5, window: int = 500) -> list[tuple[str, str, int]]:
-    """Entities most often named with this one, over its latest ``window`` articles."""
+    """Entities most often named with this one, over its latest ``window`` articles.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+        limit: the most entities to return.
+        window: how many of its latest articles (by id) to count in.
+
+    Returns:
+        ``(name, type, articles together)`` rows, the most articles first, then by name.
+    """
     return db.execute(
         """WITH recent AS (
                SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?
@@ -290,7 +392,17 @@ def related_entities(db: Database, entity_id: int, limit: int = 5, window: int =
 
 
 def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
-    """Sentences whose words match the query, for names no entity carries."""
+    """Sentences whose words match the query, for names no entity carries.
+
+    Args:
+        db: the store's database.
+        query: the words as typed; every word must be in the sentence.
+        limit: the most sentences to return.
+
+    Returns:
+        The stored statements (sentences) that match, best full-text rank first; empty for a
+        query with no words.
+    """
     words = [w for w in name_key(query).split() if w]
     if not words:
         return []
@@ -314,7 +426,17 @@ STATEMENT_JOINS = """FROM statements s JOIN articles a ON a.id = s.article_id
 
 
 def statements_by(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
-    """What the entity said, the attributions the scorer is surest of first."""
+    """What the entity said, the attributions the scorer is surest of first.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+        limit: the most statements to return.
+
+    Returns:
+        The statements attributed to the entity as speaker, highest confidence first, then the
+        latest.
+    """
     rows = db.execute(
         f"""WITH chosen AS (
                SELECT id, confidence FROM attributions INDEXED BY attributions_speaker_confidence
@@ -328,7 +450,17 @@ def statements_by(db: Database, entity_id: int, limit: int = 5) -> list[Statemen
 
 
 def statements_about(db: Database, entity_id: int, limit: int = 5) -> list[StatementRow]:
-    """What others said naming the entity, latest first; sentences of fact fill any room left."""
+    """What others said naming the entity, latest first; sentences of fact fill any room left.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+        limit: the most statements to return.
+
+    Returns:
+        Statements that name the entity and are not its own: attributed ones latest stored
+        first, then unattributed sentences of fact, latest first.
+    """
     found: list[StatementRow] = []
     for kind in ("attributed", "fact"):
         rows = db.execute(
@@ -350,6 +482,16 @@ def statements_about(db: Database, entity_id: int, limit: int = 5) -> list[State
 
 
 def statement_counts(db: Database, entity_id: int) -> tuple[int, int]:
+    """How many statements ``statements_by`` and ``statements_about`` could page through.
+
+    Args:
+        db: the store's database.
+        entity_id: the entity's id.
+
+    Returns:
+        ``(by, about)``: the attributions with the entity as speaker, and the statements of any
+        kind that name it and are not its own.
+    """
     by = db.execute(
         "SELECT COUNT(*) FROM attributions INDEXED BY attributions_speaker_confidence WHERE speaker_entity_id = ?",
         [entity_id],

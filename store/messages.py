@@ -10,6 +10,8 @@ FOREIGN_TABLES_APPEARED = Message("S002", "it holds other tables: {tables}")
 DUPLICATE = Message("S003", "already stored as article {article_id}")
 NOT_SQLITE = Message("S004", "SQLite cannot open it: {reason}")
 INGEST_STOPPED = Message("S005", "the bot is stopping; the article was not stored")
+ENTITY_MERGED_AWAY = Message("S006", "entity #{entity_id} no longer exists; ingest again")
+LINKS_MISMATCH = Message("S007", "one link per local entity is needed: {links} links for {entities} entities")
 
 # Log lines
 MIGRATED = Message("L201", "applied migrations: {names}")
