@@ -27,6 +27,10 @@ COVERED = [
     "store/key_history.py",
     "store/rebuild.py",
     "store/watches.py",
+    "store/db.py",
+    "store/errors.py",
+    "store/migrations.py",
+    "store/records.py",
     "handlers/alerts.py",
     "handlers/analyze.py",
     "handlers/candidates.py",
@@ -50,6 +54,10 @@ COVERED = [
     "handlers/values.py",
     "handlers/watch.py",
     "handlers/wording.py",
+    "handlers/co_naming.py",
+    "handlers/disputes.py",
+    "handlers/errors.py",
+    "handlers/sources.py",
 ]
 
 PACKAGES = ["domain", "nlp", "ingest", "store", "judge", "handlers", "bot", "bot/slack", "bot/discord"]
