@@ -60,6 +60,8 @@ COVERED = [
     "handlers/budget.py",
     "handlers/co_naming.py",
     "handlers/descriptors.py",
+    "handlers/digest.py",
+    "handlers/digest_commands.py",
     "handlers/digest_grid.py",
     "handlers/disputes.py",
     "handlers/errors.py",
