@@ -66,6 +66,8 @@ COVERED = [
     "handlers/disputes.py",
     "handlers/errors.py",
     "handlers/sources.py",
+    "handlers/story.py",
+    "handlers/who.py",
 ]
 
 PACKAGES = ["domain", "nlp", "ingest", "store", "judge", "handlers", "bot", "bot/slack", "bot/discord"]
