@@ -122,7 +122,8 @@ def entities(db: Database) -> None:
 
 @migrations(name="0003_statements")
 def statements(db: Database) -> None:
-    """Statements: the spans of an article's text it quotes or reports, with a full-text index.
+    """Statements: the checkable spans of an article's text (an attribution's content, or an
+    unattributed sentence of fact), by kind and offsets, with a full-text index.
 
     Args:
         db: the store being migrated, inside the step's transaction.
