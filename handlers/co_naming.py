@@ -20,6 +20,8 @@ SHOWN = 5
 
 @dataclass(frozen=True)
 class Pairing:
+    """Another entity often named with the profiled one, and how specific that pairing is."""
+
     name: str
     type: str
     together: int  # sentences naming both

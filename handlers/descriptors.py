@@ -21,6 +21,8 @@ FOLDED_AT_MOST = 40
 
 @dataclass
 class Described:
+    """One line of what outlets call an entity: a wording and the near-duplicates folded into it."""
+
     text: str
     outlets: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)  # the first article of each folded wording
@@ -28,6 +30,7 @@ class Described:
 
     @property
     def words(self) -> set[str]:
+        """The wording's content words, lower-cased, without stop words."""
         return _words(self.text)
 
 
@@ -47,7 +50,14 @@ def _key(text: str) -> str:
 
 def group_rows(rows: Iterable[tuple[str, str | None, int]]) -> list[DescriptorGroup]:
     """(text, outlet, article id) rows as ranked groups, as the store ranks them: most outlets,
-    then most articles, then the earliest use; each group keeps its longest spelling."""
+    then most articles, then the earliest use; each group keeps its longest spelling.
+
+    Args:
+        rows: ``(descriptor text, outlet or None, article id)`` in order of use (ties go to the first).
+
+    Returns:
+        One group per wording (case and spacing aside), in rank order.
+    """
     groups: dict[str, dict] = {}
     for order, (text, outlet, article_id) in enumerate(rows):
         group = groups.setdefault(_key(text), {"text": text, "outlets": [], "articles": set(), "order": order})
@@ -63,7 +73,14 @@ def group_rows(rows: Iterable[tuple[str, str | None, int]]) -> list[DescriptorGr
 def fold_groups(groups: list[DescriptorGroup]) -> list[Described]:
     """Near-duplicates ("Kremlin spokesman", "spokesman for the Kremlin") become one line, keeping
     the fuller wording and every outlet that used either; the rest stay apart, so outlets that
-    describe someone differently show as different lines. Reads at most ``FOLDED_AT_MOST`` groups."""
+    describe someone differently show as different lines. Reads at most ``FOLDED_AT_MOST`` groups.
+
+    Args:
+        groups: the wordings in rank order (``Store.ranked_descriptors`` or ``group_rows``).
+
+    Returns:
+        The folded lines, most outlets first, then most articles, then the fuller wording.
+    """
     folded: list[Described] = []
     for group in groups[:FOLDED_AT_MOST]:
         words = _words(group.text)
@@ -82,5 +99,12 @@ def fold_groups(groups: list[DescriptorGroup]) -> list[Described]:
 
 
 def fold_descriptors(rows: list[tuple[str, str | None, int]]) -> list[Described]:
-    """``fold_groups`` over (text, outlet, article id) rows, grouped and ranked first."""
+    """``fold_groups`` over (text, outlet, article id) rows, grouped and ranked first.
+
+    Args:
+        rows: ``(descriptor text, outlet or None, article id)`` in order of use (ties go to the first).
+
+    Returns:
+        The folded lines, as ``fold_groups`` gives them.
+    """
     return fold_groups(group_rows(rows))

@@ -55,7 +55,18 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
     stored statements naming the same people are its candidate claims; a claim is disputed when the
     denial's stance toward it is a dispute and the judge (through /compare on the claim) finds it
     disputed; its verdict, why and other sides are the judge's. Every verdict is stored
-    (``claim_verdicts``): the browser's ``disputed_claims`` lists the pairs judged disputed."""
+    (``claim_verdicts``): the browser's ``disputed_claims`` lists the pairs judged disputed.
+
+    Args:
+        ctx: the request's context (store, analyzer, clock).
+        article_ids: the window's articles, whose denials are read.
+
+    Returns:
+        At most ``MAX_CLAIMS`` claims, each a dict with ``claim``, ``story`` (the /story line to
+        follow it), ``raised_by`` (the denial's sentence), ``verdict``, ``why``,
+        ``original_report``, ``sides`` (stance, speaker, outlet and text of each voice) and
+        ``numbers`` (the figures the outlets give differently).
+    """
     claims: dict[int, dict] = {}
     now = ctx.now_text()
     for statement_id, sentence in ctx.store.window_disagreements(article_ids):
@@ -102,7 +113,16 @@ def disputed_claims(ctx: Context, article_ids: list[int]) -> list[dict]:
 
 
 def new_entities(ctx: Context, article_ids: list[int]) -> list[dict]:
-    """People and organisations first named in these articles, each with its best descriptor."""
+    """People and organisations first named in these articles, each with its best descriptor.
+
+    Args:
+        ctx: the request's context.
+        article_ids: the window's articles.
+
+    Returns:
+        One dict per entity: ``name``, ``type``, ``descriptor`` (the first folded wording, or
+        None) and ``first_article_id``.
+    """
     entities = []
     for entity_id, name, type_, first_article, _mentions in ctx.store.first_seen_entities(article_ids):
         folded = fold_groups(ctx.store.ranked_descriptors(entity_id))
@@ -124,7 +144,22 @@ def build_digest(
     ``since``; sends nothing. A poster passes the watermark its window claim read.
 
     The window is fixed by the article ids read first: an article stored while this runs waits for
-    the next digest rather than slipping past the watermark."""
+    the next digest rather than slipping past the watermark.
+
+    Args:
+        ctx: the request's context.
+        channel: the channel the digest is for (its watermark, settings and name).
+        since: if given, the articles ingested at or after this time (ISO 8601), whatever the
+            watermark says.
+        with_chart: whether to choose the who-named-whom grid.
+        after: the last article already covered; None reads the channel's watermark (or 0 with
+            ``since``).
+
+    Returns:
+        The digest as data (the JSON output): ``channel``, ``channel_label``, ``since``, ``until``,
+        ``after_article_id``, ``until_article_id``, ``articles``, ``new_entities``,
+        ``disputed_claims``, ``numbers``, ``anonymous_statements`` and ``chart`` (or None).
+    """
     if after is None:
         after = 0 if since else ctx.store.channel_watermark(channel.platform, channel.channel)
     rows = ctx.store.window_articles(after, since)
@@ -201,7 +236,15 @@ def _listed(items: list[str], shown: int) -> str:
 
 def digest_reply(data: dict) -> Reply:
     """The digest as a reporter reads it: a day of ten articles in under 3,000 characters; every
-    name, claim and figure stays in the JSON (``data``)."""
+    name, claim and figure stays in the JSON (``data``).
+
+    Args:
+        data: the digest as ``build_digest`` gives it.
+
+    Returns:
+        The reply: a title with the counts, the articles by outlet, new names, disputed claims,
+        differing numbers and the grid; "Nothing new since the last digest." with no articles.
+    """
     if not data["articles"]:
         return Reply(title="Nothing new since the last digest.", data=data)
     by_outlet: dict[str, int] = defaultdict(int)
@@ -257,7 +300,18 @@ def digest(ctx: Context, channel: str | None = None, since: str | None = None, m
     """/digest — what is new since this channel's last digest: articles, new names, disputed claims.
 
     ``mark_sent`` moves the channel's watermark past them, holding the channel's window meanwhile so
-    a digest the bot posts at the same moment cannot cover the same articles."""
+    a digest the bot posts at the same moment cannot cover the same articles.
+
+    Args:
+        ctx: the request's context.
+        channel: "platform:channel", a bare channel name, or None for the console's.
+        since: if given, the articles ingested at or after this time (ISO 8601) instead of those
+            after the watermark.
+        mark_sent: advance the watermark past the articles shown.
+
+    Returns:
+        The digest reply, or an error reply when another digest for the channel is being posted.
+    """
     where = Channel.parse(channel)
     if not mark_sent:
         return digest_reply(build_digest(ctx, where, since))

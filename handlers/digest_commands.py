@@ -28,10 +28,30 @@ def _words(args: str) -> list[str]:
 
 
 def channel_timezone(ctx: Context, channel: Channel) -> str:
+    """The time zone a channel's digest runs in: its own setting, else the bot's.
+
+    Args:
+        ctx: the request's context.
+        channel: the channel.
+
+    Returns:
+        An IANA time zone name ("Europe/London").
+    """
     return ctx.store.channel_settings(channel.platform, channel.channel).get("tz") or ctx.timezone
 
 
 def check_timezone(name: str) -> str:
+    """A time zone a reporter typed, checked against the time zone database.
+
+    Args:
+        name: the name typed ("America/New_York", "UTC").
+
+    Returns:
+        The same name.
+
+    Raises:
+        UsageError: no time zone has that name.
+    """
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -40,12 +60,27 @@ def check_timezone(name: str) -> str:
 
 
 def is_read_only(args: str) -> bool:
+    """Whether a /digest line only reads (preview, status), so anyone in the channel may run it.
+
+    Args:
+        args: the words after /digest.
+
+    Returns:
+        True for no words, ``preview`` or ``status``; False for what changes the channel's digest.
+    """
     words = args.split()
     return (words[0].lower() if words else "") in READ_ONLY
 
 
 def digest_is_slow(args: str) -> bool:
-    """Only the preview builds a digest (claims, chart) while the reporter waits."""
+    """Only the preview builds a digest (claims, chart) while the reporter waits.
+
+    Args:
+        args: the words after /digest.
+
+    Returns:
+        True for no words or ``preview``.
+    """
     words = args.split()
     return not words or words[0].lower() == "preview"
 
@@ -57,6 +92,15 @@ def _when(moment: datetime | None, timezone: str) -> str:
 
 
 def digest_status(ctx: Context, channel: Channel) -> Reply:
+    """A channel's digest schedule, time zone, next and last run, and what it does when nothing is new.
+
+    Args:
+        ctx: the request's context (the store, and the scheduler when the bot runs).
+        channel: the channel.
+
+    Returns:
+        The reply; its data holds the schedule, time zone and both runs (ISO 8601 or None).
+    """
     settings = ctx.store.channel_settings(channel.platform, channel.channel)
     timezone = settings.get("tz") or ctx.timezone
     schedule = settings.get("schedule")
@@ -83,7 +127,12 @@ def digest_status(ctx: Context, channel: Channel) -> Reply:
 
 def remember_name(ctx: Context, channel: Channel) -> None:
     """Keep the channel's own name, which only a command from the channel tells, for the digests
-    the schedule posts later (their header says "Digest for #newsroom")."""
+    the schedule posts later (their header says "Digest for #newsroom").
+
+    Args:
+        ctx: the request's context.
+        channel: the channel the command came from; without a name nothing is kept.
+    """
     if channel.name and ctx.store.channel_settings(channel.platform, channel.channel).get("name") != channel.name:
         ctx.store.update_channel_settings(channel.platform, channel.channel, {"name": channel.name})
 
@@ -94,6 +143,19 @@ def digest_command(ctx: Context, channel: Channel, args: str) -> Reply:
     With no words it previews what the next digest would say, without sending or advancing anything.
     ``now`` posts it in the channel; ``daily``, ``weekdays`` and ``cron`` schedule it in the channel's
     time zone (see /newsroom tz); ``off`` stops it; ``status`` shows the next and last run.
+
+    Args:
+        ctx: the request's context.
+        channel: the channel the command came from.
+        args: the words after /digest.
+
+    Returns:
+        The preview, the status, or what was posted or scheduled; an error reply when posting or
+        scheduling needs the bot and it is not running.
+
+    Raises:
+        UsageError: the words cannot be read, name no schedule or time zone, or the scheduler
+            refuses the schedule.
     """
     words = _words(args)
     verb = words[0].lower() if words else "preview"

@@ -17,7 +17,15 @@ TITLE = "Who named whom: mentions by outlet"
 
 
 def chart_rows(mentions: list[tuple[str, str, int]]) -> tuple[list[str], list[str], list[list[int]]]:
-    """(names, outlets, counts[name][outlet]) for the most-mentioned names and the busiest outlets."""
+    """The rows and columns of the grid: the most-mentioned names and the busiest outlets.
+
+    Args:
+        mentions: ``(entity name, outlet, mentions)`` rows for the window.
+
+    Returns:
+        ``(names, outlets, counts)`` with ``counts[name][outlet]``: at most ``TOP_NAMES`` names,
+        those several outlets share first, and at most ``MAX_OUTLETS`` outlets, busiest first.
+    """
     by_name: dict[str, dict[str, int]] = defaultdict(dict)
     for name, outlet, count in mentions:
         by_name[name][outlet] = by_name[name].get(outlet, 0) + count
@@ -32,7 +40,17 @@ def chart_rows(mentions: list[tuple[str, str, int]]) -> tuple[list[str], list[st
 
 
 def who_named_whom(mentions: list[tuple[str, str, int]], channel: str, until_article_id: int) -> Grid | None:
-    """The grid, or None when fewer than two names or two outlets make a picture pointless."""
+    """The digest's who-named-whom grid for one channel's window.
+
+    Args:
+        mentions: ``(entity name, outlet, mentions)`` rows for the window's articles.
+        channel: the channel the digest is for (part of the picture's file stem).
+        until_article_id: the last article the window covers (the rest of the stem, so drawing
+            the same window again replaces the picture).
+
+    Returns:
+        The grid, or None when fewer than two names or two outlets make a picture pointless.
+    """
     names, outlets, counts = chart_rows(mentions)
     if len(names) < 2 or len(outlets) < 2:
         return None

@@ -57,15 +57,26 @@ class Entry:
 
     @property
     def heading(self) -> str:
+        """The entry's heading: date, outlet, role, and the outlets it cites."""
         when = self.published or "date unknown"
         cites = f", citing {', '.join(self.cites)}" if self.cites else ""
         return f"{when} · {self.outlet or 'unknown outlet'} · {self.role}{cites}"
 
     def citations(self) -> list[Citation]:
-        """Each statement once: the lead is often one of the sources too ("[states it]", "[source]")."""
+        """Each statement once: the lead is often one of the sources too ("[states it]", "[source]").
+
+        Returns:
+            The lead, then the sources, then the denials, without repeats.
+        """
         return once(c for c in [self.lead, *self.sources, *self.denials] if c is not None)
 
     def to_json(self) -> dict:
+        """The entry as the JSON output prints it, every citation whole.
+
+        Returns:
+            A dict of the entry's fields; each citation as its lead, sentence and article id.
+        """
+
         def one(c: Citation) -> dict:
             return {"lead": c.lead, "sentence": c.sentence, "article_id": c.article_id}
 
@@ -126,6 +137,19 @@ def _number_changes(result: Comparison) -> tuple[list[dict], dict[int, list[str]
 
 
 def claim_story(ctx: Context, claim: str, result: Comparison) -> tuple[list[Entry], list[dict]]:
+    """A claim's story from the judge's comparison: one entry per article, oldest first, the first
+    report marked as such (the original report, supporting the claim, citing no one), then the
+    follow-ups, each with the outlets it cites, its named sources, its denials and its figures.
+
+    Args:
+        ctx: the request's context.
+        claim: the claim as asked; the story is read from ``result``.
+        result: the judge's comparison of the claim (``compare_claim``).
+
+    Returns:
+        ``(entries, changes)``: the articles in time order, and each figure that changed from one
+        report to the next with its versions in order (``counts`` and ``steps``).
+    """
     by_article: dict[int, list[Judged]] = defaultdict(list)
     for item in result.judged:
         by_article[item.row.article_id].append(item)
@@ -160,7 +184,16 @@ def claim_story(ctx: Context, claim: str, result: Comparison) -> tuple[list[Entr
 
 
 def name_story(ctx: Context, entity_id: int) -> list[Entry]:
-    """The articles naming an entity, oldest first: the first sentence naming it, what it said."""
+    """The articles naming an entity, oldest first: the first sentence naming it, what it said.
+
+    Args:
+        ctx: the request's context.
+        entity_id: the entity.
+
+    Returns:
+        One entry per article among its latest ``NAMING_SENTENCES`` naming sentences, oldest first;
+        the first is marked "first named".
+    """
     sentences = ctx.store.naming_sentences(entity_id, NAMING_SENTENCES, 0)
     said: dict[int, list[StatementRow]] = defaultdict(list)
     for row in plain_speakers(ctx, ctx.store.statements_by(entity_id, NAMING_SENTENCES)):
@@ -185,6 +218,15 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
     """/story CLAIM|NAME — the story in time order: first report, follow-ups and who they cite, denials.
 
     Each line is cited; page with --page N. A name gives the articles naming it, oldest first.
+
+    Args:
+        ctx: the request's context.
+        query: a claim, a name, or an entity id ("#12").
+        page: the page wanted (clamped to the pages there are).
+
+    Returns:
+        The page of the story; the candidates when several entities match the name; an error reply
+        with no query or when nothing matches.
     """
     query = " ".join(query.split()).strip("\"'“”")
     if not query:

@@ -27,6 +27,14 @@ NEXT_PAGE = {1: "What they said and what was said about them", 2: "Every sentenc
 
 
 def citation_json(c: Citation) -> dict:
+    """A cited sentence as the JSON output prints it.
+
+    Args:
+        c: the citation.
+
+    Returns:
+        ``text``, ``outlet``, ``article_id``, ``title``, ``published`` and ``source`` (its link).
+    """
     return {
         "text": c.sentence,
         "outlet": c.outlet,
@@ -41,6 +49,16 @@ def who(ctx: Context, query: str, page: int = 1) -> Reply:
     """/who NAME — who a person or organisation is: aliases, outlets, and the sentences naming them.
 
     Pick one of several matches with /who #ID; page through sentences with --page N.
+
+    Args:
+        ctx: the request's context.
+        query: a name or alias, or an entity id ("#12").
+        page: 1 for the profile, 2 for what they said and what was said about them, 3 on for
+            the sentences naming them.
+
+    Returns:
+        The entity's page; the candidates when several match; when none does, similar names, or
+        sentences using the words, or a "nobody named" reply; an error reply with no query.
     """
     query = " ".join(query.split())
     if not query:
@@ -154,7 +172,15 @@ def _profile_fields(profile: EntityProfile) -> list[Field]:
 
 def telling(profile: EntityProfile, count: int = TELLING) -> list[Citation]:
     """The sentences to read first: the entity's own words, then what others said of it, then
-    sentences naming it; one outlet each before a second from the same outlet; each sentence once."""
+    sentences naming it; one outlet each before a second from the same outlet; each sentence once.
+
+    Args:
+        profile: the entity's profile.
+        count: how many sentences to choose.
+
+    Returns:
+        At most ``count`` citations, shortened for the first page.
+    """
     pool = [statement_citation(r) for r in profile.said[:STATEMENTS_SHOWN]]
     pool += [statement_citation(r) for r in profile.about[:STATEMENTS_SHOWN] if r.kind == "attributed"]
     pool += [cite(r) for r in profile.sentences]
@@ -172,7 +198,16 @@ def telling(profile: EntityProfile, count: int = TELLING) -> list[Citation]:
 
 def first_page(profile: EntityProfile, candidates: list[dict], chosen: list[Citation]) -> list[Section]:
     """What a reporter reads in ten seconds: who it is, and three sentences from different outlets
-    (``telling``)."""
+    (``telling``).
+
+    Args:
+        profile: the entity's profile.
+        candidates: the other entities the query matched (``candidate_json``), listed last.
+        chosen: the sentences to read first (``telling``).
+
+    Returns:
+        The first page's sections: the profile's fields, "To read first", and "Other matches".
+    """
     sections = [Section(fields=_profile_fields(profile))]
     if chosen:
         sections.append(Section(heading="To read first", citations=chosen))

@@ -25,8 +25,18 @@ NAMED_TABLES = 3
 def connect(path: str | Path, migrate: bool = True) -> Database:
     """A Database in WAL mode with foreign keys and a busy timeout, migrated to the latest schema.
 
-    ``":memory:"`` gives a private in-memory database (tests). ForeignDatabase: the file holds another
-    application's tables; it is refused before anything is written to it (no schema, no WAL switch).
+    Args:
+        path: the database file (its folder is created), or ``":memory:"`` for a private in-memory
+            database (tests).
+        migrate: apply the pending migrations; False opens the store as it is.
+
+    Returns:
+        The open database.
+
+    Raises:
+        ForeignDatabase: the file holds another application's tables; it is refused before anything
+            is written to it (no schema, no WAL switch), or such tables appeared before the migration
+            lock was taken.
     """
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -114,7 +124,14 @@ def _foreign_tables(db: Database) -> list[str]:
 
 def connect_reader(path: str | Path) -> Database:
     """A read-only connection to an existing, migrated database: one per reading thread, so reads
-    run beside each other and beside a writer (WAL) instead of queuing behind one connection."""
+    run beside each other and beside a writer (WAL) instead of queuing behind one connection.
+
+    Args:
+        path: the database file, already created and migrated by :func:`connect`.
+
+    Returns:
+        A database on which every write fails (``PRAGMA query_only``).
+    """
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -41,6 +41,12 @@ def _fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
 
 @migrations(name="0001_articles")
 def articles(db: Database) -> None:
+    """Outlets and articles (one row per stored text, unique by content hash and by canonical URL),
+    with a full-text index on title and text.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE outlets (
@@ -73,6 +79,12 @@ def articles(db: Database) -> None:
 
 @migrations(name="0002_entities")
 def entities(db: Database) -> None:
+    """Entities, their aliases (unique per entity by key, with a trigram index on the key) and the
+    mentions that place them in an article's text.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE entities (
@@ -110,6 +122,12 @@ def entities(db: Database) -> None:
 
 @migrations(name="0003_statements")
 def statements(db: Database) -> None:
+    """Statements: the checkable spans of an article's text (an attribution's content, or an
+    unattributed sentence of fact), by kind and offsets, with a full-text index.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE statements (
@@ -127,7 +145,11 @@ def statements(db: Database) -> None:
 
 @migrations(name="0004_entity_resolution")
 def entity_resolution(db: Database) -> None:
-    """Alias lookup forms, descriptors, the reason for every join, and reporters' corrections."""
+    """Alias lookup forms, descriptors, the reason for every join, and reporters' corrections.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         "ALTER TABLE entities ADD COLUMN name_locked INTEGER NOT NULL DEFAULT 0",
@@ -179,7 +201,11 @@ def entity_resolution(db: Database) -> None:
 
 @migrations(name="0005_attributions")
 def attributions(db: Database) -> None:
-    """Who said what, the statements to compare, and the figures in them."""
+    """Who said what, the statements to compare, and the figures in them.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE attributions (
@@ -232,7 +258,11 @@ def attributions(db: Database) -> None:
 
 @migrations(name="0006_statement_lookups")
 def statement_lookups(db: Database) -> None:
-    """What someone said is found from the attribution side: statements need their attribution indexed."""
+    """What someone said is found from the attribution side: statements need their attribution indexed.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         "CREATE INDEX statements_attribution ON statements(attribution_id)",
@@ -243,7 +273,11 @@ def statement_lookups(db: Database) -> None:
 
 @migrations(name="0007_channels")
 def channels(db: Database) -> None:
-    """Chat channels: settings, and the watermark of the last article a digest covered."""
+    """Chat channels: settings, and the watermark of the last article a digest covered.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE channels (
@@ -260,7 +294,11 @@ def channels(db: Database) -> None:
 
 @migrations(name="0008_digest_claims")
 def digest_claims(db: Database) -> None:
-    """One row per scheduled digest slot: the first instance to insert it posts, any other skips."""
+    """One row per scheduled digest slot: the first instance to insert it posts, any other skips.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE digest_claims (
@@ -280,7 +318,11 @@ def digest_claims(db: Database) -> None:
 
 @migrations(name="0009_seen_events")
 def seen_events(db: Database) -> None:
-    """Platform event ids already handled: a retried delivery, on any instance, is handled once."""
+    """Platform event ids already handled: a retried delivery, on any instance, is handled once.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE seen_events (
@@ -295,7 +337,11 @@ def seen_events(db: Database) -> None:
 
 @migrations(name="0010_store_meta")
 def store_meta(db: Database) -> None:
-    """Facts about the store itself, such as which linker version linked its entities."""
+    """Facts about the store itself, such as which linker version linked its entities.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(db, "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
@@ -303,7 +349,11 @@ def store_meta(db: Database) -> None:
 def statement_terms(db: Database) -> None:
     """Each statement's content lemmas and proper nouns (space-separated), worked out at ingest so
     /compare judges stored statements without parsing them again. NULL on statements stored before:
-    they are parsed at query time until the article is ingested again."""
+    they are parsed at query time until the article is ingested again.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(db, "ALTER TABLE statements ADD COLUMN lemmas TEXT", "ALTER TABLE statements ADD COLUMN names TEXT")
 
 
@@ -311,7 +361,11 @@ def statement_terms(db: Database) -> None:
 def digest_windows(db: Database) -> None:
     """At most one running digest per channel: the holder reads the watermark, posts, advances it and
     lets go in one step, so no two digests (scheduled, /digest now, another instance) cover the same
-    articles. A lease bounds how long a crashed holder blocks the channel."""
+    articles. A lease bounds how long a crashed holder blocks the channel.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE digest_windows (
@@ -330,7 +384,11 @@ def alias_keys(db: Database) -> None:
     """Every alias keyed again as the linker of 2026-11-23 keys names (``store.key_history``):
     aliases written since 0004 were keyed by whichever code was live, so a store held several
     generations. A key another alias of the same entity already has is left as it was (the
-    aliases table allows one alias per key and entity; the lookup finds that one)."""
+    aliases table allows one alias per key and entity; the lookup finds that one).
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     rows = db.execute("SELECT id, alias FROM aliases").fetchall()
     for alias_id, alias in rows:
         key, skeleton, surname, initials = keys_0013(alias)
@@ -346,7 +404,11 @@ def watches(db: Database) -> None:
     """Reporters' watchlists: a name (an entity) or a claim per row, per platform user, and one row
     per alert sent, so a watcher hears of each article at most once, on any instance, after any
     restart. ``after_article_id``: only articles stored after the watch began alert; ``verdict``: a
-    watched claim's verdict as last told; ``checked_article_id``: the newest article it was judged on."""
+    watched claim's verdict as last told; ``checked_article_id``: the newest article it was judged on.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE watches (
@@ -382,7 +444,11 @@ _DENIAL_CUES_0015 = ("deny", "reject", "dispute", "refute", "dismiss", "contradi
 def browse_views(db: Database) -> None:
     """Views that read well in `newsroom browse` (and the sqlite3 shell): entities with their other
     names and descriptors, statements with speaker, cue, act and sentence, and the claims a denial
-    answers (statements sharing two or more names with it, the digest's candidates)."""
+    answers (statements sharing two or more names with it, the digest's candidates).
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     cues = ", ".join(f"'{cue}'" for cue in _DENIAL_CUES_0015)
     _run(
         db,
@@ -426,7 +492,11 @@ def entity_types_by_mentions(db: Database) -> None:
     """Each entity takes the label most of its several-word mentions carry, as ingests now keep it
     (``store.corrections.refresh_types``, written out here so that this step never changes):
     stores written before took the first article's reading for good. A tie, or no several-word
-    mention, keeps the type."""
+    mention, keeps the type.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     votes: dict[int, dict[str, int]] = {}
     rows = db.execute("SELECT entity_id, label, COUNT(*) FROM mentions WHERE instr(trim(text), ' ') > 0 GROUP BY 1, 2")
     for entity_id, label, count in rows:
@@ -441,7 +511,11 @@ def entity_types_by_mentions(db: Database) -> None:
 @migrations(name="0017_alias_keys_spellings")
 def alias_keys_spellings(db: Database) -> None:
     """Aliases keyed again so that British and American spellings share a skeleton
-    (``store.key_history.keys_0017``: World Health Organisation / Organization)."""
+    (``store.key_history.keys_0017``: World Health Organisation / Organization).
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
         _, skeleton, surname, _ = keys_0017(alias)
         db.execute("UPDATE aliases SET skeleton = ?, surname = ? WHERE id = ?", [skeleton, surname, alias_id])
@@ -451,7 +525,11 @@ def alias_keys_spellings(db: Database) -> None:
 def mentions_article_entity(db: Database) -> None:
     """Which entities an article names, read from the index alone: every ingest reads this for the
     latest articles of each candidate (``store.entities._profiles``). It serves the article lookups
-    the old one-column index did."""
+    the old one-column index did.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         "CREATE INDEX mentions_article_entity ON mentions(article_id, entity_id)",
@@ -462,7 +540,11 @@ def mentions_article_entity(db: Database) -> None:
 @migrations(name="0019_alias_keys_generations")
 def alias_keys_generations(db: Database) -> None:
     """Aliases keyed again so that a name ending in a generational suffix is found by its surname
-    (``store.key_history.keys_0019``: "Arcade Joseph Comeaux Jr." under "comeaux", not "ir")."""
+    (``store.key_history.keys_0019``: "Arcade Joseph Comeaux Jr." under "comeaux", not "ir").
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
         _, _, surname, _ = keys_0019(alias)
         db.execute("UPDATE aliases SET surname = ? WHERE id = ?", [surname, alias_id])
@@ -471,7 +553,11 @@ def alias_keys_generations(db: Database) -> None:
 @migrations(name="0020_alias_keys_credentials")
 def alias_keys_credentials(db: Database) -> None:
     """Aliases keyed again so that a name written with credentials is found by its surname
-    (``store.key_history.keys_0020``: "Regina Benjamin, MD" under "beniamin", not "md")."""
+    (``store.key_history.keys_0020``: "Regina Benjamin, MD" under "beniamin", not "md").
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     for alias_id, alias in db.execute("SELECT id, alias FROM aliases").fetchall():
         _, _, surname, _ = keys_0020(alias)
         db.execute("UPDATE aliases SET surname = ? WHERE id = ?", [surname, alias_id])
@@ -483,7 +569,11 @@ def claim_verdicts(db: Database) -> None:
     judged them, so the browser's ``disputed_claims`` lists what the digest and /compare call
     disputed instead of every pair of statements sharing two names. ``statement_sources`` now
     names a file by its name (``article_link``), never its path on the server, and its speaker
-    column is what "What did … say?" searches."""
+    column is what "What did … say?" searches.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
     _run(
         db,
         """CREATE TABLE claim_verdicts (

@@ -182,7 +182,17 @@ def entity_overview(db: Database, entity_id: int, cap: int = ARTICLES_COUNTED) -
 
 def latest_naming_sentences(db: Database, entity_id: int, limit: int = 8, offset: int = 0) -> list[Citation]:
     """The sentences naming the entity, latest article first, each once, reading only the
-    ``offset + limit`` latest articles naming it (each has at least one such sentence)."""
+    ``offset + limit`` latest articles naming it (each has at least one such sentence).
+
+    Args:
+        db: the store.
+        entity_id: the entity named.
+        limit: how many sentences to return (a page).
+        offset: how many of the latest sentences to skip (the pages before).
+
+    Returns:
+        The sentences with their sources, latest article first, in text order within an article.
+    """
     rows = db.execute(
         f"""WITH recent AS (
                SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?)
@@ -200,7 +210,16 @@ def latest_naming_sentences(db: Database, entity_id: int, limit: int = 8, offset
 
 def naming_sentences_seen(db: Database, entity_id: int, articles: int = SENTENCE_ARTICLES) -> tuple[int, bool]:
     """How many sentences name the entity in its latest ``articles`` articles, and whether older
-    articles name it too (then there are more)."""
+    articles name it too (then there are more).
+
+    Args:
+        db: the store.
+        entity_id: the entity named.
+        articles: how many of its latest articles to count over.
+
+    Returns:
+        ``(sentences counted, whether older articles name it too)``.
+    """
     count, more = db.execute(
         """WITH seen AS (
                SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?),
@@ -215,7 +234,16 @@ def naming_sentences_seen(db: Database, entity_id: int, articles: int = SENTENCE
 
 
 def statement_counts_capped(db: Database, entity_id: int, cap: int = STATEMENTS_COUNTED) -> tuple[int, int]:
-    """(statements by the entity, statements by others naming it), each counted up to ``cap``."""
+    """How many statements the entity made and how many others made naming it, each up to ``cap``.
+
+    Args:
+        db: the store.
+        entity_id: the entity.
+        cap: the most statements counted on each side (bounds the cost for the most-quoted).
+
+    Returns:
+        ``(statements by the entity, statements naming it by others or by no one named)``.
+    """
     by = db.execute(
         "SELECT COUNT(*) FROM (SELECT 1 FROM attributions WHERE speaker_entity_id = ? LIMIT ?)", [entity_id, cap]
     ).fetchone()[0]

@@ -27,6 +27,9 @@ class ArticleIn:
 
 @dataclass(frozen=True)
 class StoredArticle:
+    """An article as stored: where it came from and when, with its outlet's name (its text stays
+    in the store)."""
+
     id: int
     title: str | None
     outlet: str | None
@@ -64,6 +67,9 @@ class Citation(Sourced):
 
 @dataclass
 class EntitySummary:
+    """Who an entity is in counts: its names, how many articles and mentions name it, from which
+    outlets, and where it was first named."""
+
     id: int
     name: str
     type: str

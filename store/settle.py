@@ -24,8 +24,14 @@ from domain import bare_words, name_key
 
 
 def settled_name(rows: Iterable[tuple[int, str, int]]) -> str | None:
-    """The name for an entity whose mentions are (article id, text, how many times) rows; None
-    with no rows."""
+    """The name an entity's mentions settle on, by the rules above.
+
+    Args:
+        rows: the entity's mentions as ``(article id, text, how many times)`` rows.
+
+    Returns:
+        The settled name (as written in one of the mentions), or None with no rows.
+    """
     articles: dict[tuple[str, ...], set[int]] = defaultdict(set)
     uses: Counter = Counter()
     forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -50,7 +56,12 @@ def settled_name(rows: Iterable[tuple[int, str, int]]) -> str | None:
 
 
 def settle_names(db: Database, entity_ids: Iterable[int]) -> None:
-    """Give each entity (unless a reporter named it) the name its mentions settle on."""
+    """Give each entity (unless a reporter named it) the name its mentions settle on.
+
+    Args:
+        db: the store's database; the new names are written in its current transaction.
+        entity_ids: the entities to settle; repeats and ids no longer stored are skipped.
+    """
     for entity_id in sorted(set(entity_ids)):
         row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
         if row is None or row[1]:
