@@ -17,7 +17,7 @@ from handlers.commands import Argument, Command, platform_commands
 #: Runs a command line ("/who Kiriyenko") for an interaction.
 LineRunner = Callable[[discord.Interaction, str], Awaitable[None]]
 #: Runs an ingest of a link and/or an attached file for an interaction.
-IngestRunner = Callable[[discord.Interaction, "str | None", "discord.Attachment | None"], Awaitable[None]]
+IngestRunner = Callable[[discord.Interaction, str | None, discord.Attachment | None], Awaitable[None]]
 
 
 def application_commands(
