@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from _components import Components
 from _softmax import train_softmax
 
 from handlers import Context
@@ -192,19 +193,11 @@ def folds_by_story(pairs: list[Pair], folds: int) -> tuple[list[list[Pair]], int
     or body with no related pair goes where its hash says. An unrelated pair is kept only when its
     headline and body fall in the same fold. Returns the folds and how many pairs were dropped.
     """
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    components = Components()
+    find = components.find
     for pair in pairs:
-        head, body = find("h:" + pair.headline), find("b:" + pair.body_id)
-        if pair.gold != "unrelated" and head != body:
-            parent[max(head, body)] = min(head, body)
+        if pair.gold != "unrelated":
+            components.join("h:" + pair.headline, "b:" + pair.body_id)
     related: dict[str, int] = defaultdict(int)
     for pair in pairs:
         if pair.gold != "unrelated":

@@ -24,6 +24,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from _components import Components
+
 LABELS = ("same", "different", "cant_tell")
 SPLITS = ("train", "tune", "report")
 #: The reasons, as the brief names them, and the linker's relation for each (nlp.linker.names.RELATIONS).
@@ -92,26 +94,16 @@ def read_bodies(folder: Path) -> dict[str, str]:
 def stories(folder: Path) -> dict[str, str]:
     """Body ID → story id: components of the related headline/body pairs, named by their smallest
     body id (numerically); a body no headline is related to is its own story."""
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    components = Components()
     with (folder / "train_stances.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            body = find("b:" + row["Body ID"])
+            components.find("b:" + row["Body ID"])
             if row["Stance"] != "unrelated":
-                head = find("h:" + row["Headline"])
-                if head != body:
-                    parent[max(head, body)] = min(head, body)
+                components.join("h:" + row["Headline"], "b:" + row["Body ID"])
     members: dict[str, list[int]] = {}
-    for node in list(parent):
+    for node in list(components.parent):
         if node.startswith("b:"):
-            members.setdefault(find(node), []).append(int(node[2:]))
+            members.setdefault(components.find(node), []).append(int(node[2:]))
     return {str(body): f"story-{min(bodies)}" for bodies in members.values() for body in bodies}
 
 
