@@ -219,16 +219,27 @@ def _spans(doc: Doc) -> Findings:
                 pieces = [(piece_start, credentials_end(text, piece_end)) for piece_start, piece_end in pieces]
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
-            if not re.search(r"[^\W\d_]", piece) or name_key(piece) in GENERATIONS or piece.islower():
+            if (
+                not re.search(r"[^\W\d_]", piece)
+                or name_key(piece) in GENERATIONS
+                or piece.islower()
+                or _after_a_digit(text, piece_start)
+            ):
                 # no letter; a suffix the model read apart from its name ("W. Mark Felt, Sr."); no
                 # capital anywhere, as no name is written ("jihadist", "marijuana", "n't" in the model's
-                # entities; "iPhone", "al-Qaeda" and "de Blasio" have one)
+                # entities; "iPhone", "al-Qaeda" and "de Blasio" have one); a unit against its number
                 continue
             whole = (piece_start, piece_end) == (start, end)
             found.mentions.append(Draft(piece_start, piece_end, body_labels.get(name_key(piece), label), piece))
             if title and whole:
                 found.titles.append((len(found.mentions) - 1, *title))
     return found
+
+
+def _after_a_digit(text: str, start: int) -> bool:
+    """Whether a span starts right after a digit, inside a word: "MB" of "512MB" and "GB" of "64GB"
+    are units of an amount (the tokenizer parts them from the number), never a name's start."""
+    return start > 0 and text[start - 1].isdigit()
 
 
 def _with_credentials(text: str, raw: list[RawSpan]) -> list[RawSpan]:
@@ -496,6 +507,7 @@ def _proper_nouns(doc: Doc, found: Findings) -> None:
         Draft(start, end, label, text[start:end], recovered=True)
         for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text))
         if name_key(text[start:end]) not in GENERATIONS  # "Sr." after "W. Mark Felt," is no name
+        and not _after_a_digit(text, start)  # "GB" of "64GB"
     ]
     found.mentions.extend(added)
     _recover(doc, found, added)

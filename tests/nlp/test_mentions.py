@@ -322,3 +322,12 @@ def test_credentials_after_a_name_belong_to_it_and_are_no_names_of_their_own(ana
     assert "Md." in found  # a place after a place is no credential
     people = {e.name: e.aliases for e in analysis.entities if e.label == "PERSON"}
     assert "Benjamin" in people["Regina Benjamin, M.D., M.B.A."]
+
+
+def test_a_unit_written_against_its_number_is_no_name(analyzer):
+    """A name starts at a word's start: "512MB" and "64GB" are amounts, and the tagger's "MB" and
+    "GB" in them are no organisations that an acronym could join across stories."""
+    text = "The phone has 512MB of memory and 64GB of storage, Samsung said. The 8GB model costs more."
+    texts = {m.text for m in analyzer.analyze(text).mentions}
+    assert not {"MB", "GB"} & texts
+    assert "Samsung" in texts
