@@ -200,11 +200,13 @@ class Analyzer:
         # The capitals kept, from most to fewest: the tagger's short entities, then its one-word
         # ones, then none, for it takes a headline's verb for a name too ("Small Meteorite Strikes
         # in …"). Fewer capitals must find that verb: lower case alone would make a claim of any
-        # name ("Elon musk").
+        # name ("Elon musk"), unless the line is worded as a headline without one: a small word
+        # between names ("Ebola Scare in Kansas City") or a question ("Macaulay Culkin Dead?").
+        verbless = _verbless_headline(doc)
         for longest in (HEADLINE_NAME_WORDS, 1, 0):
             kept = [(e.start_char, e.end_char) for e in doc.ents if len(e) <= longest]
             sentence = self._parse(sentence_cased(doc.text, kept))
-            found_verb = longest == HEADLINE_NAME_WORDS or any(t.pos_ == "VERB" for t in sentence)
+            found_verb = longest == HEADLINE_NAME_WORDS or verbless or any(t.pos_ == "VERB" for t in sentence)
             if found_verb and claim_shape(sentence).is_claim:
                 return sentence
         # A line that claims nothing however it is cased names things: its own parse stands.
@@ -223,6 +225,23 @@ class Analyzer:
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         keep_original(doc, text, cased)
         return self.nlp.get_pipe(OWN_COMPONENT)(doc)
+
+
+#: Small words a Title-Case headline leaves in lower case and a list of names does not hold outside
+#: its names: a line with one of them outside every name the tagger found is worded as a headline.
+HEADLINE_LINKS = frozenset({"in", "of", "as", "at", "on", "for", "to", "from", "with", "by", "after", "over"})
+
+
+def _verbless_headline(doc: Doc) -> bool:
+    """Whether a line with no verb still reads as a headline rather than a list of names: it has a
+    lower-case small word outside every name ("… Scare in Kansas City"; "Bank of America" does not
+    count, its "of" is inside the name), or it asks a question of at least two words ("Macaulay
+    Culkin Dead?"). "Musk and Putin" and "Elon Musk" stay lists of names."""
+    in_names = {t.i for e in doc.ents for t in e}
+    linked = any(t.text in HEADLINE_LINKS and t.i not in in_names for t in doc)
+    words = [t for t in doc if t.is_alpha]
+    asked = doc.text.rstrip().endswith("?") and len(words) >= 2
+    return linked or asked
 
 
 def _stop_workers(before: set[int | None]) -> None:

@@ -13,6 +13,8 @@ import pytest
         "iFixit Debunks iPad Battery Swelling Claims",  # a brand in camel case is still Title Case
         "Kim Yo-jong in Charge: Kim Jong-un's Sister 'Replaces' Leader During Illness",  # hyphenated names
         "Retail Training Begins Next Month at Apple Stores",  # a verb the tagger took for a name
+        "Measles Scare at Denver Airport",  # no verb, but a small word between the names
+        "Jeff Bezos Dead?",  # no verb, but a question
     ],
 )
 def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
@@ -20,7 +22,15 @@ def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
 
 
 @pytest.mark.parametrize(
-    "query", ["Brandt OR Ocean Freight", "Musk OR Putin", "Starlink Ukraine", "Sergei Kiriyenko", "Cold Turkey"]
+    "query", [
+        "Brandt OR Ocean Freight",
+        "Musk OR Putin",
+        "Musk and Putin",
+        "Starlink Ukraine",
+        "Sergei Kiriyenko",
+        "Cold Turkey",
+        "Bank of America",  # its small word is inside the name
+    ],
 )
 def test_only_names_claim_nothing(analyzer, query):
     assert not analyzer.read_claim(query).shape.is_claim
