@@ -139,6 +139,11 @@ def _entity_reply(ctx: Context, query: str, summary: EntitySummary, page: int, o
     return Reply(title=f"{summary.name} ({profile.kind}){described}", sections=sections, footer=footer, data=data)
 
 
+def _described(text: str, outlets: list[str]) -> str:
+    """A description with the outlets that give it; an article with no known outlet adds none."""
+    return f"{text} ({', '.join(outlets[:3])})" if outlets else text
+
+
 def _listed(items: list[str], shown: int) -> str:
     more = len(items) - shown
     return ", ".join(items[:shown]) + (f" and {more} more" if more > 0 else "")
@@ -150,13 +155,16 @@ def _profile_fields(profile: EntityProfile) -> list[Field]:
     fields = []
     if profile.described:
         shown = profile.described[:DESCRIPTORS_SHOWN]
-        fields.append(Field("Described as", "; ".join(f"{d.text} ({', '.join(d.outlets[:3])})" for d in shown)))
+        fields.append(Field("Described as", "; ".join(_described(d.text, d.outlets) for d in shown)))
     outlets = _listed([f"{name} ({n})" for name, n in summary.outlets], OUTLETS_SHOWN)
     counts = f"{plural(summary.article_count, 'article')} from {plural(len(summary.outlets), 'outlet')}"
     if summary.capped:
         counts = f"{summary.article_count:,} articles or more; the latest {summary.article_count:,} from "
         counts += plural(len(summary.outlets), "outlet")
-    first = f", first on {summary.first_seen}" if summary.first_seen else ""
+    first = ""
+    if summary.first_seen:  # a day is what a reporter reads; a stored date is not a publication date
+        day = summary.first_seen[:10]
+        first = f", first published {day}" if summary.first_published else f", first stored {day}"
     fields.append(Field("Named in", f"{counts}{first}: {outlets}"))
     if profile.other_names:
         fields.append(Field("Also written", _listed(profile.other_names, NAMES_SHOWN)))

@@ -314,13 +314,14 @@ def entity_summary(db: Database, entity_id: int) -> EntitySummary | None:
     ).fetchone()
     summary.article_count, summary.mention_count = totals
     first = db.execute(
-        """SELECT a.id, COALESCE(a.published, a.ingested_at) AS seen FROM mentions m
+        """SELECT a.id, COALESCE(a.published, a.ingested_at) AS seen, a.published IS NOT NULL FROM mentions m
            JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
            ORDER BY seen, a.id LIMIT 1""",
         [entity_id],
     ).fetchone()
     if first:
-        summary.first_article_id, summary.first_seen = first
+        summary.first_article_id, summary.first_seen, published = first
+        summary.first_published = bool(published)
     return summary
 
 

@@ -137,7 +137,8 @@ def co_naming(db: Database, entity_id: int, window: int = 25, floor: int = 2) ->
 def entity_overview(db: Database, entity_id: int, cap: int = ARTICLES_COUNTED) -> EntitySummary | None:
     """Who the entity is in counts a reporter reads, each read in bounded time: its names, how
     many articles name it (up to ``cap``), the outlets of its latest ``cap`` articles, and the
-    article it was first named in. ``capped`` says when a count stopped at the cap.
+    earliest of them (by publication date, else the date it was stored) with the first stored.
+    ``capped`` says when a count stopped at the cap.
 
     Args:
         db: the store.
@@ -170,13 +171,20 @@ def entity_overview(db: Database, entity_id: int, cap: int = ARTICLES_COUNTED) -
             LEFT JOIN outlets o ON o.id = a.outlet_id GROUP BY 1 ORDER BY 2 DESC, 1""",
         [entity_id, cap],
     ).fetchall()
+    # The earliest date among the first article stored and the latest ``cap``: every article when
+    # the count is not capped; bounded when it is (an outlet's back catalogue ingested late still
+    # counts when it is among the latest stored).
     first = db.execute(
-        """SELECT a.id, COALESCE(a.published, a.ingested_at) FROM articles a
-           WHERE a.id = (SELECT MIN(article_id) FROM mentions WHERE entity_id = ?)""",
-        [entity_id],
+        f"""WITH recent AS ({recent}),
+                 chosen AS (SELECT article_id FROM recent
+                            UNION SELECT MIN(article_id) FROM mentions WHERE entity_id = ?)
+            SELECT a.id, COALESCE(a.published, a.ingested_at) AS seen, a.published IS NOT NULL
+            FROM chosen c JOIN articles a ON a.id = c.article_id ORDER BY seen, a.id LIMIT 1""",
+        [entity_id, cap, entity_id],
     ).fetchone()
     if first:
-        summary.first_article_id, summary.first_seen = first
+        summary.first_article_id, summary.first_seen, published = first
+        summary.first_published = bool(published)
     return summary
 
 

@@ -79,6 +79,8 @@ class EntitySummary:
     outlets: list[tuple[str, int]] = field(default_factory=list)
     first_seen: str | None = None
     first_article_id: int | None = None
+    #: True when ``first_seen`` is a publication date; False when it is the date the article was stored.
+    first_published: bool = False
     #: True when the counts stop at a cap (``store.profiles.entity_overview``): "1,000 or more articles".
     capped: bool = False
 

@@ -132,3 +132,28 @@ def test_page_two_says_so_when_nobody_is_quoted(seeded):
     assert [s.text for s in _statement_sections(quiet)] == [
         "No stored article quotes Sergei Kiriyenko, or quotes anyone about them."
     ]
+
+
+def _named_field(reply, name: str) -> str:
+    return next(f.value for s in reply.sections for f in s.fields if f.name == name)
+
+
+def test_first_published_is_the_earliest_date_not_the_first_stored(ctx):
+    """An older story stored later still dates the name; with no date given, the day it was stored is
+    said to be that, not a publication date."""
+    text = "Mayor Ana Ferreira of Porto signed the harbour deal on Monday, her office said."
+    ingest(ctx, [IngestRequest("late.txt", text=text, outlet="Ledger", published="2024-05-02")])
+    earlier = text.replace("Monday", "Friday")
+    ingest(ctx, [IngestRequest("early.txt", text=earlier, outlet="Herald", published="2023-11-20")])
+    assert "first published 2023-11-20" in _named_field(who(ctx, "Ana Ferreira"), "Named in")
+    ingest(ctx, [IngestRequest("undated.txt", text="Inspector Joao Pimenta of Braga opened the inquiry, police said.")])
+    named = _named_field(who(ctx, "Joao Pimenta"), "Named in")
+    assert "first stored" in named and "first published" not in named and "T" not in named.split("first stored")[1][:12]
+
+
+def test_a_description_from_no_known_outlet_has_no_empty_brackets(ctx):
+    text = "Portuguese Prime Minister Ana Ferreira signed the harbour deal. Ferreira said it was fair."
+    ingest(ctx, [IngestRequest("plain.txt", text=text)])
+    reply = who(ctx, "Ana Ferreira")
+    fields = [f.value for s in reply.sections for f in s.fields if f.name == "Described as"]
+    assert fields and "()" not in fields[0]
