@@ -187,13 +187,32 @@ def folds_by_headline(pairs: list[Pair], folds: int) -> list[list[Pair]]:
     return split
 
 
-def folds_by_story(pairs: list[Pair], folds: int) -> tuple[list[list[Pair]], int]:
+@dataclass
+class StoryFolds:
+    """Pairs in folds that share neither headlines nor bodies (``story_folds``): ``split`` holds
+    the pairs whose headline and body fall in one fold, ``across[i]`` the (unrelated or unpaired)
+    pairs whose headline is in fold i and body in another, ``body_fold`` each body's fold."""
+
+    split: list[list[Pair]]
+    across: list[list[Pair]]
+    body_fold: dict[str, int]
+
+    def training(self, held_out: int) -> list[Pair]:
+        """Every pair whose headline and body both lie outside fold ``held_out``: what a model or a
+        cut tested on that fold may learn from (the pairs across two other folds included)."""
+        kept = [p for j, fold in enumerate(self.split) if j != held_out for p in fold]
+        crossing = [p for j, fold in enumerate(self.across) if j != held_out for p in fold]
+        return kept + [p for p in crossing if self.body_fold[p.body_id] != held_out]
+
+
+def story_folds(pairs: list[Pair], folds: int) -> StoryFolds:
     """Pairs split into folds that share neither headlines nor bodies (../shared/eval/README.md).
 
     Headlines and bodies joined by a related pair (agree, disagree, discuss) form one component,
     roughly one story; whole components go to folds, largest first into the emptiest. A headline
-    or body with no related pair goes where its hash says. An unrelated pair is kept only when its
-    headline and body fall in the same fold. Returns the folds and how many pairs were dropped.
+    or body with no related pair goes where its hash says. Only unrelated (or unpaired) pairs can
+    have headline and body in two folds: they are kept apart in ``across``, never trained on, but
+    read as /compare reads them when cuts are chosen (a store holds every story's bodies).
     """
     components = Components()
     find = components.find
@@ -214,15 +233,18 @@ def folds_by_story(pairs: list[Pair], folds: int) -> tuple[list[list[Pair]], int
         root = find(node)
         return fold_of[root] if root in fold_of else zlib.crc32(root.encode()) % folds
 
-    split: list[list[Pair]] = [[] for _ in range(folds)]
-    dropped = 0
+    found = StoryFolds([[] for _ in range(folds)], [[] for _ in range(folds)], {})
     for pair in pairs:
         head, body = fold("h:" + pair.headline), fold("b:" + pair.body_id)
-        if head == body:
-            split[head].append(pair)
-        else:
-            dropped += 1  # only unrelated pairs can straddle two folds
-    return split, dropped
+        found.body_fold[pair.body_id] = body
+        (found.split if head == body else found.across)[head].append(pair)
+    return found
+
+
+def folds_by_story(pairs: list[Pair], folds: int) -> tuple[list[list[Pair]], int]:
+    """``story_folds``' split, and how many pairs straddle two folds (left out of it)."""
+    found = story_folds(pairs, folds)
+    return found.split, sum(len(fold) for fold in found.across)
 
 
 def fnc_score(pairs: list[tuple[str, str]]) -> float:

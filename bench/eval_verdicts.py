@@ -29,14 +29,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from _fnc import (  # noqa: E402
+    StoryFolds,
     choose_thresholds,
     collect,
     database_path,
     fnc_parser,
     fnc_score,
-    folds_by_story,
     headline_pairs,
     open_bodies,
+    story_folds,
     train_model,
     train_statement_model,
 )
@@ -68,14 +69,14 @@ def _answer(task: tuple[str, int]) -> tuple[str, str, dict[int, str]]:
     return headline, verdict, read
 
 
-_SPLIT: list = []
+_FOLDS: list[StoryFolds] = []
 
 
 def _fold_model(task: tuple[int, bool]) -> Models:
     """Fold ``i``'s models, trained on the other folds, cuts and thresholds chosen inside them."""
     i, tune = task
     started = time.perf_counter()
-    training = [p for j, fold in enumerate(_SPLIT) if j != i for p in fold]
+    training = _FOLDS[0].training(i)
     statements = train_statement_model(training)
     supports_at, disputes_at = choose_thresholds(training) if tune else (SUPPORTS_AT, DISPUTES_AT)
     statements.update(supports_at=supports_at, disputes_at=disputes_at)
@@ -84,11 +85,11 @@ def _fold_model(task: tuple[int, bool]) -> Models:
     return Models(train_model(training), statements, cuts)
 
 
-def fold_models(split: list, tune: bool, workers: int) -> list[Models]:
+def fold_models(folds: StoryFolds, tune: bool, workers: int) -> list[Models]:
     """Each fold's models (``workers`` folds at a time)."""
-    _SPLIT[:] = split
+    _FOLDS[:] = [folds]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_fold_model, [(i, tune) for i in range(len(split))], chunksize=1)
+        return pool.map(_fold_model, [(i, tune) for i in range(len(folds.split))], chunksize=1)
 
 
 def main() -> None:
@@ -102,9 +103,13 @@ def main() -> None:
         return
     db_path = database_path(args)
     pairs = collect(folder, db_path, headline_pairs(folder, 0, 0), args.workers, args.cache)
-    split, dropped = folds_by_story(pairs, args.folds)
-    print(f"FNC-1 train: {len(pairs)} pairs in {args.folds} grouped folds ({dropped} straddling pairs left out)")
-    _FOLD_MODELS.extend(fold_models(split, args.tune, args.workers))
+    folds = story_folds(pairs, args.folds)
+    split, dropped = folds.split, sum(len(fold) for fold in folds.across)
+    print(
+        f"FNC-1 train: {len(pairs)} pairs in {args.folds} grouped folds ({dropped} straddling pairs "
+        "only read when cuts are chosen)"
+    )
+    _FOLD_MODELS.extend(fold_models(folds, args.tune, args.workers))
     gold = gold_verdicts(p for fold in split for p in fold)
     fold_of = {p.headline: i for i, fold in enumerate(split) for p in fold if p.headline in gold}
     tasks = sorted(fold_of.items())
