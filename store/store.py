@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,13 +21,13 @@ from store import (
     export,
     messages,
     profiles,
-    rebuild,
     verdicts,
     watches,
 )
 from store.db import connect, connect_reader
 from store.errors import DuplicateArticle, IngestStopped, NotADatabase
 from store.migrations import migrations
+from store.rebuilding import Rebuilding
 from store.records import (
     ArticleIn,
     Citation,
@@ -38,7 +38,6 @@ from store.records import (
     StoredArticle,
     WatchRow,
 )
-from store.settle import settle_names
 
 
 class Store:
@@ -994,22 +993,8 @@ class Store:
         """
         if not pairs:
             return
-        heir: dict[int, int] = {}
-
-        def final(entity_id: int) -> int:
-            while entity_id in heir:
-                entity_id = heir[entity_id]
-            return entity_id
-
         with self._lock, self.write_transaction():
-            for keep, absorbed, why in pairs:
-                keep, absorbed = sorted((final(keep), final(absorbed)))
-                if keep != absorbed:
-                    corrections.merge_into(self.db, keep, absorbed, why, now)
-                    heir[absorbed] = keep
-            kept = sorted({final(keep) for keep, _, _ in pairs})
-            corrections.refresh_types(self.db, kept)
-            settle_names(self.db, kept)
+            corrections.join_twins(self.db, pairs, now)
 
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:
         """A reporter says two entities are one: ``absorbed`` joins ``keep`` and is deleted.
@@ -1140,32 +1125,31 @@ class Store:
             return entities.text_search(db, query, limit)
 
     # rebuilding entities
-    def rebuild_entities(
-        self, resolve: Callable[[Store, rebuild.StoredArticleNames], rebuild.Relinked], now: str
-    ) -> dict:
-        """Re-link every stored mention with the current linker, in one transaction, parsing nothing again.
+    @contextmanager
+    def rebuilding(self, now: str) -> Iterator[Rebuilding]:
+        """Re-link every stored mention with the current linker, parsing nothing again: the caller
+        reads each article's names from the session, links them (reading candidates through this
+        store, which sees the entities rebuilt so far) and writes the links back, then finishes.
 
-        Reporters' merges, splits and renames are carried over to the new entities.
+        All of it is one write transaction under the write lock: a rebuild that raises, or ends
+        without ``finish``, leaves the store as it was. Reporters' merges, splits and renames are
+        carried over to the new entities when it finishes.
 
         Args:
-            resolve: links one article's names, given this store (for candidates) and the names.
-            now: the current time (ISO 8601).
+            now: the current time (ISO 8601), recorded on the new rows.
 
-        Returns:
-            What changed: entity counts ``before`` and ``after``, and the entities ``merged``,
-            ``split`` and ``renamed``, by name.
+        Yields:
+            The session (``store.rebuilding.Rebuilding``): ``article_ids``, ``read``, ``relink``,
+            ``join_twins`` and ``finish``.
+
+        Raises:
+            RuntimeError: the block ended without calling ``finish`` (nothing is written).
         """
         with self._lock, self.write_transaction():
-            old = rebuild.old_entities(self.db)
-            types = {i: t for i, (_, t, _) in old.items()}
-            rebuild.start(self.db)
-            state = rebuild.Rebuild()
-            for article_id in rebuild.article_ids(self.db):
-                names = rebuild.read_article(self.db, article_id, types)
-                linked = resolve(self, names)
-                rebuild.relink_article(self.db, names, linked.entities, linked.links, now, state)
-            rebuild.finish(self.db, old, state, now)
-            return rebuild.changes(old, state, self.db)
+            session = Rebuilding(self.db, now)
+            yield session
+            if not session.finished:
+                raise RuntimeError("a rebuild must end with finish(); nothing was written")
 
     # facts about the store
     # the judge's verdicts, for the browser

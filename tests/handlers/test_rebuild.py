@@ -33,16 +33,25 @@ def test_reporters_corrections_survive_a_rebuild(seeded_ctx):
     )
 
 
-def test_a_failed_rebuild_changes_nothing(seeded_ctx):
+def test_a_rebuild_failing_half_way_changes_nothing(seeded_ctx):
+    db = seeded_ctx.store.db
+    last = db.execute("SELECT MAX(article_id) FROM mentions").fetchone()[0]
+    with seeded_ctx.store.write_transaction():  # a damaged row in the last article: a name stored as bytes
+        db.execute("UPDATE mentions SET text = X'FF00' WHERE id = (SELECT MAX(id) FROM mentions WHERE article_id = ?)", [last])
     before = snapshot(seeded_ctx)
-
-    def broken(store, names):
-        raise RuntimeError("linker failed")
-
-    with pytest.raises(RuntimeError):
-        seeded_ctx.store.rebuild_entities(broken, "2026-01-01T00:00:00")
+    aliases = db.execute("SELECT entity_id, alias FROM aliases ORDER BY id").fetchall()
+    with pytest.raises(TypeError):  # after every earlier article was relinked
+        rebuild(seeded_ctx)
     assert snapshot(seeded_ctx) == before
+    assert db.execute("SELECT entity_id, alias FROM aliases ORDER BY id").fetchall() == aliases
     assert who(seeded_ctx, "Putin").data["entity"]["name"] == "Vladimir Putin"
+
+
+def test_a_rebuild_left_unfinished_changes_nothing(seeded_ctx):
+    before = snapshot(seeded_ctx)
+    with pytest.raises(RuntimeError, match="finish"), seeded_ctx.store.rebuilding("2026-01-01T00:00:00") as session:
+        session.article_ids()
+    assert snapshot(seeded_ctx) == before
 
 
 def test_a_rebuild_joins_what_an_older_linker_left_apart(seeded_ctx):
