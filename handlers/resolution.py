@@ -21,14 +21,16 @@ from nlp.linker.twins import twins
 from store import Store
 
 
-def similar_articles(store: Store, text: str, exclude: int | None = None) -> tuple[int, ...]:
+def similar_articles(store: Store, text: str, before: int | None = None) -> tuple[int, ...]:
     """Stored articles sharing the most distinctive words of ``text``, best first, none far
     below the best: a story's neighbours, not every article that shares a word with it.
 
     Args:
         store: the store to search.
         text: the article's text.
-        exclude: an article never to return (the article itself, when it is stored already).
+        before: the article's own id when it is stored already (a rebuild): only the articles stored
+            before it are searched and counted, the store it saw when it was ingested; None for a
+            new article (every stored article).
 
     Returns:
         Up to ``SIMILAR_ARTICLES`` article ids, best first; empty when the text has no
@@ -37,11 +39,11 @@ def similar_articles(store: Store, text: str, exclude: int | None = None) -> tup
     counts = article_terms(text)
     if not counts:
         return ()
-    df, total = store.article_term_counts(list(counts))
+    df, total = store.article_term_counts(list(counts), before)
     if not total:
         return ()
-    matches = store.search_articles(query_terms(counts, df, total), limit=SIMILAR_ARTICLES + 1)
-    return story_neighbours(matches, exclude)
+    matches = store.search_articles(query_terms(counts, df, total), limit=SIMILAR_ARTICLES + 1, before=before)
+    return story_neighbours(matches, before)
 
 
 def link_inputs(
@@ -56,8 +58,9 @@ def link_inputs(
         store: the store to read.
         analysis: what ``nlp`` found in the article.
         published: the article's publication date (ISO 8601), or None when unknown.
-        article_id: the article's own id when it is stored already (a rebuild), so it is not
-            its own neighbour; None for a new article.
+        article_id: the article's own id when it is stored already (a rebuild): its neighbours are
+            then looked for among the articles stored before it, as when it was ingested (the later
+            ones hold no rebuilt entity yet); None for a new article.
 
     Returns:
         ``(candidates, context)``: the stored entities the article's names may be, and the

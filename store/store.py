@@ -467,19 +467,21 @@ class Store:
         with self._reading() as db:
             return claims.term_counts(db, terms)
 
-    def search_articles(self, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
+    def search_articles(self, words: list[str], limit: int = 40, before: int | None = None) -> list[tuple[int, float]]:
         """Articles matching any of the claim's words, for claims no statement carries.
 
         Args:
             words: the claim's search words.
             limit: at most this many articles.
+            before: only articles stored before this one (a lower id), as a rebuild reads the store
+                each article saw when it was ingested; None for all.
 
         Returns:
             (article id, bm25 score, positive) pairs, best first; empty for no words or a query
             full-text search cannot parse.
         """
         with self._reading() as db:
-            return claims.search_articles(db, words, limit)
+            return claims.search_articles(db, words, limit, before)
 
     def article_texts(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
         """The title and text of each article, for reading a claim in whole articles.
@@ -493,17 +495,18 @@ class Store:
         with self._reading() as db:
             return claims.article_texts(db, article_ids)
 
-    def article_term_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
+    def article_term_counts(self, terms: list[str], before: int | None = None) -> tuple[dict[str, int], int]:
         """Document frequencies over the articles, for weighing a claim's words.
 
         Args:
             terms: the words to count (as the full-text index stems them).
+            before: count only articles stored before this one (a lower id); None for all.
 
         Returns:
             (term → how many articles use it, how many articles there are).
         """
         with self._reading() as db:
-            return claims.article_term_counts(db, terms)
+            return claims.article_term_counts(db, terms, before)
 
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
         """The figures each statement gives ("some 30", "over 30"), for comparing numbers across outlets.

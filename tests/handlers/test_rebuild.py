@@ -37,7 +37,9 @@ def test_a_rebuild_failing_half_way_changes_nothing(seeded_ctx):
     db = seeded_ctx.store.db
     last = db.execute("SELECT MAX(article_id) FROM mentions").fetchone()[0]
     with seeded_ctx.store.write_transaction():  # a damaged row in the last article: a name stored as bytes
-        db.execute("UPDATE mentions SET text = X'FF00' WHERE id = (SELECT MAX(id) FROM mentions WHERE article_id = ?)", [last])
+        db.execute(
+            "UPDATE mentions SET text = X'FF00' WHERE id = (SELECT MAX(id) FROM mentions WHERE article_id = ?)", [last]
+        )
     before = snapshot(seeded_ctx)
     aliases = db.execute("SELECT entity_id, alias FROM aliases ORDER BY id").fetchall()
     with pytest.raises(TypeError):  # after every earlier article was relinked
