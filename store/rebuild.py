@@ -158,6 +158,7 @@ def relink_article(
     chosen = []
     for local, link, old in zip(entities, links, olds, strict=True):
         new = entity_for(db, local, link, names.article_id, now)
+        state.joined({absorbed: new for absorbed in link.absorb if absorbed != new})  # a rename the text states
         chosen.append(new)
         for alias in local.aliases:
             add_alias(db, new, alias, "text")
