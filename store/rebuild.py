@@ -1,6 +1,7 @@
 """Re-linking every stored mention with the current linker, without parsing anything again.
 
-The caller holds one write transaction around the whole rebuild. Mentions keep their rows; only
+The steps of ``store.rebuilding.Rebuilding``, the session ``Store.rebuilding`` gives a handler inside
+one write transaction around the whole rebuild. Mentions keep their rows; only
 which entity they belong to changes. Within an article, the mentions of one old entity stay one
 local entity (the article's own reading is kept); across articles the linker decides again.
 Reporters' renames, merges and splits are carried over to the new entities.
