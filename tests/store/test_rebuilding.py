@@ -61,3 +61,22 @@ def test_a_rebuild_that_raises_writes_nothing(store):
         raise ValueError("the linker failed")
     assert store.db.execute("SELECT id, name FROM entities").fetchall() == before
     assert store.db.execute("SELECT COUNT(*) FROM aliases").fetchone()[0] == 1
+
+
+def test_an_entity_a_stated_rename_absorbs_during_a_rebuild_is_counted_under_its_heir(store):
+    for n, name in enumerate(("Ann Lee", "Bo Chen", "Cy Doe", "Di Eve")):
+        add(store, f"{name} spoke on day {n}.", name)
+    with store.rebuilding("t1") as session:
+        made = {}
+        for article_id in session.article_ids():
+            names = session.read(article_id)
+            if article_id == 3:  # the article says Cy Doe is Ann Lee, and Bo Chen too
+                link = Link(made[1], "PERSON", "renamed", absorb=(made[2],))
+            else:
+                link = Link(None, "PERSON", "new")
+            (made[article_id],) = session.relink(names, names.analysis.entities, [link])
+        assert made[4] == made[2]  # the absorbed entity's id went to the next new entity
+        found = session.finish()
+    assert found["merged"] == [{"entity": "Ann Lee", "from": ["Ann Lee", "Bo Chen", "Cy Doe"]}]
+    renamed = sorted((r["from"], r["to"]) for r in found["renamed"])
+    assert renamed == [("Bo Chen", "Ann Lee"), ("Cy Doe", "Ann Lee")] and found["after"] == 2
