@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from domain import Link, LocalEntity
-from store import rebuild
+from store import messages, rebuild
 from store.corrections import join_twins
 from store.rebuild import StoredArticleNames
 
@@ -87,7 +87,7 @@ class Rebuilding:
             RuntimeError: the rebuild was finished already.
         """
         if self._finished:
-            raise RuntimeError("this rebuild is finished already")
+            raise RuntimeError(messages.REBUILD_FINISHED())
         self._finished = True
         rebuild.finish(self._db, self._old, self._state, self._now)
         return rebuild.changes(self._old, self._state, self._db)

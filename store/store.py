@@ -1152,7 +1152,7 @@ class Store:
             session = Rebuilding(self.db, now)
             yield session
             if not session.finished:
-                raise RuntimeError("a rebuild must end with finish(); nothing was written")
+                raise RuntimeError(messages.REBUILD_UNFINISHED())
 
     # facts about the store
     # the judge's verdicts, for the browser
