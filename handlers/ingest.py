@@ -13,14 +13,13 @@ from handlers import messages
 from handlers.context import Context
 from handlers.rebuild import record_linker
 from handlers.reply import Field, Reply, Section
-from handlers.resolution import link_inputs
+from handlers.resolution import link_inputs, twin_pairs
 from handlers.wording import plural, snippet
 from ingest import Document, IngestError, content_hash, load_source, load_text
 from ingest.extract import document_from_bytes
 from ingest.outlets import outlet_for
 from ingest.urls import domain_of
 from nlp.linker import link
-from nlp.linker.twins import twins
 from store import Store
 from store.errors import DuplicateArticle
 from store.records import ArticleIn
@@ -229,11 +228,9 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
         linked = link(analysis, candidates, context)
         article_id = store.add_article(article, linked.analysis(analysis), linked.links, now)
         if candidates:  # entities the article shows to be one, now that the store has typed them
-            starts = [analysis.mentions[e.mentions[0]].start for e in linked.entities if e.mentions]
-            ids = store.article_entity_ids(article_id, starts)
-            entities = [e for e in linked.entities if e.mentions]
-            heads = store.entity_heads([*ids, *(k.id for k in candidates)])
-            store.join_twins(twins(entities, ids, candidates, heads, context.blocked), now)
+            written = [e for e in linked.entities if e.mentions]
+            ids = store.article_entity_ids(article_id, [analysis.mentions[e.mentions[0]].start for e in written])
+            store.join_twins(twin_pairs(store, written, ids, candidates, context.blocked), now)
         return article_id
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.reply import Reply, Section
-from handlers.resolution import resolve
+from handlers.resolution import link_inputs, twin_pairs
 from handlers.wording import plural
-from nlp.linker import linker_version
+from nlp.linker import link, linker_version
+from store import Store
+from store.rebuilding import Rebuilding
 
 LINKER_KEY = "linker_version"
 
@@ -36,6 +38,23 @@ def record_linker(ctx: Context, replace: bool) -> None:
     ctx.store.set_meta(LINKER_KEY, linker_version(), replace=replace)
 
 
+def relink_article(store: Store, session: Rebuilding, article_id: int) -> None:
+    """Re-link one stored article as an ingest links a new one: read its names and the linker's
+    inputs, link, write the links, join the twins it shows; in a straight line, inside the
+    rebuild's write transaction (so the entities rebuilt from earlier articles are candidates).
+
+    Args:
+        store: the store being rebuilt (read for the candidates, through the rebuild's transaction).
+        session: the rebuild under way (``Store.rebuilding``).
+        article_id: the article to re-link.
+    """
+    names = session.read(article_id)
+    candidates, context = link_inputs(store, names.analysis, names.published, names.article_id)
+    linked = link(names.analysis, candidates, context)
+    ids = session.relink(names, linked.entities, linked.links)
+    session.join_twins(twin_pairs(store, linked.entities, ids, candidates, context.blocked))
+
+
 def rebuild(ctx: Context) -> Reply:
     """newsroom entities rebuild — re-link every stored mention with the current linker (no parsing).
 
@@ -46,13 +65,13 @@ def rebuild(ctx: Context) -> Reply:
 
     Returns:
         The counts before and after, and each entity merged, split or renamed; ``data`` holds the
-        same, as ``Store.rebuild_entities`` gave it.
+        same, as the rebuild's ``finish`` gave it.
     """
-    now = ctx.now_text()
-    found = ctx.store.rebuild_entities(
-        lambda store, names: resolve(store, names.analysis, names.published, names.article_id), now
-    )
-    record_linker(ctx, replace=True)
+    with ctx.store.rebuilding(ctx.now_text()) as session:
+        for article_id in session.article_ids():
+            relink_article(ctx.store, session, article_id)
+        found = session.finish()
+        record_linker(ctx, replace=True)
     lines = [f"{m['entity']}: joined {', '.join(m['from'])}" for m in found["merged"]]
     lines += [f"{s['entity']}: split into {', '.join(s['into'])}" for s in found["split"]]
     lines += [f"{r['from']} is now called {r['to']}" for r in found["renamed"]]

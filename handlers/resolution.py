@@ -1,32 +1,36 @@
 """What the linker needs from the store, read for one article: candidates for its names, the stored
-articles most like it, the names reporters split off. The decision is ``nlp.linker.link``'s.
-Shared by ingest, `newsroom entities rebuild` and the trainer."""
+articles most like it, the names reporters split off; and, once the article is written, the twins it
+shows. The decision is ``nlp.linker.link``'s, called by the handler in between. Shared by ingest,
+`newsroom entities rebuild` and the trainer."""
 
 from __future__ import annotations
 
-from domain import Analysis, KnownEntity
+from collections.abc import Sequence
+
+from domain import Analysis, KnownEntity, LocalEntity
 from nlp.linker import (
     ArticleContext,
-    Linked,
     article_terms,
     entities_to_link,
-    link,
     query_terms,
     story_neighbours,
     wanted_keys,
 )
 from nlp.linker.lookup import SIMILAR_ARTICLES
+from nlp.linker.twins import twins
 from store import Store
 
 
-def similar_articles(store: Store, text: str, exclude: int | None = None) -> tuple[int, ...]:
+def similar_articles(store: Store, text: str, before: int | None = None) -> tuple[int, ...]:
     """Stored articles sharing the most distinctive words of ``text``, best first, none far
     below the best: a story's neighbours, not every article that shares a word with it.
 
     Args:
         store: the store to search.
         text: the article's text.
-        exclude: an article never to return (the article itself, when it is stored already).
+        before: the article's own id when it is stored already (a rebuild): only the articles stored
+            before it are searched and counted, the store it saw when it was ingested; None for a
+            new article (every stored article).
 
     Returns:
         Up to ``SIMILAR_ARTICLES`` article ids, best first; empty when the text has no
@@ -35,11 +39,11 @@ def similar_articles(store: Store, text: str, exclude: int | None = None) -> tup
     counts = article_terms(text)
     if not counts:
         return ()
-    df, total = store.article_term_counts(list(counts))
+    df, total = store.article_term_counts(list(counts), before)
     if not total:
         return ()
-    matches = store.search_articles(query_terms(counts, df, total), limit=SIMILAR_ARTICLES + 1)
-    return story_neighbours(matches, exclude)
+    matches = store.search_articles(query_terms(counts, df, total), limit=SIMILAR_ARTICLES + 1, before=before)
+    return story_neighbours(matches, before)
 
 
 def link_inputs(
@@ -54,8 +58,9 @@ def link_inputs(
         store: the store to read.
         analysis: what ``nlp`` found in the article.
         published: the article's publication date (ISO 8601), or None when unknown.
-        article_id: the article's own id when it is stored already (a rebuild), so it is not
-            its own neighbour; None for a new article.
+        article_id: the article's own id when it is stored already (a rebuild): its neighbours are
+            then looked for among the articles stored before it, as when it was ingested (the later
+            ones hold no rebuilt entity yet); None for a new article.
 
     Returns:
         ``(candidates, context)``: the stored entities the article's names may be, and the
@@ -68,17 +73,29 @@ def link_inputs(
     return candidates, ArticleContext(similar, published, blocked)
 
 
-def resolve(store: Store, analysis: Analysis, published: str | None = None, article_id: int | None = None) -> Linked:
-    """Read the inputs and link: the entities to store and the stored entity each one is.
+def twin_pairs(
+    store: Store,
+    entities: Sequence[LocalEntity],
+    entity_ids: Sequence[int],
+    candidates: Sequence[KnownEntity],
+    blocked: frozenset[str] = frozenset(),
+) -> list[tuple[int, int, str]]:
+    """The stored entities an article shows to be one, read once the article is written and the
+    store has typed its entities again (``nlp.linker.twins``). Ingest and rebuild both ask it.
 
     Args:
-        store: the store to read (never written).
-        analysis: what ``nlp`` found in the article.
-        published: the article's publication date (ISO 8601), or None when unknown.
-        article_id: the article's own id when it is stored already (a rebuild); None for a new one.
+        store: the store, read inside the write transaction that wrote the article.
+        entities: the article's entities as written (``Linked.entities``); those with no mention
+            are passed over.
+        entity_ids: the stored entity each of ``entities`` became.
+        candidates: the stored entities read before linking the article.
+        blocked: names reporters split off (``ArticleContext.blocked``); they never make twins.
 
     Returns:
-        The linker's answer (``nlp.linker.Linked``): the entities to store and their links.
+        (keep, absorbed, why) for each pair to join; empty when the article had no candidate.
     """
-    candidates, context = link_inputs(store, analysis, published, article_id)
-    return link(analysis, candidates, context)
+    if not candidates:
+        return []
+    written = [(e, i) for e, i in zip(entities, entity_ids, strict=True) if e.mentions]
+    heads = store.entity_heads([*(i for _, i in written), *(k.id for k in candidates)])
+    return twins([e for e, _ in written], [i for _, i in written], list(candidates), heads, blocked)

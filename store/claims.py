@@ -142,15 +142,18 @@ def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-def _document_counts(db: Database, table: str, terms: list[str]) -> tuple[dict[str, int], int]:
+def _document_counts(
+    db: Database, table: str, terms: list[str], before: int | None = None
+) -> tuple[dict[str, int], int]:
     """How many rows of ``table`` use each term (as its full-text index stems it), and how many rows
-    there are."""
-    total = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    there are; only rows whose id is below ``before`` when it is given."""
+    below = "" if before is None else f" AND rowid < {int(before)}"
+    total = db.execute(f"SELECT COUNT(*) FROM {table} WHERE 1{below}").fetchone()[0]
     counts = {}
     for term in terms:
         try:
             counts[term] = db.execute(
-                f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?", [_fts_expression([term])]
+                f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?{below}", [_fts_expression([term])]
             ).fetchone()[0]
         except sqlite3.OperationalError as error:  # a term full-text search cannot parse counts as unseen
             if not unparsable(error):
@@ -172,22 +175,26 @@ def term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
     return _document_counts(db, "statements", terms)
 
 
-def search_articles(db: Database, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
+def search_articles(
+    db: Database, words: list[str], limit: int = 40, before: int | None = None
+) -> list[tuple[int, float]]:
     """Articles matching any of the claim's words, best bm25 first.
 
     Args:
         db: the store's database.
         words: the claim's search words.
         limit: at most this many articles.
+        before: only articles with a lower id (stored before that one), or None for all.
 
     Returns:
         (article id, score, positive) pairs; empty for no words or a query search cannot parse.
     """
     if not words:
         return []
+    below = "" if before is None else f" AND rowid < {int(before)}"
     try:
         rows = db.execute(
-            "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? "
+            f"SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?{below} "
             "ORDER BY bm25(articles_fts) LIMIT ?",
             [_fts_expression(words), limit],
         ).fetchall()
@@ -215,14 +222,15 @@ def article_texts(db: Database, article_ids: list[int]) -> dict[int, tuple[str, 
     return {article_id: (title, text) for article_id, title, text in rows}
 
 
-def article_term_counts(db: Database, terms: list[str]) -> tuple[dict[str, int], int]:
+def article_term_counts(db: Database, terms: list[str], before: int | None = None) -> tuple[dict[str, int], int]:
     """How many stored articles use each term, and how many articles there are.
 
     Args:
         db: the store's database.
         terms: the words to count, as the full-text index stems them.
+        before: count only articles with a lower id (stored before that one), or None for all.
 
     Returns:
         (term → articles using it, total articles); a term search cannot parse counts 0.
     """
-    return _document_counts(db, "articles", terms)
+    return _document_counts(db, "articles", terms, before)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from domain import AliasKeys, name_key
+from store.settle import settle_names
 from store.watches import move_entity_watches, split_entity_watches
 
 
@@ -75,6 +76,40 @@ def merge_into(db: Database, keep: int, absorbed: int, reason: str, now: str) ->
     refresh_types(db, [keep])
     db.execute("DELETE FROM entities WHERE id = ?", [absorbed])
     log_link(db, keep, None, name[0], f"merged: {reason}", now)
+
+
+def join_twins(db: Database, pairs: Iterable[tuple[int, int, str]], now: str) -> dict[int, int]:
+    """Merge entities the linker found to be one (``nlp.linker.twins``), the older of each pair kept.
+
+    Not a reporter's correction: nothing is recorded in ``corrections``, only the merge's reason in
+    ``entity_links``. A pair whose entity was absorbed by an earlier pair joins that one's heir.
+
+    Args:
+        db: the store's database, inside the caller's write transaction.
+        pairs: (one entity, its twin, why) for each pair.
+        now: the current time (ISO 8601).
+
+    Returns:
+        absorbed entity → the entity that holds its mentions now, for each entity merged away.
+    """
+    heir: dict[int, int] = {}
+
+    def final(entity_id: int) -> int:
+        while entity_id in heir:
+            entity_id = heir[entity_id]
+        return entity_id
+
+    kept = set()
+    for one, other, why in pairs:
+        keep, absorbed = sorted((final(one), final(other)))
+        kept.add(keep)
+        if keep != absorbed:
+            merge_into(db, keep, absorbed, why, now)
+            heir[absorbed] = keep
+    kept = sorted({final(k) for k in kept})
+    refresh_types(db, kept)
+    settle_names(db, kept)
+    return {absorbed: final(absorbed) for absorbed in heir}
 
 
 def refresh_types(db: Database, entity_ids: Iterable[int]) -> None:

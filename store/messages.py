@@ -12,6 +12,8 @@ NOT_SQLITE = Message("S004", "SQLite cannot open it: {reason}")
 INGEST_STOPPED = Message("S005", "the bot is stopping; the article was not stored")
 ENTITY_MERGED_AWAY = Message("S006", "entity #{entity_id} no longer exists; ingest again")
 LINKS_MISMATCH = Message("S007", "one link per local entity is needed: {links} links for {entities} entities")
+REBUILD_FINISHED = Message("S008", "this rebuild is finished already")
+REBUILD_UNFINISHED = Message("S009", "a rebuild must end with finish(); nothing was written")
 
 # Log lines
 MIGRATED = Message("L201", "applied migrations: {names}")

@@ -1,6 +1,7 @@
 """Re-linking every stored mention with the current linker, without parsing anything again.
 
-The caller holds one write transaction around the whole rebuild. Mentions keep their rows; only
+The steps of ``store.rebuilding.Rebuilding``, the session ``Store.rebuilding`` gives a handler inside
+one write transaction around the whole rebuild. Mentions keep their rows; only
 which entity they belong to changes. Within an article, the mentions of one old entity stay one
 local entity (the article's own reading is kept); across articles the linker decides again.
 Reporters' renames, merges and splits are carried over to the new entities.
@@ -11,7 +12,6 @@ from __future__ import annotations
 import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -39,6 +39,20 @@ class Rebuild:
 
     old_of_new: dict[int, Counter] = field(default_factory=lambda: defaultdict(Counter))
     new_of_old: dict[int, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def joined(self, heir: dict[int, int]) -> None:
+        """Count the mentions of new entities merged away (twins) under the entity that holds them now.
+
+        At once, not at the end: a merged-away id may be given to the next new entity.
+
+        Args:
+            heir: merged-away new entity → the new entity that absorbed it.
+        """
+        for absorbed, keep in heir.items():
+            self.old_of_new[keep].update(self.old_of_new.pop(absorbed, Counter()))
+            for news in self.new_of_old.values():
+                if absorbed in news:
+                    news[keep] += news.pop(absorbed)
 
 
 def article_ids(db: Database) -> list[int]:
@@ -122,16 +136,9 @@ def read_article(db: Database, article_id: int, types: dict[int, str]) -> Stored
     return StoredArticleNames(article_id, published, analysis, [r[0] for r in rows], old)
 
 
-class Relinked(Protocol):
-    """What the linker answers for one article: the entities to store and the entity each one is."""
-
-    entities: list[LocalEntity]
-    links: list[Link]
-
-
 def relink_article(
     db: Database, names: StoredArticleNames, entities: list[LocalEntity], links: list[Link], now: str, state: Rebuild
-) -> None:
+) -> list[int]:
     """Point the article's mentions, descriptors and statements at the entities ``links`` chose.
 
     Args:
@@ -142,6 +149,9 @@ def relink_article(
         links: one link per entity of ``entities``.
         now: the current time (ISO 8601).
         state: the rebuild's counts, updated here.
+
+    Returns:
+        The new entity each of ``entities`` became.
     """
     pairs = zip(names.analysis.entities, names.old_entities, strict=True)
     old_of_mention = {m: old for e, old in pairs for m in e.mentions}
@@ -149,6 +159,7 @@ def relink_article(
     chosen = []
     for local, link, old in zip(entities, links, olds, strict=True):
         new = entity_for(db, local, link, names.article_id, now)
+        state.joined({absorbed: new for absorbed in link.absorb if absorbed != new})  # a rename the text states
         chosen.append(new)
         for alias in local.aliases:
             add_alias(db, new, alias, "text")
@@ -170,6 +181,7 @@ def relink_article(
     analysis.entities = entities
     refresh_types(db, types_in_question(db, analysis, chosen))
     settle_names(db, chosen)
+    return chosen
 
 
 def finish(db: Database, old: dict[int, tuple[str, str, int]], state: Rebuild, now: str) -> None:

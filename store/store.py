@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,13 +21,13 @@ from store import (
     export,
     messages,
     profiles,
-    rebuild,
     verdicts,
     watches,
 )
 from store.db import connect, connect_reader
 from store.errors import DuplicateArticle, IngestStopped, NotADatabase
 from store.migrations import migrations
+from store.rebuilding import Rebuilding
 from store.records import (
     ArticleIn,
     Citation,
@@ -38,7 +38,6 @@ from store.records import (
     StoredArticle,
     WatchRow,
 )
-from store.settle import settle_names
 
 
 class Store:
@@ -468,19 +467,21 @@ class Store:
         with self._reading() as db:
             return claims.term_counts(db, terms)
 
-    def search_articles(self, words: list[str], limit: int = 40) -> list[tuple[int, float]]:
+    def search_articles(self, words: list[str], limit: int = 40, before: int | None = None) -> list[tuple[int, float]]:
         """Articles matching any of the claim's words, for claims no statement carries.
 
         Args:
             words: the claim's search words.
             limit: at most this many articles.
+            before: only articles stored before this one (a lower id), as a rebuild reads the store
+                each article saw when it was ingested; None for all.
 
         Returns:
             (article id, bm25 score, positive) pairs, best first; empty for no words or a query
             full-text search cannot parse.
         """
         with self._reading() as db:
-            return claims.search_articles(db, words, limit)
+            return claims.search_articles(db, words, limit, before)
 
     def article_texts(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
         """The title and text of each article, for reading a claim in whole articles.
@@ -494,17 +495,18 @@ class Store:
         with self._reading() as db:
             return claims.article_texts(db, article_ids)
 
-    def article_term_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
+    def article_term_counts(self, terms: list[str], before: int | None = None) -> tuple[dict[str, int], int]:
         """Document frequencies over the articles, for weighing a claim's words.
 
         Args:
             terms: the words to count (as the full-text index stems them).
+            before: count only articles stored before this one (a lower id); None for all.
 
         Returns:
             (term → how many articles use it, how many articles there are).
         """
         with self._reading() as db:
-            return claims.article_term_counts(db, terms)
+            return claims.article_term_counts(db, terms, before)
 
     def statement_numbers(self, ids: list[int]) -> dict[int, list[tuple]]:
         """The figures each statement gives ("some 30", "over 30"), for comparing numbers across outlets.
@@ -994,22 +996,8 @@ class Store:
         """
         if not pairs:
             return
-        heir: dict[int, int] = {}
-
-        def final(entity_id: int) -> int:
-            while entity_id in heir:
-                entity_id = heir[entity_id]
-            return entity_id
-
         with self._lock, self.write_transaction():
-            for keep, absorbed, why in pairs:
-                keep, absorbed = sorted((final(keep), final(absorbed)))
-                if keep != absorbed:
-                    corrections.merge_into(self.db, keep, absorbed, why, now)
-                    heir[absorbed] = keep
-            kept = sorted({final(keep) for keep, _, _ in pairs})
-            corrections.refresh_types(self.db, kept)
-            settle_names(self.db, kept)
+            corrections.join_twins(self.db, pairs, now)
 
     def merge_entities(self, keep: int, absorbed: int, now: str) -> None:
         """A reporter says two entities are one: ``absorbed`` joins ``keep`` and is deleted.
@@ -1140,32 +1128,31 @@ class Store:
             return entities.text_search(db, query, limit)
 
     # rebuilding entities
-    def rebuild_entities(
-        self, resolve: Callable[[Store, rebuild.StoredArticleNames], rebuild.Relinked], now: str
-    ) -> dict:
-        """Re-link every stored mention with the current linker, in one transaction, parsing nothing again.
+    @contextmanager
+    def rebuilding(self, now: str) -> Iterator[Rebuilding]:
+        """Re-link every stored mention with the current linker, parsing nothing again: the caller
+        reads each article's names from the session, links them (reading candidates through this
+        store, which sees the entities rebuilt so far) and writes the links back, then finishes.
 
-        Reporters' merges, splits and renames are carried over to the new entities.
+        All of it is one write transaction under the write lock: a rebuild that raises, or ends
+        without ``finish``, leaves the store as it was. Reporters' merges, splits and renames are
+        carried over to the new entities when it finishes.
 
         Args:
-            resolve: links one article's names, given this store (for candidates) and the names.
-            now: the current time (ISO 8601).
+            now: the current time (ISO 8601), recorded on the new rows.
 
-        Returns:
-            What changed: entity counts ``before`` and ``after``, and the entities ``merged``,
-            ``split`` and ``renamed``, by name.
+        Yields:
+            The session (``store.rebuilding.Rebuilding``): ``article_ids``, ``read``, ``relink``,
+            ``join_twins`` and ``finish``.
+
+        Raises:
+            RuntimeError: the block ended without calling ``finish`` (nothing is written).
         """
         with self._lock, self.write_transaction():
-            old = rebuild.old_entities(self.db)
-            types = {i: t for i, (_, t, _) in old.items()}
-            rebuild.start(self.db)
-            state = rebuild.Rebuild()
-            for article_id in rebuild.article_ids(self.db):
-                names = rebuild.read_article(self.db, article_id, types)
-                linked = resolve(self, names)
-                rebuild.relink_article(self.db, names, linked.entities, linked.links, now, state)
-            rebuild.finish(self.db, old, state, now)
-            return rebuild.changes(old, state, self.db)
+            session = Rebuilding(self.db, now)
+            yield session
+            if not session.finished:
+                raise RuntimeError(messages.REBUILD_UNFINISHED())
 
     # facts about the store
     # the judge's verdicts, for the browser

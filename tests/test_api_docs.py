@@ -27,6 +27,7 @@ COVERED = [
     "store/export.py",
     "store/key_history.py",
     "store/rebuild.py",
+    "store/rebuilding.py",
     "store/watches.py",
     "store/db.py",
     "store/errors.py",

@@ -2,16 +2,64 @@
 
 import pytest
 
-from handlers import entity
-from handlers.ingest import IngestRequest, ingest
+from handlers import Context, entity
+from handlers.ingest import IngestRequest, ingest, ingest_articles
 from handlers.rebuild import rebuild
 from handlers.who import who
+from store import Store
+from tests.handlers.test_ingest_order import requests as samples_and_written
+
+#: Written for this test: an actor named by his surname alone first (the analysis reads the lone word
+#: as a place), then in full in two more articles of the same story. The third joins the first, and
+#: the entity the second made is then its twin: ingest joins them (``nlp.linker.twins``).
+TWIN_STORY = [
+    "After Leonardo DiCaprio walked away from talks with Sony to play Steve Jobs, the studio has turned back "
+    "to Bale.\n\nThe news follows talks with Fox over a thriller that stalled. Sources say Fox wanted sequel "
+    "options for Bale in the lead role, but Bale balked. Talks are going on with Bale without sequel options. "
+    "Once DiCaprio left, Bale became the favourite to play the Apple founder in the film, which Aaron Sorkin "
+    "wrote and Danny Boyle will direct.",
+    "Seth Rogen is in talks to play Steve Wozniak in the Sony film about Steve Jobs, with Christian Bale in the "
+    "title role. Aaron Sorkin wrote the script and Danny Boyle is directing.",
+    "Christian Bale will play Steve Jobs in the film Danny Boyle is directing, screenwriter Aaron Sorkin said in "
+    "an interview on Bloomberg TV. Bale was the only actor they wanted, Sorkin said. Bale will not need to "
+    "audition, and Leonardo DiCaprio is out. Sony Studios has not commented on Bale or on the talks with Fox.",
+]
 
 
 def snapshot(ctx) -> list[tuple]:
     return ctx.store.db.execute(
         "SELECT m.id, e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id ORDER BY m.id"
     ).fetchall()
+
+
+def entities(store) -> dict[frozenset, tuple[str, str]]:
+    """Each stored entity as the set of (source, start, end) of its mentions, with its name and type."""
+    rows = store.db.execute(
+        """SELECT e.id, e.name, e.type, a.source, m.start, m."end" FROM mentions m
+           JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id"""
+    ).fetchall()
+    spans: dict[int, set] = {}
+    named: dict[int, tuple[str, str]] = {}
+    for entity_id, name, type_, source, start, end in rows:
+        spans.setdefault(entity_id, set()).add((source, start, end))
+        named[entity_id] = (name, type_)
+    return {frozenset(s): named[e] for e, s in spans.items()}
+
+
+def test_a_rebuild_gives_the_entities_ingesting_article_by_article_gave_twins_included(tmp_path, analyzer):
+    story = [IngestRequest(f"twin-story-{n}", text=text, outlet="Written") for n, text in enumerate(TWIN_STORY)]
+    store = Store.open(tmp_path / "ingested.db")
+    try:
+        ctx = Context(store=store, analyzer=analyzer)
+        assert all(o.status == "new" for o in ingest_articles(ctx, story + samples_and_written()))
+        twins = store.db.execute("SELECT alias FROM entity_links WHERE reason LIKE 'merged: same full name%'")
+        assert [alias for (alias,) in twins] == ["Christian Bale"]  # the ingest joined the twin
+        ingested = entities(store)
+        reply = rebuild(ctx)
+        assert entities(store) == ingested
+        assert reply.data["before"] == reply.data["after"] == len(ingested)
+    finally:
+        store.close()
 
 
 def test_a_rebuild_of_a_store_the_linker_built_changes_nothing(seeded_ctx):
@@ -33,16 +81,27 @@ def test_reporters_corrections_survive_a_rebuild(seeded_ctx):
     )
 
 
-def test_a_failed_rebuild_changes_nothing(seeded_ctx):
+def test_a_rebuild_failing_half_way_changes_nothing(seeded_ctx):
+    db = seeded_ctx.store.db
+    last = db.execute("SELECT MAX(article_id) FROM mentions").fetchone()[0]
+    with seeded_ctx.store.write_transaction():  # a damaged row in the last article: a name stored as bytes
+        db.execute(
+            "UPDATE mentions SET text = X'FF00' WHERE id = (SELECT MAX(id) FROM mentions WHERE article_id = ?)", [last]
+        )
     before = snapshot(seeded_ctx)
-
-    def broken(store, names):
-        raise RuntimeError("linker failed")
-
-    with pytest.raises(RuntimeError):
-        seeded_ctx.store.rebuild_entities(broken, "2026-01-01T00:00:00")
+    aliases = db.execute("SELECT entity_id, alias FROM aliases ORDER BY id").fetchall()
+    with pytest.raises(TypeError):  # after every earlier article was relinked
+        rebuild(seeded_ctx)
     assert snapshot(seeded_ctx) == before
+    assert db.execute("SELECT entity_id, alias FROM aliases ORDER BY id").fetchall() == aliases
     assert who(seeded_ctx, "Putin").data["entity"]["name"] == "Vladimir Putin"
+
+
+def test_a_rebuild_left_unfinished_changes_nothing(seeded_ctx):
+    before = snapshot(seeded_ctx)
+    with pytest.raises(RuntimeError, match="finish"), seeded_ctx.store.rebuilding("2026-01-01T00:00:00") as session:
+        session.article_ids()
+    assert snapshot(seeded_ctx) == before
 
 
 def test_a_rebuild_joins_what_an_older_linker_left_apart(seeded_ctx):
