@@ -38,7 +38,7 @@ def main() -> None:
         return
     pairs = collect(folder, database_path(args), headline_pairs(folder, 0, 0), args.workers, args.cache)
     started = time.perf_counter()
-    cuts = choose_cuts(pairs, args.folds)
+    cuts = choose_cuts(pairs, args.folds, verbose=True)
     document = {
         "cuts": cuts.to_json(),
         "chosen_on": (
