@@ -134,3 +134,23 @@ def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_e
 def test_an_acronym_that_is_the_stored_entitys_own_name_is_its_name_in_any_story():
     us = KnownEntity(2, "U.S.", "GPE", ("U.S.", "United States"), (), (1, 2), 2, KOREA)
     assert link_entity(LocalEntity("U.S.", "GPE", ["U.S."], [0]), [us], (), ELSEWHERE).entity_id == 2
+
+
+def test_a_state_abbreviation_after_a_place_is_the_state_and_joins_only_by_its_name():
+    from nlp.linker.states import state_after_place
+
+    story = LinkContext(KOREA, (1, 2))
+    nobel = KnownEntity(6, "Nobel Committee", "ORG", ("Nobel Committee",), (), (1, 2), 2, KOREA)
+    angeles = KnownEntity(7, "Los Angeles", "GPE", ("Los Angeles",), (), (1, 2), 2, KOREA)
+    carolina = KnownEntity(8, "North Carolina", "GPE", ("North Carolina",), (), (1, 2), 2, KOREA)
+    elon = analysis_in("ELON, N.C. – A rumor spread in Pyongyang and Seoul.", ("N.C.", "GPE"))
+    assert state_after_place(elon, 0) == "North Carolina"
+    linked = link(elon, [nobel, carolina], ArticleContext(story.similar_articles))
+    assert "North Carolina" in linked.entities[0].aliases and linked.links[0].entity_id == 8
+    assert link(elon, [nobel], ArticleContext(story.similar_articles)).links[0].entity_id is None
+    breaux = analysis_in("Lunch in Breaux Bridge, LA today.", ("Breaux Bridge", "GPE"), ("LA", "GPE"))
+    assert link(breaux, [angeles], ArticleContext(story.similar_articles)).links[1].entity_id is None
+    boyle = analysis_in("Boyle is in LA this week.", ("Boyle", "PERSON"), ("LA", "GPE"))
+    assert state_after_place(boyle, 1) is None  # no place before it: Los Angeles may be meant
+    credit = analysis_in("Photo: Getty Images, PA", ("Getty Images", "ORG"), ("PA", "ORG"))
+    assert state_after_place(credit, 1) is None  # a company before the comma: the Press Association
