@@ -331,3 +331,14 @@ def test_a_unit_written_against_its_number_is_no_name(analyzer):
     texts = {m.text for m in analyzer.analyze(text).mentions}
     assert not {"MB", "GB"} & texts
     assert "Samsung" in texts
+
+
+def test_an_all_capitals_word_glued_to_a_name_the_model_cut_is_no_name_alone(analyzer):
+    """ "US" of "Toys R US" is the end of a shop's name, not the country; "US" after a sentence's
+    first word, a date or a name of its own, or inside a quoted headline, stays a name."""
+    text = (
+        "Her local Toys R US store sells the dolls. A US website says so. On Wednesday US officials "
+        "spoke. “Several U.S. officials agreed.” Rodman wrote 'Dennis Rodman Leaves US To Talk With Leaders'."
+    )
+    found = [(m.text, text[m.start - 8 : m.start]) for m in analyzer.analyze(text).mentions if m.text in ("US", "U.S.")]
+    assert len(found) == 4 and not any(before.endswith("Toys R ") for _, before in found)
