@@ -154,3 +154,14 @@ def test_a_state_abbreviation_after_a_place_is_the_state_and_joins_only_by_its_n
     assert state_after_place(boyle, 1) is None  # no place before it: Los Angeles may be meant
     credit = analysis_in("Photo: Getty Images, PA", ("Getty Images", "ORG"), ("PA", "ORG"))
     assert state_after_place(credit, 1) is None  # a company before the comma: the Press Association
+
+
+def test_a_stored_short_form_never_called_by_a_long_one_needs_a_name_in_common_not_similar_articles_alone():
+    rc = KnownEntity(9, "RC", "ORG", ("RC",), (), (1, 2), 2, frozenset({"managua", "nicaragua"}))
+    redwood = LocalEntity("Redwood City", "GPE", ["Redwood City"], [0])
+    only_similar = LinkContext(frozenset({"google", "pacific shores"}), (1, 2))
+    assert link_entity(redwood, [rc], (), only_similar).entity_id is None
+    with_a_name = LinkContext(frozenset({"google", "nicaragua"}), (1, 2))
+    assert link_entity(redwood, [rc], (), with_a_name).entity_id == 9
+    afp = KnownEntity(5, "Agence France-Presse", "ORG", ("Agence France-Presse",), (), (1, 2), 2, KOREA)
+    assert link_entity(LocalEntity("AFP", "ORG", ["AFP"], [0]), [afp], (), only_similar).entity_id == 5
