@@ -1,10 +1,12 @@
-"""A US state's abbreviation after a place: "ELON, N.C.", "Breaux Bridge, LA", "Seattle, Wash.".
+"""A US state's abbreviation after a place or a party: "ELON, N.C.", "Breaux Bridge, LA", "(R-NY)".
 
-After a capitalised place and a comma, a state's postal code or its AP-style abbreviation names
-that state, not whatever several-word name shares its initials: "N.C." there is North Carolina,
-never the Nobel Committee, and "LA" is Louisiana, not Los Angeles. The table is the closed, public
-list of the 50 states' and the District of Columbia's USPS codes and AP Stylebook abbreviations
-(AP writes Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah in full). Pure functions.
+After a capitalised place and a comma, or after a party's letter and a hyphen ("Rep. Peter King
+(R-NY)"), a state's postal code or its AP-style abbreviation names that state, not whatever
+several-word name shares its initials: "N.C." there is North Carolina, never the Nobel Committee,
+and "LA" is Louisiana, not Los Angeles. The table is the closed, public list of the 50 states' and
+the District of Columbia's USPS codes and AP Stylebook abbreviations (AP writes Alaska, Hawaii,
+Idaho, Iowa, Maine, Ohio, Texas and Utah in full). The state of Washington is named "Washington
+State", as reporters tell it from the capital. Pure functions.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ STATES: dict[str, tuple[str, str | None]] = {
     "Oregon": ("OR", "Ore."), "Pennsylvania": ("PA", "Pa."), "Rhode Island": ("RI", "R.I."),
     "South Carolina": ("SC", "S.C."), "South Dakota": ("SD", "S.D."), "Tennessee": ("TN", "Tenn."),
     "Texas": ("TX", None), "Utah": ("UT", None), "Vermont": ("VT", "Vt."), "Virginia": ("VA", "Va."),
-    "Washington": ("WA", "Wash."), "West Virginia": ("WV", "W.Va."), "Wisconsin": ("WI", "Wis."),
+    "Washington State": ("WA", "Wash."), "West Virginia": ("WV", "W.Va."), "Wisconsin": ("WI", "Wis."),
     "Wyoming": ("WY", "Wyo."), "District of Columbia": ("DC", "D.C."),
 }  # fmt: skip
 
@@ -41,6 +43,8 @@ _STATE_OF = {form.replace(".", ""): state for state, forms in STATES.items() for
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: A capitalised word right before the comma (the place's last word).
 _PLACE_WORD = re.compile(r"\b[A-Z][\w'’-]*\.?$")
+#: A party's letter and a hyphen right before the state: "(R-NY)", "D-Calif.".
+_PARTY = re.compile(r"(?<![\w.-])[RDI]-$")
 
 
 def state_abbreviation(text: str) -> str | None:
@@ -50,7 +54,7 @@ def state_abbreviation(text: str) -> str | None:
 
 def state_after_place(analysis: Analysis, mention: int) -> str | None:
     """The state a mention names when it is a state's abbreviation written after a place and a
-    comma ("ELON, N.C."), else None.
+    comma ("ELON, N.C.") or after a party's letter ("(R-NY)"), else None.
 
     Args:
         analysis: the article as analysed.
@@ -64,6 +68,8 @@ def state_after_place(analysis: Analysis, mention: int) -> str | None:
     if state is None:
         return None
     before = analysis.text[max(0, found.start - 60) : found.start]
+    if _PARTY.search(before):
+        return state
     comma = before.rstrip()
     if not comma.endswith(",") or len(before) - len(comma) > 1:
         return None
