@@ -244,22 +244,24 @@ def _after_a_digit(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isdigit()
 
 
-#: A capitalised word or a single capital right before a space, at the end of the text looked at.
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’-])(?:[A-Z][a-z]+|[A-Z]) $")
+#: A single capital letter right before a space, at the end of the text looked at.
+_LETTER_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z] $")
 
 
 def _tail_of_a_longer_name(doc: Doc, start: int, end: int) -> bool:
     """Whether an all-capitals word is the end of a longer name the model cut, not a name alone:
-    it follows a capitalised word or a single capital with nothing but a space between ("Toys R
-    US", where "US" is no country), that word is a proper noun to the tagger but no name of its
-    own (not "The" of "The US said", "Several" after a quotation mark, "Wednesday" of "On Wednesday
-    US officials"), does not open its sentence, and the all-capitals word is not inside a stretch
-    of capitalised words ("Rodman Leaves US To Talk", a quoted headline, where capitals say nothing).
+    it follows a single capital letter with nothing but a space between ("Toys R US", where "US"
+    is no country). A lone capital inside a sentence is no word ("A" and "I" open it or are no
+    proper noun to the tagger), so the name runs through it. The letter is no name of its own to
+    the model and does not open its sentence, and the all-capitals word is not inside a stretch of
+    capitalised words (a quoted headline, where capitals say nothing). After a capitalised word
+    the all-capitals one may be the name's own short form ("CES" of "the International CES trade
+    show", the Consumer Electronics Show), so it stays a name there.
     """
     text = text_of(doc)
     if not acronym_key(text[start:end]) or _in_headline(text, start):
         return False
-    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    before = _LETTER_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
     following = text[end : end + 40].split()
