@@ -18,7 +18,7 @@ from nlp.linker.evidence import LinkContext
 from nlp.linker.lookup import lookup_keys, named_alike
 from nlp.linker.model import LinkerModel
 from nlp.linker.short_forms import inside_title, used_as_place_or_company
-from nlp.linker.states import names_state, state_of
+from nlp.linker.states import STATE_REASON, names_state, state_of
 from nlp.names import without_legal_form
 
 
@@ -81,7 +81,7 @@ def entities_to_link(analysis: Analysis, blocked: Iterable[str] = ()) -> list[Lo
         state = state_of(analysis, entity)
         if state is not None and not names_state(entity.aliases, state):
             entity.aliases.append(state)
-            entity.reasons[state] = f"{entity.name} after a place: the state"
+            entity.reasons[state] = f"{entity.name} {STATE_REASON}"
         if entity.label == "PERSON":
             continue
         known = {name_key(a) for a in entity.aliases}

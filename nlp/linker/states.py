@@ -36,6 +36,8 @@ STATES: dict[str, tuple[str, str | None]] = {
     "Wyoming": ("WY", "Wyo."), "District of Columbia": ("DC", "D.C."),
 }  # fmt: skip
 
+#: Why the state's name is an alias of the abbreviation ("N.C. names the state").
+STATE_REASON = "names the state"
 #: Each abbreviation written without its dots (case kept: "NC", "Calif", "WVa") → the state.
 _STATE_OF = {form.replace(".", ""): state for state, forms in STATES.items() for form in forms if form is not None}
 #: Labels a mention of the place before the comma may carry (a person or a company is no place:

@@ -147,6 +147,7 @@ def test_a_state_abbreviation_after_a_place_is_the_state_and_joins_only_by_its_n
     assert state_after_place(elon, 0) == "North Carolina"
     linked = link(elon, [nobel, carolina], ArticleContext(story.similar_articles))
     assert "North Carolina" in linked.entities[0].aliases and linked.links[0].entity_id == 8
+    assert linked.entities[0].reasons["North Carolina"] == "N.C. names the state"
     assert link(elon, [nobel], ArticleContext(story.similar_articles)).links[0].entity_id is None
     breaux = analysis_in("Lunch in Breaux Bridge, LA today.", ("Breaux Bridge", "GPE"), ("LA", "GPE"))
     assert link(breaux, [angeles], ArticleContext(story.similar_articles)).links[1].entity_id is None
