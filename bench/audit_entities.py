@@ -23,15 +23,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from domain import acronym_key, name_key, skeleton  # noqa: E402
+from nlp.linker.states import STATE_REASON  # noqa: E402
 from nlp.names import without_legal_form  # noqa: E402
 
 LEGAL_FORM = "without its legal form"
+STATE = STATE_REASON  # "N.C. names the state": a state's abbreviation after a place took its name
 
 
 def kind_of(reason: str) -> str:
     """The relation named at the start of a logged reason ("surname of X; ..." → "surname")."""
     if reason.endswith(LEGAL_FORM):  # "Cisco Systems Inc. without its legal form"
         return LEGAL_FORM
+    if reason.endswith(STATE):
+        return STATE
     head = re.split(r" of | as |;|\(", reason, maxsplit=1)[0].strip()
     return head or reason
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from domain import ENTITY_LABELS, GENERATIONS, generation, name_key, name_words
+from domain import ENTITY_LABELS, GENERATIONS, acronym_key, generation, name_key, name_words
 from nlp.doctext import text_of
 from nlp.headlines import (
     body_name_keys,
@@ -224,10 +224,12 @@ def _spans(doc: Doc) -> Findings:
                 or name_key(piece) in GENERATIONS
                 or piece.islower()
                 or _after_a_digit(text, piece_start)
+                or _tail_of_a_longer_name(doc, piece_start, piece_end)
             ):
                 # no letter; a suffix the model read apart from its name ("W. Mark Felt, Sr."); no
                 # capital anywhere, as no name is written ("jihadist", "marijuana", "n't" in the model's
-                # entities; "iPhone", "al-Qaeda" and "de Blasio" have one); a unit against its number
+                # entities; "iPhone", "al-Qaeda" and "de Blasio" have one); a unit against its number;
+                # the all-capitals end of a name the model cut ("US" of "Toys R US")
                 continue
             whole = (piece_start, piece_end) == (start, end)
             found.mentions.append(Draft(piece_start, piece_end, body_labels.get(name_key(piece), label), piece))
@@ -240,6 +242,36 @@ def _after_a_digit(text: str, start: int) -> bool:
     """Whether a span starts right after a digit, inside a word: "MB" of "512MB" and "GB" of "64GB"
     are units of an amount (the tokenizer parts them from the number), never a name's start."""
     return start > 0 and text[start - 1].isdigit()
+
+
+#: A single capital letter right before a space, at the end of the text looked at.
+_LETTER_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z] $")
+
+
+def _tail_of_a_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether an all-capitals word is the end of a longer name the model cut, not a name alone:
+    it follows a single capital letter with nothing but a space between ("Toys R US", where "US"
+    is no country). A lone capital inside a sentence is no word ("A" and "I" open it or are no
+    proper noun to the tagger), so the name runs through it. The letter is no name of its own to
+    the model and does not open its sentence, and the all-capitals word is not inside a stretch of
+    capitalised words (a quoted headline, where capitals say nothing). After a capitalised word
+    the all-capitals one may be the name's own short form ("CES" of "the International CES trade
+    show", the Consumer Electronics Show), so it stays a name there.
+    """
+    text = text_of(doc)
+    if not acronym_key(text[start:end]) or _in_headline(text, start):
+        return False
+    before = _LETTER_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    following = text[end : end + 40].split()
+    if following and following[0][:1].isupper():
+        return False
+    word = doc.char_span(before.start(), before.end() - 1)
+    if word is None or len(word) != 1:
+        return False
+    token = word[0]
+    return token.tag_ in ("NNP", "NNPS") and not token.ent_type_ and not _opens_sentence(token)
 
 
 def _with_credentials(text: str, raw: list[RawSpan]) -> list[RawSpan]:
@@ -456,7 +488,7 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
         taken[draft.start : draft.end] = b"\x01" * (draft.end - draft.start)
 
     def add(start: int, end: int, label: str) -> None:
-        if any(taken[start:end]):
+        if any(taken[start:end]) or _tail_of_a_longer_name(doc, start, end):
             return
         found.mentions.append(Draft(start, end, label, text[start:end], recovered=True))
         taken[start:end] = b"\x01" * (end - start)
@@ -508,6 +540,7 @@ def _proper_nouns(doc: Doc, found: Findings) -> None:
         for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text))
         if name_key(text[start:end]) not in GENERATIONS  # "Sr." after "W. Mark Felt," is no name
         and not _after_a_digit(text, start)  # "GB" of "64GB"
+        and not _tail_of_a_longer_name(doc, start, end)  # "US" of "Toys R US"
     ]
     found.mentions.extend(added)
     _recover(doc, found, added)

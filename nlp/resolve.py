@@ -20,6 +20,7 @@ from domain import (
 from nlp.linker.abbreviations import definitions
 from nlp.linker.names import may_be_short_form, one_person_in_one_article, tail_may_stand_alone
 from nlp.linker.short_forms import short_surnames, without_honorific
+from nlp.linker.states import state_of
 from nlp.names import without_legal_form
 
 
@@ -73,7 +74,8 @@ def group_mentions(
             groups.union(longs[0], other)
             tied.setdefault(name_key(short), f"abbreviation of {mentions[longs[0]].text} defined in the same article")
     entities = _build(analysis, groups, fallback or {}, tied)
-    return _fold_short_forms(_fold_name_variants(entities))
+    states = frozenset(id(e) for e in entities if state_of(analysis, e))  # "Washington, D.C." is no Daily Caller
+    return _fold_short_forms(_fold_name_variants(entities), states)
 
 
 def _fold_name_variants(entities: list[LocalEntity]) -> list[LocalEntity]:
@@ -117,7 +119,10 @@ def _build(analysis: Analysis, groups: _Groups, fallback: dict[str, str], tied: 
     return sorted(entities, key=lambda e: e.mentions[0])
 
 
-def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
+def _fold_short_forms(entities: list[LocalEntity], states: frozenset[int] = frozenset()) -> list[LocalEntity]:
+    """Short forms folded into the one longer name of the article they shorten; ``states`` (ids of
+    entities that are a US state's abbreviation after a place, ``nlp.linker.states``) are that
+    state, never the acronym of another name."""
     people: dict[str, list[LocalEntity]] = defaultdict(list)
     groups: dict[str, list[LocalEntity]] = defaultdict(list)
     for entity in entities:
@@ -170,7 +175,7 @@ def _fold_short_forms(entities: list[LocalEntity]) -> list[LocalEntity]:
                 emptied.add(id(entity))  # every mention went to a full name
                 continue
         group_owner = sole_owner(key, entity)
-        acronym = acronym_key(entity.name) if " " not in key else ""
+        acronym = acronym_key(entity.name) if " " not in key and id(entity) not in states else ""
         if (" " not in key or entity.label == "PERSON") and len(surname_of) == 1:
             owner = surname_of[0]
             why = f"surname of {owner.name} in the same article"

@@ -3,8 +3,9 @@
 One entry point, ``link(analysis, candidates, context) -> Linked``, plain data in and out. Every
 rule, word list and threshold it uses lives in this package: name relations (``names``), the
 short forms a lone word may be (``short_forms``), abbreviations an article defines
-(``abbreviations``), the evidence weighed (``evidence``), the model (``model``), one entity's
-decision (``decide``) and what to ask the store for (``lookup``).
+(``abbreviations``), a US state's abbreviation after a place (``states``), the evidence weighed
+(``evidence``), the model (``model``), one entity's decision (``decide``) and what to ask the
+store for (``lookup``).
 """
 
 from nlp.linker.decide import Scored, explain, link_entity, score_candidates

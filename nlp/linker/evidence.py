@@ -67,8 +67,12 @@ def apart(entity: LocalEntity, candidate: KnownEntity, relation: str, context: L
     another story" when the new article has a story (some stored article is like it). An acronym
     is unless the candidate's articles are among the stored articles most like the new one: a
     shared name is not enough for two letters (of the 60 acronym joins read by hand in
-    bench/data/acronym_joins.jsonl, a linker content with a shared name still made 58, 17 wrong)."""
-    if acronym_join(entity, candidate, relation) and not set(context.similar_articles) & set(candidate.article_ids):
+    bench/data/acronym_joins.jsonl, a linker content with a shared name still made 58, 17 wrong).
+    Nor are similar articles alone enough to give a several-word name to a stored short form
+    never called by a long one: the first article of a new story finds "similar" articles of
+    another (``SIMILAR_FLOOR`` is relative to the best match), and an undefined "ID" (identity
+    papers) or "RC" (an asteroid's designation) names nothing; that join needs a name in common."""
+    if acronym_join(entity, candidate, relation) and not _acronym_story(candidate, relation, context):
         return "apart_acronym"
     if shares_story(candidate, context):
         return None
@@ -81,6 +85,21 @@ def apart(entity: LocalEntity, candidate: KnownEntity, relation: str, context: L
         if candidate.type != "PERSON" or relation == "same_full":
             return "apart_same_name"
     return None
+
+
+def _acronym_story(candidate: KnownEntity, relation: str, context: LinkContext) -> bool:
+    """The evidence that an acronym join is inside the candidate's story: its articles among the
+    stored articles most like the new one and, for a stored short form never called by a long one,
+    a name in common too."""
+    similar = bool(set(context.similar_articles) & set(candidate.article_ids))
+    if relation == "acronym" and not called_by_long_form(candidate):
+        return similar and bool(context.neighbours & candidate.neighbours)
+    return similar
+
+
+def called_by_long_form(candidate: KnownEntity) -> bool:
+    """Whether a stored entity has a several-word name ("Redwood City"), not only short forms ("RC")."""
+    return any(" " in name_key(a) for a in (*candidate.aliases, candidate.name))
 
 
 def _role_words(texts: Iterable[str]) -> set[str]:

@@ -18,6 +18,7 @@ from nlp.linker.evidence import LinkContext
 from nlp.linker.lookup import lookup_keys, named_alike
 from nlp.linker.model import LinkerModel
 from nlp.linker.short_forms import inside_title, used_as_place_or_company
+from nlp.linker.states import STATE_REASON, names_state, state_of
 from nlp.names import without_legal_form
 
 
@@ -48,7 +49,8 @@ class Linked:
 def entities_to_link(analysis: Analysis, blocked: Iterable[str] = ()) -> list[LocalEntity]:
     """Copies of the article's entities as they will be linked and stored: names a reporter split
     off (``blocked``) stand alone again, appended after the others so statement indices still hold,
-    the bare name of a company ("Microsoft" of "Microsoft Corp.") is an alias of it, and a lone word
+    the bare name of a company ("Microsoft" of "Microsoft Corp.") is an alias of it, a state's
+    abbreviation after a place ("ELON, N.C.") has the state's name as an alias, and a lone word
     the article uses as a place or company is no longer taken for a possible person."""
     blocked = set(blocked)
     entities = [copy.deepcopy(e) for e in analysis.entities]
@@ -76,6 +78,10 @@ def entities_to_link(analysis: Analysis, blocked: Iterable[str] = ()) -> list[Lo
     for entity in entities:
         if entity.maybe_person and used_as_place_or_company(analysis, entity):
             entity.maybe_person = False  # "in Kobani": the article reads it as a place, no one's surname
+        state = state_of(analysis, entity)
+        if state is not None and not names_state(entity.aliases, state):
+            entity.aliases.append(state)
+            entity.reasons[state] = f"{entity.name} {STATE_REASON}"
         if entity.label == "PERSON":
             continue
         known = {name_key(a) for a in entity.aliases}
@@ -119,6 +125,9 @@ def requests(entities: list[LocalEntity], analysis: Analysis, candidates: list[K
         mine = named_alike(entity, candidates)
         if own & context.blocked:  # a name a reporter split off joins only an entity of that very name
             mine = [k for k in candidates if own & {name_key(a) for a in k.aliases}]
+        state = state_of(analysis, entity)
+        if state is not None:  # "Breaux Bridge, LA": Louisiana, whatever else is called LA
+            mine = [k for k in mine if names_state(k.aliases + (k.name,), state)]
         yield Request(entity, mine, [analysis.descriptors[i].text for i in entity.descriptors], local)
 
 

@@ -134,3 +134,37 @@ def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_e
 def test_an_acronym_that_is_the_stored_entitys_own_name_is_its_name_in_any_story():
     us = KnownEntity(2, "U.S.", "GPE", ("U.S.", "United States"), (), (1, 2), 2, KOREA)
     assert link_entity(LocalEntity("U.S.", "GPE", ["U.S."], [0]), [us], (), ELSEWHERE).entity_id == 2
+
+
+def test_a_state_abbreviation_after_a_place_is_the_state_and_joins_only_by_its_name():
+    from nlp.linker.states import state_after_place
+
+    story = LinkContext(KOREA, (1, 2))
+    nobel = KnownEntity(6, "Nobel Committee", "ORG", ("Nobel Committee",), (), (1, 2), 2, KOREA)
+    angeles = KnownEntity(7, "Los Angeles", "GPE", ("Los Angeles",), (), (1, 2), 2, KOREA)
+    carolina = KnownEntity(8, "North Carolina", "GPE", ("North Carolina",), (), (1, 2), 2, KOREA)
+    elon = analysis_in("ELON, N.C. – A rumor spread in Pyongyang and Seoul.", ("N.C.", "GPE"))
+    assert state_after_place(elon, 0) == "North Carolina"
+    linked = link(elon, [nobel, carolina], ArticleContext(story.similar_articles))
+    assert "North Carolina" in linked.entities[0].aliases and linked.links[0].entity_id == 8
+    assert linked.entities[0].reasons["North Carolina"] == "N.C. names the state"
+    assert link(elon, [nobel], ArticleContext(story.similar_articles)).links[0].entity_id is None
+    breaux = analysis_in("Lunch in Breaux Bridge, LA today.", ("Breaux Bridge", "GPE"), ("LA", "GPE"))
+    assert link(breaux, [angeles], ArticleContext(story.similar_articles)).links[1].entity_id is None
+    boyle = analysis_in("Boyle is in LA this week.", ("Boyle", "PERSON"), ("LA", "GPE"))
+    assert state_after_place(boyle, 1) is None  # no place before it: Los Angeles may be meant
+    king = analysis_in("Rep. Peter King (R-NY) spoke in Seattle, Wash.", ("NY", "ORG"), ("Wash.", "GPE"))
+    assert (state_after_place(king, 0), state_after_place(king, 1)) == ("New York", "Washington State")
+    credit = analysis_in("Photo: Getty Images, PA", ("Getty Images", "ORG"), ("PA", "ORG"))
+    assert state_after_place(credit, 1) is None  # a company before the comma: the Press Association
+
+
+def test_a_stored_short_form_never_called_by_a_long_one_needs_a_name_in_common_not_similar_articles_alone():
+    rc = KnownEntity(9, "RC", "ORG", ("RC",), (), (1, 2), 2, frozenset({"managua", "nicaragua"}))
+    redwood = LocalEntity("Redwood City", "GPE", ["Redwood City"], [0])
+    only_similar = LinkContext(frozenset({"google", "pacific shores"}), (1, 2))
+    assert link_entity(redwood, [rc], (), only_similar).entity_id is None
+    with_a_name = LinkContext(frozenset({"google", "nicaragua"}), (1, 2))
+    assert link_entity(redwood, [rc], (), with_a_name).entity_id == 9
+    afp = KnownEntity(5, "Agence France-Presse", "ORG", ("Agence France-Presse",), (), (1, 2), 2, KOREA)
+    assert link_entity(LocalEntity("AFP", "ORG", ["AFP"], [0]), [afp], (), only_similar).entity_id == 5

@@ -481,3 +481,15 @@ def test_an_acronym_in_another_story_is_not_a_strangers_initials():
     assert link(local("AP", "ORG"), [anbar], context=ELSEWHERE).entity_id is None
     in_its_story = LinkContext(frozenset({"iraq", "ramadi"}), (1, 2))
     assert link(local("AP", "ORG"), [anbar], context=in_its_story).entity_id == 9
+
+
+def test_a_state_abbreviation_after_a_place_is_no_acronym_of_another_name_in_the_article():
+    text = "The Daily Caller reported it. The photo was taken in Washington, D.C., on Monday."
+    names = [("Daily Caller", "ORG"), ("Washington", "GPE"), ("D.C.", "GPE")]
+    mentions, at = [], 0
+    for name, label in names:
+        start = text.index(name, at)
+        mentions.append(Mention(name, start, start + len(name), label, 0))
+        at = start + len(name)
+    analysis = Analysis(text=text, sentences=[Sentence(0, len(text), text)], mentions=mentions)
+    assert sorted(e.name for e in group_mentions(analysis)) == ["D.C.", "Daily Caller", "Washington"]
