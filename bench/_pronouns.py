@@ -3,8 +3,10 @@
 An instance is a gold subject pronoun (he, she, it, they, we, I) linked to a gold chain (not a
 singleton) with an earlier mention; the document is analysed by the bot's own pipeline. An entity
 of the analysis is right for the pronoun when one of its mentions before the pronoun overlaps a gold
-mention of the pronoun's cluster. An instance none of whose candidates is right is still counted
-(recall is over every instance whose cluster the analysis found before the pronoun).
+mention of the pronoun's cluster; so is an unnamed person of the analysis ("the actress") whose
+span overlaps one (a training label only: the bot leaves a pronoun meaning such a person
+unresolved). An instance none of whose candidates is right is still counted (recall is over
+every instance whose cluster the analysis found before the pronoun).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class Instance:
     right: set[int]  # entities of the analysis the gold chain names before the pronoun
     candidates: list[tuple[int, int, list[str]]]
     old_rule: int | None  # what the attribution code chose before the model: the nearest fitting speaker
+    right_unnamed: set[int]  # candidates -1 - i: unnamed people of the analysis in the gold chain
+    nearest: int | None  # the fitting entity named last before the pronoun (a reference)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -67,8 +71,35 @@ def instances(doc: dict, analysis: Analysis) -> list[Instance]:
         ]
         wanted = OLD_RULE_LABEL[pronoun]
         old_rule = next((e for e in reversed(speakers) if wanted is None or analysis.entities[e].label == wanted), None)
-        candidates = candidate_features(pronoun, gold["start"], sentence, analysis.mentions, analysis.entities)
-        found.append(Instance(doc["doc"], doc["topic"], pronoun, gold["start"], sentence, right, candidates, old_rule))
+        candidates = candidate_features(
+            pronoun,
+            gold["start"],
+            sentence,
+            analysis.mentions,
+            analysis.entities,
+            analysis.unnamed,
+        )
+        right_unnamed = {
+            -1 - i
+            for i, u in enumerate(analysis.unnamed)
+            if u.end <= gold["start"] and any(_overlaps((u.start, u.end), c) for c in chain)
+        }
+        named = [(analysis.mentions[m].start, e) for e, m, _ in candidates if e >= 0]
+        nearest = max(named)[1] if named else None
+        found.append(
+            Instance(
+                doc["doc"],
+                doc["topic"],
+                pronoun,
+                gold["start"],
+                sentence,
+                right,
+                candidates,
+                old_rule,
+                right_unnamed,
+                nearest,
+            )
+        )
     return found
 
 

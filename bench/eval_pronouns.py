@@ -36,13 +36,15 @@ def main() -> None:
         return
     docs = read_split(args.data_dir, args.split)
     cases = [
-        c for doc, analysis in zip(docs, analyses(docs, args.cache), strict=True) for c in instances(doc, analysis)
+        c
+        for doc, analysis in zip(docs, analyses([d["text"] for d in docs], args.cache), strict=True)
+        for c in instances(doc, analysis)
     ]
     model = load_model()
     rows = {
         "model": [choose(model, case, model["threshold"]) for case in cases],
         "nearest earlier speaker (before)": [case.old_rule for case in cases],
-        "nearest fitting entity": [case.candidates[0][0] if case.candidates else None for case in cases],
+        "nearest fitting entity": [case.nearest for case in cases],
     }
     print(f"ECB+ {args.split}: {len(cases)} gold pronouns in chains")
     figures = {}

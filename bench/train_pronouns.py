@@ -1,12 +1,12 @@
 """Trains the pronoun resolver (nlp/data/pronoun_model.json) on ECB+ train.
 
 Usage: python bench/train_pronouns.py DATA_DIR [--cache FILE] [--out nlp/data/pronoun_model.json]
-DATA_DIR is ../shared/eval. Instances come from bench/_pronouns.py. Every candidate is a row
-(right or not); a logistic model (bench/_softmax.py, two classes) weighs the features. Topics are
-split: three quarters train the weights, the held-out quarter chooses the threshold below which the
-pronoun stays unresolved: the one with the best F0.5 (a statement under the wrong person does more
-harm than one left unresolved). The weights are then trained again on all of train. The dev split
-is never read here.
+DATA_DIR is ../shared/eval. Instances come from bench/_pronouns.py. Every candidate, named or
+an unnamed person ("the actress"), is a row (right or not); a logistic model (bench/_softmax.py,
+two classes) weighs the features. Topics are split: three quarters train the weights, the
+held-out quarter chooses the threshold below which the pronoun stays unresolved: the one with the
+best F0.5 (a statement under the wrong person does more harm than one left unresolved). The
+weights are then trained again on all of train. The dev split is never read here.
 """
 
 from __future__ import annotations
@@ -33,7 +33,11 @@ BETA = 0.5  # precision weighs double: a wrong speaker is worse than none
 
 def fit(cases: list[Instance]) -> dict:
     rows = [names + ["bias"] for case in cases for _, _, names in case.candidates]
-    labels = ["yes" if entity in case.right else "no" for case in cases for entity, _, _ in case.candidates]
+    labels = [
+        "yes" if entity in case.right or entity in case.right_unnamed else "no"
+        for case in cases
+        for entity, _, _ in case.candidates
+    ]
     trained = train_softmax(rows, labels, ["no", "yes"], epochs=300, l2=1e-3)
     no, yes = trained["weights"]["no"], trained["weights"]["yes"]
     weights = {name: round(yes.get(name, 0.0) - no.get(name, 0.0), 4) for name in set(no) | set(yes)}
@@ -46,7 +50,7 @@ def choose(model: dict, case: Instance, threshold: float) -> int | None:
     if not scored:
         return None
     p, entity = max(scored)
-    return entity if p >= threshold else None
+    return entity if p >= threshold and entity >= 0 else None  # an unnamed person: left unresolved
 
 
 def f_beta(p: float, r: float) -> float:
@@ -65,7 +69,7 @@ def main() -> None:
     docs = read_split(args.data_dir, "train")
     cases = [
         case
-        for doc, analysis in zip(docs, analyses(docs, args.cache), strict=True)
+        for doc, analysis in zip(docs, analyses([d["text"] for d in docs], args.cache), strict=True)
         for case in instances(doc, analysis)
     ]
     topics = sorted({case.topic for case in cases})

@@ -19,6 +19,7 @@ from domain.analysis import (
     NumberMention,
     Sentence,
     Statement,
+    UnnamedPerson,
 )
 from domain.name_keys import (
     CREDENTIALS,
@@ -52,6 +53,7 @@ __all__ = [
     "NumberMention",
     "Sentence",
     "Statement",
+    "UnnamedPerson",
     "acronym_key",
     "bare_words",
     "generation",

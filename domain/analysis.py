@@ -35,6 +35,20 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class UnnamedPerson:
+    """A person the article describes without naming: a definite noun phrase headed by a noun that
+    describes a person ("The spokeswoman said ...", "The billionaire's conversations with ..."). A
+    pronoun after it ("She added") may mean that person rather than any name before it."""
+
+    start: int
+    end: int  # the noun phrase up to its head noun ("The spokeswoman", not "for the campaign")
+    sentence: int  # index into Analysis.sentences
+    role: str  # dependency labels of its head noun and that word's governor, as Mention.role
+    topic: bool = False  # the main subject of its sentence, or that subject's possessor
+    plural: bool = False
+
+
+@dataclass(frozen=True)
 class Descriptor:
     """What the article calls a person: "Putin’s first deputy chief of staff"."""
 
@@ -164,6 +178,7 @@ class Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    unnamed: list[UnnamedPerson] = field(default_factory=list)  # people described, not named
 
     def to_json(self) -> dict:
         return {

@@ -14,6 +14,7 @@ from nlp.attributions import attributions_of
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.doctext import keep_original, parse_input, remember_text, text_of
+from nlp.person_nouns import unnamed_people
 from nlp.resolve import group_mentions
 from nlp.terms import STOP_LEMMAS, Terms
 from nlp.truecase import HEADLINE_NAME_WORDS, is_headline_line, sentence_cased, truecased
@@ -90,7 +91,10 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     ]
     analysis = Analysis(text=text_of(doc), sentences=sentences, mentions=mentions, descriptors=descriptors)
     analysis.entities = group_mentions(analysis, found.mentions.ties, found.mentions.fallback)
-    analysis.attributions = attributions_of(found.attributions, text_of(doc), mentions, analysis.entities, starts)
+    analysis.unnamed = unnamed_people(doc, [(m.start, m.end) for m in mentions], starts)
+    analysis.attributions = attributions_of(
+        found.attributions, text_of(doc), mentions, analysis.entities, starts, analysis.unnamed
+    )
     analysis.numbers = [NumberMention(*row) for row in found.numbers]
     analysis.statements = [_with_terms(doc, analysis, s) for s in statements_of(analysis)]
     return analysis

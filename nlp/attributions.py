@@ -11,13 +11,15 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from domain import Attribution, LocalEntity, Mention
+from domain import Attribution, LocalEntity, Mention, UnnamedPerson
 from nlp.attribution_candidates import SPEAKER_GAP_CHARS, SPEECH_LEMMAS, Candidate, antecedent, candidates
 from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
 from nlp.pronouns import FITS, meant_by
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc
 
 #: A pronoun speaker within this many sentences of a named speaker who fits is that speaker ("Peskov
@@ -312,9 +314,11 @@ def attributions_of(
     mentions: list[Mention],
     entities: list[LocalEntity],
     sentence_starts: list[int],
+    described: Sequence[UnnamedPerson] = (),
 ) -> list[Attribution]:
     """Attributions with typed speakers; a pronoun is credited to the entity nlp.pronouns finds it
-    means, or stays as written (unresolved) when no candidate is likely enough."""
+    means, or stays as written (unresolved) when no candidate is likely enough or the likeliest is one
+    of ``described``, the people the article describes without a name ("The spokeswoman said")."""
     owner = {m: e for e in entities for m in e.mentions}
     result: list[Attribution] = []
     latest: tuple[int, int] | None = None  # (sentence, mention) of the latest speaker known by name
@@ -330,7 +334,7 @@ def attributions_of(
             fits = FITS[speaker.lower()]
             if latest and sentence - latest[0] <= SPEAKER_CARRIES and (fits is None or owner[latest[1]].label in fits):
                 speaker, mention = owner[latest[1]].name, latest[1]  # "X said ... He added ..."
-            elif meant := meant_by(speaker, piece[0], sentence, mentions, entities):
+            elif meant := meant_by(speaker, piece[0], sentence, mentions, entities, unnamed=described):
                 speaker, mention = entities[meant.entity].name, meant.mention
         if mention is not None and mention in owner and kind in ("named", "pronoun"):
             latest = (sentence, mention)

@@ -1,6 +1,6 @@
 """Whom "he said" credits: the speaker just named, the main subject before it, or nobody."""
 
-from domain import LocalEntity, Mention
+from domain import LocalEntity, Mention, UnnamedPerson
 from nlp.pronouns import candidate_features, load_model, meant_by, probability
 
 
@@ -62,3 +62,47 @@ def test_only_fitting_entities_named_before_the_pronoun_are_candidates():
     assert [e for e, _, _ in candidate_features("it", text.index("it"), 1, mentions, entities)] == [0]
     assert meant_by("she", 0, 0, mentions, entities) is None  # nothing named before the first word
     assert text[mentions[2].start : mentions[2].end] == "Bob Fox"
+
+
+def test_he_after_an_unnamed_topic_is_not_the_name_it_mentions_in_passing(analyzer):
+    """The sentence before is about the developer (the possessor of its main subject), whom the
+    article does not name: "He" is the developer, never the mayor that sentence names in passing.
+    The statement stays under "He", unresolved."""
+    analysis = analyzer.analyze(
+        "Mayor Tom Harris has questioned the stadium deal for weeks. "
+        "The developer's talks with Harris ended on Monday. "
+        "He said the company had paid a fair price and would not reopen the deal."
+    )
+    said = [s for s in speakers(analysis) if s[2].startswith("the company")]
+    assert said and said[0][:2] == ("pronoun", "He")
+    assert [analysis.text[u.start : u.end] for u in analysis.unnamed] == ["The developer"]
+
+
+def test_a_person_described_without_a_name_is_a_candidate_that_leaves_the_pronoun_unnamed():
+    text = "Jane Roe met Bob Fox. The spokeswoman's call with Fox was short. She said it went well."
+    mentions = [
+        Mention("Jane Roe", 0, 8, "PERSON", 0, "nsubj/ROOT"),
+        Mention("Bob Fox", 13, 20, "PERSON", 0, "dobj/ROOT"),
+        Mention("Fox", 49, 52, "PERSON", 1, "pobj/prep"),
+    ]
+    entities = [
+        LocalEntity("Jane Roe", "PERSON", ["Jane Roe"], [0]),
+        LocalEntity("Bob Fox", "PERSON", ["Bob Fox"], [1, 2]),
+    ]
+    spokeswoman = UnnamedPerson(text.index("The spokeswoman"), text.index("'s call"), 1, "poss/nsubj", topic=True)
+    she = text.index("She")
+    ranked = candidate_features("she", she, 2, mentions, entities, [spokeswoman])
+    # the latest sentence first, and within it its topic before a name it holds in passing
+    assert [e for e, _, _ in ranked] == [-1, 1, 0]
+    assert "label=UNNAMED|pronoun=she" in ranked[0][2] and "main_subject_before" in ranked[0][2]
+    assert ranked[0][1] == -1  # no mention: the article does not name her
+    # several people for "they" only; "it" never means a person
+    assert all(
+        e >= 0
+        for pronoun in ("they", "it")
+        for e, _, _ in candidate_features(pronoun, she, 2, mentions, entities, [spokeswoman])
+    )
+    # whatever the model says, a pronoun is never credited to an unnamed person's index
+    sure = {"bias": 5.0, "weights": {}, "threshold": 0.1}
+    assert meant_by("she", she, 2, mentions, entities, sure, [spokeswoman]) is None
+    assert meant_by("she", she, 2, mentions, entities, sure) is not None
