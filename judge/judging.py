@@ -11,8 +11,9 @@ The order of the decision:
    own sentence by the statement model, a claim about speech by what the speaker did.
 2. Each candidate article is read whole by the article model (``judge.article_model``).
 3. Relevance before stance: an article the model does not think is about the claim
-   (``Cuts.related``, learned from FNC-1's related/unrelated labels) is not listed, nor are its
-   statements; a statement carrying too little of the claim (``CORE``) is not listed.
+   (``Cuts.related``, learned from FNC-1's related/unrelated labels), and none of whose statements
+   carries most of it (``Cuts.statement_related``), is not listed, nor are its statements; a
+   statement carrying too little of the claim (``CORE``) is not listed.
 4. Stance with a probability: an article supports or disputes only above its cut; a reading that
    leans to a side below the cut is "unclear" and counts for nothing.
 5. The verdict is ``judge.verdict.verdict_of`` over the listed calls.
@@ -140,6 +141,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     seen = {} if evidence.claim_words is None else _article_inputs(evidence, judged)
     readings = {a: article_stance(evidence.claim_words, e, models.article) for a, e in seen.items()}
     related = {a for a, reading in readings.items() if reading.related >= models.cuts.related}
+    related |= carried_by_statements(judged, set(readings), models.cuts.statement_related)
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
         listed = [_takes_side(_aimed(j, evidence.names), models.cuts) for j in listed]
@@ -199,6 +201,20 @@ def _article_inputs(evidence: Evidence, judged: list[Judged]) -> dict[int, Artic
         article_id: ArticleEvidence(c.title, c.text, c.rank, c.share, tuple(stances[article_id]))
         for article_id, c in evidence.articles.items()
     }
+
+
+def carried_by_statements(judged: Sequence[Judged], read: set[int], share: float) -> set[int]:
+    """The articles read whole that are about the claim on their statements' word: one of them
+    carries at least ``share`` of the claim (``Cuts.statement_related``).
+
+    Args:
+        judged: every statement read against the claim.
+        read: the articles the whole-article model read.
+        share: the share of the claim's weighted words a statement must carry.
+    Returns:
+        Those articles' ids.
+    """
+    return {j.row.article_id for j in judged if j.row.article_id in read and j.stance.relevance >= share}
 
 
 def _listed(item: Judged, speech: bool, readings: dict[int, ArticleStance], related: set[int]) -> bool:

@@ -26,13 +26,18 @@ class Cuts:
     1 - P(unrelated), the others are shares of the related mass (P(supports) / related). Shares of
     the claim a statement must carry to take a side: ``statement_sides`` for the outlet's own
     sentence, ``quoted_sides`` for what a source says, by the wording rule that read it (a rule
-    not listed takes a side at ``CORE``, as written)."""
+    not listed takes a side at ``CORE``, as written); ``statement_related``, the share that makes
+    an article about the claim."""
 
     related: float = 0.7  # an article below it is not about the claim: not listed, never counted
     supports: float = 0.6  # an article supports the claim at or above it
     disputes: float = 0.3  # an article disputes the claim at or above it (checked first)
     statement_sides: float = 0.35  # share of the claim the outlet's own sentence must carry to take a side
     quoted_sides: dict[str, float] = field(default_factory=dict)  # wording rule → share a source's words must carry
+    # An article with a statement carrying at least this share of the claim is about it whatever the
+    # whole-article reading says: a claim about one detail of a long story is carried by one sentence,
+    # which the reading of the whole weighs little. Above 1: never (no statement carries more).
+    statement_related: float = 1.01
 
     def quoted_cut(self, rule: str) -> float:
         return self.quoted_sides.get(rule, CORE)

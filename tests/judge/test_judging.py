@@ -76,6 +76,17 @@ def test_an_article_below_the_related_cut_is_not_listed_and_takes_its_statements
     assert "none sure to be about it" in judgement.verdict.why
 
 
+def test_an_article_a_statement_of_which_carries_the_claim_is_about_it_whatever_the_whole_reading():
+    """A claim about one detail of a long story: the sentence that carries it makes the article
+    about the claim, though the whole-article reading is below the related cut."""
+    denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
+    judgement = judge_claim(evidence([denial]), models(related=0.9, statement_related=0.9))
+    assert judgement.verdict.label == "disputed" and judgement.calls
+    partial = row(1, "Peskov denied any contact with Kiriyenko.", "Dmitry Peskov")
+    judgement = judge_claim(evidence([partial]), models(related=0.9, statement_related=0.9))
+    assert judgement.calls == [] and judgement.verdict.label == "unverified"
+
+
 def test_a_statement_carrying_too_little_of_the_claim_takes_no_side():
     denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
     judgement = judge_claim(evidence([denial]), models(quoted_sides={"denial cue": 1.01}))
