@@ -79,10 +79,19 @@ def state_after_place(analysis: Analysis, mention: int) -> str | None:
     if not _PLACE_WORD.search(place):
         return None
     comma_at = found.start - (len(before) - len(place))
-    for other in analysis.mentions:
-        if other.end == comma_at and other.label not in _PLACE_LABELS:
-            return None
+    ending = [other for other in analysis.mentions if other.end == comma_at]
+    if any(other.label not in _PLACE_LABELS for other in ending):
+        return None
+    word = _PLACE_WORD.search(place)
+    if not ending and not word.group(0).isupper() and _opens_sentence(place[: word.start()]):
+        return None  # "Meanwhile, LA officials …": a sentence's first word, no place (a dateline is in capitals)
     return state
+
+
+def _opens_sentence(before_word: str) -> bool:
+    """Whether a word with this text before it starts its sentence (or the text, or a line)."""
+    rest = before_word.rstrip(" \t")
+    return not rest or rest.endswith(("\n", ".", "!", "?", "“", '"'))
 
 
 def state_of(analysis: Analysis, entity: LocalEntity) -> str | None:

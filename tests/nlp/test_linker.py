@@ -155,6 +155,8 @@ def test_a_state_abbreviation_after_a_place_is_the_state_and_joins_only_by_its_n
     assert state_after_place(boyle, 1) is None  # no place before it: Los Angeles may be meant
     king = analysis_in("Rep. Peter King (R-NY) spoke in Seattle, Wash.", ("NY", "ORG"), ("Wash.", "GPE"))
     assert (state_after_place(king, 0), state_after_place(king, 1)) == ("New York", "Washington State")
+    opener = analysis_in("It rained. Meanwhile, LA officials met.", ("LA", "GPE"))
+    assert state_after_place(opener, 0) is None  # a sentence's first word is no place
     credit = analysis_in("Photo: Getty Images, PA", ("Getty Images", "ORG"), ("PA", "ORG"))
     assert state_after_place(credit, 1) is None  # a company before the comma: the Press Association
 
