@@ -269,6 +269,7 @@ def _profile_json(profile: EntityProfile, read_first: list[Citation]) -> dict:
         "articles": summary.article_count,
         "mentions": summary.mention_count,
         "first_seen": summary.first_seen,
+        "first_published": summary.first_published,  # False: first_seen is the day it was stored
         "first_article_id": summary.first_article_id,
         "statements_by": [statement_json(r) for r in profile.said],
         "statements_about": [statement_json(r) for r in profile.about],

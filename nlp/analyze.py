@@ -239,12 +239,13 @@ HEADLINE_LINKS = frozenset({"in", "of", "as", "at", "on", "for", "to", "from", "
 def _verbless_headline(doc: Doc) -> bool:
     """Whether a line with no verb still reads as a headline rather than a list of names: it has a
     lower-case small word outside every name ("… Scare in Kansas City"; "Bank of America" does not
-    count, its "of" is inside the name), or it asks a question of at least two words ("Macaulay
-    Culkin Dead?"). "Musk and Putin" and "Elon Musk" stay lists of names."""
+    count, its "of" is inside the name), or it asks a question of three words or more ("Macaulay
+    Culkin Dead?": a name and what is asked of it; the tagger often takes the last word into the
+    name). "Musk and Putin", "Elon Musk" and "Vladimir Putin?" stay lists of names."""
     in_names = {t.i for e in doc.ents for t in e}
     linked = any(t.text in HEADLINE_LINKS and t.i not in in_names for t in doc)
     words = [t for t in doc if t.is_alpha]
-    asked = doc.text.rstrip().endswith("?") and len(words) >= 2
+    asked = doc.text.rstrip().endswith("?") and len(words) >= 3
     return linked or asked
 
 

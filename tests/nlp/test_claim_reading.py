@@ -30,6 +30,7 @@ def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
         "Sergei Kiriyenko",
         "Cold Turkey",
         "Bank of America",  # its small word is inside the name
+        "Vladimir Putin?",  # a question about a name alone
     ],
 )
 def test_only_names_claim_nothing(analyzer, query):
