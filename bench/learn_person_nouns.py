@@ -15,8 +15,9 @@ splits only (ECB+ train; PolNeAR train when --polnear N > 0, its first N article
   count from descriptors when they are under DESCRIBED_SHARE of its uses as a noun: "53 percent
   said" speaks and a parse may read "percent" as a description, but most of its uses are figures.
 
-A lemma is a person noun when it was seen as one at least MIN_SEEN times and at least PURITY of
-its gold mentions are people. The resolver (nlp.pronouns) uses the list to see that the sentence
+A lemma is a person noun when it was seen as one (a gold person mention's head, or a counted
+description) at least MIN_SEEN times, and those are at least PURITY of all its sightings (the
+others: heads of gold mentions that are not people). The resolver (nlp.pronouns) uses the list to see that the sentence
 before a pronoun is about an unnamed person ("The spokeswoman said ... She added ...").
 """
 
@@ -40,7 +41,7 @@ from nlp.person_nouns import PERSON_NOUNS_PATH, head_lemma  # noqa: E402
 from nlp.pipeline import load_pipeline  # noqa: E402
 
 MIN_SEEN = 2  # a lemma seen once as a person may be a slip of the annotation or the parse
-PURITY = 0.75  # of the lemma's gold mentions, at least this share are people
+PURITY = 0.75  # of the lemma's sightings (as a person, or as the head of a gold non-person), this share at least
 #: Descriptor evidence counts for a lemma only when this share of its uses as a noun are
 #: descriptors of a name: "senator", "billionaire" mostly are; "year", "book", "vote" are not.
 DESCRIBED_SHARE = 0.05
