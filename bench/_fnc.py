@@ -211,8 +211,9 @@ def story_folds(pairs: list[Pair], folds: int) -> StoryFolds:
     Headlines and bodies joined by a related pair (agree, disagree, discuss) form one component,
     roughly one story; whole components go to folds, largest first into the emptiest. A headline
     or body with no related pair goes where its hash says. Only unrelated (or unpaired) pairs can
-    have headline and body in two folds: they are kept apart in ``across``, never trained on, but
-    read as /compare reads them when cuts are chosen (a store holds every story's bodies).
+    have headline and body in two folds: they are kept apart in ``across``, never trained on with
+    a fold they touch (``StoryFolds.training``), and read as /compare reads them when cuts are
+    chosen (a store holds every story's bodies).
     """
     components = Components()
     find = components.find
@@ -281,9 +282,10 @@ def lexical_kept(rows: list[list[str]], min_pairs: int = LEXICAL_MIN_PAIRS) -> l
     return [[n for n in names if not n.startswith("w=") or counts[n] >= min_pairs] for names in rows]
 
 
-#: Unpaired candidates of another story trained on as unrelated: every one ranked within HARD_RANK
-#: by full-text search (the near-topic articles /compare must not list), and one in SPARSE of the
-#: rest, picked by a hash of the pair so that the same data gives the same model.
+#: Unpaired candidates of another story trained on as unrelated: every one full-text search ranked
+#: 20 or better (the near-topic articles /compare must not list; the rank buckets of
+#: judge.article_model's "rank=" feature up to 11-20), and one in SPARSE of the rest, picked by a
+#: hash of the pair so that the same data gives the same model.
 HARD_RANK_FEATURES = frozenset({"rank=1", "rank=2-3", "rank=4-6", "rank=7-10", "rank=11-20"})
 SPARSE = 8
 

@@ -82,7 +82,7 @@ def held_out_readings(pairs: list[Pair], folds: int) -> dict[str, list[Reading]]
     found = story_folds(pairs, folds)
     readings: dict[str, list[Reading]] = defaultdict(list)
     for i, held_out in enumerate(found.split):
-        training = [p for j, fold in enumerate(found.split) if j != i for p in fold]
+        training = found.training(i)
         model, statements = train_model(training), train_statement_model(training)
         statements.update(supports_at=SUPPORTS_AT, disputes_at=DISPUTES_AT)
         for pair in [*held_out, *found.across[i]]:
