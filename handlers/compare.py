@@ -24,6 +24,7 @@ from judge import CandidateArticle, Evidence, judge_claim
 from judge.article_model import WORD, ClaimWords, stop_words
 from judge.statements import number_differences
 from nlp.terms import Terms, word_forms
+from nlp.truecase import is_headline_line
 from store.records import StatementRow
 
 if TYPE_CHECKING:
@@ -185,10 +186,14 @@ def compare(ctx: Context, claim: str, page: int = 1) -> Reply:
 
 
 def _comparison(ctx: Context, claim: str) -> Comparison | None:
-    """The comparison, or None when the query claims nothing (it only names things, or is the name
-    of something stored)."""
+    """The comparison, or None when the query claims nothing (it only names things, or is written
+    in Title Case and is the name of something stored). A claim in sentence case is never taken
+    for a stored name: a body's headline line the tagger stored as one long "name" made an FNC-1
+    headline ("… discovered a spider had burrowed under his skin …") a names query."""
     reading = ctx.analyzer.read_claim(claim)
-    return compare_claim(ctx, claim, reading=reading) if reading.shape.is_claim and not _a_name(ctx, claim) else None
+    if not reading.shape.is_claim or (is_headline_line(claim) and _a_name(ctx, claim)):
+        return None
+    return compare_claim(ctx, claim, reading=reading)
 
 
 def _a_name(ctx: Context, query: str) -> bool:

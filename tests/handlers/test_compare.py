@@ -285,3 +285,15 @@ def test_a_denial_that_leaves_out_one_of_the_claims_names_takes_no_side(seeded):
 def test_a_title_case_headline_is_judged_as_a_claim(harbour):
     reply = compare(harbour, "City Sold The Harbour To Ocean Freight")
     assert reply.data["verdict"] in ("supported", "disputed", "unverified")
+
+
+def test_a_claim_in_sentence_case_is_judged_even_when_an_entity_bears_it_as_a_name(seeded_ctx):
+    """A stored entity named like a sentence (the tagger took a body's headline line for one long
+    name) does not turn a reporter's claim into a names query; a Title-Case company name still is."""
+    from handlers import entity
+
+    claim = "Musk has been in regular contact with Kiriyenko"
+    assert entity.rename(seeded_ctx, "Sergei Kiriyenko", claim).ok
+    assert compare(seeded_ctx, claim).data["verdict"] in ("supported", "disputed", "unverified")
+    assert entity.rename(seeded_ctx, claim, "Ocean Freight Holdings").ok
+    assert compare(seeded_ctx, "Ocean Freight Holdings").data["verdict"] is None
