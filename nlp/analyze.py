@@ -207,6 +207,11 @@ class Analyzer:
         # name ("Elon musk"), unless the line is worded as a headline without one: a small word
         # between names ("Ebola Scare in Kansas City") or a question ("Macaulay Culkin Dead?").
         verbless = _verbless_headline(doc)
+        words = [t for t in doc if t.is_alpha]
+        if len(words) == 2 and all(t.pos_ == "PROPN" for t in words) and not verbless:
+            # "Elon Musk", "Xi Jinping": two proper nouns are a name, though written in lower case
+            # the tagger reads "musk" as a verb; a two-word claim shows its verb ("Obama Resigns")
+            return doc
         for longest in (HEADLINE_NAME_WORDS, 1, 0):
             kept = [(e.start_char, e.end_char) for e in doc.ents if len(e) <= longest]
             sentence = self._parse(sentence_cased(doc.text, kept))

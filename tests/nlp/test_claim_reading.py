@@ -15,6 +15,7 @@ import pytest
         "Retail Training Begins Next Month at Apple Stores",  # a verb the tagger took for a name
         "Measles Scare at Denver Airport",  # no verb, but a small word between the names
         "Jeff Bezos Dead?",  # no verb, but a question
+        "Obama Resigns",  # two words, one a verb
     ],
 )
 def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
@@ -31,6 +32,8 @@ def test_a_headline_or_a_sentence_is_a_claim(analyzer, query):
         "Cold Turkey",
         "Bank of America",  # its small word is inside the name
         "Vladimir Putin?",  # a question about a name alone
+        "Elon Musk",  # in lower case the tagger reads "musk" as a verb
+        "Xi Jinping",
     ],
 )
 def test_only_names_claim_nothing(analyzer, query):
