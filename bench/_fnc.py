@@ -21,7 +21,7 @@ from handlers.compare import compare_claim
 from handlers.ingest import IngestRequest, ingest_articles
 from ingest import FetchPolicy
 from judge import Cuts, Models
-from judge.article_model import LABELS, features, probabilities
+from judge.article_model import LABELS, features, probabilities, rank_bucket
 from judge.judging import missing_names
 from judge.statement_model import decide
 from judge.statements import CORE, in_outlets_voice, model_features, ruled_stance, side_taken
@@ -283,10 +283,11 @@ def lexical_kept(rows: list[list[str]], min_pairs: int = LEXICAL_MIN_PAIRS) -> l
 
 
 #: Unpaired candidates of another story trained on as unrelated: every one full-text search ranked
-#: 20 or better (the near-topic articles /compare must not list; the rank buckets of
-#: judge.article_model's "rank=" feature up to 11-20), and one in SPARSE of the rest, picked by a
-#: hash of the pair so that the same data gives the same model.
-HARD_RANK_FEATURES = frozenset({"rank=1", "rank=2-3", "rank=4-6", "rank=7-10", "rank=11-20"})
+#: HARD_RANK or better (the near-topic articles /compare must not list; read off the article
+#: model's "rank=" feature), and one in SPARSE of the rest, picked by a hash of the pair so that the
+#: same data gives the same model.
+HARD_RANK = 20
+HARD_RANK_FEATURES = frozenset(f"rank={rank_bucket(rank)}" for rank in range(1, HARD_RANK + 1))
 SPARSE = 8
 
 

@@ -112,7 +112,8 @@ def _count_bucket(n: int) -> str:
     return "8+"
 
 
-def _rank_bucket(rank: int | None) -> str:
+def rank_bucket(rank: int | None) -> str:
+    """The "rank=" feature's bucket for a full-text rank (None: found only by its statements)."""
     if rank is None:
         return "none"
     for limit, name in ((1, "1"), (3, "2-3"), (6, "4-6"), (10, "7-10"), (20, "11-20")):
@@ -193,7 +194,7 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
     names = [k for k in claim.keys if k in claim.names]
     found = [
         "bias",
-        f"rank={_rank_bucket(article.rank)}",
+        f"rank={rank_bucket(article.rank)}",
         f"share={_bucket(article.score_share, 0.2)}",
         f"cover={_bucket(cover, 0.1)}",
         f"lead_cover={_bucket(lead_cover, 0.2)}",
