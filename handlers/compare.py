@@ -127,7 +127,7 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
         articles=candidates,
         rarity=rarity,
         unseen=unseen,
-        claim_words=ClaimWords.of(claim, sorted(claim_terms.names), frequency, article_total),
+        claim_words=ClaimWords.of(reading.core or claim, sorted(claim_terms.names), frequency, article_total),
         content=content,
         names=reading.actors,
     )

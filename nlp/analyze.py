@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.attributions import attributions_of
+from nlp.claim_core import core_text, description_tokens
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.doctext import keep_original, parse_input, remember_text, text_of
@@ -130,6 +131,7 @@ class ClaimReading:
     terms: Terms
     names: tuple[str, ...]
     actors: tuple[str, ...] = ()  # the names of people and organisations, who the claim is about
+    core: str = ""  # the claim without the words that only describe whom it names (nlp.claim_core)
 
 
 class Analyzer:
@@ -192,8 +194,12 @@ class Analyzer:
         doc = self._parse(text)
         if is_headline_line(text):
             doc = self._as_sentence(doc)
-        names = tuple(entity.name for entity in analysis_from_doc(doc).entities)
-        return ClaimReading(claim_shape(doc), terms_of(doc), names, actors_of(doc))
+        dropped = description_tokens(doc)
+        described = {e.text for e in doc.ents if all(t.i in dropped for t in e)}
+        names = tuple(entity.name for entity in analysis_from_doc(doc).entities if entity.name not in described)
+        actors = tuple(name for name in actors_of(doc) if name not in described)
+        core = [t for t in doc if t.i not in dropped]
+        return ClaimReading(claim_shape(doc), terms_of(core), names, actors, core_text(doc, dropped))
 
     def _as_sentence(self, doc: Doc) -> Doc:
         """A headline query ("Mayor Denies Taking Bribes From Developer", "COLTS BEAT CHIEFS")

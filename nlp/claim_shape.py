@@ -22,6 +22,9 @@ DENIAL_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "con
 #: Speech verbs that confirm rather than merely say.
 CONFIRM_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})
 _CONTENT = {"dobj", "ccomp", "xcomp", "attr", "prep", "advcl", "npadvmod", "pobj"}
+#: The verb's children that are what was said; a place or time before them ("on Twitter", "In the
+#: fall of 2022") is not.
+_WHAT_WAS_SAID = {"ccomp", "dobj", "xcomp", "attr"}
 _OPERATORS = {"or", "and", "vs", "versus", "not"}
 
 
@@ -93,6 +96,9 @@ def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
     said = [c for c in verb.children if c.dep_ in _CONTENT]
     if not said:
         return None
+    what = next((c for c in said if c.dep_ in _WHAT_WAS_SAID), None)
+    if what is not None:  # "wrote on Twitter that …", "In 2022, … said that …": what, not where or when
+        said = [c for c in said if c.i >= what.i]
     start = min(t.i for c in said for t in c.subtree)
     end = max(t.i for c in said for t in c.subtree) + 1
     content = doc[start:end].text.strip()
