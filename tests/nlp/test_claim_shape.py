@@ -25,3 +25,11 @@ def test_a_passive_claim_about_speech_says_what_the_active_one_does(analyzer):
     active = analyzer.claim_shape("Putin asked Musk to avoid activating Starlink over Taiwan")
     passive = analyzer.claim_shape("Musk was asked by Putin to avoid activating Starlink over Taiwan")
     assert passive == active
+
+
+def test_what_a_speaker_said_is_the_clause_not_where_or_when(analyzer):
+    shape = analyzer.read_claim(
+        "In the spring of 2021, Senator Jane Doe wrote on Facebook that Mayor Tom Smith had taken bribes"
+    ).shape
+    assert shape.kind == "speech"
+    assert shape.content == "Mayor Tom Smith had taken bribes"
