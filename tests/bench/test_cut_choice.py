@@ -1,0 +1,31 @@
+"""The one-standard-error rule of the cut choice (bench/_verdicts.py): listing leans to the most
+inclusive cut, taking a side to the strictest, when the accuracies differ by less than the noise."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
+
+from _verdicts import most_inclusive, strictest  # noqa: E402
+
+from judge import Cuts  # noqa: E402
+
+
+def _cuts(value: float) -> Cuts:
+    return Cuts(related=value, supports=0.6, disputes=0.5, statement_sides=value)
+
+
+def test_within_the_noise_listing_takes_the_loosest_cut_and_a_side_the_strictest():
+    tried = [_cuts(v) for v in (1.0, 0.7, 0.35)]
+    scores = [0.600, 0.605, 0.608]  # within one standard error (0.012 at 1,648 headlines)
+    assert most_inclusive(tried, scores, 1648).related == 0.35
+    assert strictest(tried, scores, 1648, "statement_sides").statement_sides == 1.0
+
+
+def test_a_cut_that_wins_by_more_than_the_noise_is_taken():
+    tried = [_cuts(v) for v in (1.0, 0.7, 0.35)]
+    scores = [0.55, 0.60, 0.61]  # 1.0 falls more than one standard error below the best
+    assert strictest(tried, scores, 1648, "statement_sides").statement_sides == 0.7
+    assert most_inclusive(tried, [0.61, 0.60, 0.50], 1648).related == 0.7  # 0.35 is below the noise
