@@ -169,8 +169,11 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
 def short_form_terms(terms: Terms, names: Sequence[str]) -> Terms:
     """The claim's terms with each several-word name cut to its last word ("Elon Musk" → musk), so
     that a claim naming "Musk" and one naming "Elon Musk" carry the same weight of the same words:
-    articles name a person in full once and by surname after."""
-    dropped = {w.lower() for name in names for w in name.split()[:-1]} & terms.names
+    articles name a person in full once and by surname after. A name whose last word is not one of
+    the claim's proper nouns is no person's full name ("Kanye Banned", a headline the tagger took
+    for a name) and keeps its words: cut, the claim would be "banned", carried whole by any ban."""
+    full_names = [name.lower().split() for name in names]
+    dropped = {w for words in full_names if words and words[-1] in terms.names for w in words[:-1]} & terms.names
     return Terms(terms.lemmas - dropped, terms.names - dropped)
 
 
@@ -357,4 +360,3 @@ def first_report(calls: Sequence[Call], citing: dict[str, list[str]]) -> str | N
         return min(own, key=lambda c: (c.published, c.article_id)).outlet
     cited = [name for names in citing.values() for name in names]
     return max(sorted(set(cited)), key=cited.count) if cited else None
-

@@ -113,3 +113,13 @@ def test_the_first_outlet_on_its_own_sources_reported_first():
 def test_an_outlet_citing_another_is_not_the_first_report():
     calls = [call("Fortune", "supports", "2024-10-23")]
     assert first_report(calls, {"Fortune": ["The Wall Street Journal"]}) == "The Wall Street Journal"
+
+
+def test_a_full_name_counts_as_its_last_word_but_a_headline_taken_for_a_name_keeps_its_words():
+    from judge.judging import short_form_terms
+
+    named = short_form_terms(Terms(frozenset({"elon", "musk", "call"}), frozenset({"elon", "musk"})), ["Elon Musk"])
+    assert named.lemmas == {"musk", "call"}
+    # the tagger read "Kanye Banned" as one name; its last word is no proper noun of the claim ("ban")
+    misread = short_form_terms(Terms(frozenset({"kanye", "ban"}), frozenset({"kanye"})), ["Kanye Banned"])
+    assert misread.lemmas == {"kanye", "ban"}
