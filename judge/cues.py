@@ -29,6 +29,7 @@ DOUBT_TEXT = re.compile(
     r"can ?n[o'’]t (independently )?(corroborate|confirm|verify)|not (been )?(independently )?(verified|confirmed)|"
     r"(don|do|does|did)(n[’']t| not) know (if|whether)|if (it is |it's |it’s |that's |that’s |this is |they are )?true|"
     r"should be investigated|unconfirmed|unverified|no evidence|remains? unclear|"
+    r"(investigating|looking into|checking|trying to (confirm|verify)) (the )?reports?|"
     r"could not be (reached|verified|confirmed))\b",
     re.IGNORECASE,
 )

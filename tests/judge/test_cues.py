@@ -27,6 +27,8 @@ def test_doubt_is_unverified():
     assert stance_of(CLAIM, terms("house"), text, "say", "said", relevance=0.5).stance == "unverified"
     text = "I don't know if this story is true"
     assert stance_of(CLAIM, terms("story"), text, relevance=0.5).stance == "unverified"
+    text = "it was looking into reports that Musk and Putin had been in regular contact"  # not yet confirmed
+    assert stance_of(CLAIM, terms("musk", "putin", "regular", "contact"), text, "say", "said").stance == "unverified"
 
 
 def test_only_one_call_disputes_a_claim_of_regular_contact():
