@@ -181,10 +181,11 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
     """The cuts with the best per-headline accuracy over held-out folds of ``pairs`` alone, chosen
     one part at a time: the article cuts with no statement taking a side (``most_inclusive`` of
     those within one standard error of the best), then the outlet's own sentences (``strictest``
-    of those within one standard error), then each wording rule in turn. Ties keep the earlier value in each grid (for a rule, the cut it was
-    written with, ``CORE``, then the surer ones), so a rule that never fires in the training data
-    keeps its written cut. While the article cuts are chosen, statements take no side (``NEVER``).
-    With ``verbose``, prints the best accuracy at each related cut."""
+    of those within one standard error), then each wording rule in turn. Ties keep the earlier
+    value in each grid (for a rule, the cut it was written with, ``CORE``, then the surer ones), so
+    a rule that never fires in the training data keeps its written cut. While the article cuts
+    are chosen, statements take no side (``NEVER``). With ``verbose``, prints the accuracy at
+    each cut tried."""
     readings = held_out_readings(pairs, folds)
     gold = gold_verdicts(pairs)
     headlines = [h for h in gold if h in readings]

@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 #: Entities a description is about: people, organisations, places and facilities.
-DESCRIBED = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP"})
+DESCRIBED = frozenset({"PERSON", "ORG", "GPE", "FAC"})
 #: Entities a title keeps as the claim's own words ("Apple" of "Apple CEO Tim Cook").
 KEPT_IN_TITLES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-#: Title words: common nouns and adjectives, and the nationality ("Russian" of "Russian President").
+#: Title words: nouns and adjectives ("Russian President"; a nationality is no entity kept).
 TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 #: A claim keeps its descriptions when what is left of it would carry fewer content words than this.
 MIN_CORE_WORDS = 2
@@ -36,7 +36,7 @@ def description_tokens(doc: Doc) -> set[int]:
     Returns:
         The token indices to leave out of the claim's words; empty when too little would be left.
     """
-    named = [e for e in doc.ents if e.label_ in DESCRIBED and e.label_ != "NORP"]
+    named = [e for e in doc.ents if e.label_ in DESCRIBED]
     inside = {t.i for e in named for t in e}
     kept = {t.i for e in doc.ents if e.label_ in KEPT_IN_TITLES for t in e}
     dropped: set[int] = set()
