@@ -1,10 +1,10 @@
 """How a statement stands toward a claim: supports, disputes, unverified or reports.
 
 Pure functions over lemmas and text: the lemmas come from Analyzer.terms (stored at ingest for
-statements). Rules, in order: a denial (cue or wording), doubt ("unable to corroborate", "I don't
-know if this story is true"), a claim of "regular" contact met by "only one", a negation of the
-claim's own words; otherwise a statement that carries the claim's words supports it, and one that
-only touches it reports it.
+statements). Rules, in order: a denial (cue or wording), a question (it says nothing), doubt
+("unable to corroborate", "I don't know if this story is true"), a claim of "regular" contact met
+by "only one", a negation of the claim's own words; otherwise a statement that carries the claim's
+words supports it, and one that only touches it reports it.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ FREQUENCY_WORDS = {
 #: half of it, as the rule was first written (set by hand, not tuned).
 NEGATION_RELEVANCE = 0.5
 NEGATION = re.compile(r"\b(not|no|never|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+#: Verbs that report a question.
+QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "enquire"})
 HEDGE = re.compile(
     r"\b(allegedly|reportedly|alleged|allegation|claims? that|rumou?rs?|purported(ly)?)\b", re.IGNORECASE
 )
@@ -91,9 +93,10 @@ class Stance:
 
 #: The wording rules, each a family of readings whose share-of-claim cut for taking a side is
 #: chosen on its own (judge.models.Cuts.quoted_sides).
-DENIAL_CUE, NEGATED_CUE, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED, STATES, TOUCHES = (
+DENIAL_CUE, NEGATED_CUE, QUESTION, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED, STATES, TOUCHES = (
     "denial cue",
     "negated cue",
+    "question",
     "doubt",
     "restriction",
     "denial word",
@@ -102,7 +105,7 @@ DENIAL_CUE, NEGATED_CUE, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED,
     "states",
     "touches",
 )
-RULES = (DENIAL_CUE, NEGATED_CUE, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED, STATES, TOUCHES)
+RULES = (DENIAL_CUE, NEGATED_CUE, QUESTION, DOUBT, RESTRICTION, DENIAL_WORD, NEGATION_RULE, HEDGED, STATES, TOUCHES)
 
 
 def stance_of(
@@ -120,6 +123,8 @@ def stance_of(
         return Stance("disputes", f"{cue or 'denies'}", score, rule=DENIAL_CUE)
     if cue_lemma in DENIAL_CUES and negated_cue:
         return Stance("reports", f"{cue}: no denial, no confirmation", score, rule=NEGATED_CUE)
+    if asks(text, cue_lemma):
+        return Stance("reports", "asks it, does not say it", score, rule=QUESTION)
     if doubt := DOUBT_TEXT.search(text):
         return Stance("unverified", doubt.group(0), score, rule=DOUBT)
     if claims_repetition(claim) and (restriction := RESTRICTIVE.search(text)):
@@ -134,6 +139,19 @@ def stance_of(
     if score >= 0.5:
         return Stance("supports", "states it", score, rule=STATES)
     return Stance("reports", "touches on it", score, rule=TOUCHES)
+
+
+def asks(text: str, cue_lemma: str = "") -> bool:
+    """A question asserts nothing: "Is Kim Jong-un planning to open a restaurant in Scotland?" carries
+    every word of that claim and vouches for none of it.
+
+    Args:
+        text: the statement's words.
+        cue_lemma: the lemma of the verb that reports it ("ask", "wonder").
+    Returns:
+        Whether the statement asks rather than says.
+    """
+    return cue_lemma in QUESTION_CUES or text.rstrip(" \"'”’)]").endswith("?")
 
 
 def negates_claim(claim: Terms, text: str) -> bool:

@@ -16,7 +16,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from judge.article_model import probabilities
-from judge.cues import DENIAL_CUES, DENIAL_TEXT, DOUBT_TEXT, NEGATION, Stance, negates_claim, overlap, stance_of
+from judge.cues import (
+    DENIAL_CUES,
+    DENIAL_TEXT,
+    DOUBT_TEXT,
+    NEGATION,
+    QUESTION,
+    Stance,
+    negates_claim,
+    overlap,
+    stance_of,
+)
 from judge.statement_model import load_model, statement_call, statement_features
 from nlp.claim_shape import ClaimShape, speech_act
 from nlp.terms import Terms
@@ -114,13 +124,13 @@ def in_outlets_voice(row: StatementRow) -> bool:
 
 def ruled_stance(row: StatementRow, rule: Stance) -> Stance | None:
     """The readings the hand rules keep; None: the statement model decides. A speaker's own denial
-    ("Peskov denied ...") disputes the claim and a doubt ("unable to corroborate") leaves it
-    unverified, whatever the story around them does; a statement carrying every word of the claim
-    with no hedge, doubt, denial or negation states it (``WHOLE_CLAIM``). Each is measured in the
-    README (bench/eval_stance.py)."""
+    ("Peskov denied ...") disputes the claim, a doubt ("unable to corroborate") leaves it
+    unverified and a question only reports it, whatever the story around them does; a statement
+    carrying every word of the claim with no hedge, doubt, denial or negation states it
+    (``WHOLE_CLAIM``). Each is measured in the README (bench/eval_stance.py)."""
     own_denial = row.kind == "attributed" and (row.cue_lemma or "") in DENIAL_CUES
     states_it = rule.stance == "supports" and rule.relevance >= WHOLE_CLAIM
-    return rule if own_denial or states_it or rule.stance == "unverified" else None
+    return rule if own_denial or states_it or rule.stance == "unverified" or rule.rule == QUESTION else None
 
 
 def side_taken(label: str, relevance: float) -> str:

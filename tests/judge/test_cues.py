@@ -1,5 +1,7 @@
 """Each stance rule on short statements written for it."""
 
+import pytest
+
 from judge.cues import stance_of
 from nlp.terms import Terms
 
@@ -47,3 +49,16 @@ def test_stating_it_supports_and_passing_it_on_reports():
     assert stance_of(CLAIM, terms("musk", "putin", "regular", "contact", "2022"), text).stance == "supports"
     text = "a report which claims that Musk and Putin have been in regular contact since late 2022"
     assert stance_of(CLAIM, terms("musk", "putin", "regular", "contact", "2022"), text).stance == "reports"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_lemma"),
+    [
+        ("Is Musk in regular contact with Putin?", "say"),
+        ("whether Musk had been in regular contact with Putin", "ask"),
+        ("Has Musk been in regular contact with Putin?”", ""),
+    ],
+)
+def test_a_question_asserts_nothing(text, cue_lemma):
+    result = stance_of(CLAIM, terms("musk", "putin", "regular", "contact"), text, cue_lemma, cue_lemma, relevance=1.0)
+    assert result.stance == "reports"
