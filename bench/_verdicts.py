@@ -203,18 +203,18 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
         for related in RELATED_CUTS:
             top = max(v for c, v in zip(tried, scores, strict=True) if c.related == related)
             print(f"  related cut {related}: best per-headline accuracy {top:.4f} (articles alone)")
-    carried = [replace(best, statement_related=cut) for cut in STATEMENT_RELATED_CUTS]
-    carried_scores = [score(c) for c in carried]
-    best = most_inclusive(carried, carried_scores, len(headlines), "statement_related")
-    if verbose:
-        for cuts, value in zip(carried, carried_scores, strict=True):
-            print(f"  a statement carrying {cuts.statement_related} of the claim: accuracy {value:.4f}")
-    sides = [replace(best, statement_sides=cut) for cut in STATEMENT_CUTS]
-    sides_scores = [score(c) for c in sides]
-    best = strictest(sides, sides_scores, len(headlines), "statement_sides")
-    if verbose:
-        for cuts, value in zip(sides, sides_scores, strict=True):
-            print(f"  the outlet's sentence takes a side at {cuts.statement_sides} of the claim: accuracy {value:.4f}")
+
+    def one_cut(cut: str, values: Sequence[float], pick: Callable[..., Cuts], told: str) -> Cuts:
+        """``best`` with ``cut`` set to the value ``pick`` chooses among ``values``."""
+        tried = [replace(best, **{cut: value}) for value in values]
+        scores = [score(c) for c in tried]
+        if verbose:
+            for value, accuracy_there in zip(values, scores, strict=True):
+                print(f"  {told.format(value)}: accuracy {accuracy_there:.4f}")
+        return pick(tried, scores, len(headlines), cut)
+
+    best = one_cut("statement_related", STATEMENT_RELATED_CUTS, most_inclusive, "a statement carrying {} of the claim")
+    best = one_cut("statement_sides", STATEMENT_CUTS, strictest, "the outlet's sentence siding at {} of the claim")
     for _, own, rule in SIDES:
         if not own:
             tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]

@@ -50,24 +50,29 @@ def requests() -> list[IngestRequest]:
     return found + [IngestRequest(name, text=text, outlet="Written") for name, text in WRITTEN.items()]
 
 
-def entities(path, analyzer, order: list[IngestRequest]) -> dict[frozenset, tuple[str, str]]:
+def stored_entities(store: Store) -> dict[frozenset, tuple[str, str]]:
     """Each stored entity as the set of (source, start, end) of its mentions, with its name and type."""
-    store = Store.open(path)
-    try:
-        outcomes = ingest_articles(Context(store=store, analyzer=analyzer), order)
-        assert all(o.status == "new" for o in outcomes)
-        rows = store.db.execute(
-            """SELECT e.id, e.name, e.type, a.source, m.start, m."end" FROM mentions m
-               JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id"""
-        ).fetchall()
-    finally:
-        store.close()
+    rows = store.db.execute(
+        """SELECT e.id, e.name, e.type, a.source, m.start, m."end" FROM mentions m
+           JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id"""
+    ).fetchall()
     spans: dict[int, set] = {}
     named: dict[int, tuple[str, str]] = {}
     for entity_id, name, type_, source, start, end in rows:
         spans.setdefault(entity_id, set()).add((source, start, end))
         named[entity_id] = (name, type_)
     return {frozenset(s): named[e] for e, s in spans.items()}
+
+
+def entities(path, analyzer, order: list[IngestRequest]) -> dict[frozenset, tuple[str, str]]:
+    """The stored entities (``stored_entities``) of a fresh store that ingested ``order``."""
+    store = Store.open(path)
+    try:
+        outcomes = ingest_articles(Context(store=store, analyzer=analyzer), order)
+        assert all(o.status == "new" for o in outcomes)
+        return stored_entities(store)
+    finally:
+        store.close()
 
 
 def test_four_orders_give_the_same_entities_names_and_types(tmp_path, analyzer):

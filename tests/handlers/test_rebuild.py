@@ -8,6 +8,7 @@ from handlers.rebuild import rebuild
 from handlers.who import who
 from store import Store
 from tests.handlers.test_ingest_order import requests as samples_and_written
+from tests.handlers.test_ingest_order import stored_entities
 
 #: Written for this test: an actor named by his surname alone first (the analysis reads the lone word
 #: as a place), then in full in two more articles of the same story. The third joins the first, and
@@ -32,20 +33,6 @@ def snapshot(ctx) -> list[tuple]:
     ).fetchall()
 
 
-def entities(store) -> dict[frozenset, tuple[str, str]]:
-    """Each stored entity as the set of (source, start, end) of its mentions, with its name and type."""
-    rows = store.db.execute(
-        """SELECT e.id, e.name, e.type, a.source, m.start, m."end" FROM mentions m
-           JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id"""
-    ).fetchall()
-    spans: dict[int, set] = {}
-    named: dict[int, tuple[str, str]] = {}
-    for entity_id, name, type_, source, start, end in rows:
-        spans.setdefault(entity_id, set()).add((source, start, end))
-        named[entity_id] = (name, type_)
-    return {frozenset(s): named[e] for e, s in spans.items()}
-
-
 def test_a_rebuild_gives_the_entities_ingesting_article_by_article_gave_twins_included(tmp_path, analyzer):
     story = [IngestRequest(f"twin-story-{n}", text=text, outlet="Written") for n, text in enumerate(TWIN_STORY)]
     store = Store.open(tmp_path / "ingested.db")
@@ -54,9 +41,9 @@ def test_a_rebuild_gives_the_entities_ingesting_article_by_article_gave_twins_in
         assert all(o.status == "new" for o in ingest_articles(ctx, story + samples_and_written()))
         twins = store.db.execute("SELECT alias FROM entity_links WHERE reason LIKE 'merged: same full name%'")
         assert [alias for (alias,) in twins] == ["Christian Bale"]  # the ingest joined the twin
-        ingested = entities(store)
+        ingested = stored_entities(store)
         reply = rebuild(ctx)
-        assert entities(store) == ingested
+        assert stored_entities(store) == ingested
         assert reply.data["before"] == reply.data["after"] == len(ingested)
     finally:
         store.close()

@@ -6,6 +6,7 @@ from domain import AliasKeys, Analysis, Descriptor, KnownEntity, LocalEntity, Me
 from nlp.linker import LinkContext, LinkerModel, entities_to_link, link_entity, lookup_keys
 from nlp.linker.names import name_relation, relation_to
 from nlp.resolve import group_mentions
+from tests.nlp.test_linker import analysis_in
 
 
 def analysis_of(*names: tuple[str, str]) -> Analysis:
@@ -485,11 +486,5 @@ def test_an_acronym_in_another_story_is_not_a_strangers_initials():
 
 def test_a_state_abbreviation_after_a_place_is_no_acronym_of_another_name_in_the_article():
     text = "The Daily Caller reported it. The photo was taken in Washington, D.C., on Monday."
-    names = [("Daily Caller", "ORG"), ("Washington", "GPE"), ("D.C.", "GPE")]
-    mentions, at = [], 0
-    for name, label in names:
-        start = text.index(name, at)
-        mentions.append(Mention(name, start, start + len(name), label, 0))
-        at = start + len(name)
-    analysis = Analysis(text=text, sentences=[Sentence(0, len(text), text)], mentions=mentions)
-    assert sorted(e.name for e in group_mentions(analysis)) == ["D.C.", "Daily Caller", "Washington"]
+    analysis = analysis_in(text, ("Daily Caller", "ORG"), ("Washington", "GPE"), ("D.C.", "GPE"))
+    assert sorted(e.name for e in analysis.entities) == ["D.C.", "Daily Caller", "Washington"]
