@@ -40,6 +40,9 @@ STATEMENT_CUTS = (WHOLE_CLAIM, 0.9, 0.7, 0.5, 0.35)
 #: judge answers asks that a denier disputes and that a negation or a restriction aimed at the claim
 #: is read; the data say how much of the claim such a statement must carry.
 RULE_CUTS = (CORE, 0.5, 0.7, 0.9, WHOLE_CLAIM)
+#: How far an article, read whole, must lean to support for a source it quotes to support (0: always;
+#: the outlet's own sentence needs no backing).
+BACKED_SUPPORTS_CUTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 #: The statement model's thresholds during the choice (those bench/train_stance.py chose and ships).
 SUPPORTS_AT, DISPUTES_AT = 0.7, 0.6
 
@@ -162,12 +165,13 @@ class Grid:
         listed = (self.related >= cuts.related) | (self.carried >= cuts.statement_related)
         disputed = self.disputes >= cuts.disputes
         supported = ~disputed & (self.supports >= cuts.supports)
+        backed = self.supports >= cuts.backed_supports
         for (stance, own, rule), best in zip(SIDES, self.sides, strict=True):
             taken = best >= (cuts.statement_sides if own else cuts.quoted_cut(rule))
             if stance == "disputes":
                 disputed = disputed | taken
             else:
-                supported = supported | taken
+                supported = supported | (taken if own else taken & backed)
         supported_verdict = np.where((listed & supported).any(axis=1), "supported", "unverified")
         return np.where((listed & disputed).any(axis=1), "disputed", supported_verdict)
 
@@ -181,7 +185,8 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
     """The cuts with the best per-headline accuracy over held-out folds of ``pairs`` alone, chosen
     one part at a time: the article cuts with no statement taking a side (``most_inclusive`` of
     those within one standard error of the best), then the outlet's own sentences (``strictest``
-    of those within one standard error), then each wording rule in turn. Ties keep the earlier
+    of those within one standard error), then each wording rule in turn, then how far an article must
+    lean to support for a source it quotes to support. Ties keep the earlier
     value in each grid (for a rule, the cut it was written with, ``CORE``, then the surer ones), so
     a rule that never fires in the training data keeps its written cut. While the article cuts
     are chosen, statements take no side (``NEVER``). With ``verbose``, prints the accuracy at
@@ -219,7 +224,13 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
         if not own:
             tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]
             best = max(tried, key=score_first(score))
-    return best
+    backing = "a source supporting when the article quoting it does at {}"
+    return one_cut("backed_supports", BACKED_SUPPORTS_CUTS, most_accurate, backing)
+
+
+def most_accurate(tried: Sequence[Cuts], scores: Sequence[float], headlines: int, cut: str) -> Cuts:
+    """The most accurate of ``tried``; of equal ones, the first."""
+    return tried[max(range(len(tried)), key=lambda i: (round(scores[i], 12), -i))]
 
 
 def most_inclusive(tried: Sequence[Cuts], scores: Sequence[float], headlines: int, cut: str = "related") -> Cuts:

@@ -144,7 +144,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     related |= carried_by_statements(judged, set(readings), models.cuts.statement_related)
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
-        listed = [_takes_side(_aimed(j, evidence.names), models.cuts) for j in listed]
+        listed = [_backed(_takes_side(_aimed(j, evidence.names), models.cuts), readings, models.cuts) for j in listed]
     citing = citing_outlets(listed)
     calls = [_statement_call(j) for j in listed]
     quoted = {j.row.article_id for j in listed}
@@ -264,6 +264,28 @@ def _takes_side(item: Judged, cuts: Cuts) -> Judged:
     return dataclasses.replace(item, stance=stance)
 
 
+def _backed(item: Judged, readings: dict[int, ArticleStance], cuts: Cuts) -> Judged:
+    """What a source says, reporting rather than supporting when the article quoting it, read
+    whole, leans to support less than ``Cuts.backed_supports``: a story that only discusses a claim
+    quotes those who state it, and a claim only a quoted source makes is not confirmed. The
+    outlet's own sentence is the outlet's stance and needs no backing; an article not read whole
+    backs what it quotes."""
+    reading = readings.get(item.row.article_id)
+    if item.stance.stance != SUPPORTS or reading is None or in_outlets_voice(item.row):
+        return item
+    backing = support_share(reading)
+    if backing >= cuts.backed_supports:
+        return item
+    why = f"{item.stance.why}; the article quoting it, read whole, does not vouch for it ({backing:.0%} support)"
+    stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
+    return dataclasses.replace(item, stance=stance)
+
+
+def support_share(reading: ArticleStance) -> float:
+    """P(supports | related) of a whole-article reading."""
+    return reading.chances.get(SUPPORTS, 0.0) / max(reading.related, 1e-9)
+
+
 def _statement_call(item: Judged) -> Call:
     row = item.row
     outlet = row.outlet or "an outlet"
@@ -299,7 +321,7 @@ def article_side(reading: ArticleStance, cuts: Cuts) -> tuple[str, float]:
     leans to a side below it, else "reports"."""
     related = max(reading.related, 1e-9)
     disputes = reading.chances.get(DISPUTES, 0.0) / related
-    supports = reading.chances.get(SUPPORTS, 0.0) / related
+    supports = support_share(reading)
     reports = reading.chances.get(REPORTS, 0.0) / related
     if disputes >= cuts.disputes:
         return DISPUTES, disputes

@@ -27,7 +27,8 @@ class Cuts:
     the claim a statement must carry to take a side: ``statement_sides`` for the outlet's own
     sentence, ``quoted_sides`` for what a source says, by the wording rule that read it (a rule
     not listed takes a side at ``CORE``, as written); ``statement_related``, the share that makes
-    an article about the claim."""
+    an article about the claim; ``backed_supports``, how far the whole-article reading must lean to
+    support for a source it quotes to support."""
 
     related: float = 0.7  # an article below it is not about the claim: not listed, never counted
     supports: float = 0.6  # an article supports the claim at or above it
@@ -38,6 +39,10 @@ class Cuts:
     # whole-article reading says: a claim about one detail of a long story is carried by one sentence,
     # which the reading of the whole weighs little. Above 1: never (no statement carries more).
     statement_related: float = 1.01
+    # What a source says supports the claim only when the article quoting it, read whole, gives
+    # support at least this share of its related mass (0: always). A source stating the claim inside
+    # a story that only discusses it is what the story reports, not what it vouches for.
+    backed_supports: float = 0.0
 
     def quoted_cut(self, rule: str) -> float:
         return self.quoted_sides.get(rule, CORE)

@@ -1,6 +1,8 @@
 """judge_claim on evidence written for the tests: relevance before stance, sure sides, first report."""
 
-from judge import CandidateArticle, Cuts, Evidence, Models, judge_claim
+from dataclasses import replace
+
+from judge import CandidateArticle, Cuts, Evidence, Models, judge_claim, statement_model
 from judge.article_model import LABELS, ArticleStance, ClaimWords
 from judge.calls import Call
 from judge.judging import article_side, first_report
@@ -91,6 +93,28 @@ def test_a_statement_carrying_too_little_of_the_claim_takes_no_side():
     denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
     judgement = judge_claim(evidence([denial]), models(quoted_sides={"denial cue": 1.01}))
     assert judgement.verdict.label == "unverified"
+
+
+def test_a_source_stating_the_claim_supports_only_where_the_article_quoting_it_leans_to_support():
+    """A story that only discusses a claim quotes those who state it: a source's support counts
+    only when the whole article leans to support at least ``Cuts.backed_supports`` (the even model
+    gives support a third of the related mass)."""
+    statement = replace(row(1, "Musk has been in regular contact with Kiriyenko.", "Ian Bremmer"), cue_lemma="say")
+    backed = judge_claim(evidence([statement]), models(backed_supports=0.3))
+    assert backed.verdict.label == "supported"
+    alone = judge_claim(evidence([statement]), models(backed_supports=0.4))
+    assert alone.verdict.label == "unverified"
+    assert [c.stance for c in alone.calls if c.statement_id == 1] == ["reports"]
+    assert "does not vouch for it" in alone.calls[0].why
+
+
+def test_the_outlets_own_sentence_needs_no_backing():
+    sentence = row(1, "Musk has been in regular contact with Kiriyenko.", "")
+    own = replace(sentence, kind="fact", speaker=None, cue=None, cue_lemma=None)
+    sentence_model = statement_model.load_model()  # the shipped reading of the outlet's own sentence
+    cuts = Cuts(supports=0.9, disputes=0.9, backed_supports=0.9, statement_sides=0.9)
+    judgement = judge_claim(evidence([own]), Models(EVEN, sentence_model, cuts))
+    assert judgement.verdict.label == "supported"
 
 
 def test_an_article_leaning_to_a_side_below_its_cut_is_unclear():
