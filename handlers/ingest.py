@@ -228,9 +228,10 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
         linked = link(analysis, candidates, context)
         article_id = store.add_article(article, linked.analysis(analysis), linked.links, now)
         if candidates:  # entities the article shows to be one, now that the store has typed them
-            written = [e for e in linked.entities if e.mentions]
-            ids = store.article_entity_ids(article_id, [analysis.mentions[e.mentions[0]].start for e in written])
-            store.join_twins(twin_pairs(store, written, ids, candidates, context.blocked), now)
+            written = [(e, o) for e, o in zip(linked.entities, linked.alternatives, strict=True) if e.mentions]
+            entities, alternatives = [e for e, _ in written], [o for _, o in written]
+            ids = store.article_entity_ids(article_id, [analysis.mentions[e.mentions[0]].start for e in entities])
+            store.join_twins(twin_pairs(store, entities, ids, candidates, context.blocked, alternatives), now)
         return article_id
 
 

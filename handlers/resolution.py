@@ -16,6 +16,8 @@ from nlp.linker import (
     story_neighbours,
     wanted_keys,
 )
+from nlp.linker.bridges import bridges
+from nlp.linker.decide import Scored
 from nlp.linker.lookup import SIMILAR_ARTICLES
 from nlp.linker.twins import twins
 from store import Store
@@ -79,9 +81,11 @@ def twin_pairs(
     entity_ids: Sequence[int],
     candidates: Sequence[KnownEntity],
     blocked: frozenset[str] = frozenset(),
+    alternatives: Sequence[Sequence[Scored]] | None = None,
 ) -> list[tuple[int, int, str]]:
     """The stored entities an article shows to be one, read once the article is written and the
-    store has typed its entities again (``nlp.linker.twins``). Ingest and rebuild both ask it.
+    store has typed its entities again: twins of one full name (``nlp.linker.twins``) and two
+    entities the article bridges (``nlp.linker.bridges``). Ingest and rebuild both ask it.
 
     Args:
         store: the store, read inside the write transaction that wrote the article.
@@ -90,12 +94,18 @@ def twin_pairs(
         entity_ids: the stored entity each of ``entities`` became.
         candidates: the stored entities read before linking the article.
         blocked: names reporters split off (``ArticleContext.blocked``); they never make twins.
+        alternatives: for each of ``entities``, the candidates it could have joined, the chosen first
+            (``Linked.alternatives``); None: no bridges are looked for.
 
     Returns:
         (keep, absorbed, why) for each pair to join; empty when the article had no candidate.
     """
     if not candidates:
         return []
-    written = [(e, i) for e, i in zip(entities, entity_ids, strict=True) if e.mentions]
-    heads = store.entity_heads([*(i for _, i in written), *(k.id for k in candidates)])
-    return twins([e for e, _ in written], [i for _, i in written], list(candidates), heads, blocked)
+    others = alternatives if alternatives is not None else [()] * len(entities)
+    written = [(e, i, o) for e, i, o in zip(entities, entity_ids, others, strict=True) if e.mentions]
+    heads = store.entity_heads([*(i for _, i, _ in written), *(k.id for k in candidates)])
+    locals_, ids = [e for e, _, _ in written], [i for _, i, _ in written]
+    pairs = twins(locals_, ids, list(candidates), heads, blocked)
+    pairs += bridges(locals_, ids, [o for _, _, o in written], heads, blocked)
+    return pairs

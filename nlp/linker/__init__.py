@@ -4,8 +4,9 @@ One entry point, ``link(analysis, candidates, context) -> Linked``, plain data i
 rule, word list and threshold it uses lives in this package: name relations (``names``), the
 short forms a lone word may be (``short_forms``), abbreviations an article defines
 (``abbreviations``), a US state's abbreviation after a place (``states``), the evidence weighed
-(``evidence``), the model (``model``), one entity's decision (``decide``) and what to ask the
-store for (``lookup``).
+(``evidence``), the model (``model``), one entity's decision (``decide``), what to ask the
+store for (``lookup``), and the stored entities an article shows to be one once it is written
+(``twins``, ``bridges``).
 """
 
 from nlp.linker.decide import Scored, explain, link_entity, score_candidates

@@ -79,6 +79,20 @@ def link_entity(
     Returns:
         A Link to the chosen candidate, or to None with why none was strong enough.
     """
+    return decide(entity, candidates, descriptors, context, model)[0]
+
+
+def decide(
+    entity: LocalEntity,
+    candidates: list[KnownEntity],
+    descriptors: Iterable[str] = (),
+    context: LinkContext | None = None,
+    model: LinkerModel | None = None,
+) -> tuple[Link, tuple[Scored, ...]]:
+    """``link_entity``'s Link, and every candidate that could have been chosen (at or above the
+    threshold, most probable first, the chosen one first): what the article says about stored
+    entities besides the one it joins, so that an article bridging two of them can join them
+    (``nlp.linker.bridges``) whichever came first. A join stated in the text has none."""
     model = model or shipped_model()
     stated = any(why.startswith(("renamed", "handle")) for why in entity.reasons.values())
     if stated:
@@ -87,16 +101,16 @@ def link_entity(
         if exact:
             chosen = next((k for k in exact if name_key(k.name) == name_key(entity.name)), exact[0])
             absorb = tuple(k.id for k in exact if k.id != chosen.id)
-            return Link(chosen.id, chosen.type, SAME_NAME, absorb)
+            return Link(chosen.id, chosen.type, SAME_NAME, absorb), ()
     scored = score_candidates(entity, candidates, context or LinkContext(), descriptors, model)
     linkable = [s for s in scored if may_link(s, model)]
     if not linkable:
         if scored:
-            return Link(None, entity.label, f"new: {explain(scored[0])} is too weak")
-        return Link(None, entity.label, "new")
+            return Link(None, entity.label, f"new: {explain(scored[0])} is too weak"), ()
+        return Link(None, entity.label, "new"), ()
     best = linkable[0]
     reason = SAME_NAME if best.relation in SAME_NAMES and not best.features.get("apart_acronym") else explain(best)
-    return Link(best.candidate.id, best.candidate.type, reason)
+    return Link(best.candidate.id, best.candidate.type, reason), tuple(linkable)
 
 
 def _keys(known: KnownEntity) -> set[str]:

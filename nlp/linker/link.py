@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from domain import Analysis, KnownEntity, Link, LocalEntity, name_key
-from nlp.linker.decide import link_entity
+from nlp.linker.decide import Scored, decide
 from nlp.linker.evidence import LinkContext
 from nlp.linker.lookup import lookup_keys, named_alike
 from nlp.linker.model import LinkerModel
@@ -38,6 +38,8 @@ class Linked:
 
     entities: list[LocalEntity] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    #: For each entity, the stored entities it could have been, the chosen one first (``decide``).
+    alternatives: list[tuple[Scored, ...]] = field(default_factory=list)
 
     def analysis(self, analysis: Analysis) -> Analysis:
         """A shallow copy of ``analysis`` holding these entities (statements keep their indices)."""
@@ -146,11 +148,11 @@ def link(
         model: the logistic model (the shipped one by default).
 
     Returns:
-        The entities to store and one Link each.
+        The entities to store, one Link each, and the stored entities each could have been.
     """
     entities = entities_to_link(analysis, context.blocked)
-    links = [
-        link_entity(r.entity, r.candidates, r.descriptors, r.context, model)
+    decided = [
+        decide(r.entity, r.candidates, r.descriptors, r.context, model)
         for r in requests(entities, analysis, candidates, context)
     ]
-    return Linked(entities, links)
+    return Linked(entities, [d[0] for d in decided], [d[1] for d in decided])

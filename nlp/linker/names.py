@@ -236,7 +236,7 @@ def _acronym_of(short: Iterable[str], long: Iterable[str]) -> bool:
 def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     """How ``entity``'s names relate to the candidate's, people compared as people."""
     person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
-    if not person and _names_conflict(entity.name, candidate.name):
+    if not person and names_conflict(entity.name, candidate.name):
         return "other"
     ours = entity.aliases
     if person:  # "Mr Cho" is the surname Cho
@@ -268,7 +268,7 @@ def _without_honorific(alias: str) -> str:
     return alias
 
 
-def _names_conflict(ours: str, theirs: str) -> bool:
+def names_conflict(ours: str, theirs: str) -> bool:
     """Two organisations' or places' own several-word names that differ, neither the tail of the
     other: whatever shorter name they share ("Police Department", "Daily News"), Woodburn Police
     Department is not Staunton Police Department. A shared short alias must not chain them."""

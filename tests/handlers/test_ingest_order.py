@@ -3,6 +3,7 @@ the order they came in (issue 40, part 5)."""
 
 import json
 import random
+from itertools import permutations
 
 from handlers import Context
 from handlers.ingest import IngestRequest, ingest_articles
@@ -87,3 +88,33 @@ def test_four_orders_give_the_same_entities_names_and_types(tmp_path, analyzer):
         assert set(other) == set(found[0]), f"order {n} partitions the mentions otherwise"
         differ = {found[0][k]: other[k] for k in found[0] if other[k] != found[0][k]}
         assert not differ, f"order {n} names or types entities otherwise: {differ}"
+
+
+#: Written for this test: a navy called only "the Navy" in one article, by its full name alone in
+#: another, and by both in a third, which bridges the first two.
+NAVY = {
+    "navy-1": (
+        "The Navy said on Monday that its divers had found the wreck of a fishing boat off Port Elsworth, "
+        "where two fishermen went missing in a storm last week."
+    ),
+    "navy-2": (
+        "Two ships of the Ruritanian Navy searched the sea off Port Elsworth on Sunday for two fishermen "
+        "missing since a storm sank their fishing boat."
+    ),
+    "navy-3": (
+        "The Ruritanian Navy said on Tuesday that divers had found the wreck of a fishing boat off Port Elsworth. "
+        "The Navy said the two fishermen who went missing in the storm had not been found."
+    ),
+}
+
+
+def test_an_article_that_bridges_a_lone_name_and_a_full_one_joins_them_whichever_came_first(tmp_path, analyzer):
+    """Stored first, the lone "Navy" stays apart from the Ruritanian Navy of the next article; the
+    third article joins the Ruritanian Navy and scores the lone "Navy" too, so they are joined
+    (``nlp.linker.bridges``), as they are when the lone "Navy" comes later."""
+    given = [IngestRequest(name, text=text, outlet="Written") for name, text in NAVY.items()]
+    found = [entities(tmp_path / f"navy{n}.db", analyzer, list(order)) for n, order in enumerate(permutations(given))]
+    navies = [(name, type_, len(spans)) for spans, (name, type_) in found[0].items() if "Navy" in name]
+    assert navies == [("Ruritanian Navy", "ORG", 4)]
+    for n, other in enumerate(found[1:], 1):
+        assert other == found[0], f"order {n} gives other entities"

@@ -170,3 +170,17 @@ def test_a_stored_short_form_never_called_by_a_long_one_needs_a_name_in_common_n
     assert link_entity(redwood, [rc], (), with_a_name).entity_id == 9
     afp = KnownEntity(5, "Agence France-Presse", "ORG", ("Agence France-Presse",), (), (1, 2), 2, KOREA)
     assert link_entity(LocalEntity("AFP", "ORG", ["AFP"], [0]), [afp], (), only_similar).entity_id == 5
+
+
+def test_the_decision_keeps_every_candidate_that_could_have_been_chosen_the_chosen_first():
+    from nlp.linker.decide import decide
+
+    navy = LocalEntity("Harbour Navy", "ORG", ["Harbour Navy", "Navy"], [0, 1])
+    full = KnownEntity(3, "Harbour Navy", "ORG", ("Harbour Navy",), article_ids=(40,), article_count=1)
+    lone = KnownEntity(7, "Navy", "ORG", ("Navy",), article_ids=(41,), article_count=1)
+    story = LinkContext(frozenset({"port elsworth"}), (40, 41))
+    chosen, alternatives = decide(navy, [lone, full], (), story)
+    assert chosen.entity_id == 3
+    assert [(s.candidate.id, s.relation) for s in alternatives] == [(3, "same_full"), (7, "same_single")]
+    linked = link(analysis_in("The Harbour Navy said so.", ("Harbour Navy", "ORG")), [], ArticleContext())
+    assert linked.alternatives == [()]  # a new entity could have been nothing else
