@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.attributions import attributions_of
-from nlp.claim_core import core_text, description_tokens
+from nlp.claim_core import core_text, credit_tokens, description_tokens
 from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.doctext import keep_original, parse_input, remember_text, text_of
@@ -194,7 +194,7 @@ class Analyzer:
         doc = self._parse(text)
         if is_headline_line(text):
             doc = self._as_sentence(doc)
-        dropped = description_tokens(doc)
+        dropped = description_tokens(doc) | credit_tokens(doc)
         described = {e.text for e in doc.ents if all(t.i in dropped for t in e)}
         names = tuple(entity.name for entity in analysis_from_doc(doc).entities if entity.name not in described)
         actors = tuple(name for name in actors_of(doc) if name not in described)

@@ -7,6 +7,10 @@ richest man and …") and the title before a name ("Russian President") say who 
 article disputing the contact seldom repeats them, so counted as the claim's words they make the
 denial look as if it carried too little of the claim, and a name inside them ("U.S.") looks like
 one the denial leaves out. Judging reads the claim without them.
+
+Nor is the credit a headline puts after its last colon part of the claim: "Kim had ankle surgery:
+source", "Airdrop fell into ISIS hands: Pentagon". It says who tells it, as "Police say …" does;
+an article about the surgery need not name the source, so it is no name the evidence must repeat.
 """
 
 from __future__ import annotations
@@ -47,6 +51,34 @@ def description_tokens(doc: Doc) -> set[int]:
         dropped |= {i for i in _title_before(entity) if i not in kept}
     content = [t for t in doc if t.i not in dropped and (t.is_alpha or t.like_num) and not t.is_stop]
     return dropped if len(content) >= MIN_CORE_WORDS else set()
+
+
+#: The most words a headline's credit after its last colon holds ("Reports", "Jerusalem Post",
+#: "Shia MP"); a longer tail is a claim of its own.
+CREDIT_WORDS = 3
+
+
+def credit_tokens(doc: Doc) -> set[int]:
+    """The indices of a headline's credit: the words after its last colon when they are a short
+    phrase with no verb ("… was not stolen: Cops", "…: Reports") and the words before the colon
+    claim something on their own.
+
+    Args:
+        doc: the claim's parse.
+    Returns:
+        The token indices of the colon and the credit; empty when the line has none.
+    """
+    colons = [t.i for t in doc if t.text == ":"]
+    if not colons:
+        return set()
+    colon = colons[-1]
+    tail = [t for t in doc[colon + 1 :] if not t.is_punct]
+    before = [t for t in doc[:colon] if (t.is_alpha or t.like_num) and not t.is_stop]
+    if not 1 <= len(tail) <= CREDIT_WORDS or len(before) < MIN_CORE_WORDS:
+        return set()
+    if any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return set()
+    return set(range(colon, len(doc)))
 
 
 def _set_off(appositive: Token) -> bool:

@@ -30,3 +30,30 @@ def test_a_title_keeps_the_names_in_it(analyzer):
 def test_a_claim_without_a_description_reads_whole(analyzer, claim):
     reading = analyzer.read_claim(claim)
     assert reading.core == claim
+
+
+@pytest.mark.parametrize(
+    ("headline", "credit", "core"),
+    [
+        ("Harbour bridge closed after crack found: Officials", "officials", "Harbour bridge closed after crack found"),
+        ("Mayor Ortiz resigned over housing fraud: Daily Herald", "herald", "Ortiz resigned over housing fraud"),
+    ],
+)
+def test_a_headlines_credit_after_its_colon_is_not_the_claim(analyzer, headline, credit, core):
+    """Who tells it is not what is told: the evidence need not name the source, as with "Officials
+    say …"."""
+    reading = analyzer.read_claim(headline)
+    assert reading.core == core
+    assert credit not in reading.terms.lemmas
+    assert not any(credit in name.lower() for name in reading.names)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Update: the harbour bridge reopened after repairs",  # the words after the colon are the claim
+        "Ortiz: resigned",  # too little before the colon to claim anything
+    ],
+)
+def test_a_colon_without_a_credit_leaves_the_claim_whole(analyzer, claim):
+    assert analyzer.read_claim(claim).core == claim
