@@ -186,7 +186,8 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
     one part at a time: the article cuts with no statement taking a side (``most_inclusive`` of
     those within one standard error of the best), then the outlet's own sentences (``strictest``
     of those within one standard error), then each wording rule in turn, then how far an article must
-    lean to support for a source it quotes to support. Ties keep the earlier
+    lean to support for a source it quotes to support (``strictest``, as for the outlet's sentence:
+    it decides how many statements take a side). Ties keep the earlier
     value in each grid (for a rule, the cut it was written with, ``CORE``, then the surer ones), so
     a rule that never fires in the training data keeps its written cut. While the article cuts
     are chosen, statements take no side (``NEVER``). With ``verbose``, prints the accuracy at
@@ -225,12 +226,7 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
             tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]
             best = max(tried, key=score_first(score))
     backing = "a source supporting when the article quoting it does at {}"
-    return one_cut("backed_supports", BACKED_SUPPORTS_CUTS, most_accurate, backing)
-
-
-def most_accurate(tried: Sequence[Cuts], scores: Sequence[float], headlines: int, cut: str) -> Cuts:
-    """The most accurate of ``tried``; of equal ones, the first."""
-    return tried[max(range(len(tried)), key=lambda i: (round(scores[i], 12), -i))]
+    return one_cut("backed_supports", BACKED_SUPPORTS_CUTS, strictest, backing)
 
 
 def most_inclusive(tried: Sequence[Cuts], scores: Sequence[float], headlines: int, cut: str = "related") -> Cuts:

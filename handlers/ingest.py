@@ -231,7 +231,7 @@ def store_article(store: Store, article: ArticleIn, analysis: Analysis, now: str
             written = [(e, o) for e, o in zip(linked.entities, linked.alternatives, strict=True) if e.mentions]
             entities, alternatives = [e for e, _ in written], [o for _, o in written]
             ids = store.article_entity_ids(article_id, [analysis.mentions[e.mentions[0]].start for e in entities])
-            store.join_twins(twin_pairs(store, entities, ids, candidates, context.blocked, alternatives), now)
+            store.join_twins(twin_pairs(store, entities, ids, candidates, alternatives, context.blocked), now)
         return article_id
 
 

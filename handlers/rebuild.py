@@ -52,7 +52,7 @@ def relink_article(store: Store, session: Rebuilding, article_id: int) -> None:
     candidates, context = link_inputs(store, names.analysis, names.published, names.article_id)
     linked = link(names.analysis, candidates, context)
     ids = session.relink(names, linked.entities, linked.links)
-    session.join_twins(twin_pairs(store, linked.entities, ids, candidates, context.blocked, linked.alternatives))
+    session.join_twins(twin_pairs(store, linked.entities, ids, candidates, linked.alternatives, context.blocked))
 
 
 def rebuild(ctx: Context) -> Reply:

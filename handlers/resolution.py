@@ -10,16 +10,15 @@ from collections.abc import Sequence
 from domain import Analysis, KnownEntity, LocalEntity
 from nlp.linker import (
     ArticleContext,
+    Scored,
     article_terms,
     entities_to_link,
+    joins,
     query_terms,
     story_neighbours,
     wanted_keys,
 )
-from nlp.linker.bridges import bridges
-from nlp.linker.decide import Scored
 from nlp.linker.lookup import SIMILAR_ARTICLES
-from nlp.linker.twins import twins
 from store import Store
 
 
@@ -80,12 +79,11 @@ def twin_pairs(
     entities: Sequence[LocalEntity],
     entity_ids: Sequence[int],
     candidates: Sequence[KnownEntity],
+    alternatives: Sequence[Sequence[Scored]],
     blocked: frozenset[str] = frozenset(),
-    alternatives: Sequence[Sequence[Scored]] | None = None,
 ) -> list[tuple[int, int, str]]:
-    """The stored entities an article shows to be one, read once the article is written and the
-    store has typed its entities again: twins of one full name (``nlp.linker.twins``) and two
-    entities the article bridges (``nlp.linker.bridges``). Ingest and rebuild both ask it.
+    """The stored entities an article shows to be one (``nlp.linker.joins``), read once the article
+    is written and the store has typed its entities again. Ingest and rebuild both ask it.
 
     Args:
         store: the store, read inside the write transaction that wrote the article.
@@ -93,19 +91,17 @@ def twin_pairs(
             are passed over.
         entity_ids: the stored entity each of ``entities`` became.
         candidates: the stored entities read before linking the article.
-        blocked: names reporters split off (``ArticleContext.blocked``); they never make twins.
         alternatives: for each of ``entities``, the candidates it could have joined, the chosen first
-            (``Linked.alternatives``); None: no bridges are looked for.
+            (``Linked.alternatives``).
+        blocked: names reporters split off (``ArticleContext.blocked``); they never make a join.
 
     Returns:
         (keep, absorbed, why) for each pair to join; empty when the article had no candidate.
     """
     if not candidates:
         return []
-    others = alternatives if alternatives is not None else [()] * len(entities)
-    written = [(e, i, o) for e, i, o in zip(entities, entity_ids, others, strict=True) if e.mentions]
+    written = [(e, i, o) for e, i, o in zip(entities, entity_ids, alternatives, strict=True) if e.mentions]
     heads = store.entity_heads([*(i for _, i, _ in written), *(k.id for k in candidates)])
-    locals_, ids = [e for e, _, _ in written], [i for _, i, _ in written]
-    pairs = twins(locals_, ids, list(candidates), heads, blocked)
-    pairs += bridges(locals_, ids, [o for _, _, o in written], heads, blocked)
-    return pairs
+    return joins(
+        [e for e, _, _ in written], [i for _, i, _ in written], [o for _, _, o in written], candidates, heads, blocked
+    )

@@ -22,6 +22,7 @@ The order of the decision:
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -245,9 +246,7 @@ def _aimed(item: Judged, names: Sequence[str]) -> Judged:
     missing = missing_names(item.row, names)
     if not missing:
         return item
-    why = f"{item.stance.why}; does not name {', '.join(missing)}"
-    stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
-    return dataclasses.replace(item, stance=stance)
+    return _reporting(item, f"does not name {', '.join(missing)}")
 
 
 def _takes_side(item: Judged, cuts: Cuts) -> Judged:
@@ -259,25 +258,32 @@ def _takes_side(item: Judged, cuts: Cuts) -> Judged:
     cut = cuts.statement_sides if in_outlets_voice(item.row) else cuts.quoted_cut(reading.rule)
     if item.stance.stance not in (SUPPORTS, DISPUTES) or item.stance.relevance >= cut:
         return item
-    why = f"{item.stance.why}; carries too little of the claim to take a side"
-    stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
-    return dataclasses.replace(item, stance=stance)
+    return _reporting(item, "carries too little of the claim to take a side")
 
 
 def _backed(item: Judged, readings: dict[int, ArticleStance], cuts: Cuts) -> Judged:
     """What a source says, reporting rather than supporting when the article quoting it, read
     whole, leans to support less than ``Cuts.backed_supports``: a story that only discusses a claim
     quotes those who state it, and a claim only a quoted source makes is not confirmed. The
-    outlet's own sentence is the outlet's stance and needs no backing; an article not read whole
-    backs what it quotes."""
-    reading = readings.get(item.row.article_id)
-    if item.stance.stance != SUPPORTS or reading is None or in_outlets_voice(item.row):
+    outlet's own sentence is the outlet's stance and needs no backing. An article not read whole
+    (beyond the articles /compare reads) gives no backing, so where the search ranked it does not
+    decide whether its quote counts."""
+    if item.stance.stance != SUPPORTS or in_outlets_voice(item.row) or cuts.backed_supports <= 0:
         return item
+    reading = readings.get(item.row.article_id)
+    if reading is None:
+        return _reporting(item, "counted as reporting: the article around it was not read whole")
     backing = support_share(reading)
     if backing >= cuts.backed_supports:
         return item
-    why = f"{item.stance.why}; the article quoting it, read whole, does not vouch for it ({backing:.0%} support)"
-    stance = Stance(REPORTS, why, item.stance.relevance, item.stance.probability)
+    shown, needed = math.floor(backing * 100), math.ceil(cuts.backed_supports * 100)
+    why = f"counted as reporting: the article around it does not itself lean to support it ({shown}%, {needed}% needed)"
+    return _reporting(item, why)
+
+
+def _reporting(item: Judged, reason: str) -> Judged:
+    """The statement, reporting the claim rather than taking a side, with ``reason`` added to why."""
+    stance = Stance(REPORTS, f"{item.stance.why}; {reason}", item.stance.relevance, item.stance.probability)
     return dataclasses.replace(item, stance=stance)
 
 

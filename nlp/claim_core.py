@@ -56,12 +56,25 @@ def description_tokens(doc: Doc) -> set[int]:
 #: The most words a headline's credit after its last colon holds ("Reports", "Jerusalem Post",
 #: "Shia MP"); a longer tail is a claim of its own.
 CREDIT_WORDS = 3
+#: Entities a credit names: who tells the claim ("…: Pentagon", "…: Jerusalem Post", "…: Shia MP").
+CREDIT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns a credit is made of when it names no one: the kinds of source headlines credit.
+SOURCE_NOUNS = frozenset(
+    {
+        "report", "source", "official", "police", "cop", "witness", "monitor", "analyst", "family",
+        "attorney", "lawyer", "spokesman", "spokeswoman", "spokesperson", "aide", "insider", "expert",
+        "study", "survey", "poll", "media", "government", "ministry", "army", "military", "authority",
+    }
+)  # fmt: skip
+#: Words that make a tail a verdict on the claim, never its credit ("…: not true", "…: false").
+VERDICT_WORDS = frozenset({"not", "no", "never", "true", "false", "untrue", "fake", "hoax", "confirmed", "denied"})
 
 
 def credit_tokens(doc: Doc) -> set[int]:
     """The indices of a headline's credit: the words after its last colon when they are a short
-    phrase with no verb ("… was not stolen: Cops", "…: Reports") and the words before the colon
-    claim something on their own.
+    phrase with no verb that names who tells the claim (an entity, or a source noun such as
+    "Reports" or "Cops") and the words before the colon claim something on their own. A tail that
+    answers or judges the claim ("…: not true", "…: pilot error", "…: $3bn") is the claim's own.
 
     Args:
         doc: the claim's parse.
@@ -76,7 +89,10 @@ def credit_tokens(doc: Doc) -> set[int]:
     before = [t for t in doc[:colon] if (t.is_alpha or t.like_num) and not t.is_stop]
     if not 1 <= len(tail) <= CREDIT_WORDS or len(before) < MIN_CORE_WORDS:
         return set()
-    if any(t.pos_ in ("VERB", "AUX") for t in tail):
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in VERDICT_WORDS for t in tail):
+        return set()
+    names_a_source = any(t.ent_type_ in CREDIT_ENTITIES for t in tail)
+    if not names_a_source and tail[-1].lemma_.lower() not in SOURCE_NOUNS and tail[-1].lower_ not in SOURCE_NOUNS:
         return set()
     return set(range(colon, len(doc)))
 

@@ -81,6 +81,19 @@ def bridged(local: LocalEntity, linked: tuple[str, str], other: Scored, heads: H
     return None
 
 
+def _can_be_one(members: Sequence[tuple[str, str]]) -> bool:
+    """Whether the stored (name, type) of everything one article would bridge can be one thing:
+    each pair is checked, not only each against the entity the article joined, so that two
+    candidates whose own names conflict are never joined through a third."""
+    for i, (name, type_) in enumerate(members):
+        for other_name, _ in members[i + 1 :]:
+            if type_ == "PERSON" and name_relation([name], [other_name], person=True) in NEVER:
+                return False
+            if type_ != "PERSON" and names_conflict(name, other_name):
+                return False
+    return True
+
+
 def bridges(
     entities: Sequence[LocalEntity],
     entity_ids: Sequence[int],
@@ -107,16 +120,20 @@ def bridges(
     for local, entity_id, scored in zip(entities, entity_ids, alternatives, strict=True):
         if entity_id not in heads or not _joined_by_full_name(entity_id, scored):
             continue  # a new entity, or one joined by less than a full name, bridges nothing
+        joined: list[tuple[Scored, str]] = []
         for other in scored[1:]:
             known = other.candidate
             if known.id in own or known.id not in heads or _keys(known) & blocked:
                 continue
             why = bridged(local, heads[entity_id], other, heads)
-            if why is None:
-                continue
+            if why is not None:
+                joined.append((other, why))
+        if not _can_be_one([heads[entity_id], *(heads[o.candidate.id] for o, _ in joined)]):
+            continue  # a generic "Police Department" scored with Staunton's and Woodburn's: no bridge
+        for other, why in joined:
             if other.relation in LONE:
-                lone_claims[known.id].add(entity_id)
-            keep, absorbed = sorted((entity_id, known.id))
+                lone_claims[other.candidate.id].add(entity_id)
+            keep, absorbed = sorted((entity_id, other.candidate.id))
             found.setdefault((keep, absorbed), why)
     doubtful = {lone for lone, claims in lone_claims.items() if len(claims) > 1}
     return [(keep, absorbed, why) for (keep, absorbed), why in sorted(found.items()) if not {keep, absorbed} & doubtful]

@@ -105,7 +105,16 @@ def test_a_source_stating_the_claim_supports_only_where_the_article_quoting_it_l
     alone = judge_claim(evidence([statement]), models(backed_supports=0.4))
     assert alone.verdict.label == "unverified"
     assert [c.stance for c in alone.calls if c.statement_id == 1] == ["reports"]
-    assert "does not vouch for it" in alone.calls[0].why
+    assert "the article around it does not itself lean to support it (33%, 40% needed)" in alone.calls[0].why
+
+
+def test_a_source_in_an_article_not_read_whole_has_no_backing():
+    """Whether a quote counts must not hang on where the search ranked its article."""
+    statement = replace(row(1, "Musk has been in regular contact with Kiriyenko.", "Ian Bremmer"), cue_lemma="say")
+    unread = judge_claim(evidence([statement], with_article=False), models(backed_supports=0.3))
+    assert unread.verdict.label == "unverified"
+    assert "was not read whole" in unread.calls[0].why
+    assert judge_claim(evidence([statement], with_article=False), models()).verdict.label == "supported"
 
 
 def test_the_outlets_own_sentence_needs_no_backing():

@@ -102,3 +102,15 @@ def test_a_lone_word_the_article_does_not_write_for_its_full_name_bridges_nothin
     heads = {3: ("Harbour Navy", "ORG"), 7: ("Navy", "ORG")}
     alternatives = [(scored(HARBOUR_NAVY, "same_full", 0.9), scored(LONE_NAVY, "contained"))]
     assert bridges([navy], [3], alternatives, heads) == []
+
+
+def test_two_candidates_whose_names_conflict_are_never_joined_through_a_third():
+    """A generic name the article joined, scored beside two that conflict with each other, is no
+    bridge between them: Ashford's and Bexley's police departments stay two."""
+    generic = KnownEntity(2, "Police Department", "ORG", ("Police Department",))
+    ashford = KnownEntity(3, "Ashford Police Department", "ORG", ("Ashford Police Department", "Police Department"))
+    bexley = KnownEntity(4, "Bexley Police Department", "ORG", ("Bexley Police Department", "Police Department"))
+    local = LocalEntity("Police Department", "ORG", ["Police Department"], [0])
+    heads = {k.id: (k.name, k.type) for k in (generic, ashford, bexley)}
+    alternatives = (scored(generic, "same_full", 0.9), scored(ashford, "same_full"), scored(bexley, "same_full"))
+    assert bridges([local], [2], [alternatives], heads) == []

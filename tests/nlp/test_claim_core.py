@@ -53,6 +53,8 @@ def test_a_headlines_credit_after_its_colon_is_not_the_claim(analyzer, headline,
     [
         "Update: the harbour bridge reopened after repairs",  # the words after the colon are the claim
         "Ortiz: resigned",  # too little before the colon to claim anything
+        "The harbour bridge is closed: not true",  # the tail judges the claim
+        "Cause of the harbour bridge crack found: poor welding",  # the tail answers it, naming no source
     ],
 )
 def test_a_colon_without_a_credit_leaves_the_claim_whole(analyzer, claim):
