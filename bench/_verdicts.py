@@ -43,8 +43,9 @@ RULE_CUTS = (CORE, 0.5, 0.7, 0.9, WHOLE_CLAIM)
 #: How far an article, read whole, must lean to support for a source it quotes to support (0: always;
 #: the outlet's own sentence needs no backing).
 BACKED_SUPPORTS_CUTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
-#: The statement model's thresholds during the choice (those bench/train_stance.py chose and ships).
-SUPPORTS_AT, DISPUTES_AT = 0.7, 0.6
+#: The statement model's thresholds during the choice: those bench/train_stance.py chooses and ships
+#: (``supports_at`` and ``disputes_at`` of judge/data/statement_model.json; a test checks they agree).
+SUPPORTS_AT, DISPUTES_AT = 0.6, 0.6
 
 
 def gold_verdict(labels: Iterable[str]) -> str | None:

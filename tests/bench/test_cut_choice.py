@@ -1,5 +1,6 @@
-"""The one-standard-error rule of the cut choice (bench/_verdicts.py): listing leans to the most
-inclusive cut, taking a side to the strictest, when the accuracies differ by less than the noise."""
+"""The cut choice (bench/_verdicts.py): by the one-standard-error rule listing leans to the most
+inclusive cut and taking a side to the strictest, when the accuracies differ by less than the
+noise; its simulation of the judge applies the cuts as the judge does, at the shipped thresholds."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
 
-from _verdicts import Grid, Reading, most_inclusive, strictest  # noqa: E402
+from _verdicts import DISPUTES_AT, SUPPORTS_AT, Grid, Reading, most_inclusive, strictest  # noqa: E402
 
-from judge import Cuts  # noqa: E402
+from judge import Cuts, statement_model  # noqa: E402
 from judge.cues import STATES  # noqa: E402
 
 
@@ -44,3 +45,9 @@ def test_the_grid_counts_a_sources_support_only_where_the_article_quoting_it_bac
     assert list(grid.verdicts(replace(cuts, backed_supports=0.3))) == ["unverified"]
     own = Grid.of([[Reading(discussing, ((1.0, "supports", True, "states"),), 1.0)]])
     assert list(own.verdicts(replace(cuts, statement_sides=1.0, backed_supports=0.3))) == ["supported"]
+
+
+def test_the_cut_choice_reads_the_outlets_sentences_at_the_shipped_thresholds():
+    """The cuts are chosen on statements read as the shipped statement model reads them."""
+    shipped = statement_model.load_model()
+    assert (SUPPORTS_AT, DISPUTES_AT) == (shipped["supports_at"], shipped["disputes_at"])
