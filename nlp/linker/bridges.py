@@ -69,10 +69,8 @@ def bridged(local: LocalEntity, linked: tuple[str, str], other: Scored, heads: H
     if type_ != other_type:
         return None
     if other.relation in FULL:
-        if type_ == "PERSON" and name_relation([name], [other_name], person=True) in NEVER:
+        if not _names_can_be_one(name, other_name, type_):
             return None  # "al Dulaimi" is no bridge between Saja and Mohammed al-Dulaimi
-        if type_ != "PERSON" and names_conflict(name, other_name):
-            return None
         return f"{local.name} in one article is both {name} and {other_name} ({other.relation.replace('_', ' ')})"
     theirs = [*known.aliases, known.name]
     written = {name_key(a) for a in local.aliases} & {name_key(a) for a in theirs}
@@ -85,13 +83,19 @@ def _can_be_one(members: Sequence[tuple[str, str]]) -> bool:
     """Whether the stored (name, type) of everything one article would bridge can be one thing:
     each pair is checked, not only each against the entity the article joined, so that two
     candidates whose own names conflict are never joined through a third."""
-    for i, (name, type_) in enumerate(members):
-        for other_name, _ in members[i + 1 :]:
-            if type_ == "PERSON" and name_relation([name], [other_name], person=True) in NEVER:
-                return False
-            if type_ != "PERSON" and names_conflict(name, other_name):
-                return False
-    return True
+    return all(
+        _names_can_be_one(name, other_name, type_)
+        for i, (name, type_) in enumerate(members)
+        for other_name, _ in members[i + 1 :]
+    )
+
+
+def _names_can_be_one(name: str, other_name: str, type_: str) -> bool:
+    """Two stored names of one type that may be one thing: for people, not two first names that
+    cannot be one person's; for other things, own names that do not conflict."""
+    if type_ == "PERSON":
+        return name_relation([name], [other_name], person=True) not in NEVER
+    return not names_conflict(name, other_name)
 
 
 def bridges(
