@@ -611,3 +611,15 @@ def claim_verdicts(db: Database) -> None:
            JOIN statement_sources c ON c.statement_id = v.claim_id
            WHERE v.verdict = 'disputed'""",
     )
+
+
+@migrations(name="0022_mentions_entity_text")
+def mentions_entity_text(db: Database) -> None:
+    """How often each form of an entity's name is written, and in how many articles, read from the
+    index alone: every ingest settles the name of each entity it names from these counts
+    (``store.settle``), and without it SQLite reads a table row for every mention of the entity.
+
+    Args:
+        db: the store being migrated, inside the step's transaction.
+    """
+    _run(db, "CREATE INDEX mentions_entity_text ON mentions(entity_id, text, article_id)")

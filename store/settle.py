@@ -15,43 +15,68 @@ alphabetically.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from domain import bare_words, name_key
 
 
-def settled_name(rows: Iterable[tuple[int, str, int]]) -> str | None:
+@functools.lru_cache(maxsize=1 << 16)
+def _name_form(text: str) -> tuple[str, ...]:
+    """The words that make two written forms one name (credentials dropped). Cached: an entity's
+    every mention is read again each time an article names it."""
+    key = name_key(text)
+    return tuple(bare_words(key)) or (key,)
+
+
+@dataclass(frozen=True)
+class FormCount:
+    """How one written form of an entity's name is used: in how many articles, how many times."""
+
+    text: str
+    articles: int
+    uses: int
+
+
+def settled_name(forms: Iterable[FormCount], articles_of: Callable[[list[str]], int], every: int) -> str | None:
     """The name an entity's mentions settle on, by the rules above.
 
+    The store counts in SQL; only forms that are one name written differently ("Regina Benjamin"
+    and "Regina Benjamin, MD") need the articles they share counted again, which ``articles_of``
+    does, so an entity named in many articles costs one row per form, not one per article.
+
     Args:
-        rows: the entity's mentions as ``(article id, text, how many times)`` rows.
+        forms: each form the entity's mentions are written in, with its counts.
+        articles_of: how many distinct articles use any of these forms (called only for a name
+            written in more than one form).
+        every: how many distinct articles mention the entity at all.
 
     Returns:
-        The settled name (as written in one of the mentions), or None with no rows.
+        The settled name (as written in one of the mentions), or None with no forms.
     """
-    articles: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    uses: Counter = Counter()
-    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    every: set[int] = set()
-    for article_id, text, count in rows:
-        key = name_key(text)
-        words = tuple(bare_words(key)) or (key,)
-        articles[words].add(article_id)
-        uses[words] += count
-        forms[words][text.strip()] += count
-        every.add(article_id)
-    if not articles:
+    grouped: dict[tuple[str, ...], list[FormCount]] = defaultdict(list)
+    for form in forms:
+        grouped[_name_form(form.text)].append(form)
+    if not grouped:
         return None
+    articles = {
+        words: group[0].articles if len(group) == 1 else articles_of([f.text for f in group])
+        for words, group in grouped.items()
+    }
+    uses = {words: sum(f.uses for f in group) for words, group in grouped.items()}
 
     def rank(words: tuple[str, ...]) -> tuple:
-        return (len(articles[words]), uses[words], len(words), [-ord(c) for c in " ".join(words)])
+        return (articles[words], uses[words], len(words), [-ord(c) for c in " ".join(words)])
 
-    full = [w for w in articles if len(w) >= 2 and 2 * len(articles[w]) >= len(every)]
+    full = [w for w in articles if len(w) >= 2 and 2 * articles[w] >= every]
     best = max(full or list(articles), key=rank)
-    shown = forms[best]
+    shown: Counter = Counter()
+    for form in grouped[best]:
+        shown[form.text.strip()] += form.uses
     return min(shown, key=lambda f: (len(f.split()), -shown[f], f))
 
 
@@ -66,9 +91,19 @@ def settle_names(db: Database, entity_ids: Iterable[int]) -> None:
         row = db.execute("SELECT name, name_locked FROM entities WHERE id = ?", [entity_id]).fetchone()
         if row is None or row[1]:
             continue
-        rows = db.execute(
-            "SELECT article_id, text, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id, text", [entity_id]
-        )
-        name = settled_name(rows.fetchall())
+        counted = db.execute(
+            "SELECT text, COUNT(DISTINCT article_id), COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY text",
+            [entity_id],
+        ).fetchall()
+        every = db.execute(
+            "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]
+        ).fetchone()[0]
+
+        def articles_of(texts: list[str], entity_id: int = entity_id) -> int:
+            marks = ",".join("?" * len(texts))
+            sql = f"SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ? AND text IN ({marks})"
+            return db.execute(sql, [entity_id, *texts]).fetchone()[0]
+
+        name = settled_name([FormCount(*r) for r in counted], articles_of, every)
         if name and name != row[0]:
             db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity_id])

@@ -3,6 +3,7 @@ words that find the stored articles most like it (its story's neighbours)."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -93,14 +94,26 @@ def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
 
 def lookup_forms(aliases: Iterable[str]) -> set[str]:
     """Every form under which the store finds these names (keys, skeletons, surnames, initials)."""
-    forms = set()
+    forms: set[str] = set()
     for alias in aliases:
-        k = AliasKeys.of(alias)
-        forms |= {k.key, k.skeleton, k.surname, k.initials} - {""}
+        forms |= _forms_of(alias)
     return forms
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _known_forms(aliases: tuple[str, ...], name: str) -> frozenset[str]:
+    """A stored candidate's forms. Cached: the same candidates are read for each name of an article."""
+    return frozenset(lookup_forms((*aliases, name)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _forms_of(alias: str) -> frozenset[str]:
+    """One name's forms. Cached: every stored candidate's names are read for each name an article holds."""
+    k = AliasKeys.of(alias)
+    return frozenset({k.key, k.skeleton, k.surname, k.initials} - {""})
 
 
 def named_alike(entity: LocalEntity, candidates: list[KnownEntity]) -> list[KnownEntity]:
     """The article's candidates this entity's own names could have found."""
     wanted = set().union(*lookup_keys(entity).values())
-    return [k for k in candidates if wanted & lookup_forms(k.aliases + (k.name,))]
+    return [k for k in candidates if not wanted.isdisjoint(_known_forms(k.aliases, k.name))]

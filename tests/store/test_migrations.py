@@ -60,6 +60,7 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
         "0019_alias_keys_generations",
         "0020_alias_keys_credentials",
         "0021_claim_verdicts",
+        "0022_mentions_entity_text",
     ]
 
 
@@ -75,6 +76,18 @@ def test_the_entities_an_article_names_are_read_from_the_index_alone(tmp_path):
     assert "mentions_article" not in {
         name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }
+
+
+def test_the_forms_an_entity_is_named_by_are_counted_from_the_index_alone(tmp_path):
+    db = connect(tmp_path / "n.db")
+    plan = " ".join(
+        row[-1]
+        for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT text, COUNT(DISTINCT article_id), COUNT(*) FROM mentions "
+            "WHERE entity_id = 1 GROUP BY text"
+        )
+    )
+    assert "COVERING INDEX mentions_entity_text" in plan
 
 
 def test_pragmas_wal_foreign_keys_busy_timeout(tmp_path):
