@@ -65,8 +65,20 @@ def _topic(token: Token) -> bool:
     return token.dep_ == "poss" and token.head.dep_ in _SUBJECTS and token.head.head.dep_ == "ROOT"
 
 
-def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+class _Spans:
+    """Whether a position falls inside any of some character spans, in a binary search: an
+    article has hundreds of mentions and every person noun is looked up."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans starting at or before each one
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __contains__(self, position: int) -> bool:
+        last = bisect.bisect_right(self.starts, position) - 1
+        return last >= 0 and self.reach[last] > position
 
 
 def unnamed_people(
@@ -85,13 +97,14 @@ def unnamed_people(
         One UnnamedPerson per such phrase, in text order.
     """
     nouns = person_nouns() if nouns is None else nouns
+    named = _Spans(names)
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, names):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or token.idx in named:
             continue
         if not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):
             continue
-        if any(child.dep_ == "appos" and _inside(child.idx, names) for child in token.children):
+        if any(child.dep_ == "appos" and child.idx in named for child in token.children):
             continue
         start, end = token.left_edge.idx, token.idx + len(token.text)
         sentence = max(0, bisect.bisect_right(sentence_starts, token.idx) - 1)

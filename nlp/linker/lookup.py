@@ -62,34 +62,42 @@ def story_neighbours(matches: list[tuple[int, float]], exclude: int | None = Non
     return tuple(a for a, score in found if score >= floor)[:SIMILAR_ARTICLES]
 
 
-def lookup_keys(entity: LocalEntity) -> dict[str, set[str]]:
+def lookup_keys(entity: LocalEntity) -> dict[str, frozenset[str]]:
     """What to ask the store for: alias keys, spelling skeletons, surnames and true acronyms.
 
     Two full names never meet by their initials: only an all-capitals name finds the names it
     abbreviates ("acronyms"), and a several-word name finds stored acronyms of it (its initials
     among "keys").
     """
-    found = [AliasKeys.of(a) for a in entity.aliases]
-    full = [name_words(k.key) for k in found if " " in k.key]
     person = entity.label == "PERSON" or entity.maybe_person
-    keys = {k.key for k in found} | {acronym_key(a) for a in entity.aliases if acronym_key(a)}
+    return dict(_lookup_keys(tuple(entity.aliases), person))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _lookup_keys(aliases: tuple[str, ...], person: bool) -> tuple[tuple[str, frozenset[str]], ...]:
+    """``lookup_keys`` of these names. Cached: each name is looked up twice an ingest (what to ask
+    the store, then which candidates it could have found), and the same names come back often."""
+    found = [AliasKeys.of(a) for a in aliases]
+    full = [name_words(k.key) for k in found if " " in k.key]
+    keys = {k.key for k in found} | {acronym_key(a) for a in aliases if acronym_key(a)}
     keys |= {hyphenated for k in found for hyphenated in hyphenated_keys(k.key)}
     if not person:
-        keys |= {initials(a) for a in entity.aliases if " " in name_key(a) and not acronym_key(a)} - {""}
+        keys |= {initials(a) for a in aliases if " " in name_key(a) and not acronym_key(a)} - {""}
     # Every name finds stored names with its last word: people by surname, other things by the
     # head word ("Chargers" / "San Diego Chargers") or tail ("Surgeon General" / "U.S. Surgeon General").
     surnames = {k.surname for k in found if k.surname}
     if not person:
-        surnames |= {skeleton(name_key(a)) for a in entity.aliases if " " not in name_key(a) and not acronym_key(a)}
+        surnames |= {skeleton(name_key(a)) for a in aliases if " " not in name_key(a) and not acronym_key(a)}
     if person:
         keys |= {words[-1] for words in full}  # a stored lone surname ("Obama")
         surnames |= {skeleton(k.key) for k in found if " " not in k.key}
-    return {
+    found_keys = {
         "keys": keys,
         "skeletons": {k.skeleton for k in found if k.skeleton} | {s for k in found for s in spacing_skeletons(k.key)},
         "surnames": surnames,
-        "acronyms": {acronym_key(a) for a in entity.aliases} - {""},
+        "acronyms": {acronym_key(a) for a in aliases} - {""},
     }
+    return tuple((kind, frozenset(values)) for kind, values in found_keys.items())
 
 
 def lookup_forms(aliases: Iterable[str]) -> set[str]:

@@ -1,6 +1,9 @@
 """People an article describes without naming: candidates the pronoun resolver weighs beside names."""
 
-from nlp.person_nouns import person_nouns, unnamed_people
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nlp.person_nouns import _Spans, person_nouns, unnamed_people
 
 NOUNS = frozenset({"spokeswoman", "actor", "suspect"})
 
@@ -37,3 +40,11 @@ def test_the_learned_list_holds_people_and_not_things():
     nouns = person_nouns()
     assert {"spokeswoman", "suspect", "actress"} <= nouns
     assert not {"knee", "contract", "year"} & nouns
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda s: (s[0], s[0] + s[1])), max_size=12),
+    st.integers(0, 90),
+)
+def test_a_position_is_inside_the_spans_as_a_scan_of_them_says(spans, position):
+    assert (position in _Spans(spans)) == any(start <= position < end for start, end in spans)
