@@ -83,8 +83,8 @@ def test_the_forms_an_entity_is_named_by_are_counted_from_the_index_alone(tmp_pa
     plan = " ".join(
         row[-1]
         for row in db.execute(
-            "EXPLAIN QUERY PLAN SELECT text, COUNT(DISTINCT article_id), COUNT(*) FROM mentions "
-            "WHERE entity_id = 1 GROUP BY text"
+            "EXPLAIN QUERY PLAN SELECT entity_id, text, COUNT(DISTINCT article_id), COUNT(*) FROM mentions "
+            "WHERE entity_id IN (1, 2) GROUP BY entity_id, text"
         )
     )
     assert "COVERING INDEX mentions_entity_text" in plan
