@@ -17,7 +17,7 @@ from _components import Components
 from _softmax import train_softmax
 
 from handlers import Context
-from handlers.compare import compare_claim
+from handlers.compare import compare_claim, other_names
 from handlers.ingest import IngestRequest, ingest_articles
 from ingest import FetchPolicy
 from judge import Cuts, Models
@@ -131,13 +131,14 @@ def _pairs_of(item: tuple[str, list[dict]]) -> list[Pair]:
     ctx, body_article = _worker
     reading = ctx.analyzer.read_claim(headline)
     result = compare_claim(ctx, headline, reading)
+    forms = other_names(ctx, reading.actors)
     judged: dict[int, list[tuple[list[str], float, str | None, bool, str, bool, str]]] = defaultdict(list)
     for item in result.judged:  # a claim about speech is judged by rules alone (no ``rule`` kept)
         rule = item.rule or item.stance
         ruled = item.stance if item.rule is None else ruled_stance(item.row, item.rule)
         own = in_outlets_voice(item.row)
         names = model_features(headline, item.row, rule)
-        aimed = not missing_names(item.row, reading.actors)
+        aimed = not missing_names(item.row, reading.actors, forms)
         judged[item.row.article_id].append(
             (names, item.stance.relevance, ruled and ruled.stance, own, rule.stance, aimed, rule.rule)
         )

@@ -10,6 +10,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from domain import name_key
 from handlers import messages
 from handlers.coalesce import Coalescer
 from handlers.compare_reply import comparison_reply
@@ -48,6 +49,25 @@ def _claim_entities(ctx: Context, names: tuple[str, ...]) -> list[int]:
         matches = ctx.store.find_entities(name)
         if matches:
             found.append(matches[0].id)
+    return found
+
+
+def other_names(ctx: Context, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """For each name the claim is about, the other names of the stored entities it is a name of
+    (exactly, as an alias): a statement about the Islamic State names ISIS.
+
+    Args:
+        ctx: the store.
+        names: the names the claim is about (``ClaimReading.actors``).
+
+    Returns:
+        Each name's other forms (none for a name the store does not hold).
+    """
+    found = {}
+    for name in names:
+        exact = [m.id for m in ctx.store.find_entities(name) if m.how == "exact"]
+        aliases = dict.fromkeys(a for entity_id in exact for a in ctx.store.entity_aliases(entity_id))
+        found[name] = tuple(a for a in aliases if name_key(a) != name_key(name))
     return found
 
 
@@ -130,6 +150,7 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
         claim_words=ClaimWords.of(reading.core or claim, sorted(claim_terms.names), frequency, article_total),
         content=content,
         names=reading.actors,
+        name_forms=other_names(ctx, reading.actors),
     )
 
 

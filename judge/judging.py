@@ -25,9 +25,10 @@ import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from domain import acronym_key
 from judge.article_model import ArticleEvidence, ArticleStance, ClaimWords, article_stance
 from judge.calls import DISPUTES, REPORTS, SUPPORTS, UNCLEAR, Call
 from judge.cues import Stance
@@ -92,6 +93,8 @@ class Evidence:
     claim_words: ClaimWords | None = None
     content: Terms | None = None
     names: Sequence[str] = ()  # the names the claim is about ("Elon Musk", "Kiriyenko")
+    #: Other names the store knows each of ``names`` by ("ISIS": "Islamic State", "ISIL", …).
+    name_forms: dict[str, Sequence[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -145,7 +148,8 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     related |= carried_by_statements(judged, set(readings), models.cuts.statement_related)
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
-        listed = [_backed(_takes_side(_aimed(j, evidence.names), models.cuts), readings, models.cuts) for j in listed]
+        aimed = [_aimed(j, evidence.names, evidence.name_forms) for j in listed]
+        listed = [_backed(_takes_side(j, models.cuts), readings, models.cuts) for j in aimed]
     citing = citing_outlets(listed)
     calls = [_statement_call(j) for j in listed]
     quoted = {j.row.article_id for j in listed}
@@ -230,20 +234,51 @@ def _listed(item: Judged, speech: bool, readings: dict[int, ArticleStance], rela
     return speech or item.row.article_id not in readings or item.row.article_id in related
 
 
-def missing_names(row: StatementRow, names: Sequence[str]) -> list[str]:
+def missing_names(
+    row: StatementRow, names: Sequence[str], forms: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
     """The claim's ``names`` a statement leaves out. A name counts as named when any of its words
-    is in the statement or its speaker's name ("Musk" for Elon Musk, "Peskov" speaking)."""
+    is in the statement or its speaker's name ("Musk" for Elon Musk, "Peskov" speaking), or when the
+    statement writes another name the store knows it by (``forms``; see ``written_otherwise``).
+
+    Args:
+        row: the statement.
+        names: the names the claim is about.
+        forms: for each name, the other names of its stored entity.
+
+    Returns:
+        The names the statement leaves out, in the claim's order.
+    """
     text = f"{row.text} {row.speaker or ''}".lower()
     said = set(NAME_WORD.findall(text))
-    return [n for n in names if not (set(NAME_WORD.findall(n.lower())) & said or n.lower() in text)]
+    forms = forms or {}
+    return [
+        n
+        for n in names
+        if not (set(NAME_WORD.findall(n.lower())) & said or n.lower() in text)
+        and not written_otherwise(row.text, forms.get(n, ()))
+    ]
 
 
-def _aimed(item: Judged, names: Sequence[str]) -> Judged:
+def written_otherwise(text: str, forms: Sequence[str]) -> bool:
+    """Whether ``text`` writes one of an entity's other names: a name of several words, in any case
+    ("Islamic State" for ISIS), or an acronym as an acronym is written ("ISIL", "U.S."; "is" is no
+    "IS"). A lone word is too loose a sign ("State" of ISIS): the claim's own words count it."""
+    for form in forms:
+        if acronym_key(form):
+            if re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text):
+                return True
+        elif len(form.split()) >= 2 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE):
+            return True
+    return False
+
+
+def _aimed(item: Judged, names: Sequence[str], forms: Mapping[str, Sequence[str]] | None = None) -> Judged:
     """The statement, reporting rather than taking a side when it leaves out one of the claim's
     names: Peskov's denial of regular talks with Putin says nothing of talks with Kiriyenko."""
     if item.stance.stance not in (SUPPORTS, DISPUTES):
         return item
-    missing = missing_names(item.row, names)
+    missing = missing_names(item.row, names, forms)
     if not missing:
         return item
     return _reporting(item, f"does not name {', '.join(missing)}")

@@ -1063,6 +1063,21 @@ class Store:
         with self._reading() as db:
             return entities.similar_matches(db, query)
 
+    def entity_aliases(self, entity_id: int) -> list[str]:
+        """Every name an entity is known by, as written, shortest first.
+
+        Args:
+            entity_id: the entity.
+
+        Returns:
+            Its aliases; empty when no entity has that id.
+        """
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias), alias", [entity_id]
+            ).fetchall()
+        return [alias for (alias,) in rows]
+
     def entity_summary(self, entity_id: int) -> EntitySummary | None:
         """What ``/who`` shows at the top: an entity's name, aliases, outlets and first sighting.
 

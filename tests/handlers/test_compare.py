@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from handlers.compare import compare
+from handlers.compare import compare, other_names
 from handlers.ingest import IngestRequest, ingest
 
 
@@ -41,6 +41,13 @@ def test_the_regular_contact_claim_is_disputed_with_both_sides(seeded):
     assert {"supports", "disputes", "unverified"} <= stances
     assert any("Peskov" in (s["speaker"] or "") for s in data["statements"] if s["stance"] == "disputes")
     assert {a["outlet"] for a in data["articles"]} == {"The Wall Street Journal", "Fortune", "CNN"}
+
+
+def test_a_claims_names_come_with_the_other_names_their_entities_are_stored_under(seeded):
+    forms = other_names(seeded, ("Putin", "Nobody Stored Here"))
+    assert "Vladimir Putin" in forms["Putin"]
+    assert "Putin" not in forms["Putin"]  # the name itself is no other name
+    assert forms["Nobody Stored Here"] == ()
 
 
 def test_compare_json_shape(seeded):

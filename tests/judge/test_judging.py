@@ -5,7 +5,7 @@ from dataclasses import replace
 from judge import CandidateArticle, Cuts, Evidence, Models, judge_claim, statement_model
 from judge.article_model import LABELS, ArticleStance, ClaimWords
 from judge.calls import Call
-from judge.judging import article_side, first_report
+from judge.judging import article_side, first_report, missing_names, written_otherwise
 from nlp.claim_shape import ClaimShape
 from nlp.terms import Terms
 from store.records import StatementRow, StoredArticle
@@ -69,6 +69,22 @@ def test_a_denial_leaving_out_a_name_of_the_claim_only_reports_it():
     judgement = judge_claim(evidence([denial]), models())
     assert judgement.verdict.label != "disputed"
     assert all(c.stance != "disputes" for c in judgement.calls)
+
+
+def test_a_denial_naming_the_claims_entity_by_another_of_its_names_disputes_it():
+    denial = row(1, "Peskov denied Musk was in regular contact with the deputy chief of staff.", "Dmitry Peskov")
+    named_otherwise = replace(evidence([denial]), name_forms={"Kiriyenko": ("deputy chief of staff", "SK")})
+    assert judge_claim(named_otherwise, models()).verdict.label == "disputed"
+    assert judge_claim(evidence([denial]), models()).verdict.label != "disputed"
+
+
+def test_another_name_counts_only_as_written_in_full_or_as_an_acronym():
+    statement = row(1, "It is the State that the U.S. fights, and the islamic state says so.", "A spokesman")
+    assert missing_names(statement, ["ISIS"], {"ISIS": ("IS", "State")}) == ["ISIS"]  # "is" is no "IS"
+    assert missing_names(statement, ["ISIS"], {"ISIS": ("Islamic State",)}) == []
+    assert missing_names(statement, ["America"], {"America": ("U.S.",)}) == []
+    assert not written_otherwise("The US-led coalition", ("U.S.",))
+    assert written_otherwise("The US-led coalition", ("US",))
 
 
 def test_an_article_below_the_related_cut_is_not_listed_and_takes_its_statements_with_it():
