@@ -168,7 +168,9 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     """How two sets of names relate; ``person``: both sides are (or may be) people.
 
     When both sides have full names, the full names decide: a shared surname alias ("Bush")
-    never makes Reggie Bush George W. Bush. A legal form makes no full name and no initial: "Apple
+    never makes Reggie Bush George W. Bush, and two generations of one name never meet, whatever
+    else the two sides share (a Michael Brown Sr. is not the Michael Brown also called Michael Brown
+    Jr.). A legal form makes no full name and no initial: "Apple
     Inc." is the name "Apple", so a stray full alias of the other side ("Germany Apple") cannot keep
     them apart, and "AI" is not its acronym.
     """
@@ -178,6 +180,8 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     our_keys = {AliasKeys.of(a) for a in ours}
     their_keys = {AliasKeys.of(a) for a in theirs}
     shared = {k.key for k in our_keys} & {k.key for k in their_keys}
+    if person and any(_other_generation(_words(a.key), _words(b.key)) for a in our_keys for b in their_keys):
+        return "other"  # Michael Brown Sr. is not the Michael Brown also called Michael Brown Jr.
     if any(" " in k for k in shared):
         return "same_full"
     if {k.skeleton for k in our_keys if k.skeleton} & {k.skeleton for k in their_keys if k.skeleton}:

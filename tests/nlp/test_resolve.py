@@ -242,6 +242,10 @@ def link(entity: LocalEntity, candidates: list[KnownEntity], descriptors=(), con
         (["Apple", "Apple Inc."], ["Apple", "Germany Apple"], False, "same_single"),  # nor part of a full name
         (["Time Warner Inc."], ["Time Warner"], False, "same_full"),
         (["CS"], ["Cisco Systems Inc."], False, "acronym"),
+        (["Dwayne Okafor Sr."], ["Dwayne Okafor", "Dwayne Okafor Jr."], True, "other"),  # the father
+        (["Dwayne Okafor Sr.", "Dwayne Okafor"], ["Dwayne Okafor Jr."], True, "other"),
+        (["Dwayne Okafor Jr."], ["Dwayne Okafor", "Dwayne Okafor Jr."], True, "same_full"),
+        (["Dwayne Okafor"], ["Dwayne Okafor", "Dwayne Okafor Jr."], True, "same_full"),
     ],
 )
 def test_name_relations(ours, theirs, person, relation):
