@@ -240,7 +240,7 @@ def _acronym_of(short: Iterable[str], long: Iterable[str]) -> bool:
 def relation_to(entity: LocalEntity, candidate: KnownEntity) -> str:
     """How ``entity``'s names relate to the candidate's, people compared as people."""
     person = (entity.label == "PERSON" or entity.maybe_person) and candidate.type == "PERSON"
-    if not person and names_conflict(entity.name, candidate.name):
+    if not person and conflicts_with_a_name_of(entity.name, candidate):
         return "other"
     ours = entity.aliases
     if person:  # "Mr Cho" is the surname Cho
@@ -281,6 +281,17 @@ def names_conflict(ours: str, theirs: str) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     return long[-len(short) :] != short
+
+
+def conflicts_with_a_name_of(name: str, candidate: KnownEntity) -> bool:
+    """Whether ``name`` conflicts (``names_conflict``) with the candidate's name or with any of its
+    several-word names, unless the candidate is called by ``name`` already. The name a stored entity
+    settles on may be a short form ("Air Force") that fits other full names: the Syrian Air Force
+    is not the Air Force also called the U.S. Air Force."""
+    theirs = (candidate.name, *candidate.aliases)
+    if name_key(name) in {name_key(other) for other in theirs}:
+        return False
+    return any(names_conflict(name, other) for other in theirs)
 
 
 def types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:

@@ -455,6 +455,14 @@ def test_a_shared_short_name_does_not_chain_two_organisations():
     assert relation_to(local("Police Department", "ORG"), woodburn) == "same_full"
 
 
+def test_a_short_name_an_organisation_settled_on_does_not_chain_another_full_name_to_it():
+    # The stored entity is named by its short form, but it is also the Ruritanian Coast Guard.
+    coast_guard = KnownEntity(9, "Coast Guard", "ORG", ("Coast Guard", "Ruritanian Coast Guard"), (), (1,), 1, STORY)
+    assert relation_to(local("Freedonian Coast Guard", "ORG", "Coast Guard"), coast_guard) == "other"
+    assert relation_to(local("Ruritanian Coast Guard", "ORG"), coast_guard) == "same_full"
+    assert relation_to(local("Coast Guard", "ORG"), coast_guard) == "same_full"
+
+
 ELSEWHERE = LinkContext(frozenset({"ebola", "liberia", "world health organization"}), (40, 41))
 
 
