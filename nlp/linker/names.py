@@ -9,6 +9,7 @@ variant, surname, first-name variant, true acronym, ...) is one feature among th
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -150,6 +151,13 @@ def _other_generation(ours: list[str], theirs: list[str]) -> bool:
     return bool(a and b and a != b)
 
 
+def _generations_differ(ours: Iterable[AliasKeys], theirs: Iterable[AliasKeys]) -> bool:
+    """Whether a name of one side and a name of the other carry different generational suffixes."""
+    a = {generation(" ".join(_words(k.key))) for k in ours} - {""}
+    b = {generation(" ".join(_words(k.key))) for k in theirs} - {""}
+    return any(x != y for x in a for y in b)
+
+
 def _person_relation(ours: list[str], theirs: list[str]) -> str | None:
     if _other_generation(ours, theirs):
         return None  # father and son: Martin Luther King Sr. is not Martin Luther King Jr.
@@ -180,7 +188,7 @@ def name_relation(ours: Iterable[str], theirs: Iterable[str], person: bool) -> s
     our_keys = {AliasKeys.of(a) for a in ours}
     their_keys = {AliasKeys.of(a) for a in theirs}
     shared = {k.key for k in our_keys} & {k.key for k in their_keys}
-    if person and any(_other_generation(_words(a.key), _words(b.key)) for a in our_keys for b in their_keys):
+    if person and _generations_differ(our_keys, their_keys):
         return "other"  # Michael Brown Sr. is not the Michael Brown also called Michael Brown Jr.
     if any(" " in k for k in shared):
         return "same_full"
@@ -272,11 +280,18 @@ def _without_honorific(alias: str) -> str:
     return alias
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _spelled_words(name: str) -> tuple[str, ...]:
+    """A name's words as its spelling skeleton writes them, without a legal form. Cached: every
+    stored candidate's names are compared with every name of an article."""
+    return tuple(_words(skeleton(name_key(without_legal_form(name) or name))))
+
+
 def names_conflict(ours: str, theirs: str) -> bool:
     """Two organisations' or places' own several-word names that differ, neither the tail of the
     other: whatever shorter name they share ("Police Department", "Daily News"), Woodburn Police
     Department is not Staunton Police Department. A shared short alias must not chain them."""
-    a, b = (_words(skeleton(name_key(without_legal_form(n) or n))) for n in (ours, theirs))
+    a, b = _spelled_words(ours), _spelled_words(theirs)
     if len(a) < 2 or len(b) < 2 or a == b:
         return False
     short, long = sorted((a, b), key=len)
