@@ -354,7 +354,9 @@ def _insert_statements(
 
 
 def delete_article(db: Database, article_id: int) -> bool:
-    """Remove an article and everything read from it, in one transaction; names it alone gave go too.
+    """Remove an article and everything read from it, in one transaction; names it alone gave go too,
+    and the entities it named settle their name and type again on the articles left, as if it had
+    never come (``store.settle``, ``corrections.refresh_types``).
 
     Args:
         db: the store's database.
@@ -366,10 +368,13 @@ def delete_article(db: Database, article_id: int) -> bool:
     with db.atomic():
         if db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
             return False
+        named = [r[0] for r in db.execute("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", [article_id])]
         db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         db.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
         db.execute(
             "UPDATE entities SET first_article_id = (SELECT MIN(article_id) FROM mentions m WHERE m.entity_id = "
             "entities.id) WHERE first_article_id IS NULL"
         )
+        refresh_types(db, named)  # entities no longer stored are skipped
+        settle_names(db, named)
     return True

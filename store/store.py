@@ -238,7 +238,8 @@ class Store:
             self.db.conn.commit()
 
     def delete_article(self, article_id: int) -> bool:
-        """Remove an article and everything read from it; entities only it named go too.
+        """Remove an article and everything read from it; entities only it named go too, and those
+        it named with others settle their name and type on the articles left.
 
         Args:
             article_id: the article to remove.
