@@ -249,27 +249,34 @@ def missing_names(
     Returns:
         The names the statement leaves out, in the claim's order.
     """
-    text = f"{row.text} {row.speaker or ''}".lower()
+    written = f"{row.text} {row.speaker or ''}"
+    text = written.lower()
     said = set(NAME_WORD.findall(text))
     forms = forms or {}
     return [
         n
         for n in names
         if not (set(NAME_WORD.findall(n.lower())) & said or n.lower() in text)
-        and not written_otherwise(row.text, forms.get(n, ()))
+        and not written_otherwise(written, forms.get(n, ()))
     ]
 
 
 def written_otherwise(text: str, forms: Sequence[str]) -> bool:
     """Whether ``text`` writes one of an entity's other names: a name of several words, in any case
-    ("Islamic State" for ISIS), or an acronym as an acronym is written ("ISIL", "U.S."; "is" is no
-    "IS"). A lone word is too loose a sign ("State" of ISIS): the claim's own words count it."""
+    and spacing ("Islamic State" for ISIS), or an acronym as an acronym is written, with or without
+    its dots ("U.S." or "US"; "is" is no "IS", nor is anything in a text written all in capitals).
+    A lone word is too loose a sign ("State" of ISIS): the claim's own words count it."""
+    shouting = not any(c.islower() for c in text)
     for form in forms:
-        if acronym_key(form):
-            if re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text):
+        letters = acronym_key(form)
+        if letters and not shouting:
+            dotted = r"\.?".join(re.escape(c) for c in letters.upper()) + r"\.?"
+            if re.search(rf"(?<![\w.]){dotted}(?!\w)", text):
                 return True
-        elif len(form.split()) >= 2 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE):
-            return True
+        elif not letters and len(form.split()) >= 2:
+            spaced = r"\s+".join(re.escape(w) for w in form.split())
+            if re.search(rf"(?<!\w){spaced}(?!\w)", text, re.IGNORECASE):
+                return True
     return False
 
 

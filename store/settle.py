@@ -28,7 +28,7 @@ from domain import bare_words, name_key
 @functools.lru_cache(maxsize=1 << 16)
 def _name_form(text: str) -> tuple[str, ...]:
     """The words that make two written forms one name (credentials dropped). Cached: an entity's
-    every mention is read again each time an article names it."""
+    forms are read again each time an article names it."""
     key = name_key(text)
     return tuple(bare_words(key)) or (key,)
 
@@ -98,7 +98,8 @@ CHUNK = 500
 
 def _settle_chunk(db: Database, entity_ids: list[int]) -> None:
     """``settle_names`` for a few hundred entities, counted in three queries rather than three each
-    (an ingest settles every entity its article names)."""
+    (an ingest settles every entity its article names), and one more for each name written in
+    several forms."""
     marks = ",".join("?" * len(entity_ids))
     current = {
         entity_id: name

@@ -299,14 +299,28 @@ def names_conflict(ours: str, theirs: str) -> bool:
 
 
 def conflicts_with_a_name_of(name: str, candidate: KnownEntity) -> bool:
-    """Whether ``name`` conflicts (``names_conflict``) with the candidate's name or with any of its
-    several-word names, unless the candidate is called by ``name`` already. The name a stored entity
-    settles on may be a short form ("Air Force") that fits other full names: the Syrian Air Force
-    is not the Air Force also called the U.S. Air Force."""
-    theirs = (candidate.name, *candidate.aliases)
-    if name_key(name) in {name_key(other) for other in theirs}:
+    """Whether ``name`` conflicts with the candidate's name (``names_conflict``), or qualifies the
+    head of one of its several-word names otherwise (``qualifiers_differ``), unless the candidate is
+    called by ``name`` already. The name a stored entity settles on may be a short form ("Air
+    Force") that fits other full names: the Syrian Air Force is not the Air Force also called the
+    U.S. Air Force."""
+    if name_key(name) in {name_key(other) for other in (candidate.name, *candidate.aliases)}:
         return False
-    return any(names_conflict(name, other) for other in theirs)
+    return names_conflict(name, candidate.name) or any(qualifiers_differ(name, other) for other in candidate.aliases)
+
+
+def qualifiers_differ(ours: str, theirs: str) -> bool:
+    """Two several-word names that end alike and open with words they share none of: "Syrian Air
+    Force" and "U.S. Air Force", "Old State House" and "Massachusetts State House". Names that end
+    differently ("Islamic State group", "Islamic State of Iraq") or share a qualifying word ("Royal
+    Jordanian Air Force", "Jordanian Air Force"; "New York City Police Department", "New York Police
+    Department") may still be one."""
+    a, b = _spelled_words(ours), _spelled_words(theirs)
+    shared = 0
+    while shared < min(len(a), len(b)) and a[len(a) - 1 - shared] == b[len(b) - 1 - shared]:
+        shared += 1
+    before_a, before_b = a[: len(a) - shared], b[: len(b) - shared]
+    return shared > 0 and bool(before_a) and bool(before_b) and not set(before_a) & set(before_b)
 
 
 def types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:

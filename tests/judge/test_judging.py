@@ -83,8 +83,11 @@ def test_another_name_counts_only_as_written_in_full_or_as_an_acronym():
     assert missing_names(statement, ["ISIS"], {"ISIS": ("IS", "State")}) == ["ISIS"]  # "is" is no "IS"
     assert missing_names(statement, ["ISIS"], {"ISIS": ("Islamic State",)}) == []
     assert missing_names(statement, ["America"], {"America": ("U.S.",)}) == []
-    assert not written_otherwise("The US-led coalition", ("U.S.",))
-    assert written_otherwise("The US-led coalition", ("US",))
+    assert written_otherwise("The US-led coalition", ("U.S.",))  # with or without its dots
+    assert written_otherwise("The U.S. said so.", ("US",))
+    assert not written_otherwise("The USA said so.", ("US",))
+    assert not written_otherwise("IT IS WAR, THE HEADLINE SAID", ("IS",))  # capitals say nothing there
+    assert written_otherwise("the Islamic  State said", ("Islamic State",))
 
 
 def test_an_article_below_the_related_cut_is_not_listed_and_takes_its_statements_with_it():

@@ -4,7 +4,7 @@ import pytest
 
 from domain import AliasKeys, Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.linker import LinkContext, LinkerModel, entities_to_link, link_entity, lookup_keys
-from nlp.linker.names import name_relation, relation_to
+from nlp.linker.names import conflicts_with_a_name_of, name_relation, relation_to
 from nlp.resolve import group_mentions
 from tests.nlp.test_linker import analysis_in
 
@@ -461,6 +461,11 @@ def test_a_short_name_an_organisation_settled_on_does_not_chain_another_full_nam
     assert relation_to(local("Freedonian Coast Guard", "ORG", "Coast Guard"), coast_guard) == "other"
     assert relation_to(local("Ruritanian Coast Guard", "ORG"), coast_guard) == "same_full"
     assert relation_to(local("Coast Guard", "ORG"), coast_guard) == "same_full"
+    # a name that ends otherwise, or shares a qualifying word, may still be one
+    lakes = KnownEntity(10, "GLA", "ORG", ("GLA", "Great Lakes Authority of Ontario"), (), (1,), 1, STORY)
+    assert not conflicts_with_a_name_of("Great Lakes Authority", lakes)
+    assert not conflicts_with_a_name_of("Royal Ruritanian Coast Guard", coast_guard)
+    assert relation_to(local("Royal Ruritanian Coast Guard", "ORG", "Coast Guard"), coast_guard) == "same_full"
 
 
 ELSEWHERE = LinkContext(frozenset({"ebola", "liberia", "world health organization"}), (40, 41))

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
+import store.settle
 from domain import bare_words, name_key
 from store.settle import FormCount, settle_names, settled_name
 
@@ -31,18 +32,24 @@ def one_by_one(rows: list[tuple[int, str]]) -> str | None:
     return min(forms[best], key=lambda f: (len(f.split()), -forms[best][f], f))
 
 
-def small_store(rows: list[tuple[int, str]], name: str = "?", locked: bool = False) -> Database:
+def small_store(rows: list[tuple[int, str]], name: str = "?", locked: bool = False, entities: int = 1) -> Database:
+    """Entities 1..``entities``; ``rows`` are entity 1's mentions (see ``add_mentions`` for others)."""
     db = Database(memory=True)
     db.execute("CREATE TABLE entities (id INTEGER PRIMARY KEY, name TEXT, name_locked INTEGER)")
     db.execute("CREATE TABLE mentions (id INTEGER PRIMARY KEY, article_id INTEGER, entity_id INTEGER, text TEXT)")
-    db.execute("INSERT INTO entities VALUES (1, ?, ?)", [name, int(locked)])
-    for article_id, text in rows:
-        db.execute("INSERT INTO mentions (article_id, entity_id, text) VALUES (?, 1, ?)", [article_id, text])
+    for entity_id in range(1, entities + 1):
+        db.execute("INSERT INTO entities VALUES (?, ?, ?)", [entity_id, name, int(locked)])
+    add_mentions(db, 1, rows)
     return db
 
 
-def name_of(db: Database) -> str:
-    return db.execute("SELECT name FROM entities WHERE id = 1").fetchone()[0]
+def add_mentions(db: Database, entity_id: int, rows: list[tuple[int, str]]) -> None:
+    for article_id, text in rows:
+        db.execute("INSERT INTO mentions (article_id, entity_id, text) VALUES (?, ?, ?)", [article_id, entity_id, text])
+
+
+def name_of(db: Database, entity_id: int = 1) -> str:
+    return db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
 
 
 def test_a_full_name_written_in_half_the_articles_wins_over_a_more_frequent_surname():
@@ -85,3 +92,18 @@ def test_counting_in_sql_settles_as_counting_mention_by_mention(rows):
     db = small_store(rows)
     settle_names(db, [1])
     assert name_of(db) == one_by_one(rows)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(1, 6), FORMS), max_size=8), min_size=1, max_size=5))
+def test_entities_settled_together_and_in_chunks_settle_as_each_alone(mentions):
+    db = small_store([], entities=len(mentions))
+    for entity_id, rows in enumerate(mentions, 1):
+        add_mentions(db, entity_id, rows)
+    chunk, store.settle.CHUNK = store.settle.CHUNK, 2  # several chunks, several entities each
+    try:
+        settle_names(db, range(1, len(mentions) + 1))
+    finally:
+        store.settle.CHUNK = chunk
+    for entity_id, rows in enumerate(mentions, 1):
+        assert name_of(db, entity_id) == (one_by_one(rows) or "?")  # an entity with no mentions keeps its name
