@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from domain import KnownEntity, LocalEntity, name_key
 from nlp.linker.decide import Scored
-from nlp.linker.names import NEVER, name_relation, names_conflict
+from nlp.linker.names import NEVER, name_relation, names_conflict, qualified_apart
 
 #: The stored (name, type) of entities, by id, as the store holds them after the article was written.
 Heads = dict[int, tuple[str, str]]
@@ -129,6 +129,9 @@ def bridges(
             known = other.candidate
             if known.id in own or known.id not in heads or _keys(known) & blocked:
                 continue
+            ours = (*local.aliases, *scored[0].candidate.aliases)
+            if heads[entity_id][1] != "PERSON" and qualified_apart(ours, known.aliases):
+                continue  # the Texas and the U.S. Border Patrol, both also "Border Patrol"
             why = bridged(local, heads[entity_id], other, heads)
             if why is not None:
                 joined.append((other, why))

@@ -323,6 +323,14 @@ def qualifiers_differ(ours: str, theirs: str) -> bool:
     return shared > 0 and bool(before_a) and bool(before_b) and not set(before_a) & set(before_b)
 
 
+def qualified_apart(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether a several-word name of one side and one of the other qualify one head apart
+    (``qualifiers_differ``): the linker keeps such entities apart, and neither a short name both
+    settled on ("Border Patrol") nor an article writing only that name may join them afterwards."""
+    theirs = list(theirs)
+    return any(qualifiers_differ(a, b) for a in ours for b in theirs)
+
+
 def types_agree(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:
     """Names of people and of other things never join except by an identical name (the store
     corrects a label). Among the other types, en_core_web_sm's labels disagree often (the Chargers

@@ -114,3 +114,16 @@ def test_two_candidates_whose_names_conflict_are_never_joined_through_a_third():
     heads = {k.id: (k.name, k.type) for k in (generic, ashford, bexley)}
     alternatives = (scored(generic, "same_full", 0.9), scored(ashford, "same_full"), scored(bexley, "same_full"))
     assert bridges([local], [2], [alternatives], heads) == []
+
+
+def test_an_article_writing_only_a_short_name_never_bridges_two_entities_qualified_apart():
+    # Both stored entities settled on "Coast Guard"; their full names qualify it apart.
+    freedonian = KnownEntity(3, "Coast Guard", "ORG", ("Coast Guard", "Freedonian Coast Guard"))
+    ruritanian = KnownEntity(4, "Coast Guard", "ORG", ("Coast Guard", "Ruritanian Coast Guard"))
+    plain = KnownEntity(5, "Coast Guard", "ORG", ("Coast Guard",))
+    guard = LocalEntity("Coast Guard", "ORG", ["Coast Guard"], [0])
+    heads = {3: ("Coast Guard", "ORG"), 4: ("Coast Guard", "ORG"), 5: ("Coast Guard", "ORG")}
+    apart = [(scored(freedonian, "same_full", 0.9), scored(ruritanian, "same_full"))]
+    assert bridges([guard], [3], apart, heads) == []
+    one = [(scored(freedonian, "same_full", 0.9), scored(plain, "same_full"))]
+    assert [p[:2] for p in bridges([guard], [3], one, heads)] == [(3, 5)]

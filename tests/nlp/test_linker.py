@@ -121,6 +121,16 @@ def test_two_people_with_one_full_name_are_one_once_both_are_read_as_people():
     other = KnownEntity(5, "Cook National Park", "ORG", ("Cook National Park",))
     places = {9: ("Cook National Park", "FAC"), 5: ("Cook National Park", "FAC")}
     assert twins([park], [9], [other], places) == [(5, 9, "same full name (cook national park), both read as FAC")]
+    # two coast guards the linker kept apart by their qualifiers, both settled on the short name
+    ours = LocalEntity("Freedonian Coast Guard", "ORG", ["Coast Guard", "Freedonian Coast Guard"], [0, 1])
+    theirs = KnownEntity(6, "Coast Guard", "ORG", ("Coast Guard", "Ruritanian Coast Guard"))
+    guards = {9: ("Coast Guard", "ORG"), 6: ("Coast Guard", "ORG")}
+    assert twins([ours], [9], [theirs], guards) == []
+    plain = LocalEntity("Coast Guard", "ORG", ["Coast Guard"], [0])
+    assert twins([plain], [9], [theirs], guards) == [(6, 9, "same full name (coast guard), both read as ORG")]
+    # nor when an article writing only the short name joins one of them: the names it had count
+    freedonian = KnownEntity(9, "Coast Guard", "ORG", ("Coast Guard", "Freedonian Coast Guard"))
+    assert twins([plain], [9], [freedonian, theirs], guards) == []
 
 
 def test_a_short_form_an_organisation_took_in_its_own_article_is_its_head_word_elsewhere():
