@@ -14,7 +14,9 @@ holds (one type for both):
 - E' has that full name too, or the same spelled otherwise, and the two own names can be one:
   for people, not two first names that cannot be one (Saja / Mohammed al-Dulaimi); for other
   things, names that do not conflict ("Woodburn Police Department" is not "Staunton Police
-  Department", whatever shorter name they share); or
+  Department", whatever shorter name they share), nor any of their several-word names that
+  qualify one head apart (``qualified_apart``: the Texas and the U.S. Border Patrol, both settled
+  on "Border Patrol"); or
 - E' was only ever called by one word (``LONE``: a surname, a head word) that the article itself
   writes for its several-word name ("Indian Navy ... the Navy"), and no other of the article's
   entities claims that lone entity.
