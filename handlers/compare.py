@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from domain import name_key
@@ -26,7 +27,7 @@ from judge.article_model import WORD, ClaimWords, stop_words
 from judge.statements import number_differences
 from nlp.terms import Terms, word_forms
 from nlp.truecase import is_headline_line
-from store.records import StatementRow
+from store.records import EntityMatch, StatementRow
 
 if TYPE_CHECKING:
     from nlp.analyze import ClaimReading
@@ -43,29 +44,33 @@ HIT_ARTICLES = 20
 _IN_FLIGHT: Coalescer[Comparison | None] = Coalescer()  # reporters asking the same claim at once share one answer
 
 
-def _claim_entities(ctx: Context, names: tuple[str, ...]) -> list[int]:
-    found = []
-    for name in names:
-        matches = ctx.store.find_entities(name)
-        if matches:
-            found.append(matches[0].id)
-    return found
+def _entity_matches(ctx: Context, names: Iterable[str]) -> dict[str, list[EntityMatch]]:
+    """The stored entities each name may mean (``Store.find_entities``), each name looked up once."""
+    return {name: ctx.store.find_entities(name) for name in dict.fromkeys(names)}
 
 
-def other_names(ctx: Context, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _claim_entities(matches: dict[str, list[EntityMatch]], names: tuple[str, ...]) -> list[int]:
+    return [matches[name][0].id for name in names if matches[name]]
+
+
+def other_names(
+    ctx: Context, names: tuple[str, ...], matches: dict[str, list[EntityMatch]] | None = None
+) -> dict[str, tuple[str, ...]]:
     """For each name the claim is about, the other names of the stored entities it is a name of
     (exactly, as an alias): a statement about the Islamic State names ISIS.
 
     Args:
         ctx: the store.
         names: the names the claim is about (``ClaimReading.actors``).
+        matches: the entities each name may mean, when already looked up (``_entity_matches``).
 
     Returns:
         Each name's other forms (none for a name the store does not hold).
     """
+    matches = matches if matches is not None else _entity_matches(ctx, names)
     found = {}
     for name in names:
-        exact = [m.id for m in ctx.store.find_entities(name) if m.how == "exact"]
+        exact = [m.id for m in matches[name] if m.how == "exact"]
         aliases = dict.fromkeys(a for entity_id in exact for a in ctx.store.entity_aliases(entity_id))
         found[name] = tuple(a for a in aliases if name_key(a) != name_key(name))
     return found
@@ -121,7 +126,8 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
         The evidence, with each statement's terms and the claim words' rarity in the store.
     """
     claim_terms, shape = reading.terms, reading.shape
-    entity_ids = _claim_entities(ctx, reading.names)
+    matches = _entity_matches(ctx, (*reading.names, *reading.actors))
+    entity_ids = _claim_entities(matches, reading.names)
     # Stop words would make the full-text search rank most of the store, and nothing that shares
     # only them with the claim is judged relevant.
     typed = {w for w in re.findall(r"[A-Za-z][\w’']+", claim.lower()) if w not in stop_words()}
@@ -150,7 +156,7 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
         claim_words=ClaimWords.of(reading.core or claim, sorted(claim_terms.names), frequency, article_total),
         content=content,
         names=reading.actors,
-        name_forms=other_names(ctx, reading.actors),
+        name_forms=other_names(ctx, reading.actors, matches),
     )
 
 

@@ -183,24 +183,12 @@ def test_a_suffix_makes_a_fuller_name_and_credentials_do_not(store, fuller, rena
     assert name == (fuller if renamed else "Martin Luther King")
 
 
-def one_name(text: str, name: str, label: str) -> Analysis:
-    """An article of one sentence naming one entity once."""
-    start = text.index(name)
-    analysis = Analysis(
-        text=text,
-        sentences=[Sentence(0, len(text), text)],
-        mentions=[Mention(name, start, start + len(name), label, 0)],
-    )
-    analysis.entities = [LocalEntity(name, label, [name], [0])]
-    return analysis
-
-
 def test_forgetting_an_article_settles_the_names_and_types_it_gave_as_if_it_never_came(tmp_path):
     store = Store.open(tmp_path / "f.db")
-    first = one_name("Okoro spoke on Monday.", "Okoro", "ORG")
+    first = _named("Okoro spoke on Monday.", "Okoro", "ORG")
     store.add_article(article(first.text), first, [Link(None, "ORG", "new")], "t")
     entity_id = store.db.execute("SELECT id FROM entities").fetchone()[0]
-    second = one_name("Wanda Okoro spoke again.", "Wanda Okoro", "PERSON")
+    second = _named("Wanda Okoro spoke again.", "Wanda Okoro", "PERSON")
     later = store.add_article(article(second.text), second, [Link(entity_id, "PERSON", "fuller form")], "t")
     assert store.db.execute("SELECT name, type FROM entities").fetchone() == ("Wanda Okoro", "PERSON")
     assert store.delete_article(later)

@@ -64,14 +64,14 @@ def test_fresh_database_has_every_table_and_index(tmp_path):
     ]
 
 
+def query_plan(db, sql: str) -> str:
+    """SQLite's plan for ``sql``, its steps joined in one line."""
+    return " ".join(row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+
+
 def test_the_entities_an_article_names_are_read_from_the_index_alone(tmp_path):
     db = connect(tmp_path / "n.db")
-    plan = " ".join(
-        row[-1]
-        for row in db.execute(
-            "EXPLAIN QUERY PLAN SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN (1, 2)"
-        )
-    )
+    plan = query_plan(db, "SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN (1, 2)")
     assert "COVERING INDEX mentions_article_entity" in plan
     assert "mentions_article" not in {
         name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
@@ -80,12 +80,10 @@ def test_the_entities_an_article_names_are_read_from_the_index_alone(tmp_path):
 
 def test_the_forms_an_entity_is_named_by_are_counted_from_the_index_alone(tmp_path):
     db = connect(tmp_path / "n.db")
-    plan = " ".join(
-        row[-1]
-        for row in db.execute(
-            "EXPLAIN QUERY PLAN SELECT entity_id, text, COUNT(DISTINCT article_id), COUNT(*) FROM mentions "
-            "WHERE entity_id IN (1, 2) GROUP BY entity_id, text"
-        )
+    plan = query_plan(
+        db,
+        "SELECT entity_id, text, COUNT(DISTINCT article_id), COUNT(*) FROM mentions "
+        "WHERE entity_id IN (1, 2) GROUP BY entity_id, text",
     )
     assert "COVERING INDEX mentions_entity_text" in plan
 
