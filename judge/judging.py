@@ -137,15 +137,17 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     evidence = dataclasses.replace(evidence, terms=short_form_terms(evidence.terms, evidence.names))
     speech = evidence.shape.kind == "speech"
     unseen = list(evidence.unseen)
-    novel = not speech and no_coverage_share(evidence.terms, unseen, evidence.rarity) > NO_COVERAGE_SHARE
-    if novel:  # the claim's key words are nowhere in the store: nothing stored can be about it
-        why = f"No stored statement mentions {_some_words(unseen)}."
-        return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
     judged = _read_statements(evidence, models)
     seen = {} if evidence.claim_words is None else _article_inputs(evidence, judged)
     readings = {a: article_stance(evidence.claim_words, e, models.article) for a, e in seen.items()}
     related = {a for a, reading in readings.items() if reading.related >= models.cuts.related}
     related |= carried_by_statements(judged, set(readings), models.cuts.statement_related)
+    mostly_unseen = not speech and no_coverage_share(evidence.terms, unseen, evidence.rarity) > NO_COVERAGE_SHARE
+    if mostly_unseen and not related:
+        # The claim's key words are nowhere in the store, and no stored article is about it in other
+        # words ("KC" of a story that writes "Kansas City" is), so nothing stored bears on it.
+        why = f"No stored statement mentions {_some_words(unseen)}."
+        return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
         aimed = [_aimed(j, evidence.names, evidence.name_forms) for j in listed]

@@ -39,7 +39,8 @@ RELEVANT = 0.2
 #: the rule, not tuned; bench/eval_stance.py scores the statement reading that uses it.
 CORE = 0.35
 #: Share of the claim's weight carried by words no stored statement uses, above which the store has
-#: no coverage of the claim. Set by hand with the rule, not tuned (no data set scores coverage).
+#: no coverage of the claim, unless a candidate article is about it in other words (judge.judging).
+#: Set by hand with the rule, not tuned (no data set scores coverage).
 NO_COVERAGE_SHARE = 0.4
 #: Relevance of a statement that carries every weighted word of the claim: with no hedge, doubt,
 #: denial or negation, it states the claim, whatever the statement model says (it learned from

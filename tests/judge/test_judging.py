@@ -108,6 +108,18 @@ def test_an_article_a_statement_of_which_carries_the_claim_is_about_it_whatever_
     assert judgement.calls == [] and judgement.verdict.label == "unverified"
 
 
+def test_words_nowhere_in_the_store_mean_no_coverage_only_when_no_stored_article_is_about_the_claim():
+    """A claim may weigh most on words no stored text uses ("KC" of a story written "Kansas City"):
+    an article about it in other words still covers it; with none, the store has no coverage."""
+    talks = row(1, "Peskov said Musk had talks with Kiriyenko.", "Dmitry Peskov")
+    other_words = replace(evidence([talks]), unseen=("regular", "contact", "kiriyenko"))
+    covered = judge_claim(other_words, models())  # the even model: related 0.75, above the cut
+    assert covered.verdict.label != "no coverage" and covered.calls
+    judgement = judge_claim(other_words, models(related=0.9))
+    assert judgement.verdict.label == "no coverage" and judgement.calls == []
+    assert "regular, contact" in judgement.verdict.why
+
+
 def test_a_statement_carrying_too_little_of_the_claim_takes_no_side():
     denial = row(1, "Peskov denied Musk was in regular contact with Kiriyenko.", "Dmitry Peskov")
     judgement = judge_claim(evidence([denial]), models(quoted_sides={"denial cue": 1.01}))
