@@ -22,6 +22,7 @@ from handlers.outlet_names import named_outlets
 from handlers.reply import Reply
 from handlers.sources import described_once
 from handlers.statements import statement_terms
+from ingest.language import claim_language
 from judge import CandidateArticle, Evidence, judge_claim
 from judge.article_model import WORD, ClaimWords, stop_words
 from judge.statements import number_differences
@@ -203,11 +204,15 @@ def compare(ctx: Context, claim: str, page: int = 1) -> Reply:
 
     Returns:
         The comparison's page; for a query that only names things, what the store says about
-        those names; an error reply with the usage for an empty claim.
+        those names; an error reply with the usage for an empty claim, and a refusal for a claim
+        surely written in another language than English.
     """
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
         return Reply.error(messages.USAGE_COMPARE(), usage=True)
+    language = claim_language(claim)
+    if language is not None:  # judged against English stories on the words they share, it would be a guess
+        return Reply.error(messages.CLAIM_NOT_ENGLISH(language=language), refused=True)
     result = _IN_FLIGHT.run((ctx.store.path or id(ctx.store), claim), lambda: _comparison(ctx, claim))
     return names_reply(ctx, claim) if result is None else comparison_reply(result, page)
 

@@ -79,6 +79,9 @@ WATCH_NOT_A_CLAIM = Message(
     "Watch a name with /watch NAME, or a claim such as /watch claim Musk and Putin spoke regularly.",
 )
 NO_SUCH_WATCH = Message("H037", "You have no watch #{number}; /watching lists yours.")
+CLAIM_NOT_ENGLISH = Message(
+    "H039", "That claim reads as {language}: the bot reads English articles, so it judges claims written in English"
+)
 
 # Ingest from chat
 LINK_SCHEME_REFUSED = Message(

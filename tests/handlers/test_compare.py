@@ -304,3 +304,11 @@ def test_a_claim_in_sentence_case_is_judged_even_when_an_entity_bears_it_as_a_na
     assert compare(seeded_ctx, claim).data["verdict"] in ("supported", "disputed", "unverified")
     assert entity.rename(seeded_ctx, claim, "Ocean Freight Holdings").ok
     assert compare(seeded_ctx, "Ocean Freight Holdings").data["verdict"] is None
+
+
+def test_a_claim_in_another_language_gets_one_clear_line_and_no_guess(seeded):
+    reply = compare(seeded, "Le président Macron a démissionné hier soir après une longue crise")
+    assert not reply.ok and reply.data["refused"]
+    assert "reads as French" in reply.title and "English" in reply.title
+    # a short or name-heavy English claim is never taken for another language
+    assert compare(seeded, "Recep Tayyip Erdogan visited Ankara").ok

@@ -3,7 +3,7 @@
 import pytest
 
 from ingest import FetchPolicy, IngestError, load_text
-from ingest.language import looks_english, looks_like_article
+from ingest.language import claim_language, looks_english, looks_like_article
 
 POLICY = FetchPolicy()
 WIRE_FLASH = "WASHINGTON (AP) — The Senate passed the spending bill 52-48 on Tuesday. It now goes to the House."
@@ -49,3 +49,18 @@ def test_french_news_is_not_english():
     )
     with pytest.raises(IngestError, match="Not English"):
         load_text(french, POLICY)
+
+
+@pytest.mark.parametrize(
+    ("claim", "language"),
+    [
+        ("Le président Macron a démissionné hier soir après une longue crise", "French"),
+        ("El presidente anunció ayer un nuevo plan de infraestructura", "Spanish"),
+        ("Meteorite strike in Nicaragua puzzles experts", None),  # CLD2 alone calls it Guarani
+        ("Tim Cook Reportedly Reveals Apple Watch Waterproofing Has Improved", None),
+        ("Erdogan visited Ankara, Merkel visited Berlin, Macron visited Paris", None),
+        ("Musk and Putin have been in regular contact since late 2022", None),
+    ],
+)
+def test_a_claim_is_taken_for_another_language_only_when_long_and_without_english_words(claim, language):
+    assert claim_language(claim) == language
