@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nlp.attribution_candidates import SPEECH_LEMMAS
+from nlp.person_nouns import person_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,7 +74,11 @@ def _name_like(token: Token) -> bool:
 
 
 def _named(subject: Token) -> bool:
-    """A speaker whose own statements can be looked up: the subject's head word is a name."""
+    """A speaker whose own statements can be looked up: the subject's head word is a name. A word
+    that describes a person, capitalised because it opens the line ("Man says …"), is no name
+    though the tagger reads it as one: "A man says …" is a claim, and so is "Man says …"."""
+    if not subject.ent_type_ and subject.lower_ in person_nouns():
+        return False
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 

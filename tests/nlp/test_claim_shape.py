@@ -10,6 +10,8 @@ import pytest
         ("Boko Haram denies it has agreed a ceasefire", "speech", "Boko Haram", "denies"),
         ("Amazon to launch a first store, report says", "claim", "", ""),  # no named speaker to look up
         ("A man says Comcast got him fired", "claim", "", ""),
+        ("Man says Comcast got him fired", "claim", "", ""),  # capitalised as the line opens: no name
+        ("Senator Warren says the bill will pass", "speech", "Senator Warren", "says"),
         ("Musk OR Putin", "names", "", ""),
         ("Musk and Putin have been in regular contact", "claim", "", ""),
         ("Musk was asked by Putin to avoid activating Starlink", "speech", "Putin", "says"),  # the agent spoke
