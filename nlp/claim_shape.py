@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 DENIAL_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "contradict", "rebut", "debunk", "disavow"})
 #: Speech verbs that confirm rather than merely say.
 CONFIRM_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})
+#: The verbs a claim about speech is made with: the speech verbs attributions are read by, and every
+#: verb ``speech_act`` reads as a denial or a confirmation ("Pyongyang rejects reports that …" is
+#: North Korea's denial, as "North Korea denies reports that …" is).
+SPEECH_ACTS = SPEECH_LEMMAS | DENIAL_VERBS | CONFIRM_CUES
 _CONTENT = {"dobj", "ccomp", "xcomp", "attr", "prep", "advcl", "npadvmod", "pobj"}
 #: The verb's children that are what was said; a place or time before them ("on Twitter", "In the
 #: fall of 2022") is not.
@@ -61,7 +65,7 @@ def claim_shape(doc: Doc) -> ClaimShape:
     if not content_words or (all(_name_like(t) for t in content_words) and not verb):
         return ClaimShape("names")
     for token in doc:
-        if token.dep_ == "ROOT" and token.lemma_.lower() in SPEECH_LEMMAS:
+        if token.dep_ == "ROOT" and token.lemma_.lower() in SPEECH_ACTS:
             shape = _speech(doc, token)
             if shape is not None:
                 return shape

@@ -8,6 +8,7 @@ import pytest
     [
         ("Peskov denied regular talks between Musk and Putin", "speech", "Peskov", "denies"),
         ("Boko Haram denies it has agreed a ceasefire", "speech", "Boko Haram", "denies"),
+        ("Peskov rejected reports that Putin was ill", "speech", "Peskov", "denies"),  # any denial verb
         ("Amazon to launch a first store, report says", "claim", "", ""),  # no named speaker to look up
         ("A man says Comcast got him fired", "claim", "", ""),
         ("Man says Comcast got him fired", "claim", "", ""),  # capitalised as the line opens: no name
