@@ -119,13 +119,10 @@ def _statement_stances(model: dict, pair: Pair) -> tuple[tuple[float, str, bool,
 
 
 #: The sides a statement can take, by whose voice and which wording rule (None: the statement model).
-#: Against a claim that says no, the rules that read a statement as saying no support it
-#: (judge.statements.with_polarity), under the same cut as when they dispute.
 SIDES = tuple(
     [("disputes", True, None), ("supports", True, None)]
     + [("disputes", False, rule) for rule in (DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION)]
     + [("supports", False, STATES)]
-    + [("supports", False, rule) for rule in (DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION)]
 )
 
 
@@ -225,9 +222,10 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
 
     best = one_cut("statement_related", STATEMENT_RELATED_CUTS, most_inclusive, "a statement carrying {} of the claim")
     best = one_cut("statement_sides", STATEMENT_CUTS, strictest, "the outlet's sentence siding at {} of the claim")
-    for rule in dict.fromkeys(rule for _, own, rule in SIDES if not own):  # each rule's cut once
-        tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]
-        best = max(tried, key=score_first(score))
+    for _, own, rule in SIDES:
+        if not own:
+            tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]
+            best = max(tried, key=score_first(score))
     backing = "a source supporting when the article quoting it does at {}"
     return one_cut("backed_supports", BACKED_SUPPORTS_CUTS, strictest, backing)
 

@@ -13,7 +13,7 @@ sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
 from _verdicts import DISPUTES_AT, SUPPORTS_AT, Grid, Reading, most_inclusive, strictest  # noqa: E402
 
 from judge import Cuts, statement_model  # noqa: E402
-from judge.cues import DENIAL_CUE, STATES  # noqa: E402
+from judge.cues import STATES  # noqa: E402
 
 
 def _cuts(value: float) -> Cuts:
@@ -45,17 +45,6 @@ def test_the_grid_counts_a_sources_support_only_where_the_article_quoting_it_bac
     assert list(grid.verdicts(replace(cuts, backed_supports=0.3))) == ["unverified"]
     own = Grid.of([[Reading(discussing, ((1.0, "supports", True, "states"),), 1.0)]])
     assert list(own.verdicts(replace(cuts, statement_sides=1.0, backed_supports=0.3))) == ["supported"]
-
-
-def test_the_grid_counts_a_denial_that_agrees_with_a_claim_saying_no_as_support():
-    """Against a claim that says no, a quoted denial supports it (judge.statements.with_polarity),
-    under its rule's cut and with its article's backing, as the judge counts it."""
-    confirming = {"unrelated": 0.1, "supports": 0.72, "disputes": 0.0, "reports": 0.18}
-    agreeing = ((0.9, "supports", False, DENIAL_CUE),)
-    grid = Grid.of([[Reading(confirming, agreeing, 0.9)]])
-    cuts = Cuts(related=0.5, supports=0.9, disputes=0.5, quoted_sides={DENIAL_CUE: 0.7})
-    assert list(grid.verdicts(cuts)) == ["supported"]
-    assert list(grid.verdicts(replace(cuts, quoted_sides={DENIAL_CUE: 1.0}))) == ["unverified"]
 
 
 def test_the_cut_choice_reads_the_outlets_sentences_at_the_shipped_thresholds():
