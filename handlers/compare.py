@@ -158,7 +158,6 @@ def gather_evidence(ctx: Context, claim: str, reading: ClaimReading) -> Evidence
         content=content,
         names=reading.actors,
         name_forms=other_names(ctx, reading.actors, matches),
-        negated=reading.negated,
     )
 
 

@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from judge.article_model import probabilities
 from judge.cues import (
-    DENIAL_CUE,
     DENIAL_CUES,
     DENIAL_TEXT,
-    DENIAL_WORD,
     DOUBT_TEXT,
     NEGATION,
-    NEGATION_RULE,
     QUESTION,
-    RESTRICTION,
-    STATES,
     Stance,
     negates_claim,
     overlap,
@@ -86,12 +81,10 @@ def judge_topic(
     in_claimed_articles: bool,
     rarity: dict[str, float],
     model: dict | None = None,
-    negated: bool = False,
 ) -> list[Judged]:
     """The statements relevant to an ordinary claim, each with its stance. ``in_claimed_articles``:
     the rows come from articles already about the claim, where a doubt or denial pointing back at
-    the reporting counts though it shares few of the claim's words. ``negated``: the claim says
-    something is not so, and the wording rules' readings turn (``with_polarity``).
+    the reporting counts though it shares few of the claim's words.
 
     The outlet's own sentences are read by the statement model (``model``; judge.statement_model,
     the shipped one when None), which learned from FNC-1 what a story's own wording says of a claim.
@@ -105,11 +98,9 @@ def judge_topic(
             score = max(score, CORE)
         if score < RELEVANT:
             continue
-        wording = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score)
-        rule = with_polarity(wording) if negated else wording
+        rule = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score)
         stance = ruled_stance(row, rule)
-        if row.kind != "attributed" and rule.stance in ("disputes", "supports") and rule.rule in SAYING_NO:
-            # the outlet tells of someone's denial: it reports it, whichever side the denial takes
+        if row.kind != "attributed" and rule.stance == "disputes":  # the outlet tells of someone's denial
             rule = stance = Stance("reports", f"reports a denial: {rule.why}", rule.relevance)
         if stance is None and in_outlets_voice(row):
             stance = _learned_stance(rule, model_features(claim_text, row, rule), model)
@@ -118,23 +109,6 @@ def judge_topic(
         if stance is not None:
             judged.append(Judged(row, stance, rule=rule))
     return judged
-
-
-#: The wording rules that read a statement as saying no: a denial, a denial word, a negation of the
-#: claim's words, "only once" against "regularly".
-SAYING_NO = frozenset({DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION})
-
-
-def with_polarity(rule: Stance) -> Stance:
-    """A wording reading against a claim that itself says no ("No, there aren't any Ebola cases in
-    Iraq"): a statement saying no agrees with it, and one stating its words without the no does not
-    (it reports them: "Ebola cases in Iraq" may be a report the claim denies, or the claim's own
-    words quoted). Other readings (doubt, a question, a hedge) stand."""
-    if rule.stance == "disputes" and rule.rule in SAYING_NO:
-        return replace(rule, stance="supports", why=f"{rule.why}, as the claim says no")
-    if rule.stance == "supports" and rule.rule == STATES:
-        return replace(rule, stance="reports", why="states its words without the claim's no")
-    return rule
 
 
 def model_features(claim_text: str, row: StatementRow, rule: Stance) -> list[str]:
@@ -280,8 +254,6 @@ def judge_speech(
     """
     names = speaker_words(shape.speaker)
     words = Terms(content.lemmas - content.names, frozenset()) if content.lemmas - content.names else content
-    # "Woman says she hasn't been captured": her denial of being captured is what the claim says she said
-    content_says_no = shape.act != "denies" and bool(NEGATION.search(shape.content))
     judged: list[Judged] = []
     # Attributed statements first: a sentence of the outlet's own that repeats one adds nothing.
     ordered = sorted(rows, key=lambda item: item[0].kind != "attributed")
@@ -297,8 +269,6 @@ def judge_speech(
             continue
         taken.add((row.article_id, row.sentence))
         act = _act_of(row, by_speaker, words)
-        if content_says_no and act == "denies":
-            act = "says"
         who = row.speaker if by_speaker else f"{row.speaker or row.outlet or 'the outlet'} says {shape.speaker}"
         if _agrees(shape.act, act):
             judged.append(Judged(row, Stance("supports", f"{who} {act} it, as the claim says", relevance)))

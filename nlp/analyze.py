@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.attributions import attributions_of
 from nlp.claim_core import core_text, credit_tokens, description_tokens
-from nlp.claim_shape import ClaimShape, claim_shape, negated
+from nlp.claim_shape import ClaimShape, claim_shape
 from nlp.claims import statements_of
 from nlp.doctext import keep_original, parse_input, remember_text, text_of
 from nlp.person_nouns import unnamed_people
@@ -132,7 +132,6 @@ class ClaimReading:
     names: tuple[str, ...]
     actors: tuple[str, ...] = ()  # the names of people and organisations, who the claim is about
     core: str = ""  # the claim without the words that only describe whom it names (nlp.claim_core)
-    negated: bool = False  # the claim says something is not so (nlp.claim_shape.negated)
 
 
 class Analyzer:
@@ -200,7 +199,7 @@ class Analyzer:
         names = tuple(entity.name for entity in analysis_from_doc(doc).entities if entity.name not in described)
         actors = tuple(name for name in actors_of(doc) if name not in described)
         core = [t for t in doc if t.i not in dropped]
-        return ClaimReading(claim_shape(doc), terms_of(core), names, actors, core_text(doc, dropped), negated(doc))
+        return ClaimReading(claim_shape(doc), terms_of(core), names, actors, core_text(doc, dropped))
 
     def _as_sentence(self, doc: Doc) -> Doc:
         """A headline query ("Mayor Denies Taking Bribes From Developer", "COLTS BEAT CHIEFS")

@@ -72,23 +72,6 @@ def claim_shape(doc: Doc) -> ClaimShape:
     return ClaimShape("claim")
 
 
-#: Clauses a claim's main verb frames whose negation negates the claim ("Police say the Batmobile
-#: was not stolen", "Rumor debunked: the robots are not patrolling the campus").
-_FRAMED = {"ccomp", "parataxis"}
-
-
-def negated(doc: Doc) -> bool:
-    """Whether the claim says that something is not so: its main verb, or the clause that verb
-    frames, is negated ("Michelle Obama Not Blurred Out on Saudi TV", "No, there aren't any Ebola
-    cases in Iraq"). A negation inside a description ("a doctor who would not …") is not the
-    claim's. A denial of a negative claim agrees with it; a plain statement of its words does not."""
-    for root in (t for t in doc if t.dep_ == "ROOT"):
-        verbs = [root, *(c for c in root.children if c.dep_ in _FRAMED)]
-        if any(c.dep_ == "neg" for verb in verbs for c in verb.children):
-            return True
-    return False
-
-
 def _name_like(token: Token) -> bool:
     """A proper noun, a named entity, or a capitalised word that is not a verb ("Zanzibar")."""
     return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.text[:1].isupper() and token.pos_ != "VERB")

@@ -74,21 +74,6 @@ def test_a_quoted_speakers_denial_disputes_though_the_model_would_read_the_story
     assert only.stance.stance == "disputes" and only.rule is not None
 
 
-def test_against_a_claim_that_says_no_a_denial_agrees_and_a_plain_statement_of_its_words_only_reports():
-    claim = terms("ebola", "case", names=("iraq",))
-    text = "There are no Ebola cases in Iraq"
-    denial = row("reports of Ebola cases in Iraq", speaker="Ann Lee", cue="denied", cue_lemma="deny")
-    negation = row("there are no Ebola cases in Iraq", speaker="Ann Lee", statement_id=2, cue="said", cue_lemma="say")
-    stated = row("there are Ebola cases in Iraq", speaker="Bo Park", statement_id=3, cue="said", cue_lemma="say")
-    said = terms("ebola", "case", names=("iraq",))
-    rows = [(denial, said), (negation, said), (stated, said)]
-    read = judge_topic(claim, text, rows, False, {}, SURE_REPORTS, negated=True)
-    assert [j.stance.stance for j in read] == ["supports", "supports", "reports"]
-    assert "as the claim says no" in read[0].stance.why
-    plain = judge_topic(claim, "There are Ebola cases in Iraq", rows, False, {}, SURE_REPORTS)
-    assert [j.stance.stance for j in plain] == ["disputes", "disputes", "supports"]
-
-
 def test_the_outlets_own_sentence_is_read_by_the_statement_model():
     claim = terms("regular", "contact", "space", names=("musk", "putin"))
     fact = row("Musk and Putin talked about space.", kind="fact")
@@ -148,13 +133,3 @@ def test_a_claimed_denial_is_supported_by_the_speakers_denial_and_disputed_by_a_
     said = terms("regular", "talk")
     found = judge_speech(shape, content, [(denial, said), (confirmation, said), (stranger, said)], {})
     assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "supports"), (2, "disputes")]
-
-
-def test_a_speakers_denial_is_what_a_claim_says_she_said_when_that_is_a_no():
-    shape = ClaimShape("speech", "Ann Lee", "say", "says", "she has not been captured")
-    denial = row("that she had been captured", speaker="Ann Lee", cue="denied", cue_lemma="deny")
-    (only,) = judge_speech(shape, terms("capture"), [(denial, terms("capture"))], {})
-    assert only.stance.stance == "supports"
-    positive = ClaimShape("speech", "Ann Lee", "say", "says", "she has been captured")
-    (only,) = judge_speech(positive, terms("capture"), [(denial, terms("capture"))], {})
-    assert only.stance.stance == "disputes"

@@ -36,17 +36,3 @@ def test_what_a_speaker_said_is_the_clause_not_where_or_when(analyzer):
     ).shape
     assert shape.kind == "speech"
     assert shape.content == "Mayor Tom Smith had taken bribes"
-
-
-@pytest.mark.parametrize(
-    ("claim", "says_no"),
-    [
-        ("No, there aren't any Ebola cases in Iraq", True),
-        ("Michelle Obama Not Blurred Out on Saudi TV", True),
-        ("Police say the Batmobile was not stolen", True),  # the clause the claim's verb frames
-        ("A doctor who said she would not treat patients was fired", False),  # a description's negation
-        ("Musk and Putin have been in regular contact since late 2022", False),
-    ],
-)
-def test_a_claim_says_no_when_its_main_verb_or_the_clause_it_frames_is_negated(analyzer, claim, says_no):
-    assert analyzer.read_claim(claim).negated is says_no
