@@ -21,6 +21,7 @@ from handlers.reply import Citation, Reply, Section
 from handlers.sources import plain_speakers
 from handlers.statements import cite, once, shortened, statement_citation
 from handlers.wording import CLAIM_ECHO_CHARS, echoed, next_page
+from ingest.language import claim_language
 from judge.cues import DENIAL_CUES
 from judge.statements import Judged
 from nlp.attributions import addressed_outlets
@@ -231,6 +232,9 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
     query = " ".join(query.split()).strip("\"'“”")
     if not query:
         return Reply.error(messages.USAGE_STORY(), usage=True)
+    language = claim_language(query)
+    if language is not None:  # no name runs to eight words without an English word among them
+        return Reply.error(messages.CLAIM_NOT_ENGLISH(language=language), refused=True)
     wanted = entity_id_of(query)
     if wanted is None:
         reading = ctx.analyzer.read_claim(query)

@@ -81,7 +81,7 @@ def _named(subject: Token) -> bool:
     """A speaker whose own statements can be looked up: the subject's head word is a name. A word
     that describes a person, capitalised because it opens the line ("Man says …"), is no name
     though the tagger reads it as one: "A man says …" is a claim, and so is "Man says …"."""
-    if not subject.ent_type_ and subject.lower_ in person_nouns():
+    if not subject.ent_type_ and {subject.lower_, subject.lemma_.lower()} & person_nouns():
         return False
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 

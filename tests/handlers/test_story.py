@@ -46,3 +46,8 @@ def test_pages_and_bad_queries(seeded_ctx):
     assert story(seeded_ctx, "").data["usage"]
     unknown = story(seeded_ctx, "Zebulon Quartermaine")
     assert not unknown.ok and "Nobody named" in unknown.title
+
+
+def test_a_claim_in_another_language_gets_one_clear_line(seeded_ctx):
+    reply = story(seeded_ctx, "El presidente anunció ayer un nuevo plan de infraestructura")
+    assert not reply.ok and "reads as Spanish" in reply.title

@@ -35,6 +35,8 @@ def test_bad_watch_input_gets_a_short_message(seeded_ctx):
     assert not unwatch(seeded_ctx, SLACK, "U1", "three").ok
     names_only = watch(seeded_ctx, SLACK, "U1", "claim Musk OR Putin")
     assert not names_only.ok and "claims nothing" in names_only.title
+    french = watch(seeded_ctx, SLACK, "U1", "claim Le président Macron a démissionné hier soir après une longue crise")
+    assert not french.ok and "reads as French" in french.title
     assert watching(seeded_ctx, SLACK, "U1").data["watches"] == []
 
 
