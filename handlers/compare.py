@@ -210,11 +210,26 @@ def compare(ctx: Context, claim: str, page: int = 1) -> Reply:
     claim = " ".join(claim.split()).strip("\"'“”")
     if not claim:
         return Reply.error(messages.USAGE_COMPARE(), usage=True)
-    language = claim_language(claim)
-    if language is not None:  # judged against English stories on the words they share, it would be a guess
-        return Reply.error(messages.CLAIM_NOT_ENGLISH(language=language), refused=True)
+    refusal = foreign_claim(claim)
+    if refusal is not None:
+        return refusal
     result = _IN_FLIGHT.run((ctx.store.path or id(ctx.store), claim), lambda: _comparison(ctx, claim))
     return names_reply(ctx, claim) if result is None else comparison_reply(result, page)
+
+
+def foreign_claim(claim: str) -> Reply | None:
+    """The one-line refusal for a claim surely written in another language than English, else None.
+    ``/compare``, ``/story`` and ``/watch claim`` all ask it first: judged against English stories on
+    the names it shares with them, such a claim would get a guess, and watched, it would never meet
+    an article about it.
+
+    Args:
+        claim: the claim as the reporter typed it.
+    Returns:
+        The refusal (``ingest.language.claim_language`` names the language), or None.
+    """
+    language = claim_language(claim)
+    return None if language is None else Reply.error(messages.CLAIM_NOT_ENGLISH(language=language), refused=True)
 
 
 def _comparison(ctx: Context, claim: str) -> Comparison | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from handlers import messages
 from handlers.budget import fill_pages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
-from handlers.compare import compare_claim
+from handlers.compare import compare_claim, foreign_claim
 from handlers.comparison import Comparison
 from handlers.context import Context
 from handlers.outlet_names import fold_outlet
@@ -21,7 +21,6 @@ from handlers.reply import Citation, Reply, Section
 from handlers.sources import plain_speakers
 from handlers.statements import cite, once, shortened, statement_citation
 from handlers.wording import CLAIM_ECHO_CHARS, echoed, next_page
-from ingest.language import claim_language
 from judge.cues import DENIAL_CUES
 from judge.statements import Judged
 from nlp.attributions import addressed_outlets
@@ -232,9 +231,9 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
     query = " ".join(query.split()).strip("\"'“”")
     if not query:
         return Reply.error(messages.USAGE_STORY(), usage=True)
-    language = claim_language(query)
-    if language is not None:  # no name runs to eight words without an English word among them
-        return Reply.error(messages.CLAIM_NOT_ENGLISH(language=language), refused=True)
+    refusal = foreign_claim(query)  # no name runs to eight words without an English word among them
+    if refusal is not None:
+        return refusal
     wanted = entity_id_of(query)
     if wanted is None:
         reading = ctx.analyzer.read_claim(query)

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from handlers import messages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
-from handlers.compare import compare_claim
+from handlers.compare import compare_claim, foreign_claim
 from handlers.context import Context
 from handlers.profile import type_name
 from handlers.reply import Reply, Section
 from handlers.values import Channel, typed_number
 from handlers.wording import snippet
-from ingest.language import claim_language
 
 CLAIM_WORD = "claim"
 LONGEST_CLAIM = 300  # characters: a claim is a sentence, not an article
@@ -96,9 +95,9 @@ def _watch_entity(ctx: Context, where: Channel, owner: str, name: str) -> Reply:
 def _watch_claim(ctx: Context, where: Channel, owner: str, claim: str) -> Reply:
     if len(claim) > LONGEST_CLAIM:
         return Reply.error(messages.WATCH_CLAIM_TOO_LONG(chars=len(claim)))
-    language = claim_language(claim)
-    if language is not None:  # the store holds English articles: no new one would ever bear on it
-        return Reply.error(messages.CLAIM_NOT_ENGLISH(language=language), refused=True)
+    refusal = foreign_claim(claim)
+    if refusal is not None:
+        return refusal
     reading = ctx.analyzer.read_claim(claim)
     if not reading.shape.is_claim:
         return Reply.error(messages.WATCH_NOT_A_CLAIM(claim=snippet(claim, 80)))

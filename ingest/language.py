@@ -54,10 +54,12 @@ def claim_language(text: str) -> str | None:
         at most ``MAX_ENGLISH_SHARE`` of which are English function words, when CLD2 names a
         language other than English; None otherwise (English, or too short or too mixed to be sure).
     """
-    from spacy.lang.en.stop_words import STOP_WORDS  # the claim path loads spaCy anyway
-
     words = [w.lower() for w in _WORD.findall(text)]
-    if len(words) < MIN_CLAIM_WORDS or sum(w in STOP_WORDS for w in words) > MAX_ENGLISH_SHARE * len(words):
+    if len(words) < MIN_CLAIM_WORDS:  # a name or an id ("#12") is decided before spaCy's words load
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS  # a claim's reading loads spaCy anyway
+
+    if sum(w in STOP_WORDS for w in words) > MAX_ENGLISH_SHARE * len(words):
         return None
     try:
         _, _, details = pycld2.detect(text.encode("utf-8", "replace").decode("utf-8"))
