@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 import logging
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from store.migrations import migrations
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: How long to wait before trying again to switch a new store to WAL while another process holds it.
+WAL_RETRY_S = 0.01
 #: How many of a foreign database's tables the refusal names.
 NAMED_TABLES = 3
 
@@ -49,7 +52,7 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
         shown = ", ".join(foreign[:NAMED_TABLES]) + (", …" if len(foreign) > NAMED_TABLES else "")
         raise ForeignDatabase(messages.FOREIGN_TABLES(tables=shown))
     if str(path) != ":memory:":
-        db.execute("PRAGMA journal_mode = WAL")
+        use_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
     if migrate and migrations.pending(db):
         try:
@@ -58,6 +61,33 @@ def connect(path: str | Path, migrate: bool = True) -> Database:
             conn.close()
             raise
     return db
+
+
+def use_wal(
+    db: Database, sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic
+) -> None:
+    """Switch the database to WAL. A new file's switch needs the database to itself for a moment,
+    and SQLite does not wait for it (the busy timeout does not apply): a process racing another to
+    create the same store found it "locked" and failed. The switch is tried again until the busy
+    timeout runs out.
+
+    Args:
+        db: the open database.
+        sleep: waits between tries (injected by tests).
+        clock: the time the busy timeout is counted on (injected by tests).
+
+    Raises:
+        sqlite3.OperationalError: still locked after the busy timeout, or any other failure.
+    """
+    deadline = clock() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or clock() >= deadline:
+                raise
+            sleep(WAL_RETRY_S)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from store import Store
+from store.db import BUSY_TIMEOUT_MS, use_wal
 from store.errors import ForeignDatabase, NotADatabase
 from store.migrations import migrations
 
@@ -71,3 +72,32 @@ def test_a_store_another_process_is_creating_is_ours(tmp_path):
     store = Store.open(path)
     assert not migrations.pending(store.db)
     store.close()
+
+
+class _LockedFor:
+    """A database whose switch to WAL reports "locked" the first ``times`` tries."""
+
+    def __init__(self, times: int) -> None:
+        self.times, self.tries = times, 0
+
+    def execute(self, sql: str) -> None:
+        self.tries += 1
+        if self.tries <= self.times:
+            raise sqlite3.OperationalError("database is locked")
+
+
+def test_the_switch_to_wal_is_tried_again_while_another_process_holds_the_new_store():
+    now = [0.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    db = _LockedFor(3)
+    use_wal(db, sleep, lambda: now[0])
+    assert db.tries == 4 and len(waits) == 3
+    forever = _LockedFor(10**9)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        use_wal(forever, sleep, lambda: now[0])
+    assert now[0] >= BUSY_TIMEOUT_MS / 1000  # gave up only once the busy timeout ran out
