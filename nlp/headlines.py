@@ -95,8 +95,9 @@ def stem(word: str) -> str:
 
 
 def lower_case_stems(text: str) -> set[str]:
-    """Stems of the words the article writes in lower case: common words, not names."""
-    return {stem(w) for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    """Stems of the words the article writes in lower case: common words, not names. Each distinct
+    word is stemmed once: an article writes most of its words many times."""
+    return {stem(w) for w in set(re.findall(r"\b[a-z][a-z'-]+\b", text))}
 
 
 def headline_pieces(text: str, start: int, end: int, known: set[str], common: set[str]) -> list[Piece]:
