@@ -16,6 +16,7 @@ from nlp.attribution_candidates import SPEAKER_GAP_CHARS, SPEECH_LEMMAS, Candida
 from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
 from nlp.pronouns import FITS, meant_by
+from nlp.token_counts import token_counts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -164,9 +165,10 @@ def _speech_before_speaker(doc: Doc, candidate: Candidate) -> bool:
 def score_candidates(doc: Doc, model: dict | None = None) -> list[tuple[float, Candidate]]:
     model = model or load_model()
     found = candidates(doc)
+    counts = token_counts(doc)
     scored = []
     for candidate, nested in zip(found, nesting(found), strict=True):
-        p = probability(model, features(doc, candidate, nested))
+        p = probability(model, features(doc, candidate, nested, counts))
         if _speech_before_speaker(doc, candidate):
             p = max(p, SPEECH_BEFORE_SPEAKER)
         scored.append((p, candidate))
