@@ -187,14 +187,17 @@ def _stray_that_clause(verb: Token) -> Token | None:
 
 
 def _from_verb(verb: Token) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
     stray = _stray_that_clause(verb)
+    if stray is None and not any(child.dep_ in _COMPLEMENTS for child in verb.children):
+        return found  # most verbs: no clause or object to be content, so no subject is looked for
     subject = subject_of(verb)
     phrase = subject
     inverted = _inverted_subject(verb) if subject is None else None
     if inverted is not None:
         subject, phrase = inverted
     complements = list(verb.children) + ([stray] if stray is not None else [])
+    shared: tuple[Piece, Piece | None] | None = None  # the cue and source, the same for each complement
     for child in complements:
         is_stray = stray is not None and child.i == stray.i
         if (child.dep_ not in _COMPLEMENTS and not is_stray) or (inverted is not None and child.i == phrase.i):
@@ -202,20 +205,19 @@ def _from_verb(verb: Token) -> list[Candidate]:
         piece = _bounds(_subtree(child))
         if piece is None or piece[1] - piece[0] < 4:
             continue
-        source = _bounds(list(phrase.subtree)) if inverted is not None else _source_piece(subject)
-        if verb.lemma_.lower() in _RAISING:
-            source = None
-        found.append(
-            Candidate(
-                child.dep_,
-                [piece],
-                cue_span(verb),
-                source,
-                verb.i,
-                subject.i if subject is not None else None,
-            )
-        )
+        if shared is None:
+            shared = cue_span(verb), _verb_source(verb, subject, phrase if inverted is not None else None)
+        cue, source = shared
+        found.append(Candidate(child.dep_, [piece], cue, source, verb.i, subject.i if subject is not None else None))
     return found
+
+
+def _verb_source(verb: Token, subject: Token | None, inverted_phrase: Token | None) -> Piece | None:
+    """The source of a verb's candidates: the inverted speaker's whole phrase, else the subject's
+    piece; none for a raising verb ("seem")."""
+    if verb.lemma_.lower() in _RAISING:
+        return None
+    return _bounds(list(inverted_phrase.subtree)) if inverted_phrase is not None else _source_piece(subject)
 
 
 def _prepositional(verb: Token) -> list[Candidate]:
@@ -392,9 +394,20 @@ def _quotes(doc: Doc) -> list[Candidate]:
     return found
 
 
+def _cue_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens ``candidates`` reads ("according", verbs and auxiliaries, colons), found
+    in the Doc's columns: a Token object for each word of the article cost more than the reading."""
+    strings = doc.vocab.strings
+    columns = doc.to_array(["LOWER", "POS", "ORTH"])
+    lower, pos, orth = columns[:, 0], columns[:, 1], columns[:, 2]
+    wanted = (lower == strings["according"]) | (pos == strings["VERB"]) | (pos == strings["AUX"])
+    wanted |= orth == strings[":"]
+    return wanted.nonzero()[0].tolist()
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
-    for token in doc:
+    for token in (doc[i] for i in _cue_positions(doc)):
         if token.lower_ == "according":
             candidate = _according_to(doc, token)
             if candidate:
