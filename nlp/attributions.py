@@ -199,12 +199,24 @@ def choose(scored: list[tuple[float, Candidate]], threshold: float) -> list[tupl
     """The accepted candidates, best first, none overlapping another (each stretch of text is
     attributed once), returned in text order."""
     chosen: list[tuple[Candidate, float]] = []
+    reaches: list[tuple[int, int]] = []  # of each chosen candidate
     for p, candidate in sorted(scored, key=lambda pair: (-pair[0], pair[1].start)):
         if p < threshold:
             break
-        if not any(_overlaps(candidate, other) for other, _ in chosen):
+        first, last = _reach(candidate)
+        if not any(
+            first < other_last and other_first < last and _overlaps(candidate, other)
+            for (other, _), (other_first, other_last) in zip(chosen, reaches, strict=True)
+        ):
             chosen.append((candidate, p))
+            reaches.append((first, last))
     return sorted(chosen, key=lambda pair: pair[0].start)
+
+
+def _reach(candidate: Candidate) -> tuple[int, int]:
+    """The first and last character of all its content pieces: two candidates whose reaches do not
+    meet share no character, so ``_overlaps`` need not compare their pieces pair by pair."""
+    return min(start for start, _ in candidate.content), max(end for _, end in candidate.content)
 
 
 def select(doc: Doc, model: dict | None = None) -> list[tuple[Candidate, float]]:
