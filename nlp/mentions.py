@@ -511,8 +511,11 @@ def _tokens_naming(doc: Doc, names: dict[str, str]) -> list[tuple[int, str]]:
     orths = doc.to_array("ORTH")
     wanted: dict[int, str] = {}
     for orth in numpy.unique(orths).tolist():
-        word = strip_possessive(doc.vocab.strings[orth])
-        if word in names and word[:1].isupper():
+        written = doc.vocab.strings[orth]
+        if not written[:1].isupper():
+            continue  # a possessive is cut off a word's end, never its first letter, which a name capitalises
+        word = strip_possessive(written)
+        if word in names:
             wanted[orth] = word
     if not wanted:
         return []
