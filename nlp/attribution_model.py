@@ -11,6 +11,7 @@ import functools
 import json
 import math
 from bisect import bisect_left
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,5 +134,6 @@ def load_model(path: Path = MODEL_PATH) -> dict:
 
 def probability(model: dict, feature_names: list[str]) -> float:
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(name, 0.0) for name in feature_names)
+    # map over dict.get: the same weights added in the same order, without a generator's frames
+    z = model["bias"] + sum(map(weights.get, feature_names, repeat(0.0)))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
