@@ -52,6 +52,8 @@ _RENAME = re.compile(
     r"(?:formerly|previously|once)\s+(?:known\s+as\s+|called\s+)?"
     r"(?P<old>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)"
 )
+#: What every match of _RENAME holds: a separator, then "formerly", "previously" or "once" and a space.
+_RENAME_MARK = re.compile(r"(?:,|—|–|\(|-)\s*(?:formerly|previously|once)\s")
 
 
 #: A span as the model gave it, trimmed: start, end, label, and the title inside it, if any.
@@ -406,6 +408,8 @@ def _covered(found: Findings, start: int, end: int) -> int | None:
 
 
 def _renames(doc: Doc, found: Findings) -> None:
+    if not _RENAME_MARK.search(text_of(doc)):
+        return  # no rename written: the full pattern, tried at every capital of the text, cannot match
     for match in _RENAME.finditer(text_of(doc)):
         sides = []
         for group in ("new", "old"):
@@ -423,6 +427,8 @@ def _renames(doc: Doc, found: Findings) -> None:
 
 
 def _handles(doc: Doc, found: Findings) -> None:
+    if "@" not in text_of(doc):
+        return  # no handle: HANDLE, which opens on a look-behind, is tried at every position
     people = [i for i, d in enumerate(found.mentions) if d.label == "PERSON" and " " in d.text]
     for match in HANDLE.finditer(text_of(doc)):
         handle = match.group(1)
