@@ -83,6 +83,7 @@ def _strip(text: str, start: int, end: int) -> Piece:
 _INFLECTIONS = ("ing", "ed", "es", "s")
 
 
+@functools.lru_cache(maxsize=65_536)  # asked of every distinct lower-case word of every article parsed
 def stem(word: str) -> str:
     word = word.lower()
     for ending in _INFLECTIONS:
