@@ -9,12 +9,10 @@ sentence; read from the Doc's columns once, each is a subtraction or a list look
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
+    from numpy import ndarray
     from spacy.tokens import Doc
 
 #: Quotation marks as tokens: curly, straight, and the doubled apostrophe ('') some feeds use.
@@ -43,25 +41,24 @@ class TokenCounts:
 def token_counts(doc: Doc) -> TokenCounts:
     """The counts of ``doc``, from its POS, ORTH and SENT_START columns. A sentence starts where
     spaCy's ``Span.sent`` finds one: at the last token flagged as a start, else at the first token."""
+    import numpy  # loaded with spaCy, which made the Doc
+
     strings = doc.vocab.strings
     verbs = _is_one_of(doc.to_array("POS"), [strings[tag] for tag in VERB_TAGS])
     marks = _is_one_of(doc.to_array("ORTH"), [strings[mark] for mark in QUOTE_MARKS])
-    starts = (doc.to_array("SENT_START") == 1).tolist()
-    return TokenCounts(
-        _running(verbs),
-        _running(marks),
-        list(accumulate((i if flagged else 0 for i, flagged in enumerate(starts)), max)),
-    )
+    flagged = doc.to_array("SENT_START") == 1
+    starts = numpy.maximum.accumulate(numpy.where(flagged, numpy.arange(len(flagged)), 0)) if len(doc) else flagged
+    return TokenCounts(_running(verbs), _running(marks), starts.tolist())
 
 
-def _is_one_of(column, wanted: list[int]) -> list[bool]:
-    """For each value of a Doc's column (a numpy array), whether it is one of ``wanted``."""
+def _is_one_of(column: ndarray, wanted: list[int]) -> ndarray:
+    """For each value of a Doc's column, whether it is one of ``wanted``."""
     found = column == wanted[0]
     for value in wanted[1:]:
         found |= column == value
-    return found.tolist()
+    return found
 
 
-def _running(flags: Iterable[bool]) -> list[int]:
+def _running(flags: ndarray) -> list[int]:
     """``[0, f0, f0 + f1, ...]``: how many flags are set before each position, and in all."""
-    return list(accumulate(flags, initial=0))
+    return [0, *flags.cumsum().tolist()]
