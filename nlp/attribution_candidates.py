@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
@@ -55,20 +56,27 @@ class Candidate:
 
 
 def _bounds(tokens: list[Token]) -> Piece | None:
-    kept = sorted(
-        (t for t in tokens if not (t.is_punct and t.text not in _OPENERS + "”’") and not t.is_space),
-        key=lambda t: t.i,
-    )
-    while kept and kept[0].text in "”’":
-        kept = kept[1:]
-    while kept and (kept[-1].dep_ == "cc" or kept[-1].lower_ in ("and", "but", "or")):
-        kept = kept[:-1]
-    if not kept:
+    """The characters from the first to the last word of ``tokens``, without the punctuation (but
+    quotation marks), closing quotes first or a conjunction last. The ends move as indices, not by
+    copying the list: a subtree can be a whole sentence."""
+    kept = [t for t in tokens if not (t.is_punct and t.text not in _OPENERS + "”’") and not t.is_space]
+    kept.sort(key=_INDEX)
+    first, last = 0, len(kept)
+    while first < last and kept[first].text in "”’":
+        first += 1
+    while first < last and (kept[last - 1].dep_ == "cc" or kept[last - 1].lower_ in ("and", "but", "or")):
+        last -= 1
+    if first == last:
         return None
-    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    return kept[first].idx, kept[last - 1].idx + len(kept[last - 1].text)
+
+
+_INDEX = attrgetter("i")
 
 
 def _subtree(token: Token, without: tuple[Token, ...] = ()) -> list[Token]:
+    if not without:
+        return list(token.subtree)
     excluded = {t.i for w in without for t in w.subtree}
     return [t for t in token.subtree if t.i not in excluded]
 
@@ -112,17 +120,17 @@ def antecedent(token: Token) -> Token:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, the agent of a passive, or the subject of the verb or noun it hangs
     from ("..., saying that" → the one who said; "a statement announcing" → the statement)."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+    children = [(child, child.dep_) for child in verb.children]  # read once, looked through three times
+    for child, dep in children:
+        if dep in ("nsubj", "csubj"):
             return child
-    for child in verb.children:
-        if child.dep_ == "agent":
+    for child, dep in children:
+        if dep == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            return None  # "X was asked": X did not speak
+    if any(dep == "nsubjpass" for _, dep in children):
+        return None  # "X was asked": X did not speak
     head = verb.head
     if head.i == verb.i or depth > 3:
         return None
@@ -137,9 +145,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def cue_span(verb: Token) -> Piece:
     """The cue: the verb with its auxiliaries and particles ("has said", "called for")."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
-    tokens = [t for t in tokens if abs(t.i - verb.i) <= 3]
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    near = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3]
+    first, last = verb.doc[min([verb.i, *near])], verb.doc[max([verb.i, *near])]
     return first.idx, last.idx + len(last.text)
 
 
