@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from nlp.doctext import text_of
@@ -55,20 +56,27 @@ class Candidate:
 
 
 def _bounds(tokens: list[Token]) -> Piece | None:
-    kept = sorted(
-        (t for t in tokens if not (t.is_punct and t.text not in _OPENERS + "”’") and not t.is_space),
-        key=lambda t: t.i,
-    )
-    while kept and kept[0].text in "”’":
-        kept = kept[1:]
-    while kept and (kept[-1].dep_ == "cc" or kept[-1].lower_ in ("and", "but", "or")):
-        kept = kept[:-1]
-    if not kept:
+    """The characters from the first to the last word of ``tokens``, without the punctuation (but
+    quotation marks), closing quotes first or a conjunction last. The ends move as indices, not by
+    copying the list: a subtree can be a whole sentence."""
+    kept = [t for t in tokens if not (t.is_punct and t.text not in _OPENERS + "”’") and not t.is_space]
+    kept.sort(key=_INDEX)
+    first, last = 0, len(kept)
+    while first < last and kept[first].text in "”’":
+        first += 1
+    while first < last and (kept[last - 1].dep_ == "cc" or kept[last - 1].lower_ in ("and", "but", "or")):
+        last -= 1
+    if first == last:
         return None
-    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    return kept[first].idx, kept[last - 1].idx + len(kept[last - 1].text)
+
+
+_INDEX = attrgetter("i")
 
 
 def _subtree(token: Token, without: tuple[Token, ...] = ()) -> list[Token]:
+    if not without:
+        return list(token.subtree)
     excluded = {t.i for w in without for t in w.subtree}
     return [t for t in token.subtree if t.i not in excluded]
 
@@ -112,17 +120,17 @@ def antecedent(token: Token) -> Token:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, the agent of a passive, or the subject of the verb or noun it hangs
     from ("..., saying that" → the one who said; "a statement announcing" → the statement)."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+    children = [(child, child.dep_) for child in verb.children]  # read once, looked through three times
+    for child, dep in children:
+        if dep in ("nsubj", "csubj"):
             return child
-    for child in verb.children:
-        if child.dep_ == "agent":
+    for child, dep in children:
+        if dep == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            return None  # "X was asked": X did not speak
+    if any(dep == "nsubjpass" for _, dep in children):
+        return None  # "X was asked": X did not speak
     head = verb.head
     if head.i == verb.i or depth > 3:
         return None
@@ -137,9 +145,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def cue_span(verb: Token) -> Piece:
     """The cue: the verb with its auxiliaries and particles ("has said", "called for")."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
-    tokens = [t for t in tokens if abs(t.i - verb.i) <= 3]
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    near = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3]
+    first, last = verb.doc[min([verb.i, *near])], verb.doc[max([verb.i, *near])]
     return first.idx, last.idx + len(last.text)
 
 
@@ -187,14 +194,17 @@ def _stray_that_clause(verb: Token) -> Token | None:
 
 
 def _from_verb(verb: Token) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
     stray = _stray_that_clause(verb)
+    if stray is None and not any(child.dep_ in _COMPLEMENTS for child in verb.children):
+        return found  # most verbs: no clause or object to be content, so no subject is looked for
     subject = subject_of(verb)
     phrase = subject
     inverted = _inverted_subject(verb) if subject is None else None
     if inverted is not None:
         subject, phrase = inverted
     complements = list(verb.children) + ([stray] if stray is not None else [])
+    shared: tuple[Piece, Piece | None] | None = None  # the cue and source, the same for each complement
     for child in complements:
         is_stray = stray is not None and child.i == stray.i
         if (child.dep_ not in _COMPLEMENTS and not is_stray) or (inverted is not None and child.i == phrase.i):
@@ -202,20 +212,19 @@ def _from_verb(verb: Token) -> list[Candidate]:
         piece = _bounds(_subtree(child))
         if piece is None or piece[1] - piece[0] < 4:
             continue
-        source = _bounds(list(phrase.subtree)) if inverted is not None else _source_piece(subject)
-        if verb.lemma_.lower() in _RAISING:
-            source = None
-        found.append(
-            Candidate(
-                child.dep_,
-                [piece],
-                cue_span(verb),
-                source,
-                verb.i,
-                subject.i if subject is not None else None,
-            )
-        )
+        if shared is None:
+            shared = cue_span(verb), _verb_source(verb, subject, phrase if inverted is not None else None)
+        cue, source = shared
+        found.append(Candidate(child.dep_, [piece], cue, source, verb.i, subject.i if subject is not None else None))
     return found
+
+
+def _verb_source(verb: Token, subject: Token | None, inverted_phrase: Token | None) -> Piece | None:
+    """The source of a verb's candidates: the inverted speaker's whole phrase, else the subject's
+    piece; none for a raising verb ("seem")."""
+    if verb.lemma_.lower() in _RAISING:
+        return None
+    return _bounds(list(inverted_phrase.subtree)) if inverted_phrase is not None else _source_piece(subject)
 
 
 def _prepositional(verb: Token) -> list[Candidate]:
@@ -392,9 +401,20 @@ def _quotes(doc: Doc) -> list[Candidate]:
     return found
 
 
+def _cue_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens ``candidates`` reads ("according", verbs and auxiliaries, colons), found
+    in the Doc's columns: a Token object for each word of the article cost more than the reading."""
+    strings = doc.vocab.strings
+    columns = doc.to_array(["LOWER", "POS", "ORTH"])
+    lower, pos, orth = columns[:, 0], columns[:, 1], columns[:, 2]
+    wanted = (lower == strings["according"]) | (pos == strings["VERB"]) | (pos == strings["AUX"])
+    wanted |= orth == strings[":"]
+    return wanted.nonzero()[0].tolist()
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
-    for token in doc:
+    for token in (doc[i] for i in _cue_positions(doc)):
         if token.lower_ == "according":
             candidate = _according_to(doc, token)
             if candidate:

@@ -11,17 +11,16 @@ import functools
 import json
 import math
 from bisect import bisect_left
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nlp.attribution_candidates import SPEAKER_GAP_CHARS, Candidate
 from nlp.doctext import text_of
+from nlp.token_counts import TokenCounts, token_counts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-#: Quotation marks as tokens: curly, straight, and the doubled apostrophe ('') some feeds use.
-QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "attribution_model.json"
 
 
@@ -55,22 +54,26 @@ def nesting(found: list[Candidate]) -> list[tuple[bool, bool]]:
     return list(zip(inside, holds, strict=True))
 
 
-def features(doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False, False)) -> list[str]:
+def features(
+    doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False, False), counts: TokenCounts | None = None
+) -> list[str]:
     """What the scorer sees of a candidate: its cue, source, content shape and surroundings,
-    including whether it sits inside another candidate's content (``nested``, from nesting())."""
+    including whether it sits inside another candidate's content (``nested``, from nesting()).
+    ``counts``: ``token_counts(doc)``, made once by a caller scoring all of a Doc's candidates."""
+    counts = counts or token_counts(doc)
     kind = candidate.kind
     found = [f"kind={kind}"]
     if candidate.cue is not None:
         found.append(f"{kind}|cue_inside_other={nested[0]}")
     found.append(f"{kind}|holds_other_cue={nested[1]}")
     content = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    tokens = list(content) if content is not None else []
-    found.append(f"{kind}|len={_bucket(len(tokens))}")
-    if tokens:
-        first = tokens[0]
+    start, end = (content.start, content.end) if content is not None else (0, 0)
+    found.append(f"{kind}|len={_bucket(end - start)}")
+    if end > start:
+        first = doc[start]
         found.append(f"{kind}|first={first.lower_ if first.is_stop else first.pos_}")
-        found.append(f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in tokens)}")
-        quoted = kind == "quote" or any(t.text in QUOTE_MARKS for t in tokens)
+        found.append(f"has_verb={counts.any_verb(start, end)}")
+        quoted = kind == "quote" or counts.any_quote_mark(start, end)
         found.append(f"{kind}|quoted={quoted}")
     if candidate.cue_token is not None:
         cue = doc[candidate.cue_token]
@@ -96,7 +99,7 @@ def features(doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False,
         found.append(f"source_lemma={source.lemma_.lower()}")
         if candidate.cue_token is not None:
             found.append(f"lemma={doc[candidate.cue_token].lemma_.lower()}|source_pos={source.pos_}")
-        found += _source_features(doc, candidate, source)
+        found += _source_features(doc, candidate, source, counts)
     else:
         found.append(f"{kind}|no_source")
     return found
@@ -105,7 +108,7 @@ def features(doc: Doc, candidate: Candidate, nested: tuple[bool, bool] = (False,
 PRONOUNS = {"he", "she", "i", "they", "we", "it", "you", "who", "which", "that"}
 
 
-def _source_features(doc: Doc, candidate: Candidate, source: Token) -> list[str]:
+def _source_features(doc: Doc, candidate: Candidate, source: Token, counts: TokenCounts) -> list[str]:
     """Whether the source is likely the right one: a pronoun, how far from the cue, in the same
     sentence, inside the content (a quote's own "I")."""
     kind = candidate.kind
@@ -117,7 +120,8 @@ def _source_features(doc: Doc, candidate: Candidate, source: Token) -> list[str]
     if candidate.cue_token is not None:
         cue = doc[candidate.cue_token]
         found.append(f"{kind}|source_distance={_bucket(abs(cue.i - source.i))}")
-        found.append(f"source_same_sentence={cue.sent.start == source.sent.start}")
+        same_sentence = counts.sentence_start[cue.i] == counts.sentence_start[source.i]
+        found.append(f"source_same_sentence={same_sentence}")
     if candidate.source is not None:
         found.append(f"source_in_content={_inside(candidate.source[0], candidate)}")
     return found
@@ -130,5 +134,6 @@ def load_model(path: Path = MODEL_PATH) -> dict:
 
 def probability(model: dict, feature_names: list[str]) -> float:
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(name, 0.0) for name in feature_names)
+    # map over dict.get: the same weights added in the same order, without a generator's frames
+    z = model["bias"] + sum(map(weights.get, feature_names, repeat(0.0)))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))

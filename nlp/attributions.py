@@ -16,6 +16,7 @@ from nlp.attribution_candidates import SPEAKER_GAP_CHARS, SPEECH_LEMMAS, Candida
 from nlp.attribution_model import features, load_model, nesting, probability
 from nlp.doctext import text_of
 from nlp.pronouns import FITS, meant_by
+from nlp.token_counts import token_counts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -164,9 +165,10 @@ def _speech_before_speaker(doc: Doc, candidate: Candidate) -> bool:
 def score_candidates(doc: Doc, model: dict | None = None) -> list[tuple[float, Candidate]]:
     model = model or load_model()
     found = candidates(doc)
+    counts = token_counts(doc)
     scored = []
     for candidate, nested in zip(found, nesting(found), strict=True):
-        p = probability(model, features(doc, candidate, nested))
+        p = probability(model, features(doc, candidate, nested, counts))
         if _speech_before_speaker(doc, candidate):
             p = max(p, SPEECH_BEFORE_SPEAKER)
         scored.append((p, candidate))
@@ -197,12 +199,24 @@ def choose(scored: list[tuple[float, Candidate]], threshold: float) -> list[tupl
     """The accepted candidates, best first, none overlapping another (each stretch of text is
     attributed once), returned in text order."""
     chosen: list[tuple[Candidate, float]] = []
+    reaches: list[tuple[int, int]] = []  # of each chosen candidate
     for p, candidate in sorted(scored, key=lambda pair: (-pair[0], pair[1].start)):
         if p < threshold:
             break
-        if not any(_overlaps(candidate, other) for other, _ in chosen):
+        first, last = _reach(candidate)
+        if not any(
+            first < other_last and other_first < last and _overlaps(candidate, other)
+            for (other, _), (other_first, other_last) in zip(chosen, reaches, strict=True)
+        ):
             chosen.append((candidate, p))
+            reaches.append((first, last))
     return sorted(chosen, key=lambda pair: pair[0].start)
+
+
+def _reach(candidate: Candidate) -> tuple[int, int]:
+    """The first and last character of all its content pieces: two candidates whose reaches do not
+    meet share no character, so ``_overlaps`` need not compare their pieces pair by pair."""
+    return min(start for start, _ in candidate.content), max(end for _, end in candidate.content)
 
 
 def select(doc: Doc, model: dict | None = None) -> list[tuple[Candidate, float]]:

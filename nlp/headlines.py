@@ -83,6 +83,7 @@ def _strip(text: str, start: int, end: int) -> Piece:
 _INFLECTIONS = ("ing", "ed", "es", "s")
 
 
+@functools.lru_cache(maxsize=65_536)  # asked of every distinct lower-case word of every article parsed
 def stem(word: str) -> str:
     word = word.lower()
     for ending in _INFLECTIONS:
@@ -95,8 +96,9 @@ def stem(word: str) -> str:
 
 
 def lower_case_stems(text: str) -> set[str]:
-    """Stems of the words the article writes in lower case: common words, not names."""
-    return {stem(w) for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    """Stems of the words the article writes in lower case: common words, not names. Each distinct
+    word is stemmed once: an article writes most of its words many times."""
+    return {stem(w) for w in set(re.findall(r"\b[a-z][a-z'-]+\b", text))}
 
 
 def headline_pieces(text: str, start: int, end: int, known: set[str], common: set[str]) -> list[Piece]:

@@ -52,6 +52,8 @@ _RENAME = re.compile(
     r"(?:formerly|previously|once)\s+(?:known\s+as\s+|called\s+)?"
     r"(?P<old>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)"
 )
+#: What every match of _RENAME holds: a separator, then "formerly", "previously" or "once" and a space.
+_RENAME_MARK = re.compile(r"(?:,|—|–|\(|-)\s*(?:formerly|previously|once)\s")
 
 
 #: A span as the model gave it, trimmed: start, end, label, and the title inside it, if any.
@@ -185,7 +187,8 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[int, int, tuple[in
     return start, end, title
 
 
-def _spans(doc: Doc) -> Findings:
+def _spans(doc: Doc, common: set[str]) -> Findings:
+    """The model's entities cut to bare names; ``common``: the article's ``lower_case_stems``."""
     text = text_of(doc)
     raw: list[RawSpan] = []
     for ent in doc.ents:
@@ -205,7 +208,6 @@ def _spans(doc: Doc) -> Findings:
     body_labels = {name_key(text[s:e]): label for s, e, label in body}
     people = {key for key, label in body_labels.items() if label == "PERSON"}
     people |= {name_words(key)[-1] for key in people}
-    common = lower_case_stems(text)
     body_words: set[str] | None = None  # read only for an article with a name in a headline
     found = Findings()
     for start, end, label, title in _people_joined_by_and(text, _nicknamed_people(text, raw, people), people):
@@ -406,6 +408,8 @@ def _covered(found: Findings, start: int, end: int) -> int | None:
 
 
 def _renames(doc: Doc, found: Findings) -> None:
+    if not _RENAME_MARK.search(text_of(doc)):
+        return  # no rename written: the full pattern, tried at every capital of the text, cannot match
     for match in _RENAME.finditer(text_of(doc)):
         sides = []
         for group in ("new", "old"):
@@ -423,6 +427,8 @@ def _renames(doc: Doc, found: Findings) -> None:
 
 
 def _handles(doc: Doc, found: Findings) -> None:
+    if "@" not in text_of(doc):
+        return  # no handle: HANDLE, which opens on a look-behind, is tried at every position
     people = [i for i, d in enumerate(found.mentions) if d.label == "PERSON" and " " in d.text]
     for match in HANDLE.finditer(text_of(doc)):
         handle = match.group(1)
@@ -496,17 +502,32 @@ def _recover(doc: Doc, found: Findings, sources: list[Draft] | None = None) -> N
     for phrase, label in sorted(phrases.items(), key=lambda item: -len(item[0])):
         for start in _standing_alone(phrase, text):
             add(start, start + len(phrase), label)
-    # The word as parsed (a capitals headline's "SOX" was read as "Sox"), each distinct word looked
-    # at once: this runs over every token, and Token objects are what cost.
-    rows = doc.to_array(["ORTH", "IDX"]).tolist()
-    wanted: dict[int, str] = {}
-    for orth in {orth for orth, _ in rows}:
-        word = strip_possessive(doc.vocab.strings[orth])
-        if word in names and word[:1].isupper():
-            wanted[orth] = word
-    for orth, start in rows:
-        if (word := wanted.get(orth)) is not None:
+    if names:  # with no name to look for, no token is read
+        for start, word in _tokens_naming(doc, names):
             add(start, start + len(word), names[word])
+
+
+def _tokens_naming(doc: Doc, names: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, word) of each token, in text order, that is one of ``names`` once its possessive is
+    off, as parsed (a capitals headline's "SOX" was read as "Sox"). Read from the ORTH column: each
+    distinct word is looked at once, and only the tokens that match become Python objects, where a
+    list of two Python ints for every token was made twice an article."""
+    import numpy  # loaded with spaCy, which made the Doc
+
+    orths = doc.to_array("ORTH")
+    wanted: dict[int, str] = {}
+    for orth in numpy.unique(orths).tolist():
+        written = doc.vocab.strings[orth]
+        if not written[:1].isupper():
+            continue  # a possessive is cut off a word's end, never its first letter, which a name capitalises
+        word = strip_possessive(written)
+        if word in names:
+            wanted[orth] = word
+    if not wanted:
+        return []
+    at = numpy.flatnonzero(numpy.isin(orths, numpy.fromiter(wanted, dtype=orths.dtype, count=len(wanted))))
+    starts = doc.to_array("IDX")[at].tolist()
+    return [(start, wanted[orth]) for start, orth in zip(starts, orths[at].tolist(), strict=True)]
 
 
 def _standing_alone(phrase: str, text: str) -> Iterator[int]:
@@ -528,16 +549,16 @@ def _joins(text: str, at: int) -> bool:
     return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "_-")
 
 
-def _proper_nouns(doc: Doc, found: Findings) -> None:
+def _proper_nouns(doc: Doc, found: Findings, common: set[str]) -> None:
     """Proper-noun runs the entity model skipped and the article's known names do not cover
-    (``nlp.proper_nouns``), then their other occurrences."""
+    (``nlp.proper_nouns``), then their other occurrences; ``common`` as for ``_spans``."""
     text = text_of(doc)
     taken = bytearray(len(text))
     for draft in found.mentions:
         taken[draft.start : draft.end] = b"\x01" * (draft.end - draft.start)
     added = [
         Draft(start, end, label, text[start:end], recovered=True)
-        for start, end, label in missed_proper_nouns(doc, taken, lower_case_stems(text))
+        for start, end, label in missed_proper_nouns(doc, taken, common)
         if name_key(text[start:end]) not in GENERATIONS  # "Sr." after "W. Mark Felt," is no name
         and not _after_a_digit(text, start)  # "GB" of "64GB"
         and not _tail_of_a_longer_name(doc, start, end)  # "US" of "Toys R US"
@@ -547,11 +568,12 @@ def _proper_nouns(doc: Doc, found: Findings) -> None:
 
 
 def find_mentions(doc: Doc) -> Findings:
-    found = _spans(doc)
+    common = lower_case_stems(text_of(doc))  # read twice below, and it reads every word of the text
+    found = _spans(doc, common)
     _renames(doc, found)
     _handles(doc, found)
     _recover(doc, found)
-    _proper_nouns(doc, found)
+    _proper_nouns(doc, found, common)
     _fallback_labels(doc, found)
     order = sorted(range(len(found.mentions)), key=lambda i: found.mentions[i].start)
     position = {old: new for new, old in enumerate(order)}

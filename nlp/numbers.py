@@ -100,17 +100,29 @@ DIRECTION = {
 }
 
 
+# The patterns below are compiled once, in the order they are tried: a long article has a hundred
+# figures, and each tried every pattern through re's cache of compiled patterns.
+_SCALE_WORDS = [(re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALE.items()]
+_NUMBER_WORDS = [
+    (re.compile(rf"\b{word}\b"), value) for word, value in sorted(_WORDS.items(), key=lambda item: -len(item[0]))
+]
+#: Each qualifier, longest first, with the pattern of it ending the text before a figure.
+_QUALIFIERS_BEFORE = [
+    (word, re.compile(rf"\b{re.escape(word)}\s*$")) for word in sorted(QUALIFIERS, key=len, reverse=True)
+]
+
+
 def parse_value(text: str) -> float | None:
     lowered = text.lower().replace(",", "")
     scale = 1.0
-    for word, factor in _SCALE.items():
-        if re.search(rf"\b{word}\b", lowered):
+    for pattern, factor in _SCALE_WORDS:
+        if pattern.search(lowered):
             scale = factor
     digits = re.search(r"\d+(?:\.\d+)?", lowered)
     if digits:
         return float(digits.group()) * scale
-    for word, value in sorted(_WORDS.items(), key=lambda item: -len(item[0])):
-        if re.search(rf"\b{word}\b", lowered):
+    for pattern, value in _NUMBER_WORDS:
+        if pattern.search(lowered):
             return value * scale
     return None
 
@@ -135,11 +147,11 @@ def find_numbers(doc: Doc) -> list[list]:
         before = text_of(doc)[max(0, start - 24) : start].lower()
         text = ent.text
         qualifier = None
-        for word in sorted(QUALIFIERS, key=len, reverse=True):
+        for word, ends_before in _QUALIFIERS_BEFORE:
             if text.lower().startswith(word + " "):
                 qualifier = word
                 break
-            if re.search(rf"\b{re.escape(word)}\s*$", before):
+            if ends_before.search(before):
                 qualifier = word
                 start -= len(before) - before.rfind(word)
                 break

@@ -65,8 +65,10 @@ def _label(doc: Doc, first: Token) -> str:
 def _proper_positions(doc: Doc) -> list[int]:
     """Indices of the tokens tagged NNP or NNPS, read from the tag array (no Token objects)."""
     tags = doc.to_array("TAG")
-    wanted = {doc.vocab.strings.add(tag) for tag in _PROPER_TAGS}
-    return [i for i, tag in enumerate(tags.tolist()) if tag in wanted]
+    proper = tags < 0  # none yet (tags are unsigned)
+    for tag in _PROPER_TAGS:
+        proper |= tags == doc.vocab.strings[tag]
+    return proper.nonzero()[0].tolist()
 
 
 def missed_proper_nouns(doc: Doc, taken: bytearray, common: set[str]) -> list[tuple[int, int, str]]:

@@ -107,6 +107,7 @@ def first_names_match(a: str, b: str) -> bool:
     return a[0] == b[0] and alike >= FIRST_NAME_SIMILARITY
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every pair of full names of an article, and names recur
 def one_person_in_one_article(ours: str, theirs: str) -> bool:
     """Two full names that one article can only give to one person: the same surname, the same
     first name spelled otherwise or said by its nickname (Bettie / Betty Page, Jim / James Foley),
