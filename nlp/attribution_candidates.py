@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from nlp.doc_columns import matching
 from nlp.doctext import text_of
 
 if TYPE_CHECKING:
@@ -404,11 +405,8 @@ def _quotes(doc: Doc) -> list[Candidate]:
 def _cue_positions(doc: Doc) -> list[int]:
     """Indices of the tokens ``candidates`` reads ("according", verbs and auxiliaries, colons), found
     in the Doc's columns: a Token object for each word of the article cost more than the reading."""
-    strings = doc.vocab.strings
-    columns = doc.to_array(["LOWER", "POS", "ORTH"])
-    lower, pos, orth = columns[:, 0], columns[:, 1], columns[:, 2]
-    wanted = (lower == strings["according"]) | (pos == strings["VERB"]) | (pos == strings["AUX"])
-    wanted |= orth == strings[":"]
+    wanted = matching(doc, "LOWER", ["according"]) | matching(doc, "POS", ["VERB", "AUX"])
+    wanted |= matching(doc, "ORTH", [":"])
     return wanted.nonzero()[0].tolist()
 
 

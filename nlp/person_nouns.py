@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from domain import UnnamedPerson
+from nlp.doc_columns import positions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,12 +82,6 @@ class _Spans:
         return last >= 0 and self.reach[last] > position
 
 
-def _noun_positions(doc: Doc) -> list[int]:
-    """Indices of the tokens tagged NOUN, read from the POS column: a Token object and its tag's
-    string for every word of the article cost more than the nouns' own tests."""
-    return (doc.to_array("POS") == doc.vocab.strings["NOUN"]).nonzero()[0].tolist()
-
-
 def unnamed_people(
     doc: Doc, names: Sequence[tuple[int, int]], sentence_starts: Sequence[int], nouns: frozenset[str] | None = None
 ) -> list[UnnamedPerson]:
@@ -105,7 +100,7 @@ def unnamed_people(
     nouns = person_nouns() if nouns is None else nouns
     named = _Spans(names)
     found = []
-    for token in (doc[i] for i in _noun_positions(doc)):
+    for token in (doc[i] for i in positions(doc, "POS", ["NOUN"])):
         if token.lemma_.lower() not in nouns or token.idx in named:
             continue
         if not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from nlp.doc_columns import positions
 from nlp.doctext import text_of
 from nlp.headlines import is_title_case, line_bounds, stem
 from nlp.names import PLACE_PREPOSITIONS, is_title_word
@@ -62,15 +63,6 @@ def _label(doc: Doc, first: Token) -> str:
     return "ORG"
 
 
-def _proper_positions(doc: Doc) -> list[int]:
-    """Indices of the tokens tagged NNP or NNPS, read from the tag array (no Token objects)."""
-    tags = doc.to_array("TAG")
-    proper = tags < 0  # none yet (tags are unsigned)
-    for tag in _PROPER_TAGS:
-        proper |= tags == doc.vocab.strings[tag]
-    return proper.nonzero()[0].tolist()
-
-
 def missed_proper_nouns(doc: Doc, taken: bytearray, common: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each proper-noun run outside every mention already found.
 
@@ -80,7 +72,7 @@ def missed_proper_nouns(doc: Doc, taken: bytearray, common: set[str]) -> list[tu
     text = text_of(doc)
     found: list[tuple[int, int, str]] = []
     runs: list[list[Token]] = []
-    for i in _proper_positions(doc):
+    for i in positions(doc, "TAG", _PROPER_TAGS):
         token = doc[i]
         if not _candidate(token, common):
             continue

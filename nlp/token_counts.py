@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from nlp.doc_columns import matching
+
 if TYPE_CHECKING:
     from numpy import ndarray
     from spacy.tokens import Doc
@@ -43,20 +45,11 @@ def token_counts(doc: Doc) -> TokenCounts:
     spaCy's ``Span.sent`` finds one: at the last token flagged as a start, else at the first token."""
     import numpy  # loaded with spaCy, which made the Doc
 
-    strings = doc.vocab.strings
-    verbs = _is_one_of(doc.to_array("POS"), [strings[tag] for tag in VERB_TAGS])
-    marks = _is_one_of(doc.to_array("ORTH"), [strings[mark] for mark in QUOTE_MARKS])
+    verbs = matching(doc, "POS", VERB_TAGS)
+    marks = matching(doc, "ORTH", QUOTE_MARKS)
     flagged = doc.to_array("SENT_START") == 1
     starts = numpy.maximum.accumulate(numpy.where(flagged, numpy.arange(len(flagged)), 0)) if len(doc) else flagged
     return TokenCounts(_running(verbs), _running(marks), starts.tolist())
-
-
-def _is_one_of(column: ndarray, wanted: list[int]) -> ndarray:
-    """For each value of a Doc's column, whether it is one of ``wanted``."""
-    found = column == wanted[0]
-    for value in wanted[1:]:
-        found |= column == value
-    return found
 
 
 def _running(flags: ndarray) -> list[int]:
