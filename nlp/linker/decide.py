@@ -43,13 +43,20 @@ def score_candidates(
     related = [(k, relation_to(entity, k)) for k in candidates]
     related = [(k, r) for k, r in related if r not in NEVER and (r in SAME_NAMES or types_agree(entity, k, r))]
     if context.inside_title:  # "State" of "Secretary of State" is no short form of Islamic State
-        related = [(k, r) for k, r in related if r not in PIECES]
+        related = [(k, r) for k, r in related if r not in PIECES and not _called_so_for_short(entity, k, r)]
     scored = []
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
         f = features(entity, k, relation, context, ours, rivals)
         scored.append(Scored(k, relation, model.probability(f), f))
     return sorted(scored, key=lambda s: (-s.probability, s.candidate.id))
+
+
+def _called_so_for_short(entity: LocalEntity, candidate: KnownEntity, relation: str) -> bool:
+    """The one word is only another name of the candidate, a short form an earlier article gave it
+    ("State", once said for Islamic State), not the name the candidate goes by: for a word that
+    stands inside a longer expression that is no evidence at all."""
+    return relation == "same_single" and name_key(candidate.name) != name_key(entity.name)
 
 
 def may_link(best: Scored, model: LinkerModel) -> bool:

@@ -9,7 +9,8 @@
   a place elsewhere in it) is no person's surname there; one the article says nothing more of may
   still be (the store decides: ``LocalEntity.maybe_person``).
 - A word that stands inside a longer name or title ("State" of "Secretary of State", "England" of
-  "Bank of England") is no short form of another entity.
+  "Bank of England") is no short form of another entity; nor is a capitalised word that only
+  modifies the common noun after it ("a State department official", "Watch video below").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from domain import Analysis, LocalEntity
+from domain import Analysis, LocalEntity, Mention
 from nlp.names import PLACE_PREPOSITIONS
 
 #: Forms of address before a surname.
@@ -30,6 +31,9 @@ _SURNAME_JOINS = frozenset({"de", "y"})
 _TITLE_BEFORE = re.compile(
     r"(?:\b[A-Z][\w.'-]*|\b(?:secretary|department|ministry|minister|bank|university|office))\s+of\s+(?:the\s+)?$"
 )
+
+#: The word right after a mention, past spaces.
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 def without_honorific(key: str) -> str:
@@ -62,12 +66,27 @@ def short_surnames(words: Sequence[str]) -> set[str]:
 
 
 def inside_title(analysis: Analysis, entity: LocalEntity) -> bool:
-    """Every mention of the entity ends a longer name or title ("Secretary of State")."""
+    """Every mention of the entity ends a longer name or title ("Secretary of State"), or, for a
+    name not of a person, is one word modifying the common noun written right after it ("State
+    department", "Watch video"; a person's surname so written, "the Obama administration", is
+    still the person's)."""
     text = analysis.text
+    modifier = entity.label != "PERSON" and not entity.maybe_person
     return bool(entity.mentions) and all(
         _TITLE_BEFORE.search(text[max(0, analysis.mentions[i].start - 40) : analysis.mentions[i].start])
+        or (modifier and _modifies_common_noun(text, analysis.mentions[i]))
         for i in entity.mentions
     )
+
+
+def _modifies_common_noun(text: str, mention: Mention) -> bool:
+    """A one-word mention, not in capitals, that the parse reads as a modifier of a noun
+    (``compound``), when the word after it is in lower case: the name is a piece of a longer
+    expression, not a name standing for something of its own."""
+    if mention.role.split("/")[0] != "compound" or " " in mention.text or mention.text.isupper():
+        return False  # an all-capitals short form is a name wherever it stands ("FBI agents")
+    after = _NEXT_WORD.match(text, mention.end)
+    return after is not None and after.group(1).islower()
 
 
 def used_as_place_or_company(analysis: Analysis, entity: LocalEntity) -> bool:

@@ -1,5 +1,7 @@
 """The linker's evidence rules (issue 40): abbreviations on evidence, short forms, the one entry point."""
 
+from dataclasses import replace
+
 from domain import Analysis, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.linker import ArticleContext, LinkContext, link, link_entity
 from nlp.linker.abbreviations import defines, definitions
@@ -62,6 +64,27 @@ def test_a_word_inside_a_title_is_no_short_form_of_another_entity():
     islamic_state = KnownEntity(5, "Islamic State", "ORG", ("Islamic State",), (), (1, 2), 2, KOREA)
     linked = link(analysis, [islamic_state], ArticleContext((1, 2)))
     assert all(found.entity_id != 5 for found in linked.links)
+
+
+def test_a_word_modifying_the_common_noun_after_it_is_no_short_form_unless_a_person_s_or_capitals():
+    def one_mention(text: str, name: str, label: str, role: str) -> Analysis:
+        analysis = analysis_in(text, (name, label))
+        analysis.mentions[0] = replace(analysis.mentions[0], role=role)
+        return analysis
+
+    official = one_mention("A senior State department official declined.", "State", "ORG", "compound/nsubj")
+    assert inside_title(official, official.entities[0])
+    islamic_state = KnownEntity(5, "Islamic State", "ORG", ("Islamic State",), (), (1, 2), 2, KOREA)
+    assert link(official, [islamic_state], ArticleContext((1, 2))).links[0].entity_id != 5
+    # nor does an earlier article's short form ("State" said for Islamic State) make it the same name
+    called_state = KnownEntity(5, "Islamic State", "ORG", ("Islamic State", "State"), (), (1, 2), 2, KOREA)
+    assert link(official, [called_state], ArticleContext((1, 2))).links[0].entity_id != 5
+    # the same word as the subject, or before a name, or a person's surname, stays a candidate
+    said = one_mention("State said on Monday it would act.", "State", "ORG", "nsubj/ROOT")
+    before_a_name = one_mention("The State Senate met.", "State", "ORG", "compound/nsubj")
+    obama = one_mention("The Obama administration said no.", "Obama", "PERSON", "compound/nsubj")
+    fbi = one_mention("Two FBI agents arrived.", "FBI", "ORG", "compound/nsubj")
+    assert not any(inside_title(a, a.entities[0]) for a in (said, before_a_name, obama, fbi))
 
 
 def test_family_name_first_and_spanish_surnames():
