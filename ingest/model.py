@@ -37,8 +37,10 @@ class Document:
 def content_hash(text: str) -> str:
     """Hash of the text with case, quote styles and spacing folded: the same story pasted twice
     or fetched from two URLs hashes the same."""
-    folded = text.casefold().translate(_QUOTES)
+    folded = text.casefold()
+    for curly, straight in _QUOTES:  # str.replace, not str.translate: translate looks up every character
+        folded = folded.replace(curly, straight)
     return hashlib.sha256(" ".join(folded.split()).encode("utf-8")).hexdigest()
 
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))

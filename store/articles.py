@@ -9,8 +9,9 @@ from sqlite_utils import Database
 
 from domain import SAME_NAME, Analysis, Link, LocalEntity, name_key
 from store import messages
-from store.corrections import add_alias, log_link, merge_into, refresh_types
+from store.corrections import add_aliases, log_link, merge_into, refresh_types
 from store.records import ArticleIn, StoredArticle
+from store.rows import insert_rows, next_ids
 from store.settle import settle_names
 
 _ARTICLE_COLUMNS = """a.id, a.title, o.name AS outlet, a.source, a.url, a.published, a.ingested_at"""
@@ -224,9 +225,14 @@ def _insert_article_row(db: Database, article: ArticleIn, now: str) -> int:
 
 def _insert_names(db: Database, analysis: Analysis, entity_ids: list[int], article_id: int, now: str) -> None:
     mention_rows, descriptor_rows = [], []
+    names = [
+        (entity_id, alias)
+        for local, entity_id in zip(analysis.entities, entity_ids, strict=True)
+        for alias in local.aliases
+    ]
+    add_aliases(db, names)
     for local, entity_id in zip(analysis.entities, entity_ids, strict=True):
         for alias in local.aliases:
-            add_alias(db, entity_id, alias)
             reason = local.reasons.get(alias, SAME_NAME)
             if reason != SAME_NAME:
                 log_link(db, entity_id, article_id, alias, reason, now)
@@ -276,58 +282,79 @@ def _insert_names(db: Database, analysis: Analysis, entity_ids: list[int], artic
 def _insert_attributions(db: Database, analysis: Analysis, entity_ids: list[int], article_id: int) -> list[int]:
     entity_of_mention = {m: entity_ids[i] for i, e in enumerate(analysis.entities) for m in e.mentions}
     text = analysis.text
-    ids = []
-    for attribution in analysis.attributions:
+    ids = next_ids(db, "attributions", len(analysis.attributions))
+    rows = []
+    for attribution_id, attribution in zip(ids, analysis.attributions, strict=True):
         sentence = analysis.sentences[attribution.sentence]
         cue, source = attribution.cue, attribution.source
-        ids.append(
-            db.execute(
-                """INSERT INTO attributions (article_id, speaker_entity_id, speaker, speaker_type, kind, cue,
-                    cue_lemma, cue_start, cue_end, source_text, source_start, source_end, content_start,
-                    content_end, content_pieces, sent_start, sent_end, confidence)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    article_id,
-                    entity_of_mention.get(attribution.speaker_mention),
-                    attribution.speaker,
-                    attribution.speaker_type,
-                    attribution.kind,
-                    text[cue[0] : cue[1]] if cue else None,
-                    attribution.cue_lemma,
-                    cue[0] if cue else None,
-                    cue[1] if cue else None,
-                    text[source[0] : source[1]] if source else None,
-                    source[0] if source else None,
-                    source[1] if source else None,
-                    attribution.content[0][0],
-                    attribution.content[-1][1],
-                    json.dumps([list(p) for p in attribution.content]),
-                    sentence.start,
-                    max(sentence.end, attribution.content[-1][1]),
-                    attribution.confidence,
-                ],
-            ).lastrowid
+        rows.append(
+            (
+                attribution_id,
+                article_id,
+                entity_of_mention.get(attribution.speaker_mention),
+                attribution.speaker,
+                attribution.speaker_type,
+                attribution.kind,
+                text[cue[0] : cue[1]] if cue else None,
+                attribution.cue_lemma,
+                cue[0] if cue else None,
+                cue[1] if cue else None,
+                text[source[0] : source[1]] if source else None,
+                source[0] if source else None,
+                source[1] if source else None,
+                attribution.content[0][0],
+                attribution.content[-1][1],
+                json.dumps([list(p) for p in attribution.content]),
+                sentence.start,
+                max(sentence.end, attribution.content[-1][1]),
+                attribution.confidence,
+            )
         )
+    insert_rows(db, "attributions", _ATTRIBUTION_COLUMNS, rows)
     return ids
+
+
+_ATTRIBUTION_COLUMNS = (
+    "id",
+    "article_id",
+    "speaker_entity_id",
+    "speaker",
+    "speaker_type",
+    "kind",
+    "cue",
+    "cue_lemma",
+    "cue_start",
+    "cue_end",
+    "source_text",
+    "source_start",
+    "source_end",
+    "content_start",
+    "content_end",
+    "content_pieces",
+    "sent_start",
+    "sent_end",
+    "confidence",
+)
 
 
 def _insert_statements(
     db: Database, analysis: Analysis, entity_ids: list[int], attribution_ids: list[int], article_id: int
 ) -> None:
     text = analysis.text
-    named: list[tuple[int, int]] = []  # written in one statement each after the loop
+    statement_ids = next_ids(db, "statements", len(analysis.statements))
+    rows: list[tuple] = []
+    named: list[tuple[int, int]] = []
     numbers: list[tuple] = []
-    for statement in analysis.statements:
+    for statement_id, statement in zip(statement_ids, analysis.statements, strict=True):
         sentence = analysis.sentences[statement.sentence]
         if statement.attribution is not None:
             body = analysis.attributions[statement.attribution].content_text(text)
             attribution_id = attribution_ids[statement.attribution]
         else:
             body, attribution_id = text[statement.start : statement.end], None
-        statement_id = db.conn.execute(
-            'INSERT INTO statements (article_id, kind, start, "end", text, attribution_id, sent_start, '
-            "sent_end, lemmas, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+        rows.append(
+            (
+                statement_id,
                 article_id,
                 statement.kind,
                 statement.start,
@@ -338,19 +365,35 @@ def _insert_statements(
                 max(sentence.end, statement.end),
                 " ".join(statement.lemmas),
                 " ".join(statement.names),
-            ],
-        ).lastrowid
+            )
+        )
         named.extend((statement_id, entity_ids[i]) for i in statement.entities)
         numbers.extend(
             (statement_id, n.text, n.value, n.qualifier, n.unit, n.noun, n.start, n.end)
             for n in (analysis.numbers[i] for i in statement.numbers)
         )
+    insert_rows(db, "statements", _STATEMENT_COLUMNS, rows)  # one full-text index segment, not one a statement
     db.conn.executemany("INSERT OR IGNORE INTO statement_entities (statement_id, entity_id) VALUES (?, ?)", named)
     db.conn.executemany(
         'INSERT INTO numbers (statement_id, text, value, qualifier, unit, noun, start, "end") '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         numbers,
     )
+
+
+_STATEMENT_COLUMNS = (
+    "id",
+    "article_id",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "attribution_id",
+    "sent_start",
+    "sent_end",
+    "lemmas",
+    "names",
+)
 
 
 def delete_article(db: Database, article_id: int) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from domain import AliasKeys, name_key
+from store.rows import insert_rows
 from store.settle import settle_names
 from store.watches import move_entity_watches, split_entity_watches
 
@@ -31,6 +32,25 @@ def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") ->
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [entity_id, alias, keys.key, origin, keys.skeleton, keys.surname, keys.initials],
     )
+
+
+def add_aliases(db: Database, names: Iterable[tuple[int, str]], origin: str = "text") -> None:
+    """``add_alias`` for many (entity, name) pairs, in order, in one statement: the aliases'
+    full-text index then writes one segment, not one a name (``store.rows``).
+
+    Args:
+        db: the store's database.
+        names: (entity id, name as written) pairs.
+        origin: where they came from: "text", "merged" or "correction".
+    """
+    rows = []
+    for entity_id, alias in names:
+        keys = AliasKeys.of(alias)
+        rows.append((entity_id, alias, keys.key, origin, keys.skeleton, keys.surname, keys.initials))
+    insert_rows(db, "aliases", _ALIAS_COLUMNS, rows, "INSERT OR IGNORE")
+
+
+_ALIAS_COLUMNS = ("entity_id", "alias", "key", "origin", "skeleton", "surname", "initials")
 
 
 def log_link(db: Database, entity_id: int, article_id: int | None, alias: str, reason: str, now: str) -> None:

@@ -103,6 +103,7 @@ def test_non_english_text_is_refused():
 
 def test_content_hash_folds_case_spacing_and_quote_style():
     assert content_hash("He said “no”.\n\nIt’s over.") == content_hash('he said "no". it\'s   over.')
+    assert content_hash("‘Yes’") == content_hash("'yes'")
     assert content_hash("one text") != content_hash("another text")
 
 
