@@ -26,7 +26,8 @@ from nlp.linker.names import SAME_NAMES, only_a_piece_of
 class LinkContext:
     """What the new article offers beyond the name: its other names, similar stored articles, date,
     and whether every mention of the name stands inside a longer name or title ("Secretary of
-    State"), where it is no short form of anything."""
+    State") or only modifies the common noun after it ("State department"), where it is no short
+    form of anything (``short_forms.inside_title``)."""
 
     neighbours: frozenset[str] = frozenset()  # alias keys of the article's other entities
     similar_articles: tuple[int, ...] = ()  # stored articles most like this one, best first
