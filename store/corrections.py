@@ -26,17 +26,13 @@ def add_alias(db: Database, entity_id: int, alias: str, origin: str = "text") ->
         alias: the name as written.
         origin: where it came from: "text", "merged" or "correction".
     """
-    keys = AliasKeys.of(alias)
-    db.execute(
-        "INSERT OR IGNORE INTO aliases (entity_id, alias, key, origin, skeleton, surname, initials) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [entity_id, alias, keys.key, origin, keys.skeleton, keys.surname, keys.initials],
-    )
+    add_aliases(db, [(entity_id, alias)], origin)
 
 
 def add_aliases(db: Database, names: Iterable[tuple[int, str]], origin: str = "text") -> None:
-    """``add_alias`` for many (entity, name) pairs, in order, in one statement: the aliases'
-    full-text index then writes one segment, not one a name (``store.rows``).
+    """Give entities names, with the keys lookups match them by, for many (entity, name) pairs in
+    order, in one statement: the aliases' full-text index then writes one segment, not one a name
+    (``store.rows``). A name an entity has already is left as is.
 
     Args:
         db: the store's database.
