@@ -85,6 +85,7 @@ class KnownEntity:
     article_count: int = 0
     neighbours: frozenset[str] = frozenset()  # alias keys of entities named in those articles
     latest: str | None = None  # date of its latest article, when known
+    titles: tuple[str, ...] = ()  # the descriptors said as a title right before its name ("King")
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,15 @@ def resolution_candidates(
     for entity_id, alias in db.execute(f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})", ids):
         aliases[entity_id].add(alias)
     descriptors: dict[int, list[str]] = defaultdict(list)
-    for entity_id, text in db.execute(
-        f"SELECT entity_id, text FROM descriptors WHERE entity_id IN ({marks}) GROUP BY entity_id, key", ids
+    titles: dict[int, list[str]] = defaultdict(list)
+    for entity_id, text, title in db.execute(
+        f"SELECT entity_id, text, MAX(kind = 'title') FROM descriptors WHERE entity_id IN ({marks})"
+        " GROUP BY entity_id, key",
+        ids,
     ):
         descriptors[entity_id].append(text)
+        if title:
+            titles[entity_id].append(text)
     profiles = _profiles(db, ids)
     return [
         KnownEntity(
@@ -60,6 +65,7 @@ def resolution_candidates(
             type=t,
             aliases=tuple(sorted(aliases[i])),
             descriptors=tuple(descriptors[i]),
+            titles=tuple(titles[i]),
             **profiles[i],
         )
         for i, n, t in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)

@@ -3,8 +3,8 @@
 A name the article ties to others (a stated rename, a handle) joins every stored entity of those
 names. Otherwise names only propose; the weighed evidence decides, and the reason says which.
 An acronym whose candidate's articles share nothing with the new one joins only when the model is
-sure (``LinkerModel.sure``), and a name that stands only inside a longer name or title is no short
-form of anything.
+sure (``LinkerModel.sure``), a name that stands only inside a longer name or title is no short
+form of anything, and a lone name said under a monarch's or a pope's title is no surname.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from domain import SAME_NAME, KnownEntity, Link, LocalEntity, name_key
 from nlp.linker.evidence import LinkContext, features
 from nlp.linker.model import LinkerModel, shipped_model
 from nlp.linker.names import NEVER, SAME_NAMES, relation_to, types_agree
+from nlp.linker.short_forms import regnal_name
 
 #: Relations by which one name is a piece or a short form of the other.
 PIECES = frozenset({"contained", "part_of", "surname", "acronym"})
@@ -44,6 +45,7 @@ def score_candidates(
     related = [(k, r) for k, r in related if r not in NEVER and (r in SAME_NAMES or types_agree(entity, k, r))]
     if context.inside_title:  # "State" of "Secretary of State" is no short form of Islamic State
         related = [(k, r) for k, r in related if r not in PIECES and not _called_so_for_short(entity, k, r)]
+    related = [(k, r) for k, r in related if not _regnal_clash(entity, k, r, context)]
     scored = []
     for k, relation in related:
         rivals = sum(1 for _, other in related if other == relation) - 1
@@ -57,6 +59,19 @@ def _called_so_for_short(entity: LocalEntity, candidate: KnownEntity, relation: 
     ("State", once said for Islamic State), not the name the candidate goes by: for a word that
     stands inside a longer expression that is no evidence at all."""
     return relation == "same_single" and name_key(candidate.name) != name_key(entity.name)
+
+
+def _regnal_clash(entity: LocalEntity, candidate: KnownEntity, relation: str, context: LinkContext) -> bool:
+    """King Abdullah is not Asiya Ummi Abdullah, whichever of the two the store met first: a name
+    said under a monarch's or a pope's title is no surname. Nor does it join, as the same one word,
+    a person stored under a full name ending in it and never so titled: the lone name the store
+    took there was a surname (the store's Asiya Ummi Abdullah, once called "Abdullah")."""
+    if relation == "surname":
+        return context.regnal or regnal_name(candidate.name, candidate.titles)
+    if relation != "same_single" or not context.regnal or regnal_name(entity.name, candidate.titles):
+        return False
+    key = name_key(entity.name)
+    return any(" " in full and full.rsplit(" ", 1)[1] == key for full in map(name_key, candidate.aliases))
 
 
 def may_link(best: Scored, model: LinkerModel) -> bool:

@@ -27,12 +27,14 @@ class LinkContext:
     """What the new article offers beyond the name: its other names, similar stored articles, date,
     and whether every mention of the name stands inside a longer name or title ("Secretary of
     State") or only modifies the common noun after it ("State department"), where it is no short
-    form of anything (``short_forms.inside_title``)."""
+    form of anything (``short_forms.inside_title``), and whether its lone name is said under a
+    monarch's or a pope's title, where it is no surname (``short_forms.regnal_name``)."""
 
     neighbours: frozenset[str] = frozenset()  # alias keys of the article's other entities
     similar_articles: tuple[int, ...] = ()  # stored articles most like this one, best first
     published: str | None = None
     inside_title: bool = False
+    regnal: bool = False  # the lone name is said under a monarch's or a pope's title ("King Abdullah")
 
 
 #: The four "in another story" cases, each a feature fired only when the candidate's articles share

@@ -17,7 +17,7 @@ from nlp.linker.decide import Scored, decide
 from nlp.linker.evidence import LinkContext
 from nlp.linker.lookup import lookup_keys, named_alike
 from nlp.linker.model import LinkerModel
-from nlp.linker.short_forms import inside_title, used_as_place_or_company
+from nlp.linker.short_forms import inside_title, regnal_name, used_as_place_or_company
 from nlp.linker.states import STATE_REASON, names_state, state_of
 from nlp.names import without_legal_form
 
@@ -133,8 +133,13 @@ def requests(entities: list[LocalEntity], analysis: Analysis, candidates: list[K
     keys = [frozenset(name_key(a) for a in e.aliases) for e in entities]
     everything = frozenset().union(*keys) if keys else frozenset()
     for entity, own in zip(entities, keys, strict=True):
+        titles = [analysis.descriptors[i].text for i in entity.descriptors if analysis.descriptors[i].kind == "title"]
         local = LinkContext(
-            everything - own, context.similar_articles, context.published, inside_title(analysis, entity)
+            everything - own,
+            context.similar_articles,
+            context.published,
+            inside_title(analysis, entity),
+            regnal_name(entity.name, titles),
         )
         mine = named_alike(entity, candidates)
         if own & context.blocked:  # a name a reporter split off joins only an entity of that very name

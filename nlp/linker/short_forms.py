@@ -8,6 +8,9 @@
 - A lone word tagged PERSON that its article also uses as a place or a company ("in Kobani", tagged
   a place elsewhere in it) is no person's surname there; one the article says nothing more of may
   still be (the store decides: ``LocalEntity.maybe_person``).
+- A lone name said under a monarch's or a pope's title ("King Abdullah", "Crown Prince Hussein",
+  "Pope Francis") is the given or regnal name such people go by, no surname: King Abdullah is not
+  Asiya Ummi Abdullah.
 - A word that stands inside a longer name or title ("State" of "Secretary of State", "England" of
   "Bank of England") is no short form of another entity; nor is a capitalised word that only
   modifies the common noun after it ("a State department official", "Watch video below").
@@ -16,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from domain import Analysis, LocalEntity, Mention
 from nlp.names import PLACE_PREPOSITIONS
@@ -30,6 +33,12 @@ _SURNAME_JOINS = frozenset({"de", "y"})
 #: A capitalised word (or a title noun) and "of" right before a name: the name ends a longer one.
 _TITLE_BEFORE = re.compile(
     r"(?:\b[A-Z][\w.'-]*|\b(?:secretary|department|ministry|minister|bank|university|office))\s+of\s+(?:the\s+)?$"
+)
+
+#: Titles of those who go by a given or regnal name, not a family name: the last word of the title.
+REGNAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "emir", "sultan", "sheikh", "shah", "pope", "emperor", "empress"}
+    | {"tsar", "czar", "caliph", "pharaoh", "maharaja", "infanta", "infante", "archduke"}
 )
 
 #: The word right after a mention, past spaces.
@@ -98,3 +107,24 @@ def used_as_place_or_company(analysis: Analysis, entity: LocalEntity) -> bool:
         if mention.label != "PERSON" or (before and before[-1].lower() in PLACE_PREPOSITIONS):
             return True
     return False
+
+
+def regnal_name(name: str, titles: Iterable[str]) -> bool:
+    """A one-word name said under a monarch's or a pope's title ("King", "Jordanian King", "Crown
+    Prince", "former Pope"): the given or regnal name its bearer goes by, no surname of anyone's.
+
+    Args:
+        name: the entity's name.
+        titles: the titles said right before it (descriptors of kind "title").
+
+    Returns:
+        True when the name is one word and one of the titles ends in a word of ``REGNAL_TITLES``.
+    """
+    if " " in name.strip():
+        return False
+    return any(_last_word(title) in REGNAL_TITLES for title in titles)
+
+
+def _last_word(title: str) -> str:
+    words = re.findall(r"[a-z]+", title.lower().replace("’", "'").replace("'s", ""))
+    return words[-1] if words else ""

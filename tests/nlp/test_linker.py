@@ -2,11 +2,11 @@
 
 from dataclasses import replace
 
-from domain import Analysis, KnownEntity, LocalEntity, Mention, Sentence
+from domain import Analysis, Descriptor, KnownEntity, LocalEntity, Mention, Sentence
 from nlp.linker import ArticleContext, LinkContext, link, link_entity
 from nlp.linker.abbreviations import defines, definitions
 from nlp.linker.names import relation_to
-from nlp.linker.short_forms import family_name_first, inside_title, short_surnames, without_honorific
+from nlp.linker.short_forms import family_name_first, inside_title, regnal_name, short_surnames, without_honorific
 from nlp.resolve import group_mentions
 
 KOREA = frozenset({"pyongyang", "north korea", "seoul"})
@@ -217,3 +217,32 @@ def test_the_decision_keeps_every_candidate_that_could_have_been_chosen_the_chos
     assert [(s.candidate.id, s.relation) for s in alternatives] == [(3, "same_full"), (7, "same_single")]
     linked = link(analysis_in("The Harbour Navy said so.", ("Harbour Navy", "ORG")), [], ArticleContext())
     assert linked.alternatives == [()]  # a new entity could have been nothing else
+
+
+def test_a_lone_name_under_a_monarch_s_title_is_no_surname_whichever_came_first():
+    assert regnal_name("Abdullah", ["Jordanian King"]) and regnal_name("Francis", ["former Pope"])
+    assert not regnal_name("Gordon", ["Commissioner"]) and not regnal_name("Mark Gordon", ["King"])
+    story = frozenset({"jordan", "isis", "amman"})
+
+    def king_abdullah(titled: bool) -> Analysis:
+        analysis = analysis_in("King Abdullah spoke in Amman.", ("Abdullah", "PERSON"))
+        if titled:
+            analysis.descriptors = [Descriptor("King", 0, 4, 0, "title")]
+            analysis.entities[0].descriptors = [0]
+        return analysis
+
+    full_name = KnownEntity(7, "Asiya Ummi Abdullah", "PERSON", ("Asiya Ummi Abdullah",), (), (1, 2), 2, story)
+    context = ArticleContext((1, 2))
+    assert link(king_abdullah(False), [full_name], context).links[0].entity_id == 7  # a surname, else
+    assert link(king_abdullah(True), [full_name], context).links[0].entity_id != 7
+    # the other way round: the store met the king first, and his title is stored with him
+    asiya = analysis_in("Asiya Ummi Abdullah denied it in Amman.", ("Asiya Ummi Abdullah", "PERSON"))
+    stored_king = KnownEntity(8, "Abdullah", "PERSON", ("Abdullah",), ("King",), (1, 2), 2, story, titles=("King",))
+    assert link(asiya, [stored_king], context).links[0].entity_id != 8
+    assert link(asiya, [replace(stored_king, titles=())], context).links[0].entity_id == 8
+    # nor is he the person stored under a full name that an earlier article shortened to "Abdullah"
+    shortened = replace(full_name, aliases=("Abdullah", "Asiya Ummi Abdullah"))
+    assert link(king_abdullah(False), [shortened], context).links[0].entity_id == 7
+    assert link(king_abdullah(True), [shortened], context).links[0].entity_id != 7
+    king = replace(shortened, name="Abdullah", titles=("Jordanian King",))  # one the store saw titled so is his
+    assert link(king_abdullah(True), [king], context).links[0].entity_id == 7
