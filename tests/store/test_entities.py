@@ -1,4 +1,4 @@
-from domain import Analysis, Link, LocalEntity, Mention, Sentence
+from domain import Analysis, Descriptor, Link, LocalEntity, Mention, Sentence
 from store.records import ArticleIn
 
 
@@ -45,3 +45,25 @@ def test_summary_counts_articles_outlets_and_sentences(store):
     sentences = [c.sentence for c in store.naming_sentences(entity_id)]
     assert "Bill Nelson asked for an inquiry." in sentences
     assert store.naming_sentence_count(entity_id) == 2
+
+
+def test_a_candidate_carries_the_titles_said_before_its_name_apart_from_its_other_descriptors(store):
+    text = "King Abdullah, a trained pilot, spoke today."
+    analysis = Analysis(
+        text=text, sentences=[Sentence(0, len(text), text)], mentions=[Mention("Abdullah", 5, 13, "PERSON", 0)]
+    )
+    analysis.descriptors = [
+        Descriptor("King", 0, 4, 0, "title"),
+        Descriptor("a trained pilot", 15, 30, 0, "appositive"),
+    ]
+    analysis.entities = [LocalEntity("Abdullah", "PERSON", ["Abdullah"], [0], [0, 1])]
+    store.add_article(
+        ArticleIn(text=text, source="t", content_hash=text, outlet="O"),
+        analysis,
+        [Link(None, "PERSON", "new")],
+        "2024-01-01",
+    )
+    [king] = store.resolution_candidates(
+        {"keys": {"abdullah"}, "skeletons": set(), "surnames": set(), "acronyms": set()}
+    )
+    assert sorted(king.descriptors) == ["King", "a trained pilot"] and king.titles == ("King",)
