@@ -267,7 +267,10 @@ def speaker_of(
     if groups and OUTLET_NAME.search(owner[groups[0]].name) and head_is_name:
         return "outlet", owner[groups[0]].name, groups[0]
     if head.lower() in OUTLET_WORDS:
-        return "outlet", words, groups[0] if groups else None
+        # "French website iGen", "a Moscow newspaper": a nationality or a place before the outlet
+        # word says where the outlet is, and is not the outlet; an organisation's name is.
+        owners = [i for i in groups if owner[i].label == "ORG"]
+        return "outlet", words, owners[0] if owners else None
     if groups and head_is_name:
         return "named", owner[groups[0]].name, groups[0]
     return "described", words, None

@@ -248,3 +248,19 @@ def test_a_definite_unnamed_source_is_the_one_named_before(analyzer):
     )
     speakers = [a["speaker"] for a in found(analyzer, text)]
     assert speakers and all(s.startswith("One person aware") for s in speakers if s)
+
+
+def test_a_nationality_or_a_place_before_an_outlet_word_is_not_the_outlet(analyzer):
+    """"French website iGen reports …" is told by a website, not by the French (nor by the city)."""
+    for text, said, place in (
+        ("Citing an unnamed source, French website iGen reports Apple will price the watch at $500.", "$500", "French"),
+        ("The Moscow newspaper reported that Musk and Putin had spoken twice.", "spoken twice", "Moscow"),
+    ):
+        analysis = analyzer.analyze(text)
+        (told,) = [a for a in analysis.attributions if said in a.to_json(text)["content"]["text"]]
+        assert told.speaker_type == "outlet"
+        linked = analysis.mentions[told.speaker_mention].text if told.speaker_mention is not None else None
+        assert linked != place, f"{text!r}: the outlet was linked to {linked!r}"
+    text = "The Wall Street Journal newspaper reported that Musk and Putin had spoken twice."
+    (told,) = analyzer.analyze(text).attributions
+    assert told.speaker_mention is not None  # an organisation's name before the outlet word is the outlet
