@@ -251,7 +251,7 @@ def test_a_definite_unnamed_source_is_the_one_named_before(analyzer):
 
 
 def test_a_nationality_or_a_place_before_an_outlet_word_is_not_the_outlet(analyzer):
-    """"French website iGen reports …" is told by a website, not by the French (nor by the city)."""
+    """What "French website iGen reports …" tells is told by a website, not by the French (nor a city)."""
     for text, said, place in (
         ("Citing an unnamed source, French website iGen reports Apple will price the watch at $500.", "$500", "French"),
         ("The Moscow newspaper reported that Musk and Putin had spoken twice.", "spoken twice", "Moscow"),
