@@ -229,11 +229,12 @@ def carried_by_statements(judged: Sequence[Judged], read: set[int], share: float
 
 def _listed(item: Judged, speech: bool, readings: dict[int, ArticleStance], related: set[int]) -> bool:
     """A statement is listed when it carries enough of the claim (``CORE``; a claim about speech is
-    judged on the speaker's own statements, which seldom repeat the names: ``RELEVANT``) and, for an
-    ordinary claim, its article is about the claim (or was not read whole)."""
+    judged on the speaker's own statements, which seldom repeat the names: ``RELEVANT``) and its
+    article is about the claim (or was not read whole). A claim about speech is no exception: a
+    story about another death hoax that quotes the same outlet says nothing of this one."""
     if item.stance.relevance < (RELEVANT if speech else CORE):
         return False
-    return speech or item.row.article_id not in readings or item.row.article_id in related
+    return item.row.article_id not in readings or item.row.article_id in related
 
 
 def missing_names(

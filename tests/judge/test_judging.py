@@ -187,3 +187,19 @@ def test_a_full_name_counts_as_its_last_word_but_a_headline_taken_for_a_name_kee
     # the tagger read "Kanye Banned" as one name; its last word is no proper noun of the claim ("ban")
     misread = short_form_terms(Terms(frozenset({"kanye", "ban"}), frozenset({"kanye"})), ["Kanye Banned"])
     assert misread.lemmas == {"kanye", "ban"}
+
+
+def test_a_claim_about_speech_lists_no_statement_of_an_article_about_something_else():
+    """The speaker's own denial counts in an article about the claim, and not in one the whole
+    reading puts below the related cut (a story of another hoax that quotes the same outlet)."""
+    denial = row(1, "Peskov denied regular contact.", "Dmitry Peskov")
+    speech = replace(
+        evidence([denial]),
+        claim="Peskov confirmed regular contact",
+        shape=ClaimShape("speech", speaker="Peskov", cue_lemma="confirm", act="confirms", content="regular contact"),
+        content=Terms(frozenset({"regular", "contact"}), frozenset()),
+        names=("Peskov",),
+    )
+    assert judge_claim(speech, models(related=0.5)).verdict.label == "disputed"  # the even model: related 0.75
+    about_else = judge_claim(speech, models(related=0.9))
+    assert about_else.verdict.label != "disputed" and all(c.stance != "disputes" for c in about_else.calls)

@@ -133,3 +133,24 @@ def test_a_claimed_denial_is_supported_by_the_speakers_denial_and_disputed_by_a_
     said = terms("regular", "talk")
     found = judge_speech(shape, content, [(denial, said), (confirmation, said), (stranger, said)], {})
     assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "supports"), (2, "disputes")]
+
+
+def test_the_outlet_tells_of_the_speaker_speaking_only_where_it_names_the_speaker_before_the_verb():
+    shape = ClaimShape("speech", speaker="ISIS", cue_lemma="claim", act="says", content="weapons were captured")
+    content = terms("weapon", "capture")
+    said = terms("weapon", "capture", "deny")
+    denial = row("ISIS has flatly denied that it captured the weapons.", statement_id=1, sentence="s1")
+    told = "Homeland Security flatly denied a claim that ISIS fighters captured the weapons."
+    someone_else = row(told, statement_id=2, sentence="s2")
+    found = judge_speech(shape, content, [(denial, said), (someone_else, said)], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "disputes")]
+
+
+def test_saying_something_is_no_confirmation_against_a_claimed_denial():
+    shape = ClaimShape("speech", speaker="Boko Haram", cue_lemma="deny", act="denies", content="a ceasefire")
+    content = terms("ceasefire")
+    said = terms("ceasefire", "attack")
+    speaking = row("Boko Haram said its fighters attacked despite the ceasefire.", sentence="s1")
+    confirming = row("Boko Haram confirmed the ceasefire.", statement_id=2, sentence="s2")
+    found = judge_speech(shape, content, [(speaking, said), (confirming, terms("ceasefire"))], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "reports"), (2, "disputes")]
