@@ -123,6 +123,8 @@ SIDES = tuple(
     [("disputes", True, None), ("supports", True, None)]
     + [("disputes", False, rule) for rule in (DENIAL_CUE, DENIAL_WORD, NEGATION_RULE, RESTRICTION)]
     + [("supports", False, STATES)]
+    # toward a claim that itself denies something, a denial agrees with it (judge.cues.toward_a_denial)
+    + [("supports", False, rule) for rule in (DENIAL_CUE, DENIAL_WORD, NEGATION_RULE)]
 )
 
 

@@ -66,6 +66,17 @@ HEDGE = re.compile(
 )
 
 
+#: A claim that itself says something is not so: "No, Banksy hasn't been arrested", "Michelle Obama
+#: Not Blurred Out on Saudi TV", "… is a hoax". ("No. 1" is a rank, not a negation.)
+CLAIM_NEGATION = re.compile(r"\b(not|never|neither|nor)\b|\bno\b(?!\.\s*\d)|n[’']t\b", re.IGNORECASE)
+
+
+def denies_itself(claim_text: str) -> bool:
+    """Whether the claim says that something is not so, so that a denial of that thing agrees with
+    it: a source calling the Banksy arrest "a hoax" supports "No, Banksy hasn't been arrested"."""
+    return bool(CLAIM_NEGATION.search(claim_text) or DENIAL_TEXT.search(claim_text))
+
+
 def claims_repetition(claim: Terms) -> bool:
     """Whether the claim says something happens again and again ("regular contact")."""
     return bool(claim.lemmas & FREQUENCY_WORDS)
@@ -115,8 +126,33 @@ def stance_of(
     cue_lemma: str = "",
     cue: str = "",
     relevance: float | None = None,
+    claim_denies: bool = False,
 ) -> Stance:
-    """The stance of one statement (its ``text``, said with ``cue``) toward the claim."""
+    """The stance of one statement (its ``text``, said with ``cue``) toward the claim;
+    ``claim_denies``: the claim itself says something is not so (``denies_itself``)."""
+    reading = _wording(claim, statement, text, cue_lemma, cue, relevance)
+    return toward_a_denial(reading) if claim_denies else reading
+
+
+#: The rules that read a statement as saying the claim's content is not so.
+DENYING_RULES = frozenset({DENIAL_CUE, DENIAL_WORD, NEGATION_RULE})
+
+
+def toward_a_denial(reading: Stance) -> Stance:
+    """A wording rule's reading turned toward a claim that itself denies something: a denial of the
+    same thing agrees with it, and a statement of it, with no denial, passes on what the claim says
+    is not so (it neither confirms nor surely contradicts a debunk: debunks quote the rumour)."""
+    if reading.stance == "disputes" and reading.rule in DENYING_RULES:
+        return Stance("supports", f"{reading.why}, as the claim does", reading.relevance, rule=reading.rule)
+    if reading.stance == "supports" and reading.rule == STATES:
+        why = "states what the claim says is not so"
+        return Stance("reports", why, reading.relevance, rule=reading.rule)
+    return reading
+
+
+def _wording(
+    claim: Terms, statement: Terms, text: str, cue_lemma: str, cue: str, relevance: float | None
+) -> Stance:
     score = overlap(claim, statement) if relevance is None else relevance
     negated_cue = bool(NEGATION.search(cue or ""))
     if cue_lemma in DENIAL_CUES and not negated_cue:

@@ -19,10 +19,13 @@ from judge.article_model import probabilities
 from judge.cues import (
     DENIAL_CUES,
     DENIAL_TEXT,
+    DENYING_RULES,
     DOUBT_TEXT,
     NEGATION,
     QUESTION,
+    STATES,
     Stance,
+    denies_itself,
     negates_claim,
     overlap,
     stance_of,
@@ -91,6 +94,7 @@ def judge_topic(
     What a quoted speaker says is the speaker's stance, which FNC-1's labels (the story's stance)
     cannot teach: the wording rules (judge.cues) read it."""
     model = load_model() if model is None else model
+    claim_denies = denies_itself(claim_text)
     judged = []
     for row, said in rows:
         score = overlap(claim, said, rarity)
@@ -98,9 +102,10 @@ def judge_topic(
             score = max(score, CORE)
         if score < RELEVANT:
             continue
-        rule = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score)
+        rule = stance_of(claim, said, row.text, row.cue_lemma or "", row.cue or "", score, claim_denies)
         stance = ruled_stance(row, rule)
-        if row.kind != "attributed" and rule.stance == "disputes":  # the outlet tells of someone's denial
+        told_denial = rule.stance == "disputes" or rule.rule in DENYING_RULES
+        if row.kind != "attributed" and told_denial:  # the outlet tells of someone's denial
             rule = stance = Stance("reports", f"reports a denial: {rule.why}", rule.relevance)
         if stance is None and in_outlets_voice(row):
             stance = _learned_stance(rule, model_features(claim_text, row, rule), model)
@@ -130,7 +135,7 @@ def ruled_stance(row: StatementRow, rule: Stance) -> Stance | None:
     carrying every word of the claim with no hedge, doubt, denial or negation states it
     (``WHOLE_CLAIM``). Each is measured in the README (bench/eval_stance.py)."""
     own_denial = row.kind == "attributed" and (row.cue_lemma or "") in DENIAL_CUES
-    states_it = rule.stance == "supports" and rule.relevance >= WHOLE_CLAIM
+    states_it = rule.stance == "supports" and rule.rule == STATES and rule.relevance >= WHOLE_CLAIM
     return rule if own_denial or states_it or rule.stance == "unverified" or rule.rule == QUESTION else None
 
 

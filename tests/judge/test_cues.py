@@ -2,7 +2,7 @@
 
 import pytest
 
-from judge.cues import stance_of
+from judge.cues import denies_itself, stance_of
 from nlp.terms import Terms
 
 CLAIM = Terms(frozenset({"musk", "putin", "regular", "contact", "2022"}), frozenset({"musk", "putin"}))
@@ -62,3 +62,19 @@ def test_stating_it_supports_and_passing_it_on_reports():
 def test_a_question_asserts_nothing(text, cue_lemma):
     result = stance_of(CLAIM, terms("musk", "putin", "regular", "contact"), text, cue_lemma, cue_lemma, relevance=1.0)
     assert result.stance == "reports"
+
+
+def test_toward_a_claim_that_denies_something_a_denial_of_it_agrees_and_a_statement_of_it_does_not():
+    claim = Terms(frozenset({"banksy", "arrest"}), frozenset({"banksy"}))
+    said = Terms(frozenset({"banksy", "arrest", "hoax"}), frozenset({"banksy"}))
+    debunk, rumour = "The Banksy arrest is a hoax.", "Banksy was arrested in London."
+    assert denies_itself("No, Banksy hasn't been arrested") and denies_itself("Banksy arrest a hoax")
+    assert not denies_itself("Banksy arrested in London") and not denies_itself("Colts are the No. 1 seed")
+    assert stance_of(claim, said, debunk, relevance=1.0).stance == "disputes"
+    assert stance_of(claim, said, debunk, relevance=1.0, claim_denies=True).stance == "supports"
+    assert stance_of(claim, said, rumour, relevance=1.0).stance == "supports"
+    assert stance_of(claim, said, rumour, relevance=1.0, claim_denies=True).stance == "reports"
+    police = stance_of(claim, said, "that Banksy was arrested", "deny", "denied", 1.0, claim_denies=True)
+    assert police.stance == "supports"
+    asked = stance_of(claim, said, "Was Banksy arrested?", relevance=1.0, claim_denies=True)
+    assert asked.stance == "reports"  # a question still says nothing
