@@ -20,6 +20,7 @@ from domain import (
     skeleton,
     spacing_skeletons,
 )
+from nlp.linker.short_forms import with_article, without_article
 
 #: Stored articles most like the new one that count as its story's neighbours.
 SIMILAR_ARTICLES = 20
@@ -90,7 +91,9 @@ def _lookup_keys(aliases: tuple[str, ...], person: bool) -> tuple[tuple[str, fro
         surnames |= {skeleton(name_key(a)) for a in aliases if " " not in name_key(a) and not acronym_key(a)}
     if person:
         keys |= {words[-1] for words in full}  # a stored lone surname ("Obama")
+        keys |= {without_article(words[-1]) for words in full}  # "Baghdadi" of Abu Bakr al-Baghdadi
         surnames |= {skeleton(k.key) for k in found if " " not in k.key}
+        surnames |= {skeleton(form) for k in found if " " not in k.key for form in with_article(k.key)}
     found_keys = {
         "keys": keys,
         "skeletons": {k.skeleton for k in found if k.skeleton} | {s for k in found for s in spacing_skeletons(k.key)},

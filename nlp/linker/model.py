@@ -32,7 +32,7 @@ class LinkerModel:
 
 
 #: Raised when the name relations or features change, so stores linked before know to rebuild.
-LINKER_CODE_VERSION = 17
+LINKER_CODE_VERSION = 18
 
 
 def _model_text() -> str:

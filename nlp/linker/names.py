@@ -25,7 +25,7 @@ from domain import (
     run_together,
     skeleton,
 )
-from nlp.linker.short_forms import short_surnames, without_honorific
+from nlp.linker.short_forms import short_surnames, without_article, without_honorific
 from nlp.names import without_legal_form
 
 #: Name relations, strongest first; a candidate takes the first that holds.
@@ -121,7 +121,7 @@ def one_person_in_one_article(ours: str, theirs: str) -> bool:
     if run_together(name_key(ours)) == run_together(name_key(theirs)):  # Kim Jong-un / Kim Jong Un
         return True
     a, b = name_words(name_key(ours)), name_words(name_key(theirs))
-    if len(a) < 2 or len(b) < 2 or skeleton(a[-1]) != skeleton(b[-1]):
+    if len(a) < 2 or len(b) < 2 or skeleton(without_article(a[-1])) != skeleton(without_article(b[-1])):
         return False
     given_a, given_b = a[:-1], b[:-1]
     if min(len(given_a), len(given_b)) > 1 and given_a[1:] != given_b[1:]:
@@ -163,7 +163,7 @@ def _person_relation(ours: list[str], theirs: list[str]) -> str | None:
     if _other_generation(ours, theirs):
         return None  # father and son: Martin Luther King Sr. is not Martin Luther King Jr.
     ours, theirs = name_words(" ".join(ours)), name_words(" ".join(theirs))  # "Comeaux" of "... Comeaux Jr."
-    if skeleton(ours[-1]) != skeleton(theirs[-1]) or len(ours[-1].strip(".")) < 2:
+    if skeleton(without_article(ours[-1])) != skeleton(without_article(theirs[-1])) or len(ours[-1].strip(".")) < 2:
         return None  # initials alone ("N. J.") are no surname
     a, b = ours[:-1], theirs[:-1]
     if set(a) <= set(b) or set(b) <= set(a):

@@ -4,6 +4,8 @@
   Jong; "Moon" of Moon Jae-in: a given name written as two short syllables, hyphenated or apart),
   and the first of two Spanish surnames joined by "de" or "y" stands for the name ("Fernández" of
   Cristina Fernández de Kirchner).
+- An Arabic surname goes by its article or without it: "Baghdadi" of Abu Bakr al-Baghdadi, "Sisi"
+  of Abdel Fattah el-Sisi.
 - A form of address is no part of the name: "Mr Cho" is the surname "Cho".
 - A lone word tagged PERSON that its article also uses as a place or a company ("in Kobani", tagged
   a place elsewhere in it) is no person's surname there; one the article says nothing more of may
@@ -28,6 +30,8 @@ from nlp.names import PLACE_PREPOSITIONS
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "dr", "sir", "dame", "madame"})
 #: Words that open a person's surname, never a family name of its own.
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "la", "le", "di", "du", "del"})
+#: The Arabic article hyphened to a surname ("al-Baghdadi", "el-Sisi"), which a short form may leave out.
+_ARTICLE = re.compile(r"^(?:al|el)-(?=[^\W\d_]{3,}$)")
 #: Words that join the two Spanish surnames.
 _SURNAME_JOINS = frozenset({"de", "y"})
 #: A capitalised word (or a title noun) and "of" right before a name: the name ends a longer one.
@@ -62,10 +66,22 @@ def family_name_first(words: Sequence[str]) -> bool:
     return len(given) == 2 and all(part.isalpha() and 1 <= len(part) <= 4 for part in given)
 
 
+def without_article(word: str) -> str:
+    """A surname without the Arabic article hyphened to it: "al-baghdadi" → "baghdadi"; any other
+    word as it is."""
+    return _ARTICLE.sub("", word)
+
+
+def with_article(word: str) -> set[str]:
+    """The surnames a lone word may be the article-less form of: "baghdadi" → al-baghdadi, el-baghdadi."""
+    return {f"al-{word}", f"el-{word}"} if word.isalpha() and len(word) >= 3 else set()
+
+
 def short_surnames(words: Sequence[str]) -> set[str]:
     """The words of a person's full name (name words, lower-case) that stand for it alone besides
-    the last: the family name written first, the first of two Spanish surnames."""
-    found = set()
+    the last: the last without its Arabic article, the family name written first, the first of two
+    Spanish surnames."""
+    found = {without_article(words[-1])} - {words[-1]} if words else set()
     if family_name_first(words):
         found.add(words[0])
     for i in range(1, len(words) - 2):

@@ -505,3 +505,16 @@ def test_a_state_abbreviation_after_a_place_is_no_acronym_of_another_name_in_the
     text = "The Daily Caller reported it. The photo was taken in Washington, D.C., on Monday."
     analysis = analysis_in(text, ("Daily Caller", "ORG"), ("Washington", "GPE"), ("D.C.", "GPE"))
     assert sorted(e.name for e in analysis.entities) == ["D.C.", "Daily Caller", "Washington"]
+
+
+def test_an_arabic_surname_goes_by_its_article_or_without_it_in_the_article_and_across_the_store():
+    entities = grouped(("Abu Bakr al-Baghdadi", "PERSON"), ("Baghdadi", "ORG"), ("Abdel Fattah el-Sisi", "PERSON"))
+    assert set(entities) == {"Abu Bakr al-Baghdadi", "Abdel Fattah el-Sisi"}
+    assert "Baghdadi" in entities["Abu Bakr al-Baghdadi"].aliases
+    stored = AliasKeys.of("Abu Bakr al-Baghdadi")  # the store finds the full name from the lone word
+    assert stored.surname in lookup_keys(local("Baghdadi", "PERSON"))["surnames"]
+    assert "baghdadi" in lookup_keys(local("Abu Bakr al-Baghdadi", "PERSON"))["keys"]  # and back
+    assert name_relation(["Baghdadi"], ["Abu Bakr al-Baghdadi"], True) == "surname"
+    assert name_relation(["Abu Bakr Baghdadi"], ["Abu Bakr al-Baghdadi"], True) == "extends"
+    assert name_relation(["Ali"], ["Abu Bakr al-Baghdadi"], True) == "other"  # "al" alone is no surname
+    assert "al-qaeda" in lookup_keys(local("Al-Qaeda", "ORG"))["keys"]  # not a person's: as it was
