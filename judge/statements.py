@@ -31,7 +31,9 @@ from judge.cues import (
     stance_of,
 )
 from judge.statement_model import load_model, statement_call, statement_features
-from nlp.claim_shape import ClaimShape, speech_act
+from nlp.claim_shape import NOT_SAID, ClaimShape, speech_act
+from nlp.linker.short_forms import REGNAL_TITLES
+from nlp.person_nouns import person_nouns
 from nlp.terms import Terms
 from store.records import StatementRow
 
@@ -214,8 +216,11 @@ _NOT_NAMES = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr"}
 
 
 def speaker_words(speaker: str) -> set[str]:
-    """The words that name the speaker ("Dmitry Peskov" → dmitry, peskov; "The Kremlin" → kremlin)."""
-    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", speaker) if w.lower() not in _NOT_NAMES}
+    """The words that name the speaker ("Dmitry Peskov" → dmitry, peskov; "The Kremlin" → kremlin),
+    without the titles before a name: "Pope Francis" is Francis, and Pope Benedict XVI is not he."""
+    words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", speaker) if w.lower() not in _NOT_NAMES}
+    named = words - person_nouns() - REGNAL_TITLES
+    return named or words
 
 
 def _words(text: str) -> set[str]:
@@ -266,7 +271,11 @@ def _stance_of_act(claimed: str, found: str) -> str:
     """How a speech found stands to the speech claimed: the same act supports (saying and confirming
     match each other); a denial against a claimed saying or confirmation disputes, and so does a
     confirmation against a claimed denial. Merely saying something, where a denial was claimed,
-    contradicts nothing: "Boko Haram says …" does not show it did not deny the ceasefire."""
+    contradicts nothing: "Boko Haram says …" does not show it did not deny the ceasefire. Where the
+    claim is that the speaker did not say it (``NOT_SAID``), a denial of it supports and the
+    speaker saying it disputes."""
+    if claimed == NOT_SAID:
+        return "supports" if found == "denies" else "disputes"
     if (claimed == "denies") == (found == "denies"):
         return "supports"
     if claimed == "denies" and found == "says":

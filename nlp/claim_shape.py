@@ -33,6 +33,11 @@ _WHAT_WAS_SAID = {"ccomp", "dobj", "xcomp", "attr"}
 _OPERATORS = {"or", "and", "vs", "versus", "not"}
 
 
+#: The act of a claim that someone did not say a thing ("Pope Francis did not tell a boy …"): his
+#: own words saying it dispute the claim, and his denial of having said it supports it.
+NOT_SAID = "did not say"
+
+
 @dataclass(frozen=True)
 class ClaimShape:
     """A claim's shape: ``kind`` is "speech", "claim" or "names"."""
@@ -40,7 +45,7 @@ class ClaimShape:
     kind: str
     speaker: str = ""  # "speech": who the claim says spoke
     cue_lemma: str = ""  # "speech": the verb's lemma
-    act: str = ""  # "speech": denies | confirms | says
+    act: str = ""  # "speech": denies | confirms | says | did not say (NOT_SAID)
     content: str = ""  # "speech": what the claim says was said
 
     @property
@@ -119,4 +124,6 @@ def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
     negated = any(c.dep_ == "neg" for c in verb.children)
     speaker = doc[subject.left_edge.i : subject.right_edge.i + 1].text
     lemma = verb.lemma_.lower()
-    return ClaimShape("speech", speaker, lemma, speech_act(lemma, negated), content)
+    plain = lemma not in DENIAL_VERBS and lemma not in CONFIRM_CUES
+    act = NOT_SAID if negated and plain else speech_act(lemma, negated)
+    return ClaimShape("speech", speaker, lemma, act, content)

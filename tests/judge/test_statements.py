@@ -9,8 +9,9 @@ from judge.statements import (
     judge_speech,
     judge_topic,
     number_differences,
+    speaker_words,
 )
-from nlp.claim_shape import ClaimShape
+from nlp.claim_shape import NOT_SAID, ClaimShape
 from nlp.terms import Terms
 from store.records import StatementRow
 
@@ -154,3 +155,17 @@ def test_saying_something_is_no_confirmation_against_a_claimed_denial():
     confirming = row("Boko Haram confirmed the ceasefire.", statement_id=2, sentence="s2")
     found = judge_speech(shape, content, [(speaking, said), (confirming, terms("ceasefire"))], {})
     assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "reports"), (2, "disputes")]
+
+
+def test_a_claim_that_someone_did_not_say_it_is_disputed_by_their_saying_it_and_supported_by_their_denial():
+    claimed = "heaven has room for pets"
+    shape = ClaimShape("speech", speaker="Pope Francis", cue_lemma="tell", act=NOT_SAID, content=claimed)
+    content = terms("heaven", "room", "pet")
+    said = terms("heaven", "pet")
+    saying = row("Heaven is open to all God's creatures, pets too.", speaker="Francis", cue="said", cue_lemma="say")
+    denial = row("Francis never said heaven has room for pets.", statement_id=2, sentence="s2")
+    other_pope = row("Heaven has no room for pets.", speaker="Pope Benedict XVI", statement_id=3, sentence="s3")
+    found = judge_speech(shape, content, [(saying, said), (denial, said), (other_pope, said)], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "disputes"), (2, "supports")]
+    assert speaker_words("Pope Francis") == {"francis"} and speaker_words("The Kremlin") == {"kremlin"}
+    assert speaker_words("President") == {"president"}  # a title alone still names whom it can

@@ -17,6 +17,8 @@ import pytest
         ("Musk and Putin have been in regular contact", "claim", "", ""),
         ("Musk was asked by Putin to avoid activating Starlink", "speech", "Putin", "says"),  # the agent spoke
         ("Musk was told to stop", "claim", "", ""),  # a passive with no agent names no speaker
+        ("Pope Francis did not tell a boy that heaven has room for pets", "speech", "Pope Francis", "did not say"),
+        ("Musk did not deny speaking with Putin", "speech", "Musk", "says"),  # no denial, no confirmation
     ],
 )
 def test_only_a_named_speaker_makes_a_claim_about_speech(analyzer, query, kind, speaker, act):
