@@ -66,17 +66,6 @@ HEDGE = re.compile(
 )
 
 
-#: A claim that itself says something is not so: "No, Banksy hasn't been arrested", "Michelle Obama
-#: Not Blurred Out on Saudi TV", "… is a hoax". ("No. 1" is a rank, not a negation.)
-CLAIM_NEGATION = re.compile(r"\b(not|never|neither|nor)\b|\bno\b(?!\.\s*\d)|n[’']t\b", re.IGNORECASE)
-
-
-def denies_itself(claim_text: str) -> bool:
-    """Whether the claim says that something is not so, so that a denial of that thing agrees with
-    it: a source calling the Banksy arrest "a hoax" supports "No, Banksy hasn't been arrested"."""
-    return bool(CLAIM_NEGATION.search(claim_text) or DENIAL_TEXT.search(claim_text))
-
-
 def claims_repetition(claim: Terms) -> bool:
     """Whether the claim says something happens again and again ("regular contact")."""
     return bool(claim.lemmas & FREQUENCY_WORDS)
@@ -129,7 +118,7 @@ def stance_of(
     claim_denies: bool = False,
 ) -> Stance:
     """The stance of one statement (its ``text``, said with ``cue``) toward the claim;
-    ``claim_denies``: the claim itself says something is not so (``denies_itself``)."""
+    ``claim_denies``: the claim itself says something is not so (``ClaimShape.denies``)."""
     reading = _wording(claim, statement, text, cue_lemma, cue, relevance)
     return toward_a_denial(reading) if claim_denies else reading
 

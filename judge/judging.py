@@ -190,14 +190,17 @@ def _read_statements(evidence: Evidence, models: Models) -> list[Judged]:
     if evidence.shape.kind == "speech":
         rows = list({r.statement_id: (r, t) for r, t in [*evidence.hits, *evidence.context]}.values())
         return judge_speech(evidence.shape, evidence.content or evidence.terms, rows, evidence.rarity)
-    first = judge_topic(evidence.terms, evidence.claim, list(evidence.hits), False, evidence.rarity, models.statement)
+    denies = evidence.shape.denies
+    first = judge_topic(
+        evidence.terms, evidence.claim, list(evidence.hits), False, evidence.rarity, models.statement, denies
+    )
     about = {j.row.article_id for j in first}
     seen = {j.row.statement_id for j in first}
     others = [*evidence.hits, *evidence.context]  # a hit not about the claim may be a doubt about it
     extra = [
         (r, t) for r, t in others if r.article_id in about and r.statement_id not in seen and r.kind == "attributed"
     ]
-    return first + judge_topic(evidence.terms, evidence.claim, extra, True, evidence.rarity, models.statement)
+    return first + judge_topic(evidence.terms, evidence.claim, extra, True, evidence.rarity, models.statement, denies)
 
 
 def _article_inputs(evidence: Evidence, judged: list[Judged]) -> dict[int, ArticleEvidence]:

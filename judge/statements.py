@@ -25,7 +25,6 @@ from judge.cues import (
     QUESTION,
     STATES,
     Stance,
-    denies_itself,
     negates_claim,
     overlap,
     stance_of,
@@ -86,17 +85,19 @@ def judge_topic(
     in_claimed_articles: bool,
     rarity: dict[str, float],
     model: dict | None = None,
+    claim_denies: bool = False,
 ) -> list[Judged]:
     """The statements relevant to an ordinary claim, each with its stance. ``in_claimed_articles``:
     the rows come from articles already about the claim, where a doubt or denial pointing back at
-    the reporting counts though it shares few of the claim's words.
+    the reporting counts though it shares few of the claim's words; ``claim_denies``: the claim
+    says that something is not so (``ClaimShape.denies``), so the wording rules read a denial of
+    it as agreeing (``judge.cues.toward_a_denial``).
 
     The outlet's own sentences are read by the statement model (``model``; judge.statement_model,
     the shipped one when None), which learned from FNC-1 what a story's own wording says of a claim.
     What a quoted speaker says is the speaker's stance, which FNC-1's labels (the story's stance)
     cannot teach: the wording rules (judge.cues) read it."""
     model = load_model() if model is None else model
-    claim_denies = denies_itself(claim_text)
     judged = []
     for row, said in rows:
         score = overlap(claim, said, rarity)

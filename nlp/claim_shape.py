@@ -47,6 +47,9 @@ class ClaimShape:
     cue_lemma: str = ""  # "speech": the verb's lemma
     act: str = ""  # "speech": denies | confirms | says | did not say (NOT_SAID)
     content: str = ""  # "speech": what the claim says was said
+    #: "claim": it says that something is not so ("No, Banksy hasn't been arrested", "Batmobile not
+    #: stolen", "… a death hoax"), so that a denial of that thing agrees with it
+    denies: bool = False
 
     @property
     def is_claim(self) -> bool:
@@ -74,7 +77,30 @@ def claim_shape(doc: Doc) -> ClaimShape:
             shape = _speech(doc, token)
             if shape is not None:
                 return shape
-    return ClaimShape("claim")
+    return ClaimShape("claim", denies=_denies(doc))
+
+
+#: Words by which a claim calls what it is about untrue ("Pumpkin spice condoms a hoax").
+DEBUNKING = frozenset({"hoax", "fake", "false", "untrue", "fabricated", "fabrication", "myth", "debunk", "bogus"})
+
+
+def _denies(doc: Doc) -> bool:
+    """Whether the claim says its own statement is not so: its main verb negated ("Banksy hasn't been
+    arrested"), or the verb of a clause with its own subject that opens the line before the main
+    one ("Batmobile not stolen, contest prize remains unclaimed"), but not a negation in a clause
+    that only adds to the main one ("sacked after not turning up for work"); a "No," that opens it;
+    or a word calling the thing untrue ("… death hoax", "the story is fake"; "a fake account"
+    describes a thing and calls nothing untrue)."""
+    for neg in (t for t in doc if t.dep_ == "neg"):
+        verb = neg.head
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if verb.dep_ == "ROOT" or (own_subject and verb.i < verb.head.i and verb.head.dep_ == "ROOT"):
+            return True
+    if len(doc) > 1 and doc[0].lower_ == "no" and doc[1].is_punct:
+        return True
+    return any(
+        (t.lower_ in DEBUNKING or t.lemma_.lower() in DEBUNKING) and t.dep_ not in ("amod", "compound") for t in doc
+    )
 
 
 def _name_like(token: Token) -> bool:

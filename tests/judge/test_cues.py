@@ -2,7 +2,7 @@
 
 import pytest
 
-from judge.cues import denies_itself, stance_of
+from judge.cues import stance_of
 from nlp.terms import Terms
 
 CLAIM = Terms(frozenset({"musk", "putin", "regular", "contact", "2022"}), frozenset({"musk", "putin"}))
@@ -68,8 +68,6 @@ def test_toward_a_claim_that_denies_something_a_denial_of_it_agrees_and_a_statem
     claim = Terms(frozenset({"banksy", "arrest"}), frozenset({"banksy"}))
     said = Terms(frozenset({"banksy", "arrest", "hoax"}), frozenset({"banksy"}))
     debunk, rumour = "The Banksy arrest is a hoax.", "Banksy was arrested in London."
-    assert denies_itself("No, Banksy hasn't been arrested") and denies_itself("Banksy arrest a hoax")
-    assert not denies_itself("Banksy arrested in London") and not denies_itself("Colts are the No. 1 seed")
     assert stance_of(claim, said, debunk, relevance=1.0).stance == "disputes"
     assert stance_of(claim, said, debunk, relevance=1.0, claim_denies=True).stance == "supports"
     assert stance_of(claim, said, rumour, relevance=1.0).stance == "supports"

@@ -38,3 +38,21 @@ def test_what_a_speaker_said_is_the_clause_not_where_or_when(analyzer):
     ).shape
     assert shape.kind == "speech"
     assert shape.content == "Mayor Tom Smith had taken bribes"
+
+
+@pytest.mark.parametrize(
+    ("query", "denies"),
+    [
+        ("No, Banksy hasn't been arrested", True),
+        ("Batmobile not stolen, MTV contest prize remains unclaimed", True),
+        ("Macaulay Culkin dead: actor is victim of another death hoax", True),
+        ("The story about the priest is fake", True),
+        ("Banksy arrested in London", False),
+        ("Civil servant sacked after not turning up for work for 25 years", False),  # not the main verb
+        ("Fake Fox News Twitter account emerges", False),  # describes an account, calls nothing untrue
+        ("Colts are the No. 1 seed", False),
+    ],
+)
+def test_a_claim_that_says_its_own_statement_is_not_so_denies(analyzer, query, denies):
+    shape = analyzer.read_claim(query).shape
+    assert shape.kind == "claim" and shape.denies is denies
