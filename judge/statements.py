@@ -25,6 +25,7 @@ from judge.cues import (
     QUESTION,
     STATES,
     Stance,
+    asks,
     negates_claim,
     overlap,
     stance_of,
@@ -312,6 +313,9 @@ def judge_speech(
         taken.add((row.article_id, row.sentence))
         act = _act_of(row, by_speaker, words) if by_speaker else told
         who = row.speaker if by_speaker else f"{row.speaker or row.outlet or 'the outlet'} says {shape.speaker}"
+        if asks(row.text, row.cue_lemma or ""):  # "What does Pope Francis think about pets?" says nothing
+            judged.append(Judged(row, Stance("reports", f"{who} asks of it, does not say it", relevance)))
+            continue
         stance = _stance_of_act(shape.act, act)
         if stance == "supports":
             judged.append(Judged(row, Stance("supports", f"{who} {act} it, as the claim says", relevance)))

@@ -165,7 +165,9 @@ def test_a_claim_that_someone_did_not_say_it_is_disputed_by_their_saying_it_and_
     saying = row("Heaven is open to all God's creatures, pets too.", speaker="Francis", cue="said", cue_lemma="say")
     denial = row("Francis never said heaven has room for pets.", statement_id=2, sentence="s2")
     other_pope = row("Heaven has no room for pets.", speaker="Pope Benedict XVI", statement_id=3, sentence="s3")
-    found = judge_speech(shape, content, [(saying, said), (denial, said), (other_pope, said)], {})
-    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "disputes"), (2, "supports")]
+    asked = row("Is there room in heaven for pets?", speaker="Francis", statement_id=4, sentence="s4")
+    found = judge_speech(shape, content, [(saying, said), (denial, said), (other_pope, said), (asked, said)], {})
+    stances = sorted((j.row.statement_id, j.stance.stance) for j in found)
+    assert stances == [(1, "disputes"), (2, "supports"), (4, "reports")]  # a question says nothing
     assert speaker_words("Pope Francis") == {"francis"} and speaker_words("The Kremlin") == {"kremlin"}
     assert speaker_words("President") == {"president"}  # a title alone still names whom it can
