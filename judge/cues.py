@@ -120,20 +120,23 @@ def stance_of(
     """The stance of one statement (its ``text``, said with ``cue``) toward the claim;
     ``claim_denies``: the claim itself says something is not so (``ClaimShape.denies``)."""
     reading = _wording(claim, statement, text, cue_lemma, cue, relevance)
-    return toward_a_denial(reading) if claim_denies else reading
+    return toward_a_denial(reading, text) if claim_denies else reading
 
 
 #: The rules that read a statement as saying the claim's content is not so.
 DENYING_RULES = frozenset({DENIAL_CUE, DENIAL_WORD, NEGATION_RULE})
 
 
-def toward_a_denial(reading: Stance) -> Stance:
-    """A wording rule's reading turned toward a claim that itself denies something: a denial of the
-    same thing agrees with it, and a statement of it, with no denial, passes on what the claim says
-    is not so (it neither confirms nor surely contradicts a debunk: debunks quote the rumour)."""
+def toward_a_denial(reading: Stance, text: str) -> Stance:
+    """A wording rule's reading of ``text`` turned toward a claim that itself denies something: a
+    denial of the same thing agrees with it, and a statement of it with no negation at all passes
+    on what the claim says is not so (it neither confirms nor surely contradicts a debunk: debunks
+    quote the rumour). A statement carrying the claim's words with a negation the rules did not
+    pin on them ("The Batmobile wasn't stolen": "stolen" is not the lemma "steal") still states
+    the claim."""
     if reading.stance == "disputes" and reading.rule in DENYING_RULES:
         return Stance("supports", f"{reading.why}, as the claim does", reading.relevance, rule=reading.rule)
-    if reading.stance == "supports" and reading.rule == STATES:
+    if reading.stance == "supports" and reading.rule == STATES and not NEGATION.search(text):
         why = "states what the claim says is not so"
         return Stance("reports", why, reading.relevance, rule=reading.rule)
     return reading

@@ -74,5 +74,7 @@ def test_toward_a_claim_that_denies_something_a_denial_of_it_agrees_and_a_statem
     assert stance_of(claim, said, rumour, relevance=1.0, claim_denies=True).stance == "reports"
     police = stance_of(claim, said, "that Banksy was arrested", "deny", "denied", 1.0, claim_denies=True)
     assert police.stance == "supports"
+    negated = stance_of(claim, said, "Banksy wasn't arrested.", relevance=1.0, claim_denies=True)
+    assert negated.stance == "supports"  # the claim's own negation, whichever word it stands by
     asked = stance_of(claim, said, "Was Banksy arrested?", relevance=1.0, claim_denies=True)
     assert asked.stance == "reports"  # a question still says nothing
