@@ -288,8 +288,9 @@ def _stance_of_act(claimed: str, found: str) -> str:
 def judge_speech(
     shape: ClaimShape, content: Terms, rows: list[tuple[StatementRow, Terms]], rarity: dict[str, float]
 ) -> list[Judged]:
-    """The speaker's statements about the claimed content, each supporting the claim when it is
-    the statement claimed (the same act: a denial for "denied") and disputing it otherwise.
+    """The speaker's statements about the claimed content, and the outlet's sentences that tell of
+    the speaker speaking (``_told_act``), each read against the act claimed (``_stance_of_act``:
+    the same act supports, a contrary one disputes, a question says nothing).
 
     Relevance is measured on the content's words other than names: the speaker seldom repeats the
     names ("denied that the two had maintained regular talks").
