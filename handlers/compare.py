@@ -173,7 +173,7 @@ def compare_claim(ctx: Context, claim: str, reading: ClaimReading | None = None)
     Returns:
         The ``Comparison``; its verdict follows from the calls it lists.
     """
-    reading = reading or ctx.analyzer.read_claim(claim)
+    reading = reading or read_claim(ctx, claim)
     evidence = gather_evidence(ctx, claim, reading)
     judgement = judge_claim(evidence, ctx.models)
     figures = ctx.store.statement_numbers([j.row.statement_id for j in judgement.statements])
@@ -237,10 +237,32 @@ def _comparison(ctx: Context, claim: str) -> Comparison | None:
     in Title Case and is the name of something stored). A claim in sentence case is never taken
     for a stored name: a body's headline line the tagger stored as one long "name" made an FNC-1
     headline ("… discovered a spider had burrowed under his skin …") a names query."""
-    reading = ctx.analyzer.read_claim(claim)
+    reading = read_claim(ctx, claim)
     if not reading.shape.is_claim or (is_headline_line(claim) and _a_name(ctx, claim)):
         return None
     return compare_claim(ctx, claim, reading=reading)
+
+
+#: The entity types a speaker can be: a word the tagger took for a common noun is a speaker's name
+#: when the store holds it as one of these.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def read_claim(ctx: Context, claim: str) -> ClaimReading:
+    """The claim's reading, knowing the names the store holds: "Isis claims …" opening a line is
+    tagged as a common noun, and is the speaker the store knows as ISIS.
+
+    Args:
+        ctx: the store and the analyzer.
+        claim: the claim as the reporter wrote it.
+    Returns:
+        The reading (``Analyzer.read_claim``).
+    """
+
+    def known_name(word: str) -> bool:
+        return any(m.how == "exact" and m.type in SPEAKER_TYPES for m in ctx.store.find_entities(word))
+
+    return ctx.analyzer.read_claim(claim, known_name=known_name)
 
 
 def _a_name(ctx: Context, query: str) -> bool:

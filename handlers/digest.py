@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from handlers import messages
-from handlers.compare import compare_claim
+from handlers.compare import compare_claim, read_claim
 from handlers.context import Context
 from handlers.descriptors import fold_groups
 from handlers.digest_grid import TITLE, who_named_whom
@@ -44,7 +44,7 @@ def _side(row: StatementRow, stance: str) -> dict:
 def _answered(ctx: Context, claim: str, answer: StatementRow) -> str:
     """The part of a claim a denial answers: when the claim tells of someone else's words ("Bremmer
     wrote that Musk had told him ..."), the denial answers what was said, not that it was said."""
-    shape = ctx.analyzer.read_claim(claim).shape
+    shape = read_claim(ctx, claim).shape
     if shape.kind == "speech" and shape.content and not (answer.speaker and shape.speaker in answer.speaker):
         return shape.content
     return claim

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from handlers import messages
 from handlers.budget import fill_pages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
-from handlers.compare import compare_claim, foreign_claim
+from handlers.compare import compare_claim, foreign_claim, read_claim
 from handlers.comparison import Comparison
 from handlers.context import Context
 from handlers.outlet_names import fold_outlet
@@ -236,7 +236,7 @@ def story(ctx: Context, query: str, page: int = 1) -> Reply:
         return refusal
     wanted = entity_id_of(query)
     if wanted is None:
-        reading = ctx.analyzer.read_claim(query)
+        reading = read_claim(ctx, query)
         if reading.shape.is_claim:
             result = compare_claim(ctx, query, reading=reading)
             entries, changes = claim_story(ctx, query, result)

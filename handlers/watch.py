@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from handlers import messages
 from handlers.candidates import candidate_json, candidate_line, chosen_match, entity_id_of
-from handlers.compare import compare_claim, foreign_claim
+from handlers.compare import compare_claim, foreign_claim, read_claim
 from handlers.context import Context
 from handlers.profile import type_name
 from handlers.reply import Reply, Section
@@ -98,7 +98,7 @@ def _watch_claim(ctx: Context, where: Channel, owner: str, claim: str) -> Reply:
     refusal = foreign_claim(claim)
     if refusal is not None:
         return refusal
-    reading = ctx.analyzer.read_claim(claim)
+    reading = read_claim(ctx, claim)
     if not reading.shape.is_claim:
         return Reply.error(messages.WATCH_NOT_A_CLAIM(claim=snippet(claim, 80)))
     verdict = compare_claim(ctx, claim, reading=reading).verdict

@@ -158,7 +158,7 @@ def _wording(
     if claims_repetition(claim) and (restriction := RESTRICTIVE.search(text)):
         why = f"“{restriction.group(0)}” against a claim of repeated contact"
         return Stance("disputes", why, score, rule=RESTRICTION)
-    if (denial := DENIAL_TEXT.search(text)) and score >= 0.3:
+    if (denial := aimed_denial(claim, text)) and score >= 0.3:
         return Stance("disputes", denial.group(0), score, rule=DENIAL_WORD)
     if NEGATION.search(text) and score >= NEGATION_RELEVANCE and negates_claim(claim, text):
         return Stance("disputes", "negates the claim's own words", score, rule=NEGATION_RULE)
@@ -183,12 +183,68 @@ def asks(text: str, cue_lemma: str = "") -> bool:
 
 
 def negates_claim(claim: Terms, text: str) -> bool:
-    """A negation within a few words of one of the claim's (non-name) words."""
-    words = re.findall(r"[\w’']+", text.lower())
+    """A negation within a few words of one of the claim's (non-name) words, in the same clause:
+    in "are not Muslims, they are monsters" the "not" is about Muslims, not monsters."""
     key = {w for w in claim.lemmas if w not in claim.names}
-    for i, word in enumerate(words):
-        if NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
-            window = words[i + 1 : i + 7]
-            if any(w.rstrip("s") in key or w in key for w in window):
-                return True
+    for clause in CLAUSE_BREAK.split(text.lower()):
+        words = re.findall(r"[\w’']+", clause)
+        for i, word in enumerate(words):
+            if NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
+                window = words[i + 1 : i + 7]
+                if any(w.rstrip("s") in key or w in key for w in window):
+                    return True
     return False
+
+
+#: Where a clause ends inside a sentence: a denial or a negation on one side of it is seldom about
+#: the words on the other ("… apprehended at the border, a claim DHS said was false").
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]{1,2}\s|--")
+#: A determiner right before a denial adjective makes it describe a thing ("a false report", "the
+#: fabricated story"), not call the claim untrue.
+_ATTRIBUTIVE = re.compile(r"\b(a|an|the|this|that|these|those|its|his|her|their|our|any|another)\s+$", re.IGNORECASE)
+#: The denial words that can describe a thing; "a hoax", "a lie" after a determiner still call it untrue.
+_ADJECTIVES = frozenset({"false", "untrue", "fabricated", "baseless", "absurd"})
+#: Letters of a lemma a word must begin with to be taken for it: "apprehended" meets "apprehend",
+#: "bribes" meets "bribe"; a shorter lemma must be the word itself.
+_STEM = 4
+
+
+def _carries(words: list[str], lemmas: set[str]) -> bool:
+    """Whether any of ``words`` (lower case) is, or begins with, one of the claim's ``lemmas``."""
+    stems = tuple(lemma for lemma in lemmas if len(lemma) >= _STEM)
+    return any(w in lemmas or w.startswith(stems) for w in words)
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of ``text`` between ``CLAUSE_BREAK`` marks."""
+    spans, start = [], 0
+    for mark in CLAUSE_BREAK.finditer(text):
+        spans.append((start, mark.start()))
+        start = mark.end()
+    spans.append((start, len(text) + 1))
+    return [(a, b) for a, b in spans if text[a:b].strip()] or [(0, len(text) + 1)]
+
+
+def aimed_denial(claim: Terms, text: str) -> re.Match[str] | None:
+    """The first denial word of ``text`` that is aimed at the claim: not one describing a thing ("a
+    false report"), and, in a statement of several clauses, one whose clause carries some of the
+    claim's words other than names, so that a denial added about something else ("…, a claim DHS
+    said was false", "-- a claim that his agent denies") is not read as this one.
+
+    Args:
+        claim: the claim's lemmas and names.
+        text: the statement's words.
+    Returns:
+        The denial word's match, or None.
+    """
+    key = {w for w in claim.lemmas if w not in claim.names} or set(claim.lemmas)
+    clauses = _clause_spans(text)
+    for match in DENIAL_TEXT.finditer(text):
+        if match.group(0).lower() in _ADJECTIVES and _ATTRIBUTIVE.search(text[: match.start()]):
+            continue
+        if len(clauses) == 1:
+            return match
+        start, end = next((a, b) for a, b in clauses if a <= match.start() < b)
+        if _carries(re.findall(r"[\w’']+", text[start:end].lower()), key):
+            return match
+    return None

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from judge.article_model import probabilities
 from judge.cues import (
     DENIAL_CUES,
-    DENIAL_TEXT,
     DENYING_RULES,
     DOUBT_TEXT,
     NEGATION,
     QUESTION,
     STATES,
     Stance,
+    aimed_denial,
     asks,
     negates_claim,
     overlap,
@@ -212,6 +212,12 @@ def number_differences(judged: list[Judged]) -> list[dict]:
 # supports "Peskov denied regular talks"; it would dispute "Musk and Putin were in regular contact",
 # which is the ordinary reading ``judge_topic`` gives.
 
+#: A denial told as something the speaker did ("Peskov denied"); "false" or "a hoax" near the
+#: speaker's name is no act of theirs ("an impostor website posted a false report").
+_DENIAL_VERB_TEXT = re.compile(
+    r"\b(den(y|ies|ied|ying)|reject(s|ed|ing)?|refut(e|es|ed|ing)|dismiss(es|ed|ing)?|rebut(s|ted|ting)?)\b",
+    re.IGNORECASE,
+)
 _CONFIRM_TEXT = re.compile(r"\b(confirm(s|ed)?|acknowledg(e|es|ed)|admit(s|ted)?|conceded?)\b", re.IGNORECASE)
 _SPEECH_TEXT = re.compile(r"\b(said|says|told|tells|stated|claimed|wrote|insisted|assured)\b", re.IGNORECASE)
 _NOT_NAMES = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr"}
@@ -247,7 +253,7 @@ def _told_act(text: str, names: set[str], content: Terms) -> str | None:
     speech word ("Peskov denied …", "Musk told Bremmer …"): denies, confirms or says; None when it
     tells no speech of theirs. Saying the claimed content is not so is denying it."""
     found = []
-    for pattern, act in ((DENIAL_TEXT, "denies"), (_CONFIRM_TEXT, "confirms"), (_SPEECH_TEXT, "says")):
+    for pattern, act in ((_DENIAL_VERB_TEXT, "denies"), (_CONFIRM_TEXT, "confirms"), (_SPEECH_TEXT, "says")):
         for match in pattern.finditer(text):
             before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
             if names & _words(" ".join(before.split()[-SUBJECT_WINDOW:])):
@@ -264,18 +270,22 @@ def _act_of(row: StatementRow, by_speaker: bool, content: Terms) -> str:
         act = speech_act(row.cue_lemma, bool(NEGATION.search(row.cue or "")))
         if act != "says":
             return act
-    if DENIAL_TEXT.search(row.text) or negates_claim(content, row.text):
+    if aimed_denial(content, row.text) or negates_claim(content, row.text):
         return "denies"
     return "confirms" if _CONFIRM_TEXT.search(row.text) else "says"
 
 
-def _stance_of_act(claimed: str, found: str) -> str:
+def _stance_of_act(claimed: str, found: str, content_denies: bool = False) -> str:
     """How a speech found stands to the speech claimed: the same act supports (saying and confirming
     match each other); a denial against a claimed saying or confirmation disputes, and so does a
     confirmation against a claimed denial. Merely saying something, where a denial was claimed,
     contradicts nothing: "Boko Haram says …" does not show it did not deny the ceasefire. Where the
     claim is that the speaker did not say it (``NOT_SAID``), a denial of it supports and the
-    speaker saying it disputes."""
+    speaker saying it disputes. Where what the speaker is said to have said is itself that
+    something is not so (``content_denies``: "Iraq says the woman is not his wife"), the speaker's
+    denial of that thing is saying it, and supports."""
+    if content_denies and claimed in ("says", "confirms") and found == "denies":
+        return "supports"
     if claimed == NOT_SAID:
         return "supports" if found == "denies" else "disputes"
     if (claimed == "denies") == (found == "denies"):
@@ -317,7 +327,7 @@ def judge_speech(
         if asks(row.text, row.cue_lemma or ""):  # "What does Pope Francis think about pets?" says nothing
             judged.append(Judged(row, Stance("reports", f"{who} asks of it, does not say it", relevance)))
             continue
-        stance = _stance_of_act(shape.act, act)
+        stance = _stance_of_act(shape.act, act, shape.denies)
         if stance == "supports":
             judged.append(Judged(row, Stance("supports", f"{who} {act} it, as the claim says", relevance)))
         elif stance == "disputes":

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from domain import Analysis, Descriptor, Mention, NumberMention, Sentence, Statement
 from nlp.attributions import attributions_of
 from nlp.claim_core import core_text, credit_tokens, description_tokens
-from nlp.claim_shape import ClaimShape, claim_shape
+from nlp.claim_shape import ClaimShape, KnownName, claim_shape
 from nlp.claims import statements_of
 from nlp.doctext import keep_original, parse_input, remember_text, text_of
 from nlp.person_nouns import unnamed_people
@@ -189,8 +189,9 @@ class Analyzer:
         """Whether a query claims something, claims someone said something, or only names things."""
         return claim_shape(self._parse(text))
 
-    def read_claim(self, text: str) -> ClaimReading:
-        """A /compare query's shape, terms and names, parsed once."""
+    def read_claim(self, text: str, known_name: KnownName | None = None) -> ClaimReading:
+        """A /compare query's shape, terms and names, parsed once; ``known_name`` tells whether a
+        word is the name of something stored (``claim_shape``)."""
         doc = self._parse(text)
         if is_headline_line(text):
             doc = self._as_sentence(doc)
@@ -199,7 +200,7 @@ class Analyzer:
         names = tuple(entity.name for entity in analysis_from_doc(doc).entities if entity.name not in described)
         actors = tuple(name for name in actors_of(doc) if name not in described)
         core = [t for t in doc if t.i not in dropped]
-        return ClaimReading(claim_shape(doc), terms_of(core), names, actors, core_text(doc, dropped))
+        return ClaimReading(claim_shape(doc, known_name), terms_of(core), names, actors, core_text(doc, dropped))
 
     def _as_sentence(self, doc: Doc) -> Doc:
         """A headline query ("Mayor Denies Taking Bribes From Developer", "COLTS BEAT CHIEFS")

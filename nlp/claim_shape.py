@@ -9,6 +9,7 @@ can be given on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,9 @@ class ClaimShape:
     act: str = ""  # "speech": denies | confirms | says | did not say (NOT_SAID)
     content: str = ""  # "speech": what the claim says was said
     #: "claim": it says that something is not so ("No, Banksy hasn't been arrested", "Batmobile not
-    #: stolen", "… a death hoax"), so that a denial of that thing agrees with it
+    #: stolen", "… a death hoax"), so that a denial of that thing agrees with it; "speech": what the
+    #: speaker is said to have said is that something is not so ("Iraq says the woman is not his
+    #: wife"), so that the speaker's denial of it is saying it
     denies: bool = False
 
     @property
@@ -65,23 +68,53 @@ def speech_act(cue_lemma: str, negated: bool = False) -> str:
     return "says"
 
 
-def claim_shape(doc: Doc) -> ClaimShape:
+#: Whether a word is the name of something the store knows ("Isis"): given by the caller, which
+#: owns the store.
+KnownName = Callable[[str], bool]
+
+
+def claim_shape(doc: Doc, known_name: KnownName | None = None) -> ClaimShape:
     """Read the query's parse: names only (every content word a name and no verb: "Musk OR
-    Putin", "Starlink Ukraine"), a claim about speech, or a claim ("Christian Bale Is Steve Jobs")."""
+    Putin", "Starlink Ukraine"), a claim about speech, or a claim ("Christian Bale Is Steve Jobs").
+
+    Args:
+        doc: the query's parse.
+        known_name: tells whether a capitalised word the tagger took for a common noun is a name
+            the store knows: "Isis claims …" opening a line is tagged as a noun.
+    Returns:
+        The shape.
+    """
     content_words = [t for t in doc if t.is_alpha and not t.is_stop and t.lower_ not in _OPERATORS]
     verb = any(t.pos_ in ("VERB", "AUX") and t.lower_ not in _OPERATORS for t in doc)
     if not content_words or (all(_name_like(t) for t in content_words) and not verb):
         return ClaimShape("names")
     for token in doc:
         if token.dep_ == "ROOT" and token.lemma_.lower() in SPEECH_ACTS:
-            shape = _speech(doc, token)
+            shape = _speech(doc, token, known_name)
             if shape is not None:
                 return shape
     return ClaimShape("claim", denies=_denies(doc))
 
 
 #: Words by which a claim calls what it is about untrue ("Pumpkin spice condoms a hoax").
-DEBUNKING = frozenset({"hoax", "fake", "false", "untrue", "fabricated", "fabrication", "myth", "debunk", "bogus"})
+DEBUNKING = frozenset(
+    {
+        "hoax",
+        "fake",
+        "false",
+        "untrue",
+        "fabricated",
+        "fabrication",
+        "myth",
+        "debunk",
+        "bogus",
+        "incorrect",
+        "inaccurate",
+        "baseless",
+        "unfounded",
+        "groundless",
+    }
+)
 
 
 def _denies(doc: Doc) -> bool:
@@ -96,6 +129,8 @@ def _denies(doc: Doc) -> bool:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if verb.dep_ == "ROOT" or (own_subject and verb.i < verb.head.i and verb.head.dep_ == "ROOT"):
             return True
+        if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in SPEECH_ACTS:
+            return True  # "Terrorists not entering US, officials say": what is reported is a denial
     if len(doc) > 1 and doc[0].lower_ == "no" and doc[1].is_punct:
         return True
     return any(
@@ -108,30 +143,37 @@ def _name_like(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.text[:1].isupper() and token.pos_ != "VERB")
 
 
-def _named(subject: Token) -> bool:
+def _named(subject: Token, known_name: KnownName | None = None) -> bool:
     """A speaker whose own statements can be looked up: the subject's head word is a name. A word
     that describes a person, capitalised because it opens the line ("Man says …"), is no name
-    though the tagger reads it as one: "A man says …" is a claim, and so is "Man says …"."""
+    though the tagger reads it as one: "A man says …" is a claim, and so is "Man says …". A word
+    the tagger took for a common noun is a name when it is written as one (capitals) and
+    ``known_name`` knows it ("Isis claims …")."""
     if not subject.ent_type_ and {subject.lower_, subject.lemma_.lower()} & person_nouns():
         return False
-    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    written_as_name = subject.text[:1].isupper() and subject.is_alpha
+    return written_as_name and known_name is not None and known_name(subject.text)
 
 
 def _speaker_of(verb: Token) -> Token | None:
     """Who spoke: the subject of an active verb, the agent of a passive one ("Musk was asked by
-    Putin": Putin asked); a passive with no agent names no speaker."""
+    Putin": Putin asked); a passive with no agent names no speaker. Of two subjects the tagger gave
+    a verb, the nearer is the speaker ("ISIS Border Crisis: DHS Chief Says …")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return None
 
 
-def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
+def _speech(doc: Doc, verb: Token, known_name: KnownName | None = None) -> ClaimShape | None:
     subject = _speaker_of(verb)
-    if subject is None or not _named(subject):
+    if subject is None or not _named(subject, known_name):
         return None  # "report says", "a man says": no stored speaker to read the statements of
     said = [c for c in verb.children if c.dep_ in _CONTENT]
     if not said:
@@ -148,8 +190,33 @@ def _speech(doc: Doc, verb: Token) -> ClaimShape | None:
     if addressee is not None:  # "Musk was asked by Putin to …" says what "Putin asked Musk to …" does
         content = f"{doc[addressee.left_edge.i : addressee.right_edge.i + 1].text} {content}"
     negated = any(c.dep_ == "neg" for c in verb.children)
-    speaker = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    speaker = _speaker_span(doc, subject)
     lemma = verb.lemma_.lower()
     plain = lemma not in DENIAL_VERBS and lemma not in CONFIRM_CUES
     act = NOT_SAID if negated and plain else speech_act(lemma, negated)
-    return ClaimShape("speech", speaker, lemma, act, content)
+    return ClaimShape("speech", speaker, lemma, act, content, denies=_says_not(said))
+
+
+def _speaker_span(doc: Doc, subject: Token) -> str:
+    """The speaker's words: the subject's phrase, up to a colon on either side of its head ("Macaulay
+    Culkin: Death claims about …" names Macaulay Culkin)."""
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    colons = [t.i for t in doc[start:end] if t.text == ":"]
+    start = max([start, *(i + 1 for i in colons if i < subject.i)])
+    end = min([end, *(i for i in colons if i > subject.i)])
+    return doc[start:end].text
+
+
+def _says_not(said: list[Token]) -> bool:
+    """Whether what the speaker is said to have said is that something is not so: its own verb
+    negated ("Iraq says the woman is not his wife", "DHS says terrorists haven't crossed"), or a word
+    calling a thing untrue as its predicate ("… says the reports are false")."""
+    for head in said:
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+        if any(
+            (t.lower_ in DEBUNKING or t.lemma_.lower() in DEBUNKING) and t.dep_ not in ("amod", "compound")
+            for t in head.subtree
+        ):
+            return True
+    return False

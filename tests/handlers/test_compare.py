@@ -312,3 +312,17 @@ def test_a_claim_in_another_language_gets_one_clear_line_and_no_guess(seeded):
     assert "reads as French" in reply.title and "English" in reply.title
     # a short or name-heavy English claim is never taken for another language
     assert compare(seeded, "Recep Tayyip Erdogan visited Ankara").ok
+
+
+def test_a_speaker_the_tagger_takes_for_a_common_noun_speaks_when_the_store_knows_the_name(tmp_path, analyzer):
+    text = (
+        "ISIS said in a statement on Friday that the hostage was killed in an airstrike by the coalition. "
+        "The Pentagon said it could not confirm the claim.\n\nThe hostage, an aid worker, had been held since 2013."
+    )
+    ctx = store_of(tmp_path / "isis.db", analyzer, [IngestRequest("wire.txt", text=text, outlet="Wire")])
+    query = "Isis claims the hostage was killed in an airstrike"
+    assert analyzer.read_claim(query).shape.kind == "claim"  # "Isis" opening the line is tagged as a noun
+    data = compare(ctx, query).data
+    assert data["verdict"] == "supported"
+    assert [s["speaker"] for s in data["statements"] if s["stance"] == "supports"] == ["ISIS"]
+    ctx.store.close()

@@ -78,3 +78,25 @@ def test_toward_a_claim_that_denies_something_a_denial_of_it_agrees_and_a_statem
     assert negated.stance == "supports"  # the claim's own negation, whichever word it stands by
     asked = stance_of(claim, said, "Was Banksy arrested?", relevance=1.0, claim_denies=True)
     assert asked.stance == "reports"  # a question still says nothing
+
+
+def test_a_denial_word_about_something_else_does_not_dispute():
+    claim = Terms(frozenset({"mayor", "bribe", "take"}), frozenset({"mayor"}))
+    said = Terms(frozenset({"mayor", "bribe", "take", "report", "false"}), frozenset({"mayor"}))
+    describing = "The mayor took bribes, and an aide who filed a false report was fired."
+    assert stance_of(claim, said, describing, relevance=0.8).stance == "supports"
+    elsewhere = "The mayor took bribes from the builder, a claim his office called false."
+    assert stance_of(claim, said, elsewhere, relevance=0.8).stance == "supports"
+    aimed = "That the mayor took bribes is false, his office said."
+    assert stance_of(claim, said, aimed, relevance=0.8).stance == "disputes"
+    one_clause = "The story is false."
+    assert stance_of(claim, said, one_clause, relevance=0.8).stance == "disputes"
+
+
+def test_a_negation_in_another_clause_does_not_negate_the_claim():
+    claim = Terms(frozenset({"minister", "resign"}), frozenset({"minister"}))
+    said = Terms(frozenset({"minister", "resign", "talk"}), frozenset({"minister"}))
+    other_clause = "The minister did not take questions, resigning on Monday."
+    assert stance_of(claim, said, other_clause, relevance=0.8).stance == "supports"
+    same_clause = "The minister did not resign."
+    assert stance_of(claim, said, same_clause, relevance=0.8).stance == "disputes"

@@ -171,3 +171,40 @@ def test_a_claim_that_someone_did_not_say_it_is_disputed_by_their_saying_it_and_
     assert stances == [(1, "disputes"), (2, "supports"), (4, "reports")]  # a question says nothing
     assert speaker_words("Pope Francis") == {"francis"} and speaker_words("The Kremlin") == {"kremlin"}
     assert speaker_words("President") == {"president"}  # a title alone still names whom it can
+
+
+def test_a_denial_the_speakers_sentence_adds_about_someone_else_is_not_the_speakers():
+    shape = ClaimShape("speech", speaker="Ann Lee", cue_lemma="claim", act="says", content="ten smugglers were caught")
+    content = terms("smuggler", "catch")
+    said = terms("smuggler", "catch", "false")
+    claimed = row(
+        "that ten smugglers were caught at the border, a claim the agency said was false",
+        speaker="Ann Lee",
+        cue="said",
+        cue_lemma="say",
+    )
+    own = row("The report that smugglers were caught is false.", speaker="Ann Lee", statement_id=2, sentence="s2")
+    found = judge_speech(shape, content, [(claimed, said), (own, said)], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(1, "supports"), (2, "disputes")]
+
+
+def test_a_word_calling_something_false_near_the_speakers_name_is_no_act_of_theirs():
+    shape = ClaimShape("speech", speaker="Ann Lee", cue_lemma="say", act="says", content="the bridge will close")
+    content = terms("bridge", "close")
+    said = terms("bridge", "close", "false")
+    posted = row("A website posing as Ann Lee posted a false report that the bridge will close.", sentence="s1")
+    denial = row("Ann Lee denied that the bridge will close.", statement_id=2, sentence="s2")
+    found = judge_speech(shape, content, [(posted, said), (denial, said)], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(2, "disputes")]
+
+
+def test_the_speakers_denial_supports_a_claim_that_they_said_something_is_not_so():
+    claimed = "the woman is not his wife"
+    shape = ClaimShape("speech", speaker="Iraq", cue_lemma="say", act="says", content=claimed, denies=True)
+    content = terms("woman", "wife")
+    said = terms("woman", "wife")
+    denial = row("that the woman is his wife", speaker="Iraq", cue="denied", cue_lemma="deny")
+    found = judge_speech(shape, content, [(denial, said)], {})
+    assert [j.stance.stance for j in found] == ["supports"]
+    positive = ClaimShape("speech", speaker="Iraq", cue_lemma="say", act="says", content="the woman is his wife")
+    assert [j.stance.stance for j in judge_speech(positive, content, [(denial, said)], {})] == ["disputes"]

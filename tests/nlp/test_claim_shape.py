@@ -51,8 +51,38 @@ def test_what_a_speaker_said_is_the_clause_not_where_or_when(analyzer):
         ("Civil servant sacked after not turning up for work for 25 years", False),  # not the main verb
         ("Fake Fox News Twitter account emerges", False),  # describes an account, calls nothing untrue
         ("Colts are the No. 1 seed", False),
+        ("The bridge did not collapse, officials say", True),  # what unnamed officials say is a denial
+        ("Reports that the mayor resigned are unfounded", True),
     ],
 )
 def test_a_claim_that_says_its_own_statement_is_not_so_denies(analyzer, query, denies):
     shape = analyzer.read_claim(query).shape
     assert shape.kind == "claim" and shape.denies is denies
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker", "denies"),
+    [
+        ("Iraq says the arrested woman is not the wife of the leader", "Iraq", True),
+        ("Senator Warren says terrorists haven't crossed the border", "Senator Warren", True),
+        ("Senator Warren says the bill will pass", "Senator Warren", False),
+        ("Peskov denied regular talks between Musk and Putin", "Peskov", False),  # the act denies, not the content
+    ],
+)
+def test_what_a_speaker_is_said_to_have_said_can_itself_be_a_denial(analyzer, query, speaker, denies):
+    shape = analyzer.read_claim(query).shape
+    assert (shape.kind, shape.speaker, shape.denies) == ("speech", speaker, denies)
+
+
+def test_a_headlines_lead_in_before_a_colon_is_not_the_speaker(analyzer):
+    shape = analyzer.read_claim("Tom Smith: Reports about the mayor revealed to be false").shape
+    assert (shape.kind, shape.denies) == ("claim", True)  # the reports are the subject, and are called false
+
+
+def test_a_word_tagged_as_a_common_noun_speaks_when_the_store_knows_it_as_a_name(analyzer):
+    query = "Isis claims the hostage was killed in an airstrike"
+    assert analyzer.read_claim(query).shape.kind == "claim"
+    shape = analyzer.read_claim(query, known_name=lambda word: word == "Isis").shape
+    assert (shape.kind, shape.speaker, shape.act) == ("speech", "Isis", "says")
+    unknown = analyzer.read_claim(query, known_name=lambda word: False).shape
+    assert unknown.kind == "claim"
