@@ -44,6 +44,7 @@ from judge.statements import (
     judge_speech,
     judge_topic,
     no_coverage_share,
+    speaker_words,
 )
 from judge.verdict import NO_COVERAGE, Verdict, verdict_of
 from nlp.claim_shape import ClaimShape
@@ -148,15 +149,25 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         # words ("KC" of a story that writes "Kansas City" is), so nothing stored bears on it.
         why = f"No stored statement mentions {_some_words(unseen)}."
         return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
+    on_content = _read_on_content(evidence, judged, models) if passes_on(evidence.shape) else []
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
         aimed = [_aimed(j, evidence.names, evidence.name_forms) for j in listed]
         listed = [_backed(_takes_side(j, models.cuts), readings, models.cuts) for j in aimed]
+    if passes_on(evidence.shape):
+        listed = [_passed_on(j, evidence.shape, readings, models.cuts) for j in listed]
+    if on_content:
+        names = content_names(evidence)
+        kept = [j for j in on_content if _listed(j, False, readings, related)]
+        listed += [
+            _backed(_takes_side(_aimed(j, names, evidence.name_forms), models.cuts), readings, models.cuts)
+            for j in kept
+        ]
     citing = citing_outlets(listed)
     calls = [_statement_call(j) for j in listed]
     quoted = {j.row.article_id for j in listed}
     for article_id in sorted(related):
-        if not speech:
+        if not speech or passes_on(evidence.shape):
             calls.append(_article_call(evidence.articles[article_id], readings[article_id], models.cuts))
         elif article_id not in quoted:  # the model reads stances toward events, not toward speech
             calls.append(_covering_call(evidence.articles[article_id], readings[article_id]))
@@ -201,6 +212,54 @@ def _read_statements(evidence: Evidence, models: Models) -> list[Judged]:
         (r, t) for r, t in others if r.article_id in about and r.statement_id not in seen and r.kind == "attributed"
     ]
     return first + judge_topic(evidence.terms, evidence.claim, extra, True, evidence.rarity, models.statement, denies)
+
+
+def passes_on(shape: ClaimShape) -> bool:
+    """Whether a claim about speech passes on what was said ("Iraq says the woman is not his wife"):
+    besides whether the speaker said it, what others say of the thing said bears on it. A claimed
+    denial or a claim that someone did not say a thing is only about the speaker."""
+    return shape.kind == "speech" and shape.act in ("says", "confirms") and bool(shape.content)
+
+
+def _passed_on(item: Judged, shape: ClaimShape, readings: dict[int, ArticleStance], cuts: Cuts) -> Judged:
+    """A statement on a claim that passes on what someone said, as it bears on what was said. The
+    speaker saying it is the claim itself, not a confirmation of it: it supports only where the
+    article quoting it leans to support, as any quoted source's (``_backed``). An outlet telling
+    that the speaker said it, in its own voice or cited by the article, reports the claim. Someone
+    else who heard the speaker say it ("Musk told me …") is a witness, and stands."""
+    if item.stance.stance != SUPPORTS:
+        return item
+    if item.row.kind == "attributed" and speaker_words(shape.speaker) & _words_of(item.row.speaker or ""):
+        return _backed(item, readings, cuts)
+    if in_outlets_voice(item.row) or item.row.speaker_type == "outlet":
+        return _reporting(item, "an outlet tells that it was said, which does not confirm it")
+    return item
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.lower() for w in NAME_WORD.findall(text)}
+
+
+def content_names(evidence: Evidence) -> list[str]:
+    """The claim's names other than the speaker's: what others say of the thing said need not
+    name who said it."""
+    speaker = {w.lower() for w in NAME_WORD.findall(evidence.shape.speaker)}
+    return [n for n in evidence.names if not speaker & {w.lower() for w in NAME_WORD.findall(n)}]
+
+
+def _read_on_content(evidence: Evidence, by_speaker: list[Judged], models: Models) -> list[Judged]:
+    """The statements of others than the speaker read against what the speaker is said to have
+    said, as an ordinary claim."""
+    taken = {j.row.statement_id for j in by_speaker}
+    speaker = {w.lower() for w in NAME_WORD.findall(evidence.shape.speaker)}
+    rows = [
+        (r, t)
+        for r, t in evidence.hits
+        if r.statement_id not in taken and not speaker & {w.lower() for w in NAME_WORD.findall(r.speaker or "")}
+    ]
+    content = evidence.content or evidence.terms
+    shape = evidence.shape
+    return judge_topic(content, shape.content, rows, False, evidence.rarity, models.statement, shape.denies)
 
 
 def _article_inputs(evidence: Evidence, judged: list[Judged]) -> dict[int, ArticleEvidence]:

@@ -158,7 +158,11 @@ def test_a_claim_about_a_denial_is_supported_by_the_denial(harbour):
 def test_a_claim_that_the_speaker_confirmed_is_disputed_by_the_denial(harbour):
     data = compare(harbour, "Brandt confirmed that the city sold the harbour to Ocean Freight").data
     assert data["verdict"] == "disputed"
-    assert all(s["stance"] == "disputes" for s in data["statements"])
+    brandt = {s["stance"] for s in data["statements"] if "Brandt" in (s["speaker"] or "")}
+    assert brandt == {"disputes"}
+    # what the others say of the sale itself is listed too: the council members who state it
+    others = {s["stance"] for s in data["statements"] if "Brandt" not in (s["speaker"] or "")}
+    assert others <= {"supports", "reports"}
 
 
 def test_the_plain_claim_is_disputed_by_the_same_denial(harbour):
@@ -323,6 +327,8 @@ def test_a_speaker_the_tagger_takes_for_a_common_noun_speaks_when_the_store_know
     query = "Isis claims the hostage was killed in an airstrike"
     assert analyzer.read_claim(query).shape.kind == "claim"  # "Isis" opening the line is tagged as a noun
     data = compare(ctx, query).data
-    assert data["verdict"] == "supported"
-    assert [s["speaker"] for s in data["statements"] if s["stance"] == "supports"] == ["ISIS"]
+    isis = [s for s in data["statements"] if s["speaker"] == "ISIS"]
+    assert isis and isis[0]["why"].startswith("ISIS says it, as the claim says")  # read as the speaker's own
+    # saying it is the claim itself: with nothing else behind it, nothing confirms what was said
+    assert data["verdict"] == "unverified"
     ctx.store.close()

@@ -203,3 +203,58 @@ def test_a_claim_about_speech_lists_no_statement_of_an_article_about_something_e
     assert judge_claim(speech, models(related=0.5)).verdict.label == "disputed"  # the even model: related 0.75
     about_else = judge_claim(speech, models(related=0.9))
     assert about_else.verdict.label != "disputed" and all(c.stance != "disputes" for c in about_else.calls)
+
+
+def _passing_on(rows) -> Evidence:
+    """ "Peskov says Musk is in regular contact with Kiriyenko": a claim that passes on a speech."""
+    return replace(
+        evidence(rows),
+        claim="Peskov says Musk is in regular contact with Kiriyenko",
+        shape=ClaimShape(
+            "speech",
+            speaker="Peskov",
+            cue_lemma="say",
+            act="says",
+            content="Musk is in regular contact with Kiriyenko",
+        ),
+        content=Terms(frozenset({"musk", "kiriyenko", "regular", "contact"}), frozenset({"musk", "kiriyenko"})),
+        names=("Peskov", "Musk", "Kiriyenko"),
+    )
+
+
+def test_the_speaker_saying_what_a_claim_passes_on_supports_it_only_where_the_article_leans_to_support():
+    said = replace(row(1, "Musk is in regular contact with Kiriyenko.", "Dmitry Peskov"), cue="said", cue_lemma="say")
+    alone = judge_claim(_passing_on([said]), models(backed_supports=0.4))
+    assert alone.verdict.label == "unverified"
+    assert [c.stance for c in alone.calls if c.statement_id == 1] == ["reports"]
+    assert judge_claim(_passing_on([said]), models(backed_supports=0.3)).verdict.label == "supported"
+
+
+def test_the_outlet_telling_that_it_was_said_reports_and_a_witness_stands():
+    told = replace(
+        row(1, "Peskov said that Musk is in regular contact with Kiriyenko.", ""),
+        kind="fact",
+        speaker=None,
+        cue=None,
+        cue_lemma=None,
+    )
+    outlet = judge_claim(_passing_on([told]), models(backed_supports=0.9))
+    assert [c.stance for c in outlet.calls if c.statement_id == 1] == ["reports"]
+    witness = replace(
+        row(2, "Peskov told me Musk is in regular contact with Kiriyenko.", "Ian Bremmer"), cue="said", cue_lemma="say"
+    )
+    heard = judge_claim(_passing_on([witness]), models(backed_supports=0.9))
+    assert heard.verdict.label == "supported" and "Ian Bremmer" in heard.verdict.why
+    cited = replace(witness, speaker="Associated Press", speaker_type="outlet")
+    relayed = judge_claim(_passing_on([cited]), models(backed_supports=0.9))
+    assert [c.stance for c in relayed.calls if c.statement_id == 2] == ["reports"]
+
+
+def test_what_others_say_of_the_thing_said_bears_on_a_claim_that_passes_it_on():
+    denial = row(1, "Musk denied being in regular contact with Kiriyenko.", "Elon Musk")
+    judgement = judge_claim(_passing_on([denial]), models())
+    assert judgement.verdict.label == "disputed" and "Elon Musk" in judgement.verdict.why
+    only_about_speech = replace(
+        _passing_on([denial]), shape=replace(_passing_on([denial]).shape, act="denies", cue_lemma="deny")
+    )
+    assert judge_claim(only_about_speech, models()).verdict.label != "disputed"  # a claimed denial: the speaker's own
