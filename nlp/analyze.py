@@ -22,7 +22,7 @@ from nlp.truecase import HEADLINE_NAME_WORDS, is_headline_line, sentence_cased, 
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def split_lines(start: int, end: int, text: str) -> list[Sentence]:
@@ -105,11 +105,19 @@ def analysis_from_doc(doc: Doc) -> Analysis:
 NOT_ACTORS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
+#: Entity types that can name where something happened rather than who did it.
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions that make a place of the name they govern ("killed in Somalia", "near the border").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "into", "inside", "outside", "over", "on", "off"})
+
+
 def actors_of(doc: Doc) -> tuple[str, ...]:
-    """The names a claim is about: its entities (not nationalities or figures), and each run of
-    proper nouns the entity model missed ("Musk" in "Musk has been in contact with Kiriyenko") but
-    a title right before a name ("President" of "Russian President Vladimir Putin")."""
-    found = [e.text for e in doc.ents if e.label_ not in NOT_ACTORS]
+    """The names a claim is about: its entities (not nationalities or figures, nor a place where
+    something happened: "Somalia" of "killed in an airstrike in Somalia", while "Russia denies …"
+    is an actor), and each run of proper nouns the entity model missed ("Musk" in "Musk has been in
+    contact with Kiriyenko") but a title right before a name ("President" of "Russian President
+    Vladimir Putin")."""
+    found = [e.text for e in doc.ents if e.label_ not in NOT_ACTORS and not _a_location(e)]
     covered = {t.i for e in doc.ents for t in e}
     run: list[str] = []
     for token in [*doc, None]:
@@ -120,6 +128,15 @@ def actors_of(doc: Doc) -> tuple[str, ...]:
             found.append(" ".join(run))
         run = []
     return tuple(dict.fromkeys(found))
+
+
+def _a_location(entity: Span) -> bool:
+    """Whether a place's name says where, not who: the object of a locative preposition, or the
+    name of a place that object belongs to ("in Nicaragua's capital")."""
+    head = entity.root
+    while head.dep_ in ("poss", "compound") and head.head is not head:
+        head = head.head
+    return entity.label_ in PLACES and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
 
 
 @dataclass(frozen=True)

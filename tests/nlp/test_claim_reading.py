@@ -49,3 +49,12 @@ def test_the_actors_of_a_claim_leave_out_titles_and_nationalities(analyzer):
     reading = analyzer.read_claim("Russian President Vladimir Putin spoke with Elon Musk")
     assert "Vladimir Putin" in reading.actors and "Elon Musk" in reading.actors
     assert not any(a in ("President", "Russian") for a in reading.actors)
+
+
+def test_a_place_where_something_happened_is_not_an_actor_but_a_place_that_acts_is(analyzer):
+    located = analyzer.read_claim("A drone strike killed the rebel commander in Somalia")
+    assert "Somalia" in located.names and "Somalia" not in located.actors
+    owned = analyzer.read_claim("A meteorite left a crater in Nicaragua's capital")
+    assert "Nicaragua" not in owned.actors
+    acting = analyzer.read_claim("Russia denied that the rebel commander was killed")
+    assert "Russia" in acting.actors
