@@ -89,7 +89,7 @@ def claim_shape(doc: Doc, known_name: KnownName | None = None) -> ClaimShape:
     if not content_words or (all(_name_like(t) for t in content_words) and not verb):
         return ClaimShape("names")
     for token in doc:
-        if token.dep_ == "ROOT" and token.lemma_.lower() in SPEECH_ACTS:
+        if token.dep_ == "ROOT" and speech_lemma(token) in SPEECH_ACTS:
             shape = _speech(doc, token, known_name)
             if shape is not None:
                 return shape
@@ -138,6 +138,19 @@ def _denies(doc: Doc) -> bool:
     )
 
 
+def speech_lemma(token: Token) -> str:
+    """The verb's lemma, also where a headline's capital made the tagger take it for a name
+    ("Pentagon Denies It Killed …": "Denies" is its own lemma as a proper noun)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or lemma in SPEECH_ACTS:
+        return lemma
+    word = token.lower_
+    for ending, replacement in (("ies", "y"), ("ied", "y"), ("s", ""), ("ed", ""), ("d", "")):
+        if word.endswith(ending) and word[: -len(ending)] + replacement in SPEECH_ACTS:
+            return word[: -len(ending)] + replacement
+    return lemma
+
+
 def _name_like(token: Token) -> bool:
     """A proper noun, a named entity, or a capitalised word that is not a verb ("Zanzibar")."""
     return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.text[:1].isupper() and token.pos_ != "VERB")
@@ -153,6 +166,8 @@ def _named(subject: Token, known_name: KnownName | None = None) -> bool:
         return False
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
+        return True  # "Boko haram", "PGA tour": a name the headline's recasing left half in lower case
     written_as_name = subject.text[:1].isupper() and subject.is_alpha
     return written_as_name and known_name is not None and known_name(subject.text)
 
@@ -191,7 +206,7 @@ def _speech(doc: Doc, verb: Token, known_name: KnownName | None = None) -> Claim
         content = f"{doc[addressee.left_edge.i : addressee.right_edge.i + 1].text} {content}"
     negated = any(c.dep_ == "neg" for c in verb.children)
     speaker = _speaker_span(doc, subject)
-    lemma = verb.lemma_.lower()
+    lemma = speech_lemma(verb)
     plain = lemma not in DENIAL_VERBS and lemma not in CONFIRM_CUES
     act = NOT_SAID if negated and plain else speech_act(lemma, negated)
     return ClaimShape("speech", speaker, lemma, act, content, denies=_says_not(said))

@@ -86,3 +86,16 @@ def test_a_word_tagged_as_a_common_noun_speaks_when_the_store_knows_it_as_a_name
     assert (shape.kind, shape.speaker, shape.act) == ("speech", "Isis", "says")
     unknown = analyzer.read_claim(query, known_name=lambda word: False).shape
     assert unknown.kind == "claim"
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker"),
+    [
+        ("Pentagon Denies It Killed The Rebel Commander", "pentagon"),  # "Denies" tagged as a name
+        ("Boko Haram Denies Nigeria Cease-Fire Claim", "boko haram"),  # recased, "haram" is a noun
+        ("PGA Tour Denies Claim That The Golfer Failed A Drug Test", "pga tour"),
+    ],
+)
+def test_a_headlines_speech_verb_and_speaker_are_read_through_its_capitals(analyzer, query, speaker):
+    shape = analyzer.read_claim(query).shape
+    assert (shape.kind, shape.speaker.lower(), shape.act) == ("speech", speaker, "denies")
