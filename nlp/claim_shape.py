@@ -161,15 +161,20 @@ def _named(subject: Token, known_name: KnownName | None = None) -> bool:
     that describes a person, capitalised because it opens the line ("Man says …"), is no name
     though the tagger reads it as one: "A man says …" is a claim, and so is "Man says …". A word
     the tagger took for a common noun is a name when it is written as one (capitals) and
-    ``known_name`` knows it ("Isis claims …")."""
+    ``known_name`` knows it ("Isis claims …"), and so is a name the tagger split into a proper noun
+    and a common one, when ``known_name`` knows the two together ("Boko haram denies …")."""
     if not subject.ent_type_ and {subject.lower_, subject.lemma_.lower()} & person_nouns():
         return False
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
-        return True  # "Boko haram", "PGA tour": a name the headline's recasing left half in lower case
-    written_as_name = subject.text[:1].isupper() and subject.is_alpha
-    return written_as_name and known_name is not None and known_name(subject.text)
+    if known_name is None:
+        return False
+    if subject.text[:1].isupper() and subject.is_alpha and known_name(subject.text):
+        return True
+    # "Boko haram", "PGA tour": a name the headline's recasing left half in lower case; "Boko Haram
+    # attacks" is no name, and the store does not know it as one
+    compound = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return bool(compound) and known_name(subject.doc[compound[0].i : subject.i + 1].text)
 
 
 def _speaker_of(verb: Token) -> Token | None:

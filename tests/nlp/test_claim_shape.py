@@ -97,5 +97,12 @@ def test_a_word_tagged_as_a_common_noun_speaks_when_the_store_knows_it_as_a_name
     ],
 )
 def test_a_headlines_speech_verb_and_speaker_are_read_through_its_capitals(analyzer, query, speaker):
-    shape = analyzer.read_claim(query).shape
+    stored = {"pentagon", "boko haram", "pga tour"}
+    shape = analyzer.read_claim(query, known_name=lambda name: name.lower() in stored).shape
     assert (shape.kind, shape.speaker.lower(), shape.act) == ("speech", speaker, "denies")
+
+
+def test_a_proper_noun_before_a_common_one_is_a_speaker_only_as_a_name_the_store_knows(analyzer):
+    query = "Despite ceasefire announcement, new Boko Haram attacks reported"
+    assert analyzer.read_claim(query, known_name=lambda name: name.lower() == "boko haram").shape.kind == "claim"
+    assert analyzer.read_claim(query, known_name=lambda name: True).shape.kind == "speech"  # were it a name
