@@ -251,27 +251,33 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bthat\b|\bwho\b|\bwhich\b", re.IGNORECASE)
 def _told_act(text: str, names: set[str], content: Terms) -> str | None:
     """What an outlet's sentence tells the speaker doing, when it names the speaker right before a
     speech word ("Peskov denied …", "Musk told Bremmer …"): denies, confirms or says; None when it
-    tells no speech of theirs. Saying the claimed content is not so is denying it."""
+    tells no speech of theirs. Saying, or confirming, that the claimed content is not so is denying
+    it ("The PGA Tour has confirmed that there is no truth to these claims")."""
     found = []
     for pattern, act in ((_DENIAL_VERB_TEXT, "denies"), (_CONFIRM_TEXT, "confirms"), (_SPEECH_TEXT, "says")):
         for match in pattern.finditer(text):
             before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
-            if names & _words(" ".join(before.split()[-SUBJECT_WINDOW:])):
-                found.append((match.start(), act))
+            words = list(re.finditer(r"\S+", before))[-SUBJECT_WINDOW:]
+            if words and names & _words(" ".join(w.group(0) for w in words)):
+                found.append((match.start(), act, match.start() - len(before) + words[0].start()))
     if not found:
         return None
-    act = min(found)[1]  # the speaker's first speech verb: what was said follows it
-    return "denies" if act == "says" and negates_claim(content, text) else act
+    _, act, subject = min(found)  # the speaker's first speech verb: what was said follows it
+    said = text[subject:]  # from the speaker's name: "Francis never said …" keeps its "never"
+    return "denies" if act != "denies" and (negates_claim(content, said) or aimed_denial(content, said)) else act
 
 
 def _act_of(row: StatementRow, by_speaker: bool, content: Terms) -> str:
-    """What the speaker's own statement does; saying the claimed content is not so is denying it."""
+    """What the speaker's own statement does; saying, or confirming, that the claimed content is not
+    so is denying it."""
     if by_speaker and row.cue_lemma:
         act = speech_act(row.cue_lemma, bool(NEGATION.search(row.cue or "")))
-        if act != "says":
+        if act == "denies":
             return act
     if aimed_denial(content, row.text) or negates_claim(content, row.text):
         return "denies"
+    if by_speaker and row.cue_lemma and act == "confirms":
+        return act
     return "confirms" if _CONFIRM_TEXT.search(row.text) else "says"
 
 

@@ -208,3 +208,20 @@ def test_the_speakers_denial_supports_a_claim_that_they_said_something_is_not_so
     assert [j.stance.stance for j in found] == ["supports"]
     positive = ClaimShape("speech", speaker="Iraq", cue_lemma="say", act="says", content="the woman is his wife")
     assert [j.stance.stance for j in judge_speech(positive, content, [(denial, said)], {})] == ["disputes"]
+
+
+def test_confirming_that_the_claimed_content_is_not_so_is_denying_it():
+    shape = ClaimShape("speech", speaker="The Tour", cue_lemma="deny", act="denies", content="the golfer failed a test")
+    content = terms("golfer", "fail", "test")
+    said = terms("golfer", "fail", "test", "truth")
+    told = row("The Tour has confirmed that there is no truth to claims the golfer failed a test.", sentence="s1")
+    own = row(
+        "that there is no truth to claims the golfer failed a test",
+        speaker="The Tour",
+        cue="confirmed",
+        cue_lemma="confirm",
+        statement_id=2,
+        sentence="s2",
+    )
+    found = judge_speech(shape, content, [(told, said), (own, said)], {})
+    assert [(j.row.statement_id, j.stance.stance) for j in found] == [(2, "supports"), (1, "supports")]
