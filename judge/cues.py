@@ -183,11 +183,11 @@ def asks(text: str, cue_lemma: str = "") -> bool:
 
 
 def negates_claim(claim: Terms, text: str) -> bool:
-    """A negation within a few words of one of the claim's (non-name) words, in the same clause:
+    """A negation within a few words of one of the claim's (non-name) words, in the same phrase:
     in "are not Muslims, they are monsters" the "not" is about Muslims, not monsters."""
     key = {w for w in claim.lemmas if w not in claim.names}
-    for clause in CLAUSE_BREAK.split(text.lower()):
-        words = re.findall(r"[\w’']+", clause)
+    for phrase in PHRASE_BREAK.split(text.lower()):
+        words = re.findall(r"[\w’']+", phrase)
         for i, word in enumerate(words):
             if NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
                 window = words[i + 1 : i + 7]
@@ -196,9 +196,9 @@ def negates_claim(claim: Terms, text: str) -> bool:
     return False
 
 
-#: Where a clause ends inside a sentence: a denial or a negation on one side of it is seldom about
-#: the words on the other ("… apprehended at the border, a claim DHS said was false").
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]{1,2}\s|--")
+#: Where a phrase ends inside a sentence (a comma, a colon, a dash, a bracket): a denial or a negation
+#: on one side of it is seldom about the words on the other ("… apprehended at the border, a claim DHS said was false").
+PHRASE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]{1,2}\s|--")
 #: A determiner right before a denial adjective makes it describe a thing ("a false report", "the
 #: fabricated story"), not call the claim untrue.
 _ATTRIBUTIVE = re.compile(r"\b(a|an|the|this|that|these|those|its|his|her|their|our|any|another)\s+$", re.IGNORECASE)
@@ -215,10 +215,10 @@ def _carries(words: list[str], lemmas: set[str]) -> bool:
     return any(w in lemmas or w.startswith(stems) for w in words)
 
 
-def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each clause of ``text`` between ``CLAUSE_BREAK`` marks."""
+def _phrase_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each phrase of ``text`` between ``PHRASE_BREAK`` marks."""
     spans, start = [], 0
-    for mark in CLAUSE_BREAK.finditer(text):
+    for mark in PHRASE_BREAK.finditer(text):
         spans.append((start, mark.start()))
         start = mark.end()
     spans.append((start, len(text) + 1))
@@ -227,7 +227,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
 
 def aimed_denial(claim: Terms, text: str) -> re.Match[str] | None:
     """The first denial word of ``text`` that is aimed at the claim: not one describing a thing ("a
-    false report"), and, in a statement of several clauses, one whose clause carries some of the
+    false report"), and, in a statement of several phrases, one whose phrase carries some of the
     claim's words other than names, so that a denial added about something else ("…, a claim DHS
     said was false", "-- a claim that his agent denies") is not read as this one.
 
@@ -238,13 +238,13 @@ def aimed_denial(claim: Terms, text: str) -> re.Match[str] | None:
         The denial word's match, or None.
     """
     key = {w for w in claim.lemmas if w not in claim.names} or set(claim.lemmas)
-    clauses = _clause_spans(text)
+    phrases = _phrase_spans(text)
     for match in DENIAL_TEXT.finditer(text):
         if match.group(0).lower() in _ADJECTIVES and _ATTRIBUTIVE.search(text[: match.start()]):
             continue
-        if len(clauses) == 1:
+        if len(phrases) == 1:
             return match
-        start, end = next((a, b) for a, b in clauses if a <= match.start() < b)
+        start, end = next((a, b) for a, b in phrases if a <= match.start() < b)
         if _carries(re.findall(r"[\w’']+", text[start:end].lower()), key):
             return match
     return None

@@ -237,25 +237,24 @@ def _passed_on(item: Judged, shape: ClaimShape, readings: dict[int, ArticleStanc
 
 
 def _words_of(text: str) -> set[str]:
+    """The words of a name, in lower case."""
     return {w.lower() for w in NAME_WORD.findall(text)}
 
 
 def content_names(evidence: Evidence) -> list[str]:
     """The claim's names other than the speaker's: what others say of the thing said need not
     name who said it."""
-    speaker = {w.lower() for w in NAME_WORD.findall(evidence.shape.speaker)}
-    return [n for n in evidence.names if not speaker & {w.lower() for w in NAME_WORD.findall(n)}]
+    speaker = _words_of(evidence.shape.speaker)
+    return [n for n in evidence.names if not speaker & _words_of(n)]
 
 
 def _read_on_content(evidence: Evidence, by_speaker: list[Judged], models: Models) -> list[Judged]:
     """The statements of others than the speaker read against what the speaker is said to have
     said, as an ordinary claim."""
     taken = {j.row.statement_id for j in by_speaker}
-    speaker = {w.lower() for w in NAME_WORD.findall(evidence.shape.speaker)}
+    speaker = _words_of(evidence.shape.speaker)
     rows = [
-        (r, t)
-        for r, t in evidence.hits
-        if r.statement_id not in taken and not speaker & {w.lower() for w in NAME_WORD.findall(r.speaker or "")}
+        (r, t) for r, t in evidence.hits if r.statement_id not in taken and not speaker & _words_of(r.speaker or "")
     ]
     content = evidence.content or evidence.terms
     shape = evidence.shape

@@ -270,15 +270,10 @@ def _told_act(text: str, names: set[str], content: Terms) -> str | None:
 def _act_of(row: StatementRow, by_speaker: bool, content: Terms) -> str:
     """What the speaker's own statement does; saying, or confirming, that the claimed content is not
     so is denying it."""
-    if by_speaker and row.cue_lemma:
-        act = speech_act(row.cue_lemma, bool(NEGATION.search(row.cue or "")))
-        if act == "denies":
-            return act
-    if aimed_denial(content, row.text) or negates_claim(content, row.text):
+    cue_act = speech_act(row.cue_lemma, bool(NEGATION.search(row.cue or ""))) if by_speaker and row.cue_lemma else ""
+    if cue_act == "denies" or aimed_denial(content, row.text) or negates_claim(content, row.text):
         return "denies"
-    if by_speaker and row.cue_lemma and act == "confirms":
-        return act
-    return "confirms" if _CONFIRM_TEXT.search(row.text) else "says"
+    return "confirms" if cue_act == "confirms" or _CONFIRM_TEXT.search(row.text) else "says"
 
 
 def _stance_of_act(claimed: str, found: str, content_denies: bool = False) -> str:
