@@ -119,13 +119,13 @@ DEBUNKING = frozenset(
 
 def _denies(doc: Doc) -> bool:
     """Whether the claim says its own statement is not so: its main verb negated ("Banksy hasn't been
-    arrested"), or the verb of a clause with its own subject that opens the line before the main
-    one ("Batmobile not stolen, contest prize remains unclaimed"), but not a negation in a clause
-    that only adds to the main one ("sacked after not turning up for work"); a "No," that opens it;
+    arrested", "No terrorists have crossed the border"), or the verb of a clause with its own
+    subject that opens the line before the main one ("Batmobile not stolen, contest prize remains
+    unclaimed"), but not a negation in a clause that only adds to the main one ("sacked after not
+    turning up for work"); a "No," that opens it;
     or a word calling the thing untrue ("… death hoax", "the story is fake"; "a fake account"
     describes a thing and calls nothing untrue)."""
-    for neg in (t for t in doc if t.dep_ == "neg"):
-        verb = neg.head
+    for verb in (t for t in doc if _negated(t)):
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if verb.dep_ == "ROOT" or (own_subject and verb.i < verb.head.i and verb.head.dep_ == "ROOT"):
             return True
@@ -135,6 +135,22 @@ def _denies(doc: Doc) -> bool:
         return True
     return any(
         (t.lower_ in DEBUNKING or t.lemma_.lower() in DEBUNKING) and t.dep_ not in ("amod", "compound") for t in doc
+    )
+
+
+#: Subjects that make their verb say that something is not so ("Nobody has crossed the border").
+NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the verb is negated: by a negation of its own ("has not crossed"), or by its subject
+    ("No terrorists have crossed", "Nobody has crossed")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(
+        s.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+        for s in subjects
     )
 
 
@@ -229,10 +245,10 @@ def _speaker_span(doc: Doc, subject: Token) -> str:
 
 def _says_not(said: list[Token]) -> bool:
     """Whether what the speaker is said to have said is that something is not so: its own verb
-    negated ("Iraq says the woman is not his wife", "DHS says terrorists haven't crossed"), or a word
+    negated ("Iraq says the woman is not his wife", "DHS says no terrorists have crossed"), or a word
     calling a thing untrue as its predicate ("… says the reports are false")."""
     for head in said:
-        if any(c.dep_ == "neg" for c in head.children):
+        if _negated(head):
             return True
         if any(
             (t.lower_ in DEBUNKING or t.lemma_.lower() in DEBUNKING) and t.dep_ not in ("amod", "compound")

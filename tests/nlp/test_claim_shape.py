@@ -52,6 +52,8 @@ def test_what_a_speaker_said_is_the_clause_not_where_or_when(analyzer):
         ("Fake Fox News Twitter account emerges", False),  # describes an account, calls nothing untrue
         ("Colts are the No. 1 seed", False),
         ("The bridge did not collapse, officials say", True),  # what unnamed officials say is a denial
+        ("No terrorists have crossed the border", True),  # negated by its subject
+        ("Nobody was hurt in the blast", True),
         ("Reports that the mayor resigned are unfounded", True),
     ],
 )
@@ -66,6 +68,7 @@ def test_a_claim_that_says_its_own_statement_is_not_so_denies(analyzer, query, d
         ("Iraq says the arrested woman is not the wife of the leader", "Iraq", True),
         ("Senator Warren says terrorists haven't crossed the border", "Senator Warren", True),
         ("Senator Warren says the bill will pass", "Senator Warren", False),
+        ("No terrorists have crossed the border, Senator Warren says", "Senator Warren", True),
         ("Peskov denied regular talks between Musk and Putin", "Peskov", False),  # the act denies, not the content
     ],
 )
