@@ -122,14 +122,13 @@ def _denies(doc: Doc) -> bool:
     arrested", "No terrorists have crossed the border"), or the verb of a clause with its own
     subject that opens the line before the main one ("Batmobile not stolen, contest prize remains
     unclaimed"), but not a negation in a clause that only adds to the main one ("sacked after not
-    turning up for work"); a "No," that opens it;
-    or a word calling the thing untrue ("… death hoax", "the story is fake"; "a fake account"
-    describes a thing and calls nothing untrue)."""
+    turning up for work"); a "No," that opens it; or a word calling the thing untrue ("… death
+    hoax", "the story is fake"; "a fake account" describes a thing and calls nothing untrue)."""
     for verb in (t for t in doc if _negated(t)):
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if verb.dep_ == "ROOT" or (own_subject and verb.i < verb.head.i and verb.head.dep_ == "ROOT"):
             return True
-        if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in SPEECH_ACTS:
+        if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and speech_lemma(verb.head) in SPEECH_ACTS:
             return True  # "Terrorists not entering US, officials say": what is reported is a denial
     if len(doc) > 1 and doc[0].lower_ == "no" and doc[1].is_punct:
         return True
@@ -149,8 +148,7 @@ def _negated(verb: Token) -> bool:
         return True
     subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     return any(
-        s.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
-        for s in subjects
+        s.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children) for s in subjects
     )
 
 
