@@ -44,6 +44,7 @@ from judge.statements import (
     judge_speech,
     judge_topic,
     no_coverage_share,
+    said_by,
     speaker_words,
 )
 from judge.verdict import NO_COVERAGE, Verdict, verdict_of
@@ -149,12 +150,13 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         # words ("KC" of a story that writes "Kansas City" is), so nothing stored bears on it.
         why = f"No stored statement mentions {_some_words(unseen)}."
         return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
-    on_content = _read_on_content(evidence, judged, models) if passes_on(evidence.shape) else []
+    passing_on = passes_on(evidence.shape)
+    on_content = _read_on_content(evidence, judged, models) if passing_on else []
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
         aimed = [_aimed(j, evidence.names, evidence.name_forms) for j in listed]
         listed = [_backed(_takes_side(j, models.cuts), readings, models.cuts) for j in aimed]
-    if passes_on(evidence.shape):
+    if passing_on:
         listed = [_passed_on(j, evidence.shape, readings, models.cuts) for j in listed]
     if on_content:
         names = content_names(evidence)
@@ -167,7 +169,7 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
     calls = [_statement_call(j) for j in listed]
     quoted = {j.row.article_id for j in listed}
     for article_id in sorted(related):
-        if not speech or passes_on(evidence.shape):
+        if not speech or passing_on:
             calls.append(_article_call(evidence.articles[article_id], readings[article_id], models.cuts))
         elif article_id not in quoted:  # the model reads stances toward events, not toward speech
             calls.append(_covering_call(evidence.articles[article_id], readings[article_id]))
@@ -229,33 +231,26 @@ def _passed_on(item: Judged, shape: ClaimShape, readings: dict[int, ArticleStanc
     else who heard the speaker say it ("Musk told me …") is a witness, and stands."""
     if item.stance.stance != SUPPORTS:
         return item
-    if item.row.kind == "attributed" and speaker_words(shape.speaker) & _words_of(item.row.speaker or ""):
+    if item.row.kind == "attributed" and said_by(item.row, speaker_words(shape.speaker)):
         return _backed(item, readings, cuts)
     if in_outlets_voice(item.row) or item.row.speaker_type == "outlet":
         return _reporting(item, "an outlet tells that it was said, which does not confirm it")
     return item
 
 
-def _words_of(text: str) -> set[str]:
-    """The words of a name, in lower case."""
-    return {w.lower() for w in NAME_WORD.findall(text)}
-
-
 def content_names(evidence: Evidence) -> list[str]:
     """The claim's names other than the speaker's: what others say of the thing said need not
     name who said it."""
-    speaker = _words_of(evidence.shape.speaker)
-    return [n for n in evidence.names if not speaker & _words_of(n)]
+    speaker = speaker_words(evidence.shape.speaker)
+    return [n for n in evidence.names if not speaker & {w.lower() for w in NAME_WORD.findall(n)}]
 
 
 def _read_on_content(evidence: Evidence, by_speaker: list[Judged], models: Models) -> list[Judged]:
     """The statements of others than the speaker read against what the speaker is said to have
     said, as an ordinary claim."""
     taken = {j.row.statement_id for j in by_speaker}
-    speaker = _words_of(evidence.shape.speaker)
-    rows = [
-        (r, t) for r, t in evidence.hits if r.statement_id not in taken and not speaker & _words_of(r.speaker or "")
-    ]
+    speaker = speaker_words(evidence.shape.speaker)
+    rows = [(r, t) for r, t in evidence.hits if r.statement_id not in taken and not said_by(r, speaker)]
     content = evidence.content or evidence.terms
     shape = evidence.shape
     return judge_topic(content, shape.content, rows, False, evidence.rarity, models.statement, shape.denies)

@@ -235,7 +235,8 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w’'-]+", text)}
 
 
-def _said_by(row: StatementRow, names: set[str]) -> bool:
+def said_by(row: StatementRow, names: set[str]) -> bool:
+    """Whether the statement's speaker is named by one of ``names`` (``speaker_words``)."""
     return bool(row.speaker) and bool(names & _words(row.speaker))
 
 
@@ -313,7 +314,7 @@ def judge_speech(
     ordered = sorted(rows, key=lambda item: item[0].kind != "attributed")
     taken: set[tuple[int, str]] = set()
     for row, terms in ordered:
-        by_speaker = _said_by(row, names)
+        by_speaker = said_by(row, names)
         told = None if by_speaker else _told_act(row.text, names, words)
         if not by_speaker and told is None:
             continue

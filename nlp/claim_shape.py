@@ -132,9 +132,13 @@ def _denies(doc: Doc) -> bool:
             return True  # "Terrorists not entering US, officials say": what is reported is a denial
     if len(doc) > 1 and doc[0].lower_ == "no" and doc[1].is_punct:
         return True
-    return any(
-        (t.lower_ in DEBUNKING or t.lemma_.lower() in DEBUNKING) and t.dep_ not in ("amod", "compound") for t in doc
-    )
+    return any(_calls_untrue(t) for t in doc)
+
+
+def _calls_untrue(token: Token) -> bool:
+    """A word calling what it is about untrue ("… a hoax", "the reports are false"), not one describing
+    a thing ("a fake account")."""
+    return (token.lower_ in DEBUNKING or token.lemma_.lower() in DEBUNKING) and token.dep_ not in ("amod", "compound")
 
 
 #: Subjects that make their verb say that something is not so ("Nobody has crossed the border").
@@ -248,9 +252,6 @@ def _says_not(said: list[Token]) -> bool:
     for head in said:
         if _negated(head):
             return True
-        if any(
-            (t.lower_ in DEBUNKING or t.lemma_.lower() in DEBUNKING) and t.dep_ not in ("amod", "compound")
-            for t in head.subtree
-        ):
+        if any(_calls_untrue(t) for t in head.subtree):
             return True
     return False
