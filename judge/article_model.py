@@ -59,10 +59,16 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+@functools.lru_cache(maxsize=262144)
+def _content_key(word: str) -> str:
+    """The word's stem, or "" for a stop word or a single character."""
+    return "" if len(word) < 2 or word.lower() in stop_words() else word_key(word)
+
+
 def content_keys(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    stops = stop_words()  # looked up once: this runs over every sentence of every candidate article
-    return [word_key(w) for w in WORD.findall(text) if len(w) > 1 and w.lower() not in stops]
+    # One cached look-up a word: this runs over every sentence of every candidate article.
+    return [key for key in map(_content_key, WORD.findall(text)) if key]
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,27 @@ class ClaimWords:
     def weights(self) -> dict[str, float]:
         """Each key's weight in the claim's cover: its rarity, names counting double."""
         return {k: self.rarity.get(k, 1.0) * (2.0 if k in self.names else 1.0) for k in self.keys}
+
+    @functools.cached_property
+    def total_weight(self) -> float:
+        """The weight of the whole claim, the denominator of every cover."""
+        return sum(self.weights.values())
+
+    @functools.cached_property
+    def bigrams(self) -> set[tuple[str, str]]:
+        """The claim's pairs of neighbouring keys."""
+        return _bigrams(self.keys)
+
+    @functools.cached_property
+    def own_features(self) -> tuple[str, ...]:
+        """The features the claim alone gives, the same beside every article: its hedges and its
+        refuting words ("claim_hedge=reportedly", "claim_refute=none")."""
+        hedges = sorted({m.group(0).lower() for m in CLAIM_HEDGE.finditer(self.text)})
+        refutes = sorted({m.group(0).lower() for m in REFUTING.finditer(self.text)})
+        return (
+            *([f"claim_hedge={h}" for h in hedges] or ["claim_hedge=none"]),
+            *([f"claim_refute={r}" for r in refutes] or ["claim_refute=none"]),
+        )
 
     @classmethod
     def of(cls, claim: str, names: Sequence[str], document_frequency: dict[str, int], total: int) -> ClaimWords:
@@ -125,8 +152,7 @@ def rank_bucket(rank: int | None) -> str:
 def _cover(claim: ClaimWords, keys: set[str] | frozenset[str]) -> float:
     if not claim.keys:
         return 0.0
-    weight = claim.weights
-    return sum(w for k, w in weight.items() if k in keys) / sum(weight.values())
+    return sum(w for k, w in claim.weights.items() if k in keys) / claim.total_weight
 
 
 def _bigrams(keys: Sequence[str]) -> set[tuple[str, str]]:
@@ -144,6 +170,11 @@ class _Text:
     keys: tuple[str, ...]
     lead_keys: frozenset[str]
     counts: tuple[str, ...]  # the whole-text hedge, doubt and denial count features
+
+    @functools.cached_property
+    def bigrams(self) -> set[tuple[str, str]]:
+        """The text's pairs of neighbouring keys (worked out once, as the text is read for claim after claim)."""
+        return _bigrams(self.keys)
 
 
 # The whole-text counts, over lower-cased text: the same matches as the case-blind patterns, at
@@ -198,16 +229,13 @@ def features(claim: ClaimWords, article: ArticleEvidence, reading: _Reading | No
         f"share={_bucket(article.score_share, 0.2)}",
         f"cover={_bucket(cover, 0.1)}",
         f"lead_cover={_bucket(lead_cover, 0.2)}",
-        f"bigrams={_count_bucket(len(_bigrams(claim.keys) & _bigrams(text.keys)))}",
+        f"bigrams={_count_bucket(len(claim.bigrams & text.bigrams))}",
     ]
     if names:
         found.append(f"names={_bucket(sum(k in keyset for k in names) / len(names), 0.25)}")
     else:
         found.append("names=none")
-    hedges = {m.group(0).lower() for m in CLAIM_HEDGE.finditer(claim.text)}
-    found += [f"claim_hedge={h}" for h in sorted(hedges)] or ["claim_hedge=none"]
-    refutes = {m.group(0).lower() for m in REFUTING.finditer(claim.text)}
-    found += [f"claim_refute={r}" for r in sorted(refutes)] or ["claim_refute=none"]
+    found += claim.own_features
     found += _sentence_features(text, reading.closest, cover)
     found += _statement_features(article.statement_stances)
     coarse = "high" if cover >= 0.5 else "mid" if cover >= 0.25 else "low"
@@ -237,15 +265,24 @@ def _closest_sentences(claim: ClaimWords, text: _Text, count: int) -> list[str]:
     return [text.sentences[i] for i in order[:count]]
 
 
+#: The cues looked for near the claim, over lower-cased sentences (as ``_COUNTED``, for the same reason).
+_NEAR = tuple(
+    (name, re.compile(pattern.pattern))
+    for name, pattern in (
+        ("near_refute", REFUTING),
+        ("near_hedge", HEDGE),
+        ("near_doubt", DOUBT_TEXT),
+        ("near_denial", DENIAL_TEXT),
+        ("near_confirming", CONFIRMING),
+    )
+)
+
+
 def _sentence_features(text: _Text, scored: list[str], cover: float) -> list[str]:
     """Hedges, doubts and denials in the sentences that carry the claim, and in the whole text."""
-    near = " ".join(scored)
+    near = " ".join(scored).lower()
     found = list(text.counts)
-    for name, pattern in (("refute", REFUTING), ("hedge", HEDGE), ("doubt", DOUBT_TEXT), ("denial", DENIAL_TEXT)):
-        if pattern.search(near):
-            found.append(f"near_{name}")
-    if CONFIRMING.search(near):
-        found.append("near_confirming")
+    found += [name for name, pattern in _NEAR if pattern.search(near)]
     if "?" in near:
         found.append("near_question")
     if not scored or cover == 0:
@@ -321,12 +358,15 @@ def probabilities(model: dict, names: Sequence[str]) -> list[float]:
     return [e / total for e in exps]
 
 
+_WHY = tuple(
+    (word, re.compile(pattern.pattern))
+    for word, pattern in (("hedged", HEDGE), ("doubted", DOUBT_TEXT), ("denied", DENIAL_TEXT))
+)
+
+
 def _why(cover: float, sentence: str) -> str:
-    said = [
-        word
-        for word, pattern in (("hedged", HEDGE), ("doubted", DOUBT_TEXT), ("denied", DENIAL_TEXT))
-        if pattern.search(sentence)
-    ]
+    lowered = sentence.lower()
+    said = [word for word, pattern in _WHY if pattern.search(lowered)]
     return f"whole-article reading: carries {cover:.0%} of the claim's words" + (
         f", {' and '.join(said)} where it does" if said else ""
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections import defaultdict
 
 from sqlite_utils import Database
@@ -62,23 +63,44 @@ def search_statements(
 
 
 def _ranked_statements(db: Database, words: list[str], limit: int) -> list[tuple[int, float]]:
-    """The best ``limit`` statements for these words by bm25.
+    """The best ``limit`` statements for these words by bm25 (see ``_ranked``)."""
+    return _ranked(db, "statements", words, limit, COMMON_STATEMENT_SHARE)
 
-    bm25 clamps the weight of a term found in more than half the rows to nearly nothing, yet ranking
-    still walks that term's whole posting list (tens of milliseconds on a large store). So the search
-    first leaves such terms out; only when that finds fewer than ``limit`` rows, and the left-out
-    terms' near-zero scores would decide the rest, does it run with every term.
+
+#: A term in more than this share of the statements is left out of their ranking (see ``_ranked``).
+#: bm25 weighs it at most log(3) = 1.1, against 4 and more for a word in one statement in a hundred:
+#: a statement that shares only such words with the claim is no better a candidate than another.
+COMMON_STATEMENT_SHARE = 0.25
+#: A term in more than half the articles weighs nothing in bm25, which clamps its weight to 1e-6.
+COMMON_ARTICLE_SHARE = 0.5
+
+
+def _ranked(
+    db: Database, table: str, words: list[str], limit: int, common: float, before: int | None = None
+) -> list[tuple[int, float]]:
+    """The best ``limit`` rows of ``table`` for these words: (rowid, bm25 rank, negative).
+
+    Ranking walks the whole posting list of every term, tens of milliseconds for a term in most
+    rows of a large store, a hundred and more for one in nearly all of them; yet bm25 weighs such a
+    term little or nothing. So a term in more than the ``common`` share of the rows is left out of
+    the ranking. When the ranking finds fewer than ``limit`` rows, it found every row with a weighed
+    term, and the rest are rows with only common terms: they are taken as the index gives them,
+    after the ranked ones, with their own scores.
     """
-    query = "SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
-    query += "ORDER BY bm25(statements_fts) LIMIT ?"
+    below = "" if before is None else f" AND rowid < {int(before)}"
+    select = f"SELECT rowid, bm25({table}_fts) FROM {table}_fts WHERE {table}_fts MATCH ?{below} "
+    ranked = select + f"ORDER BY bm25({table}_fts) LIMIT ?"
     if len(words) > 1:
-        counts, total = _document_counts(db, "statements", words)
-        weighing = [w for w in words if counts[w] * 2 <= total]
+        counts, total = _document_counts(db, table, words, before)
+        weighing = [w for w in words if counts[w] <= common * total]
         if weighing and len(weighing) < len(words):
-            found = db.execute(query, [_fts_expression(weighing), limit]).fetchall()
-            if len(found) == limit:
-                return found
-    return db.execute(query, [_fts_expression(words), limit]).fetchall()
+            found = db.execute(ranked, [_fts_expression(weighing), limit]).fetchall()
+            if len(found) < limit:
+                seen = {rowid for rowid, _ in found}
+                rest = db.execute(select + "LIMIT ?", [_fts_expression(words), limit + len(found)]).fetchall()
+                found += [row for row in rest if row[0] not in seen][: limit - len(found)]
+            return found
+    return db.execute(ranked, [_fts_expression(words), limit]).fetchall()
 
 
 def statements_by_id(db: Database, ids: list[int]) -> list[StatementRow]:
@@ -142,23 +164,52 @@ def statement_numbers(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
+#: Counts already taken, per connection: connection → (the database's version when they were
+#: taken, (table, term or None for the row total, ``before``) → count). Counting a common term
+#: walks its whole posting list and the row total the whole table, some milliseconds each on a
+#: large store, for every /compare; most claims share words with claims asked before.
+_COUNTS: weakref.WeakKeyDictionary[Database, tuple[tuple[int, int], dict[tuple[str, str | None, int | None], int]]]
+_COUNTS = weakref.WeakKeyDictionary()
+_COUNTS_KEPT = 50_000  # counts kept per connection before they are dropped and taken afresh
+
+
+def _counted(db: Database) -> dict[tuple[str, str | None, int | None], int]:
+    """The counts taken through ``db`` while the database is unchanged since.
+
+    ``PRAGMA data_version`` changes when another connection commits, ``total_changes`` when this
+    one writes; either empties the memo.
+    """
+    version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    kept = _COUNTS.get(db)
+    if kept is None or kept[0] != version or len(kept[1]) > _COUNTS_KEPT:
+        kept = _COUNTS[db] = (version, {})
+    return kept[1]
+
+
 def _document_counts(
     db: Database, table: str, terms: list[str], before: int | None = None
 ) -> tuple[dict[str, int], int]:
     """How many rows of ``table`` use each term (as its full-text index stems it), and how many rows
     there are; only rows whose id is below ``before`` when it is given."""
     below = "" if before is None else f" AND rowid < {int(before)}"
-    total = db.execute(f"SELECT COUNT(*) FROM {table} WHERE 1{below}").fetchone()[0]
+    memo = _counted(db)
+    total = memo.get((table, None, before))
+    if total is None:
+        total = memo[table, None, before] = db.execute(f"SELECT COUNT(*) FROM {table} WHERE 1{below}").fetchone()[0]
     counts = {}
     for term in terms:
-        try:
-            counts[term] = db.execute(
-                f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?{below}", [_fts_expression([term])]
-            ).fetchone()[0]
-        except sqlite3.OperationalError as error:  # a term full-text search cannot parse counts as unseen
-            if not unparsable(error):
-                raise
-            counts[term] = 0
+        count = memo.get((table, term, before))
+        if count is None:
+            try:
+                count = db.execute(
+                    f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?{below}", [_fts_expression([term])]
+                ).fetchone()[0]
+            except sqlite3.OperationalError as error:  # a term full-text search cannot parse counts as unseen
+                if not unparsable(error):
+                    raise
+                count = 0
+            memo[table, term, before] = count
+        counts[term] = count
     return counts, total
 
 
@@ -191,13 +242,8 @@ def search_articles(
     """
     if not words:
         return []
-    below = "" if before is None else f" AND rowid < {int(before)}"
     try:
-        rows = db.execute(
-            f"SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?{below} "
-            "ORDER BY bm25(articles_fts) LIMIT ?",
-            [_fts_expression(words), limit],
-        ).fetchall()
+        rows = _ranked(db, "articles", words, limit, COMMON_ARTICLE_SHARE, before)
     except sqlite3.OperationalError as error:  # a query full-text search cannot parse finds nothing
         if not unparsable(error):
             raise
