@@ -226,15 +226,19 @@ def passes_on(shape: ClaimShape) -> bool:
 def _passed_on(item: Judged, shape: ClaimShape, readings: dict[int, ArticleStance], cuts: Cuts) -> Judged:
     """A statement on a claim that passes on what someone said, as it bears on what was said. The
     speaker saying it is the claim itself, not a confirmation of it: it supports only where the
-    article quoting it leans to support, as any quoted source's (``_backed``). An outlet telling
-    that the speaker said it, in its own voice or cited by the article, reports the claim. Someone
-    else who heard the speaker say it ("Musk told me …") is a witness, and stands."""
+    article quoting it leans to support, as any quoted source's (``_backed``). A person who heard
+    the speaker say it ("Musk told me …") is a witness, and stands. Anyone else telling that the
+    speaker said it reports the claim: an outlet, in its own voice or cited by the article, and an
+    organisation, an unnamed official or a speaker the store knows no person by, who pass on what
+    was said as outlets do ("Flashpoint Intelligence said the group claimed the attack")."""
     if item.stance.stance != SUPPORTS:
         return item
     if item.row.kind == "attributed" and said_by(item.row, speaker_words(shape.speaker)):
         return _backed(item, readings, cuts)
     if in_outlets_voice(item.row) or item.row.speaker_type == "outlet":
         return _reporting(item, "an outlet tells that it was said, which does not confirm it")
+    if item.row.speaker_entity_type != "PERSON":
+        return _reporting(item, "tells that it was said, which does not confirm it; no person who heard it")
     return item
 
 

@@ -426,7 +426,7 @@ def text_search(db: Database, query: str, limit: int = 5) -> list[Citation]:
 
 STATEMENT_COLUMNS = f"""{SOURCE_COLUMNS}, substr(a.text, s.sent_start + 1, s.sent_end - s.sent_start),
     s.id, s.kind, s.text, COALESCE(speaker_entity.name, t.speaker), t.speaker_type,
-    t.speaker_entity_id, t.cue, t.cue_lemma, a.ingested_at, s.lemmas, s.names"""
+    t.speaker_entity_id, t.cue, t.cue_lemma, a.ingested_at, s.lemmas, s.names, speaker_entity.type"""
 STATEMENT_JOINS = """FROM statements s JOIN articles a ON a.id = s.article_id
     LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN attributions t ON t.id = s.attribution_id
     LEFT JOIN entities speaker_entity ON speaker_entity.id = t.speaker_entity_id"""

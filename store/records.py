@@ -112,6 +112,7 @@ class StatementRow(Sourced):
     ingested_at: str | None = None
     lemmas: str | None = None  # space-separated content lemmas; None when stored before they were kept
     names: str | None = None  # ... and its proper nouns
+    speaker_entity_type: str | None = None  # the speaker's entity type (PERSON, ORG, ...); None when not linked
 
 
 @dataclass(frozen=True)

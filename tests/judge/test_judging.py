@@ -241,13 +241,22 @@ def test_the_outlet_telling_that_it_was_said_reports_and_a_witness_stands():
     outlet = judge_claim(_passing_on([told]), models(backed_supports=0.9))
     assert [c.stance for c in outlet.calls if c.statement_id == 1] == ["reports"]
     witness = replace(
-        row(2, "Peskov told me Musk is in regular contact with Kiriyenko.", "Ian Bremmer"), cue="said", cue_lemma="say"
+        row(2, "Peskov told me Musk is in regular contact with Kiriyenko.", "Ian Bremmer"),
+        cue="said",
+        cue_lemma="say",
+        speaker_entity_id=7,
+        speaker_entity_type="PERSON",
     )
     heard = judge_claim(_passing_on([witness]), models(backed_supports=0.9))
     assert heard.verdict.label == "supported" and "Ian Bremmer" in heard.verdict.why
     cited = replace(witness, speaker="Associated Press", speaker_type="outlet")
     relayed = judge_claim(_passing_on([cited]), models(backed_supports=0.9))
     assert [c.stance for c in relayed.calls if c.statement_id == 2] == ["reports"]
+    for speaker, entity_type in (("Flashpoint Intelligence", "ORG"), ("a Kremlin official", None)):
+        passing = replace(witness, speaker=speaker, speaker_entity_type=entity_type)
+        passed = judge_claim(_passing_on([passing]), models(backed_supports=0.9))
+        assert [c.stance for c in passed.calls if c.statement_id == 2] == ["reports"], speaker
+        assert passed.verdict.label == "unverified"
 
 
 def test_what_others_say_of_the_thing_said_bears_on_a_claim_that_passes_it_on():
