@@ -40,8 +40,8 @@ STATEMENT_CUTS = (WHOLE_CLAIM, 0.9, 0.7, 0.5, 0.35)
 #: judge answers asks that a denier disputes and that a negation or a restriction aimed at the claim
 #: is read; the data say how much of the claim such a statement must carry.
 RULE_CUTS = (CORE, 0.5, 0.7, 0.9, WHOLE_CLAIM)
-#: How far an article, read whole, must lean to support for a source it quotes to support (0: always),
-#: and for its own sentence to (``Cuts.backed_states``).
+#: How far an article, read whole, must lean to support for a source it quotes to support (0: always;
+#: the outlet's own sentence needs no backing).
 BACKED_SUPPORTS_CUTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 #: The statement model's thresholds during the choice: those bench/train_stance.py chooses and ships
 #: (``supports_at`` and ``disputes_at`` of judge/data/statement_model.json; a test checks they agree).
@@ -169,13 +169,12 @@ class Grid:
         disputed = self.disputes >= cuts.disputes
         supported = ~disputed & (self.supports >= cuts.supports)
         backed = self.supports >= cuts.backed_supports
-        backed_own = self.supports >= cuts.backed_states
         for (stance, own, rule), best in zip(SIDES, self.sides, strict=True):
             taken = best >= (cuts.statement_sides if own else cuts.quoted_cut(rule))
             if stance == "disputes":
                 disputed = disputed | taken
             else:
-                supported = supported | (taken & (backed_own if own else backed))
+                supported = supported | (taken if own else taken & backed)
         supported_verdict = np.where((listed & supported).any(axis=1), "supported", "unverified")
         return np.where((listed & disputed).any(axis=1), "disputed", supported_verdict)
 
@@ -190,8 +189,8 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
     one part at a time: the article cuts with no statement taking a side (``most_inclusive`` of
     those within one standard error of the best), then the outlet's own sentences (``strictest``
     of those within one standard error), then each wording rule in turn, then how far an article must
-    lean to support for a source it quotes to support, then for the outlet's own sentence to
-    (``strictest``, as for the outlet's sentence: they decide how many statements take a side). Ties keep the earlier
+    lean to support for a source it quotes to support (``strictest``, as for the outlet's sentence:
+    it decides how many statements take a side). Ties keep the earlier
     value in each grid (for a rule, the cut it was written with, ``CORE``, then the surer ones), so
     a rule that never fires in the training data keeps its written cut. While the article cuts
     are chosen, statements take no side (``NEVER``). With ``verbose``, prints the accuracy at
@@ -230,9 +229,7 @@ def choose_cuts(pairs: list[Pair], folds: int = 3, verbose: bool = False) -> Cut
             tried = [replace(best, quoted_sides={**best.quoted_sides, rule: cut}) for cut in RULE_CUTS]
             best = max(tried, key=score_first(score))
     backing = "a source supporting when the article quoting it does at {}"
-    best = one_cut("backed_supports", BACKED_SUPPORTS_CUTS, strictest, backing)
-    own = "the outlet's sentence supporting when its article does at {}"
-    return one_cut("backed_states", BACKED_SUPPORTS_CUTS, strictest, own)
+    return one_cut("backed_supports", BACKED_SUPPORTS_CUTS, strictest, backing)
 
 
 def most_inclusive(tried: Sequence[Cuts], scores: Sequence[float], headlines: int, cut: str = "related") -> Cuts:

@@ -370,20 +370,18 @@ def _backed(item: Judged, readings: dict[int, ArticleStance], cuts: Cuts) -> Jud
     """What a source says, reporting rather than supporting when the article quoting it, read
     whole, leans to support less than ``Cuts.backed_supports``: a story that only discusses a claim
     quotes those who state it, and a claim only a quoted source makes is not confirmed. The
-    outlet's own sentence is held to ``Cuts.backed_states`` (0: it needs no backing): a story that
-    only discusses a claim restates it in its own voice too. An article not read whole (beyond the
-    articles /compare reads) gives no backing, so where the search ranked it does not decide whether
-    its quote counts."""
-    cut = cuts.backed_states if in_outlets_voice(item.row) else cuts.backed_supports
-    if item.stance.stance != SUPPORTS or cut <= 0:
+    outlet's own sentence is the outlet's stance and needs no backing. An article not read whole
+    (beyond the articles /compare reads) gives no backing, so where the search ranked it does not
+    decide whether its quote counts."""
+    if item.stance.stance != SUPPORTS or in_outlets_voice(item.row) or cuts.backed_supports <= 0:
         return item
     reading = readings.get(item.row.article_id)
     if reading is None:
         return _reporting(item, "counted as reporting: the article around it was not read whole")
     backing = support_share(reading)
-    if backing >= cut:
+    if backing >= cuts.backed_supports:
         return item
-    shown, needed = math.floor(backing * 100), math.ceil(cut * 100)
+    shown, needed = math.floor(backing * 100), math.ceil(cuts.backed_supports * 100)
     why = f"counted as reporting: the article around it does not itself lean to support it ({shown}%, {needed}% needed)"
     return _reporting(item, why)
 

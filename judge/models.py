@@ -28,7 +28,7 @@ class Cuts:
     sentence, ``quoted_sides`` for what a source says, by the wording rule that read it (a rule
     not listed takes a side at ``CORE``, as written); ``statement_related``, the share that makes
     an article about the claim; ``backed_supports``, how far the whole-article reading must lean to
-    support for a source it quotes to support, ``backed_states`` for its own sentence to."""
+    support for a source it quotes to support."""
 
     related: float = 0.7  # an article below it is not about the claim: not listed, never counted
     supports: float = 0.6  # an article supports the claim at or above it
@@ -43,9 +43,6 @@ class Cuts:
     # support at least this share of its related mass (0: always). A source stating the claim inside
     # a story that only discusses it is what the story reports, not what it vouches for.
     backed_supports: float = 0.0
-    # The same for the outlet's own sentence (0: it needs no backing). A story that only discusses a
-    # claim restates it in its own voice too ("A Canadian soldier was shot at the war memorial").
-    backed_states: float = 0.0
 
     def quoted_cut(self, rule: str) -> float:
         return self.quoted_sides.get(rule, CORE)

@@ -35,9 +35,8 @@ def test_a_cut_that_wins_by_more_than_the_noise_is_taken():
 
 
 def test_the_grid_counts_a_sources_support_only_where_the_article_quoting_it_backs_it():
-    """The cut choice's simulation of the judge (``Grid.verdicts``) applies ``backed_supports``,
-    and ``backed_states`` to the outlet's own sentence, as judge_claim does: per article, against
-    that article's own reading."""
+    """The cut choice's simulation of the judge (``Grid.verdicts``) applies ``backed_supports``
+    as judge_claim does: per article, against that article's own reading."""
     discussing = {"unrelated": 0.1, "supports": 0.18, "disputes": 0.0, "reports": 0.72}  # supports 0.2 of related
     stating = ((1.0, "supports", False, STATES),)
     grid = Grid.of([[Reading(discussing, stating, 1.0)]])
@@ -46,8 +45,6 @@ def test_the_grid_counts_a_sources_support_only_where_the_article_quoting_it_bac
     assert list(grid.verdicts(replace(cuts, backed_supports=0.3))) == ["unverified"]
     own = Grid.of([[Reading(discussing, ((1.0, "supports", True, "states"),), 1.0)]])
     assert list(own.verdicts(replace(cuts, statement_sides=1.0, backed_supports=0.3))) == ["supported"]
-    assert list(own.verdicts(replace(cuts, statement_sides=1.0, backed_states=0.3))) == ["unverified"]
-    assert list(own.verdicts(replace(cuts, statement_sides=1.0, backed_states=0.1))) == ["supported"]
 
 
 def test_the_cut_choice_reads_the_outlets_sentences_at_the_shipped_thresholds():

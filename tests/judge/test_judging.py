@@ -148,20 +148,13 @@ def test_a_source_in_an_article_not_read_whole_has_no_backing():
     assert judge_claim(evidence([statement], with_article=False), models()).verdict.label == "supported"
 
 
-def test_the_outlets_own_sentence_is_held_to_its_own_backing_cut():
-    """``backed_supports`` is for quoted sources; the outlet's sentence answers to ``backed_states``
-    (0: it needs no backing)."""
+def test_the_outlets_own_sentence_needs_no_backing():
     sentence = row(1, "Musk has been in regular contact with Kiriyenko.", "")
     own = replace(sentence, kind="fact", speaker=None, cue=None, cue_lemma=None)
     sentence_model = statement_model.load_model()  # the shipped reading of the outlet's own sentence
     cuts = Cuts(supports=0.9, disputes=0.9, backed_supports=0.9, statement_sides=0.9)
     judgement = judge_claim(evidence([own]), Models(EVEN, sentence_model, cuts))
     assert judgement.verdict.label == "supported"
-    held = judge_claim(evidence([own]), Models(EVEN, sentence_model, replace(cuts, backed_states=0.4)))
-    assert held.verdict.label == "unverified"
-    assert "the article around it does not itself lean to support it (33%, 40% needed)" in held.calls[0].why
-    backed = judge_claim(evidence([own]), Models(EVEN, sentence_model, replace(cuts, backed_states=0.3)))
-    assert backed.verdict.label == "supported"
 
 
 def test_an_article_leaning_to_a_side_below_its_cut_is_unclear():
