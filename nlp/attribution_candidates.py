@@ -118,12 +118,48 @@ def antecedent(token: Token) -> Token:
     return token
 
 
+#: Dashes that close a dateline.
+_DASHES = frozenset({"-", "--", "–", "—"})
+#: At most this many tokens between a dateline's place and its dash ("MOSCOW, Oct 26 -",
+#: "MAIDUGURI, Nigeria —", "WASHINGTON (AP) —").
+_DATELINE_TAIL = 8
+
+
+def dateline_end(token: Token) -> int:
+    """The index of the first token after the dateline opening the token's sentence, or the
+    sentence's first token when it opens with none.
+
+    A dateline is a place in capitals ("MOSCOW", "NEW YORK"), then its region, a date or the agency
+    ("MAIDUGURI, Nigeria", "MOSCOW, Oct 26", "WASHINGTON (AP)"), then a dash. The parser makes the
+    place the subject of the sentence's verb beside the real one ("MOSCOW, Oct 26 - Kremlin
+    spokesman Dmitry Peskov said"); the place is where the story was filed, never who speaks. A
+    capitalised word alone before a dash ("NASA — the agency said") is a dateline only where the
+    tagger takes it for a place.
+    """
+    sentence = token.sent
+    first = sentence.start
+    i = first
+    while i < sentence.end and token.doc[i].is_alpha and token.doc[i].is_upper and len(token.doc[i]) > 1:
+        i += 1
+    if i == first or len(token.doc[first]) < 3:
+        return first
+    for j in range(i, min(i + _DATELINE_TAIL + 1, sentence.end - 1)):
+        if token.doc[j].text in _DASHES:
+            tail = token.doc[i:j]
+            bare_place = len(tail) == 0 and token.doc[first].ent_type_ in ("GPE", "LOC")
+            placed = bare_place or any(t.text in (",", "(") for t in tail)
+            plain = all(t.is_punct or t.is_digit or t.is_title or t.is_upper for t in tail)
+            return j + 1 if placed and plain else first
+    return first
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, the agent of a passive, or the subject of the verb or noun it hangs
-    from ("..., saying that" → the one who said; "a statement announcing" → the statement)."""
+    from ("..., saying that" → the one who said; "a statement announcing" → the statement). A
+    dateline the parser took for a subject is none (``dateline_end``)."""
     children = [(child, child.dep_) for child in verb.children]  # read once, looked through three times
     for child, dep in children:
-        if dep in ("nsubj", "csubj"):
+        if dep in ("nsubj", "csubj") and child.i >= dateline_end(child):
             return child
     for child, dep in children:
         if dep == "agent":
@@ -156,7 +192,8 @@ def _source_piece(subject: Token | None) -> Piece | None:
         return None
     clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl") and c.i > subject.i]
     cut = min((c.left_edge.i for c in clauses), default=len(subject.doc))
-    tokens = [t for t in subject.subtree if t.i < cut and abs(t.i - subject.i) <= 12]
+    opens = dateline_end(subject)  # "MOSCOW, Oct 26 - Kremlin spokesman ...": the date is no part of the speaker
+    tokens = [t for t in subject.subtree if opens <= t.i < cut and abs(t.i - subject.i) <= 12]
     return _bounds(tokens)
 
 

@@ -241,6 +241,27 @@ def test_a_quantifier_is_never_a_speaker(analyzer):
     assert all((a["speaker"] or "").lower() != "nobody" for a in found(analyzer, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("MOSCOW, Oct 26 - Kremlin spokesman Dmitry Peskov said Putin had never spoken with Musk.", "Dmitry Peskov"),
+        ("WASHINGTON (AP) — The Pentagon said on Monday that the strike had killed the commander.", "Pentagon"),
+        (
+            "MAIDUGURI, Nigeria — The leader of the group has denied that it agreed to any cease-fire.",
+            "The leader of the group",
+        ),
+        ("NEW YORK (Reuters) - Apple said it would open a store in the city.", "Apple"),
+    ],
+)
+def test_a_dateline_the_parser_takes_for_a_subject_is_never_the_speaker(analyzer, text, speaker):
+    """The parser makes the dateline's place a second subject of the sentence's verb."""
+    assert [a["speaker"] for a in found(analyzer, text)] == [speaker]
+
+
+def test_a_name_in_capitals_is_no_dateline_without_its_place(analyzer):
+    assert [a["speaker"] for a in found(analyzer, "NASA said the launch would be delayed by a week.")] == ["NASA"]
+
+
 def test_a_definite_unnamed_source_is_the_one_named_before(analyzer):
     text = (
         "One person aware of the conversations said the government faces a dilemma. "
