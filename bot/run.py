@@ -44,10 +44,11 @@ class Outcome:
 def run(ctx: Context, settings: Settings, console_only: bool = False) -> int:
     """Run until stopped. With no platform configured the bot chats on this terminal."""
     loop = asyncio.new_event_loop()
+    outcome: Outcome | None = None
     try:
         outcome = loop.run_until_complete(serve(ctx, settings, console_only))
     finally:
-        _settle(loop)
+        _settle(loop, drain=outcome is not None and outcome.finished)
         loop.close()
     if not outcome.finished:
         # A thread is still running: an abandoned command's worker, or the console waiting for a
@@ -61,9 +62,10 @@ def run(ctx: Context, settings: Settings, console_only: bool = False) -> int:
     return outcome.code
 
 
-def _settle(loop: asyncio.AbstractEventLoop) -> None:
+def _settle(loop: asyncio.AbstractEventLoop, drain: bool = False) -> None:
     """Cancel whatever a library left running on the loop and let it unwind, as ``asyncio.run`` does,
-    so closing the loop destroys no pending task."""
+    so closing the loop destroys no pending task. With ``drain``, wait too for the work handed to
+    threads (``_drain_threads``); without, a thread left running is the caller's to leave behind."""
     left = [task for task in asyncio.all_tasks(loop) if not task.done()]
     for task in left:
         task.cancel()
@@ -73,6 +75,19 @@ def _settle(loop: asyncio.AbstractEventLoop) -> None:
         if task.done() and not task.cancelled() and task.exception() is not None:
             logger.warning(messages.ENDED_WHILE_STOPPING(task=task.get_name(), reason=task.exception()))
     loop.run_until_complete(loop.shutdown_asyncgens())
+    if drain:
+        loop.run_until_complete(_drain_threads(loop))
+
+
+async def _drain_threads(loop: asyncio.AbstractEventLoop) -> None:
+    """Wait, as ``asyncio.run`` does, for the work handed to the loop's threads (``asyncio.to_thread``)
+    to end: cancelling a task that awaits such work leaves its thread running, and the store must not
+    close under one of its reads. An alert being collected when /quit came crashed the process as
+    the store closed the connection it was reading through."""
+    try:
+        await asyncio.wait_for(loop.shutdown_default_executor(), CLOSE_SECONDS)
+    except TimeoutError:
+        logger.warning(messages.THREADS_LEFT(seconds=CLOSE_SECONDS))
 
 
 Part = Callable[[], Awaitable[None]]

@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import signal
 import socket
 import sys
+import threading
 
 import aiohttp
 
-from bot.run import serve
+from bot.run import _settle, serve
 from bot.settings import Settings
 from tests.bot.discord.harness import READER, command_data, guild_payload, interaction_payload
 from tests.bot.slack.harness import SECRET
@@ -219,3 +221,39 @@ def test_socket_mode_reports_ready_once_connected_and_closes_on_stop(seeded_ctx)
     (status, report), outcome, slack = asyncio.run(scenario())
     assert status == 200 and report["checks"] == {"database": "ok", "scheduler": "ok", "slack": "ok"}
     assert slack.called("apps.connections.open") and outcome.code == 0 and not _listening(health)
+
+
+class _ReleasingExecutor(concurrent.futures.ThreadPoolExecutor):
+    """A default executor whose shutdown releases the work it holds: the work ends only when
+    the loop is drained, so whether stopping waited for it is seen without a race."""
+
+    def __init__(self, release: threading.Event) -> None:
+        super().__init__(max_workers=1)
+        self.release = release
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.release.set()
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def test_stopping_waits_for_work_handed_to_threads_before_the_store_closes():
+    """A cancelled await on ``asyncio.to_thread`` leaves its thread running (an alert being
+    collected when /quit comes); the store closes after ``_settle``, so it must wait for it."""
+    for drain in (False, True):
+        release, ended = threading.Event(), threading.Event()
+
+        def read_the_store(release=release, ended=ended) -> None:
+            assert release.wait(timeout=30)
+            ended.set()
+
+        loop = asyncio.new_event_loop()
+        executor = _ReleasingExecutor(release)
+        loop.set_default_executor(executor)
+        task = loop.create_task(asyncio.to_thread(read_the_store))
+        loop.run_until_complete(asyncio.sleep(0))  # the work is handed to its thread
+        _settle(loop, drain=drain)
+        assert ended.is_set() == drain
+        assert task.done()
+        loop.close()
+        executor.shutdown(wait=True)  # the undrained loop's thread ends too
+        assert ended.is_set()
