@@ -108,9 +108,9 @@ NOT_CLOSED = Message("L440", "{task} did not close within {seconds:.0f} s")
 STORE_NOT_STOPPED = Message("L441", "the store did not stop taking articles within {seconds:.0f} s")
 STOPPED = Message("L442", "stopped")
 ENDED_WHILE_STOPPING = Message("L443", "{task} ended with {reason!r} while stopping")
-THREADS_LEFT = Message("L445", "work handed to threads did not end within {seconds:.0f} s of stopping")
 EXITING_ABANDONED = Message(
     "L444",
     "exiting with {count} command(s) abandoned after the grace period; their users were told to send "
     "them again, and an abandoned ingest stores nothing",
 )
+THREADS_LEFT = Message("L445", "work handed to threads did not end within {seconds:.0f} s of stopping")
