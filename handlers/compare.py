@@ -26,6 +26,7 @@ from ingest.language import claim_language
 from judge import CandidateArticle, Evidence, judge_claim
 from judge.article_model import WORD, ClaimWords, stop_words
 from judge.statements import number_differences
+from nlp.claim_shape import SPEAKER_TYPES
 from nlp.terms import Terms, word_forms
 from nlp.truecase import is_headline_line
 from store.records import EntityMatch, StatementRow
@@ -241,11 +242,6 @@ def _comparison(ctx: Context, claim: str) -> Comparison | None:
     if not reading.shape.is_claim or (is_headline_line(claim) and _a_name(ctx, claim)):
         return None
     return compare_claim(ctx, claim, reading=reading)
-
-
-#: The entity types a speaker can be: a word the tagger took for a common noun is a speaker's name
-#: when the store holds it as one of these.
-SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def read_claim(ctx: Context, claim: str) -> ClaimReading:

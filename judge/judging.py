@@ -151,15 +151,16 @@ def judge_claim(evidence: Evidence, models: Models | None = None) -> Judgement:
         why = f"No stored statement mentions {_some_words(unseen)}."
         return Judgement(Verdict(NO_COVERAGE, why), [], [], {}, {}, None, novel=True)
     passing_on = passes_on(evidence.shape)
-    on_content = _read_on_content(evidence, judged, models) if passing_on else []
+    speaker = speaker_words(evidence.shape.speaker) if passing_on else set()
+    on_content = _read_on_content(evidence, judged, models, speaker) if passing_on else []
     listed = [j for j in judged if _listed(j, speech, readings, related)]
     if not speech:
         aimed = [_aimed(j, evidence.names, evidence.name_forms) for j in listed]
         listed = [_backed(_takes_side(j, models.cuts), readings, models.cuts) for j in aimed]
     if passing_on:
-        listed = [_passed_on(j, evidence.shape, readings, models.cuts) for j in listed]
+        listed = [_passed_on(j, speaker, readings, models.cuts) for j in listed]
     if on_content:
-        names = content_names(evidence)
+        names = content_names(evidence.names, speaker)
         kept = [j for j in on_content if _listed(j, False, readings, related)]
         listed += [
             _backed(_takes_side(_aimed(j, names, evidence.name_forms), models.cuts), readings, models.cuts)
@@ -223,17 +224,18 @@ def passes_on(shape: ClaimShape) -> bool:
     return shape.kind == "speech" and shape.act in ("says", "confirms") and bool(shape.content)
 
 
-def _passed_on(item: Judged, shape: ClaimShape, readings: dict[int, ArticleStance], cuts: Cuts) -> Judged:
+def _passed_on(item: Judged, speaker: set[str], readings: dict[int, ArticleStance], cuts: Cuts) -> Judged:
     """A statement on a claim that passes on what someone said, as it bears on what was said. The
     speaker saying it is the claim itself, not a confirmation of it: it supports only where the
     article quoting it leans to support, as any quoted source's (``_backed``). A person who heard
     the speaker say it ("Musk told me …") is a witness, and stands. Anyone else telling that the
     speaker said it reports the claim: an outlet, in its own voice or cited by the article, and an
     organisation, an unnamed official or a speaker the store knows no person by, who pass on what
-    was said as outlets do ("Flashpoint Intelligence said the group claimed the attack")."""
+    was said as outlets do ("Flashpoint Intelligence said the group claimed the attack"). ``speaker``:
+    the words naming the speaker (``speaker_words``)."""
     if item.stance.stance != SUPPORTS:
         return item
-    if item.row.kind == "attributed" and said_by(item.row, speaker_words(shape.speaker)):
+    if item.row.kind == "attributed" and said_by(item.row, speaker):
         return _backed(item, readings, cuts)
     if in_outlets_voice(item.row) or item.row.speaker_type == "outlet":
         return _reporting(item, "an outlet tells that it was said, which does not confirm it")
@@ -242,18 +244,16 @@ def _passed_on(item: Judged, shape: ClaimShape, readings: dict[int, ArticleStanc
     return item
 
 
-def content_names(evidence: Evidence) -> list[str]:
-    """The claim's names other than the speaker's: what others say of the thing said need not
-    name who said it."""
-    speaker = speaker_words(evidence.shape.speaker)
-    return [n for n in evidence.names if not speaker & {w.lower() for w in NAME_WORD.findall(n)}]
+def content_names(names: Sequence[str], speaker: set[str]) -> list[str]:
+    """The claim's ``names`` other than the speaker's (``speaker``: its ``speaker_words``): what
+    others say of the thing said need not name who said it."""
+    return [n for n in names if not speaker & {w.lower() for w in NAME_WORD.findall(n)}]
 
 
-def _read_on_content(evidence: Evidence, by_speaker: list[Judged], models: Models) -> list[Judged]:
-    """The statements of others than the speaker read against what the speaker is said to have
-    said, as an ordinary claim."""
+def _read_on_content(evidence: Evidence, by_speaker: list[Judged], models: Models, speaker: set[str]) -> list[Judged]:
+    """The statements of others than the speaker (named by ``speaker``) read against what the
+    speaker is said to have said, as an ordinary claim."""
     taken = {j.row.statement_id for j in by_speaker}
-    speaker = speaker_words(evidence.shape.speaker)
     rows = [(r, t) for r, t in evidence.hits if r.statement_id not in taken and not said_by(r, speaker)]
     content = evidence.content or evidence.terms
     shape = evidence.shape

@@ -174,6 +174,11 @@ def _name_like(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.text[:1].isupper() and token.pos_ != "VERB")
 
 
+#: The entity types a speaker's name can have: a word the tagger took for a common noun is such a
+#: name when the store holds it as one of these (``known_name``).
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 def _named(subject: Token, known_name: KnownName | None = None) -> bool:
     """A speaker whose own statements can be looked up: the subject's head word is a name. A word
     that describes a person, capitalised because it opens the line ("Man says …"), is no name
@@ -183,7 +188,7 @@ def _named(subject: Token, known_name: KnownName | None = None) -> bool:
     and a common one, when ``known_name`` knows the two together ("Boko haram denies …")."""
     if not subject.ent_type_ and {subject.lower_, subject.lemma_.lower()} & person_nouns():
         return False
-    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_TYPES:
         return True
     if known_name is None:
         return False
