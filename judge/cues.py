@@ -184,16 +184,41 @@ def asks(text: str, cue_lemma: str = "") -> bool:
 
 def negates_claim(claim: Terms, text: str) -> bool:
     """A negation within a few words of one of the claim's (non-name) words, in the same phrase:
-    in "are not Muslims, they are monsters" the "not" is about Muslims, not monsters."""
+    in "are not Muslims, they are monsters" the "not" is about Muslims, not monsters. A negation
+    inside a relative clause ("dozens more that did not get caught") says something of the noun the
+    clause describes, not that the claim is untrue."""
     key = {w for w in claim.lemmas if w not in claim.names}
     for phrase in PHRASE_BREAK.split(text.lower()):
         words = re.findall(r"[\w’']+", phrase)
         for i, word in enumerate(words):
+            if in_relative_clause(words, i):
+                continue
             if NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
                 window = words[i + 1 : i + 7]
                 if any(w.rstrip("s") in key or w in key for w in window):
                     return True
     return False
+
+
+#: Pronouns that open a relative clause, and the auxiliaries that may stand between one and its
+#: negation ("that did not", "who was never", "which hasn't").
+_RELATIVE = frozenset({"that", "who", "which", "whom"})
+_AUXILIARIES = frozenset(
+    "do does did is are was were be been has have had can could will would shall should may might must".split()
+)
+
+
+def in_relative_clause(words: list[str], i: int) -> bool:
+    """Whether the negation ``words[i]`` (lower case) opens a relative clause: right after a
+    relative pronoun ("who didn't", "that never"), or after one and an auxiliary ("that did not",
+    "who had never"). The clause's subject is the noun before the pronoun ("people who did not
+    vote"), unlike "said that he did not", where the clause has a subject of its own."""
+    word, before = words[i], words[max(0, i - 2) : i]
+    right_after = bool(before) and before[-1] in _RELATIVE
+    after_auxiliary = len(before) == 2 and before[0] in _RELATIVE and before[1] in _AUXILIARIES
+    if word.endswith(("n't", "n’t")) or word == "never":
+        return right_after or (word == "never" and after_auxiliary)
+    return word == "not" and after_auxiliary
 
 
 #: Where a phrase ends inside a sentence (a comma, a colon, a dash, a bracket): a denial or a negation

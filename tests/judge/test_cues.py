@@ -2,7 +2,7 @@
 
 import pytest
 
-from judge.cues import stance_of
+from judge.cues import negates_claim, stance_of
 from nlp.terms import Terms
 
 CLAIM = Terms(frozenset({"musk", "putin", "regular", "contact", "2022"}), frozenset({"musk", "putin"}))
@@ -100,3 +100,14 @@ def test_a_negation_in_another_clause_does_not_negate_the_claim():
     assert stance_of(claim, said, other_clause, relevance=0.8).stance == "supports"
     same_clause = "The minister did not resign."
     assert stance_of(claim, said, same_clause, relevance=0.8).stance == "disputes"
+
+
+def test_a_negation_in_a_relative_clause_describes_its_noun_and_does_not_negate_the_claim():
+    claim = Terms(frozenset({"fighter", "catch", "border"}), frozenset())
+    said = Terms(frozenset({"fighter", "catch", "border", "dozen"}), frozenset())
+    relative = "Ten fighters were caught at the border, and dozens more that did not get caught are inside."
+    assert negates_claim(claim, relative) is False
+    assert negates_claim(claim, "Dozens who didn't get caught at the border remain.") is False
+    own_subject = "He said that the fighters did not get caught at the border."
+    assert negates_claim(claim, own_subject) is True
+    assert stance_of(claim, said, own_subject, relevance=0.8).stance == "disputes"
