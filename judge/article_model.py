@@ -177,12 +177,14 @@ class _Text:
         return _bigrams(self.keys)
 
 
-# The whole-text counts, over lower-cased text: the same matches as the case-blind patterns, at
-# less than half the cost (they run over every candidate article of every /compare).
-_COUNTED = tuple(
-    (name, re.compile(pattern.pattern))
-    for name, pattern in (("refuting", REFUTING), ("hedges", HEDGE), ("doubt", DOUBT_TEXT), ("denial", DENIAL_TEXT))
-)
+def _for_lowered(named: Sequence[tuple[str, re.Pattern[str]]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Case-blind patterns compiled case-sensitive, to run over lower-cased text: the same matches at
+    less than half the cost (they run over every candidate article of every /compare)."""
+    return tuple((name, re.compile(pattern.pattern)) for name, pattern in named)
+
+
+#: The whole-text counts, over lower-cased text.
+_COUNTED = _for_lowered((("refuting", REFUTING), ("hedges", HEDGE), ("doubt", DOUBT_TEXT), ("denial", DENIAL_TEXT)))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -265,10 +267,9 @@ def _closest_sentences(claim: ClaimWords, text: _Text, count: int) -> list[str]:
     return [text.sentences[i] for i in order[:count]]
 
 
-#: The cues looked for near the claim, over lower-cased sentences (as ``_COUNTED``, for the same reason).
-_NEAR = tuple(
-    (name, re.compile(pattern.pattern))
-    for name, pattern in (
+#: The cues looked for near the claim, over lower-cased sentences.
+_NEAR = _for_lowered(
+    (
         ("near_refute", REFUTING),
         ("near_hedge", HEDGE),
         ("near_doubt", DOUBT_TEXT),
@@ -358,10 +359,8 @@ def probabilities(model: dict, names: Sequence[str]) -> list[float]:
     return [e / total for e in exps]
 
 
-_WHY = tuple(
-    (word, re.compile(pattern.pattern))
-    for word, pattern in (("hedged", HEDGE), ("doubted", DOUBT_TEXT), ("denied", DENIAL_TEXT))
-)
+#: What the sentence that carries the claim does to it, over the lower-cased sentence.
+_WHY = _for_lowered((("hedged", HEDGE), ("doubted", DOUBT_TEXT), ("denied", DENIAL_TEXT)))
 
 
 def _why(cover: float, sentence: str) -> str:

@@ -191,9 +191,7 @@ def negates_claim(claim: Terms, text: str) -> bool:
     for phrase in PHRASE_BREAK.split(text.lower()):
         words = re.findall(r"[\w’']+", phrase)
         for i, word in enumerate(words):
-            if in_relative_clause(words, i):
-                continue
-            if NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
+            if (NEGATION.fullmatch(word) or word.endswith(("n't", "n’t"))) and not in_relative_clause(words, i):
                 window = words[i + 1 : i + 7]
                 if any(w.rstrip("s") in key or w in key for w in window):
                     return True
